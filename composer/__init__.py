@@ -1,0 +1,25 @@
+"""report-composer: annual reports on building a law-based government, typeset to GB/T 9704-2012.
+
+    import composer
+    report = composer.load("report.yaml")        # validated Report, or ReportError
+    composer.render_to(report, "report.docx")     # also .pdf, .html, .txt
+"""
+
+from .api import load, render, render_to, validate
+from .model import Report
+from .problems import Location, Problem, ReportError
+from .profile import Profile, load_profile
+
+__all__ = [
+    "Location",
+    "Problem",
+    "Profile",
+    "Report",
+    "ReportError",
+    "load",
+    "load_profile",
+    "render",
+    "render_to",
+    "validate",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,73 @@
+"""The library's entry points: load, validate, render, render_to."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .compose import compose
+from .model import Report
+from .output import write_atomic
+from .problems import Location, Problem, ReportError
+from .profile import Profile, load_profile
+from .readers.source import decode, read_bytes
+from .readers.yaml_reader import report_from_yaml
+from .validation import problems_from_validation
+from .writers import format_for, writer
+
+Source = str | os.PathLike[str]
+
+
+def _is_path(source: Source) -> bool:
+    if isinstance(source, os.PathLike):
+        return True
+    return "\n" not in source and (source.lower().endswith((".yaml", ".yml")) or Path(source).is_file())
+
+
+def load(source: Source) -> Report:
+    """A validated report from a YAML file path or from YAML text; raises ReportError.
+
+    A `Path`, or a one-line string that ends in .yaml/.yml or names an existing file, is read
+    as a file; any other string is the YAML itself.
+    """
+    if _is_path(source):
+        path = Path(source)
+        return report_from_yaml(decode(read_bytes(path), str(path)), str(path))
+    return report_from_yaml(str(source))
+
+
+def validate(source: Source | Report | dict[str, Any]) -> list[Problem]:
+    """Every problem of a report given as a path, YAML text, a dict or a Report; [] when valid."""
+    try:
+        if isinstance(source, Report):
+            Report.model_validate(source.model_dump())
+        elif isinstance(source, dict):
+            Report.model_validate(source)
+        else:
+            load(source)
+    except ReportError as error:
+        return error.problems
+    except ValidationError as error:
+        return problems_from_validation(error)
+    return []
+
+
+def render(report: Report, format: str, *, profile: Profile | None = None) -> bytes:
+    """The report in a format (docx, pdf, html, txt), as bytes."""
+    profile = profile or load_profile()
+    return writer(format)(compose(report, profile), profile)
+
+
+def render_to(
+    report: Report, path: str | os.PathLike[str], *, format: str | None = None, profile: Profile | None = None
+) -> Path:
+    """Renders to a file, its format from the suffix unless given; the file appears whole or not at all."""
+    target = Path(path)
+    fmt = format or format_for(target)
+    if fmt is None:
+        raise ReportError([Problem("format_needed", {"path": str(target)}, Location(str(target)))])
+    write_atomic(target, render(report, fmt, profile=profile))
+    return target

@@ -1,0 +1,134 @@
+"""The composed document: format-neutral blocks in reading order, what every renderer draws.
+
+Numbering, title wrapping, spacing and the placement of signature and date are decided once,
+in `compose`; a renderer maps each block to its format and reads sizes and faces from the
+style profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties: the same for every format, so outputs are reproducible."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    created: date
+
+
+@dataclass(frozen=True)
+class RedHeader:
+    """GB/T 9704 7.2: drawn at fixed places above the title."""
+
+    mark: str
+    number: str | None
+    copy_number: str | None
+    classification: str | None
+    urgency: str | None
+    signers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Title:
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BlankLines:
+    count: int
+
+
+@dataclass(frozen=True)
+class Addressee:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading on its own line; level 1 to 4, with its generated marker."""
+
+    level: int
+    marker: str
+    text: str
+
+    @property
+    def full_text(self) -> str:
+        return self.marker + self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph; `lead` is a heading run in at its start, set in the heading's face."""
+
+    text: str
+    lead: Heading | None = None
+
+    @property
+    def full_text(self) -> str:
+        return (self.lead.full_text if self.lead else "") + self.text
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Attachments:
+    """附件说明: `label` then the items; wrapped lines align with the first item's name."""
+
+    label: str
+    items: tuple[str, ...]  # with their numbers ("1.名称") when there are several
+
+
+@dataclass(frozen=True)
+class PlacedLine:
+    """A line placed by characters from the left edge of the text block (may be fractional)."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Signature and date, placed by the seal / no-seal rules of GB/T 9704 7.3.5."""
+
+    signature: PlacedLine
+    date: PlacedLine
+    sealed: bool
+
+
+@dataclass(frozen=True)
+class Note:
+    """附注, already in parentheses, indented two characters."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class EndBlock:
+    """版记 (GB/T 9704 7.4), at the foot of the last page."""
+
+    copy_to: str | None  # "抄送：A，B。"
+    printer: str
+    printed: str  # "2024年3月8日印发"
+
+
+Block = Title | BlankLines | Addressee | Heading | Paragraph | Table | Attachments | Signature | Note
+
+
+@dataclass(frozen=True)
+class Document:
+    metadata: Metadata
+    header: RedHeader | None
+    body: tuple[Block, ...]
+    end_block: EndBlock | None

@@ -1,0 +1,210 @@
+"""The `report-composer` command: render, validate, new, schema.
+
+Exit codes: 0 done, 1 the input has problems (each printed as file:line:column), 2 a usage
+error or a file that cannot be read. Never a traceback, unless --debug asks for one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from .model import Report
+    from .problems import Problem
+
+USAGE_CODES = {"file_missing", "file_unreadable", "format_unknown", "format_needed", "output_is_input"}
+STDIO = "-"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 用法错误 (usage error): {message}\n")
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return "en" if args.lang == "en" else "zh"
+
+
+def _print_problems(problems: Sequence[Problem], args: argparse.Namespace) -> None:
+    for problem in problems:
+        print(problem.format(_lang(args)), file=sys.stderr)
+
+
+def _exit_code(problems: Sequence[Problem]) -> int:
+    return 2 if any(p.code in USAGE_CODES for p in problems) else 1
+
+
+def _read_report(source: str) -> Report:
+    """A report from a file, or from standard input for '-'."""
+    from .api import load
+    from .readers.source import MAX_INPUT_BYTES, decode
+    from .readers.yaml_reader import report_from_yaml
+
+    if source != STDIO:
+        return load(Path(source))
+    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        from .problems import Location, Problem, ReportError
+
+        raise ReportError([Problem("file_too_large", {"size": len(data), "limit": MAX_INPUT_BYTES}, Location("<stdin>"))])
+    return report_from_yaml(decode(data, "<stdin>"), "<stdin>")
+
+
+def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .profile import load_profile
+
+    return load_profile(args.profile, args.variant)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .api import render
+    from .output import refuse_input, write_atomic
+    from .problems import Location, Problem, ReportError
+    from .writers import format_for
+
+    output = args.output
+    if output is None:
+        if args.input == STDIO:
+            output = STDIO
+        else:
+            output = str(Path(args.input).with_suffix("." + (args.format or "docx")))
+    fmt = args.format or (None if output == STDIO else format_for(output))
+    if fmt is None:
+        raise ReportError([Problem("format_needed", {"path": output}, Location(output))])
+    if output != STDIO and args.input != STDIO:
+        refuse_input(Path(output), [Path(args.input)])
+    data = render(_read_report(args.input), fmt, profile=_profile(args))
+    if output == STDIO:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(Path(output), data)
+        if not args.quiet:
+            print(f"已生成 {output}" if _lang(args) == "zh" else f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .problems import ReportError
+
+    results: list[tuple[str, list[Problem]]] = []
+    for source in args.inputs:
+        try:
+            _read_report(source)
+            results.append((source, []))
+        except ReportError as error:
+            results.append((source, error.problems))
+    if args.format == "json":
+        payload = [
+            {"file": f, "valid": not p, "problems": [x.to_dict(_lang(args)) for x in p]} for f, p in results
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for source, problems in results:
+            _print_problems(problems, args)
+            if not problems and not args.quiet:
+                print(f"{source}: 有效" if _lang(args) == "zh" else f"{source}: valid")
+    all_problems = [p for _, problems in results for p in problems]
+    return _exit_code(all_problems) if all_problems else 0
+
+
+def _write_text(text: str, output: str | None, args: argparse.Namespace) -> int:
+    from .output import write_atomic
+
+    if output in (None, STDIO):
+        sys.stdout.write(text)
+        return 0
+    write_atomic(Path(output), text.encode("utf-8"))
+    if not args.quiet:
+        print(f"已生成 {output}" if _lang(args) == "zh" else f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .template import new_report_yaml
+
+    if args.output not in (None, STDIO) and Path(args.output).exists() and not args.force:
+        message = "文件已存在，如需覆盖请加 --force" if _lang(args) == "zh" else "the file exists; add --force to overwrite"
+        print(f"{args.output}: {message}", file=sys.stderr)
+        return 2
+    return _write_text(new_report_yaml(args.issuer, args.year), args.output, args)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_json
+
+    return _write_text(schema_json(), args.output, args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=("zh", "en"), default=os.environ.get("REPORT_COMPOSER_LANG", "zh"),
+        help="消息语言 / message language (zh, en)",
+    )
+    common.add_argument("-q", "--quiet", action="store_true", help="只报告问题 / print problems only")
+    common.add_argument("--debug", action="store_true", help="出错时显示内部细节 / show tracebacks")
+    styled = argparse.ArgumentParser(add_help=False)
+    styled.add_argument("--profile", metavar="FILE", help="覆盖版式参数的 TOML 文件 / a TOML file overriding the style profile")
+    styled.add_argument(
+        "--variant", choices=("official", "plain"), default="official",
+        help="字体：official 用仿宋_GB2312/楷体_GB2312，plain 用仿宋/楷体 / faces to name",
+    )
+
+    parser = _Parser(
+        prog="report-composer",
+        description="法治政府建设年度报告排版工具：YAML → 符合 GB/T 9704-2012 的 DOCX、PDF、HTML、TXT。",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], help: str, *parents: argparse.ArgumentParser):
+        p = sub.add_parser(name, help=help, description=help, parents=[common, *parents])
+        p.set_defaults(run=run)
+        return p
+
+    p = command("render", cmd_render, "排版生成公文 / render a report", styled)
+    p.add_argument("input", metavar="INPUT", help="报告 YAML 文件，- 表示标准输入 / report YAML, - for stdin")
+    p.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定；- 表示标准输出")
+    p.add_argument("-f", "--format", choices=("docx", "pdf", "html", "txt"), help="输出格式 / output format")
+
+    p = command("validate", cmd_validate, "检查报告是否符合要求 / validate reports")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML 文件 / report YAML files")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
+
+    p = command("new", cmd_new, "生成带注释的报告模板 / write a commented template")
+    p.add_argument("--issuer", default="某某市某某局", help="发文机关 / issuing agency")
+    p.add_argument("--year", type=int, help="报告年度，默认上一年 / report year (default: last year)")
+    p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认标准输出）")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+
+    p = command("schema", cmd_schema, "输出报告的 JSON Schema / print the JSON Schema")
+    p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认标准输出）")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .problems import ReportError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ReportError as error:
+        _print_problems(error.problems, args)
+        return _exit_code(error.problems)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the promise is: never a traceback for a user
+        if args.debug:
+            raise
+        label = "内部错误" if _lang(args) == "zh" else "internal error"
+        print(f"report-composer: {label}: {type(error).__name__}: {error} (--debug)", file=sys.stderr)
+        return 3

@@ -1,0 +1,48 @@
+"""Dates as Chinese official documents write them, and as authors type them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+CHINESE_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+                  "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_NUMERIC = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_CHINESE = re.compile(r"^\s*([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+
+
+def _chinese_small_number(text: str) -> int:
+    """Reads 一 to 三十一 as written in dates."""
+    if "十" not in text:
+        return CHINESE_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
+
+
+def parse_date(value: object) -> date:
+    """Accepts a date, an ISO or slashed date, 2023年12月7日 or 二〇二三年十二月七日; raises ValueError."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(value)
+    text = value.strip()
+    if match := _NUMERIC.match(text) or _COMPACT.match(text):
+        year, month, day = (int(g) for g in match.groups())
+        return date(year, month, day)
+    if match := _CHINESE.match(text):
+        year = int("".join(str(CHINESE_DIGITS[c]) for c in match.group(1)))
+        return date(year, _chinese_small_number(match.group(2)), _chinese_small_number(match.group(3)))
+    # A date with a time of day, as the web disclosure tables give it.
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ValueError(value) from None
+
+
+def format_date(value: date) -> str:
+    """GB/T 9704 7.3.5: the year in full, Arabic numerals, no padding: 2023年12月7日."""
+    return f"{value.year}年{value.month}月{value.day}日"

@@ -1,0 +1,393 @@
+"""The report model: what an annual report on building a law-based government carries.
+
+It describes content and checks the structure the 2019 督察工作规定 mandates (four parts, in
+order, none empty; an optional fifth last). It knows nothing of pages, fonts or files.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date as Date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .dates import parse_date
+from .numbering import strip_marker
+
+# --- text -------------------------------------------------------------------------------------
+
+
+def check_text(value: str) -> str:
+    """Refuses characters no document can print: control, private-use and lone surrogates."""
+    for index, char in enumerate(value, start=1):
+        category = unicodedata.category(char)
+        if category == "Cc" and char != "\n":
+            code = "control_character"
+        elif category == "Co":
+            code = "private_use_character"
+        elif category == "Cs":
+            code = "surrogate_character"
+        else:
+            continue
+        raise PydanticCustomError(code, code, {"char": f"U+{ord(char):04X}", "index": index})
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("text_empty", "text_empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(check_text), AfterValidator(_not_blank)]
+
+
+def _strip_heading_marker(value: str) -> str:
+    stripped = strip_marker(value).strip()
+    if not stripped and value.strip():
+        raise PydanticCustomError("heading_only_marker", "heading_only_marker")
+    return stripped
+
+
+Heading = Annotated[Text, AfterValidator(_strip_heading_marker)]
+
+
+def _as_list(value: Any) -> Any:
+    """Lets authors write one item without the list brackets."""
+    return [value] if isinstance(value, str) else value
+
+
+TextList = Annotated[list[Text], BeforeValidator(_as_list, json_schema_input_type=Union[str, list[str]])]
+
+
+def _parse_date(value: Any) -> Date:
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise PydanticCustomError("date_format", "date_format", {"value": str(value)}) from None
+
+
+IssueDate = Annotated[Date, BeforeValidator(_parse_date, json_schema_input_type=Union[Date, str])]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, validate_default=False
+    )
+
+
+# --- body ---------------------------------------------------------------------------------------
+
+
+class Table(_Model):
+    """A simple table: an optional caption, one header row, rows of plain cells."""
+
+    caption: Text | None = Field(None, title="表题")
+    header: list[str] = Field(title="表头", min_length=1)
+    rows: list[list[str]] = Field(title="表格行", min_length=1)
+
+    @field_validator("header", "rows")
+    @classmethod
+    def _cells_are_text(cls, value: list[Any]) -> list[Any]:
+        cells = (c for row in value for c in (row if isinstance(row, list) else [row]))
+        for cell in cells:
+            check_text(cell)
+        return value
+
+    @model_validator(mode="after")
+    def _rows_match_header(self) -> Table:
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.header):
+                raise PydanticCustomError(
+                    "table_ragged",
+                    "table_ragged",
+                    {"row": number, "cells": len(row), "columns": len(self.header), "at": f"rows.{number - 1}"},
+                )
+        return self
+
+
+class TableItem(_Model):
+    table: Table = Field(title="表格")
+
+
+class Section(_Model):
+    """A numbered section: a heading, optionally run in with its first paragraph, and content."""
+
+    heading: Heading = Field(title="小标题", description="不写序号，序号（一）1.（1）自动生成")
+    run_in: bool = Field(
+        False, title="标题与正文同段", description="true：小标题后直接接第一段正文，排在同一段内"
+    )
+    content: list[Item] = Field(default_factory=list, title="内容")
+
+    @model_validator(mode="after")
+    def _run_in_needs_text(self) -> Section:
+        if self.run_in and not (self.content and isinstance(self.content[0], str)):
+            raise PydanticCustomError("run_in_without_text", "run_in_without_text", {"at": "run_in"})
+        return self
+
+
+def _item_kind(value: Any) -> str:
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict):
+        return "table" if "table" in value else "section"
+    return "table" if isinstance(value, TableItem) else "section"
+
+
+Item = Annotated[
+    Union[Annotated[Text, Tag("paragraph")], Annotated[Section, Tag("section")], Annotated[TableItem, Tag("table")]],
+    Discriminator(_item_kind),
+]
+
+# --- parts ----------------------------------------------------------------------------------------
+
+PartKey = Literal["measures", "shortcomings", "leadership", "plans", "other"]
+
+PART_KEYS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plans", "other")
+MANDATED_PARTS: tuple[str, ...] = PART_KEYS[:4]
+
+# What each part is called in messages (Chinese, English).
+PART_NAMES: dict[str, tuple[str, str]] = {
+    "measures": ("主要举措和成效", "main measures and results"),
+    "shortcomings": ("存在的不足和原因", "shortcomings and their causes"),
+    "leadership": ("主要负责人履行第一责任人职责情况", "how the principal leaders fulfilled their duty"),
+    "plans": ("下一年度主要安排", "plans for the next year"),
+    "other": ("其他需要报告的情况", "other matters"),
+}
+
+
+def standard_heading(key: str, year: int) -> str:
+    """The wording of the 2019 督察工作规定, dated for the report year."""
+    return {
+        "measures": f"{year}年推进法治政府建设的主要举措和成效",
+        "shortcomings": f"{year}年推进法治政府建设存在的不足和原因",
+        "leadership": f"{year}年党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况",
+        "plans": f"{year + 1}年推进法治政府建设的主要安排",
+        "other": "其他需要报告的情况",
+    }[key]
+
+
+class Part(_Model):
+    """One of the mandated parts: a heading (standard wording when omitted) and its content."""
+
+    heading: Heading | None = Field(None, title="部分标题", description="省略时使用规定的标准表述")
+    content: list[Item] = Field(title="内容")
+
+
+def _part_shorthand(value: Any) -> Any:
+    """A part may be written as its content list alone."""
+    return {"content": value} if isinstance(value, list) else value
+
+
+PartField = Annotated[Part, BeforeValidator(_part_shorthand, json_schema_input_type=Union[Part, list[Any]])]
+
+
+def _is_empty_part(value: Any) -> bool:
+    if value is None or value == [] or value == {}:
+        return True
+    return isinstance(value, dict) and not value.get("content")
+
+
+def _part_params(key: str) -> dict[str, Any]:
+    zh, en = PART_NAMES[key]
+    return {"key": key, "name": zh, "name_en": en, "number": "一二三四五"[PART_KEYS.index(key)]}
+
+
+class Parts(_Model):
+    """The body's parts, keyed by what they are; their order in the input is checked."""
+
+    measures: PartField = Field(title="一、主要举措和成效")
+    shortcomings: PartField = Field(title="二、存在的不足和原因")
+    leadership: PartField = Field(title="三、主要负责人履行第一责任人职责情况")
+    plans: PartField = Field(title="四、下一年度主要安排")
+    other: PartField | None = Field(None, title="五、其他需要报告的情况（可选）")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _structure(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        for key in MANDATED_PARTS:
+            if key not in data:
+                raise PydanticCustomError("part_missing", "part_missing", _part_params(key))
+        known = [k for k in data if k in PART_KEYS]
+        for earlier, later in zip(known, known[1:]):
+            if PART_KEYS.index(earlier) > PART_KEYS.index(later):
+                before = _part_params(earlier)
+                raise PydanticCustomError(
+                    "part_order",
+                    "part_order",
+                    {**_part_params(later), "before": before["name"], "before_en": before["name_en"],
+                     "before_key": earlier, "at": later},
+                )
+        for key in known:
+            if _is_empty_part(data[key]) and (key in MANDATED_PARTS or data[key] is not None):
+                raise PydanticCustomError("part_empty", "part_empty", {**_part_params(key), "at": key})
+        return data
+
+    def items(self) -> list[tuple[str, Part]]:
+        """The parts present, in order."""
+        return [(key, part) for key in PART_KEYS if (part := getattr(self, key)) is not None]
+
+
+# --- document furniture ------------------------------------------------------------------------
+
+_DOC_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
+
+
+def _check_doc_number(value: str) -> str:
+    """GB/T 9704 7.2.5: 机关代字〔年份〕序号号, the year in 〔〕, no 第, no leading zeros."""
+    params = {"value": value}
+    if re.search(r"[\[\]【】［］()（）{}｛｝﹝﹞]", value):
+        raise PydanticCustomError("doc_number_brackets", "doc_number_brackets", params)
+    if "〕第" in value:
+        raise PydanticCustomError("doc_number_di", "doc_number_di", params)
+    match = _DOC_NUMBER.match(value)
+    if not match:
+        raise PydanticCustomError("doc_number_format", "doc_number_format", params)
+    if match["serial"].startswith("0"):
+        raise PydanticCustomError("doc_number_leading_zero", "doc_number_leading_zero", params)
+    return value
+
+
+DocNumber = Annotated[Text, AfterValidator(_check_doc_number)]
+
+
+def _check_copy_number(value: str) -> str:
+    if not re.fullmatch(r"\d{1,6}", value):
+        raise PydanticCustomError("copy_number_format", "copy_number_format")
+    return value.zfill(6)
+
+
+def _check_classification(value: str) -> str:
+    if not re.fullmatch(r"(绝密|机密|秘密)(★.+)?", value):
+        raise PydanticCustomError("classification_format", "classification_format", {"value": value})
+    return value
+
+
+class RedHeader(_Model):
+    """The red header (版头) of GB/T 9704 7.2, printed above the title when present."""
+
+    mark: Text | None = Field(None, title="发文机关标志", description="省略时为“发文机关＋文件”")
+    number: DocNumber | None = Field(None, title="发文字号", description="如：同科字〔2024〕5号")
+    copy_number: Annotated[Text, AfterValidator(_check_copy_number)] | None = Field(
+        None, title="份号", description="1 至 6 位数字，排印时补足 6 位"
+    )
+    classification: Annotated[Text, AfterValidator(_check_classification)] | None = Field(
+        None, title="密级和保密期限", description="如：机密★1年"
+    )
+    urgency: Literal["特急", "加急"] | None = Field(None, title="紧急程度")
+    signers: TextList = Field(default_factory=list, title="签发人", description="上行文填写，可多人")
+
+
+class EndBlock(_Model):
+    """The end block (版记) of GB/T 9704 7.4: copy-to list, printing office and date."""
+
+    copy_to: TextList = Field(default_factory=list, title="抄送机关")
+    printer: Text = Field(title="印发机关")
+    print_date: IssueDate = Field(title="印发日期")
+
+
+class Disclosure(_Model):
+    """The government website's disclosure table; kept as data, never printed on paper."""
+
+    index_number: str | None = Field(None, title="索引号")
+    category: str | None = Field(None, title="信息分类")
+    publisher: str | None = Field(None, title="发布机构")
+    published: str | None = Field(None, title="发布日期")
+    title: str | None = Field(None, title="标题")
+    document_number: str | None = Field(None, title="文号")
+    validity: str | None = Field(None, title="时效")
+
+
+# --- the report -----------------------------------------------------------------------------------
+
+
+class Report(_Model):
+    """An annual report on building a law-based government (法治政府建设年度报告)."""
+
+    issuer: Text = Field(title="发文机关", description="如：大同市科技局")
+    year: int = Field(title="报告年度", description="报告所写的年度，如 2023")
+    date: IssueDate = Field(title="成文日期", description="如：2023-12-07 或 2023年12月7日")
+    title: Text | None = Field(None, title="标题", description="省略时为“发文机关＋年度＋法治政府建设年度报告”")
+    addressees: TextList = Field(default_factory=list, title="主送机关")
+    opening: TextList = Field(default_factory=list, title="导语", description="第一部分之前的开头段落")
+    parts: Parts = Field(title="正文各部分")
+    attachments: TextList = Field(default_factory=list, title="附件", description="附件名称，不加书名号")
+    signature: Text | None = Field(None, title="发文机关署名", description="省略时同发文机关")
+    seal: bool = Field(False, title="加盖印章", description="true 时按加盖印章的位置编排署名和日期")
+    note: Text | None = Field(None, title="附注", description="不加括号，排印时自动加")
+    header: RedHeader | None = Field(None, title="版头", description="红头：发文机关标志、发文字号等")
+    end_block: EndBlock | None = Field(None, title="版记", description="抄送、印发机关和印发日期")
+    disclosure: Disclosure | None = Field(None, title="政府信息公开信息", description="网页公开时的索引号等")
+
+    @field_validator("year")
+    @classmethod
+    def _year_in_range(cls, year: int) -> int:
+        if not 2000 <= year <= 2100:
+            raise PydanticCustomError("year_range", "year_range", {"year": year})
+        return year
+
+    @model_validator(mode="after")
+    def _fill_and_check(self) -> Report:
+        if self.date < Date(self.year, 1, 1):
+            raise PydanticCustomError(
+                "date_before_year", "date_before_year", {"date": str(self.date), "year": self.year, "at": "date"}
+            )
+        if self.date.year > self.year + 1:
+            raise PydanticCustomError(
+                "date_too_late", "date_too_late",
+                {"date": str(self.date), "year": self.year, "limit": self.year + 1, "at": "date"},
+            )
+        if self.title is None:
+            self.title = f"{self.issuer}{self.year}年法治政府建设年度报告"
+        elif str(self.year) not in self.title:
+            raise PydanticCustomError(
+                "title_without_year", "title_without_year", {"title": self.title, "year": self.year, "at": "title"}
+            )
+        if self.signature is None:
+            self.signature = self.issuer
+        for key, part in self.parts.items():
+            if part.heading is None:
+                part.heading = standard_heading(key, self.year)
+        return self
+
+    def sections(self) -> list[tuple[tuple[str | int, ...], int, Section]]:
+        """Every section with its path in the model and its heading level (2 to 4)."""
+        found: list[tuple[tuple[str | int, ...], int, Section]] = []
+
+        def walk(items: list[Any], path: tuple[str | int, ...], level: int) -> None:
+            for index, item in enumerate(items):
+                if isinstance(item, Section):
+                    found.append(((*path, index), level, item))
+                    walk(item.content, (*path, index, "content"), level + 1)
+
+        for key, part in self.parts.items():
+            walk(part.content, ("parts", key, "content"), 2)
+        return found
+
+    @model_validator(mode="after")
+    def _depth(self) -> Report:
+        for path, level, _ in self.sections():
+            if level > 4:
+                raise PydanticCustomError(
+                    "section_too_deep", "section_too_deep", {"level": level, "at": ".".join(map(str, path))}
+                )
+        return self
+
+
+Section.model_rebuild()
+Part.model_rebuild()

@@ -1,0 +1,67 @@
+"""Heading markers 一、（一）1.（1）: generated for output, recognised and stripped on input.
+
+GB/T 9704 7.3.3 numbers the four heading levels 一、 （一） 1. （1）. Authors never type them;
+a heading that arrives with one (pasted from an old draft) has it recognised and removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = "零一二三四五六七八九"
+_CN = "一二三四五六七八九十百零〇"
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五 (n from 1 to 999)."""
+    if not 1 <= n <= 999:
+        raise ValueError(f"heading number out of range: {n}")
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    text = f"{_DIGITS[hundreds]}百" if hundreds else ""
+    if tens:
+        if hundreds or tens > 1:
+            text += _DIGITS[tens]
+        text += "十"
+    elif hundreds and ones:
+        text += "零"
+    if ones:
+        text += _DIGITS[ones]
+    return text
+
+
+def marker(level: int, n: int) -> str:
+    """The marker of the n-th heading at level 1 to 4."""
+    if level == 1:
+        return f"{chinese_number(n)}、"
+    if level == 2:
+        return f"（{chinese_number(n)}）"
+    if level == 3:
+        return f"{n}."
+    if level == 4:
+        return f"（{n}）"
+    raise ValueError(f"heading level out of range: {level}")
+
+
+# Each level's marker in the forms real documents use: full- and half-width brackets, 、 . ． as
+# separators. A level-3 number must not be the start of a decimal ("1.5亿元").
+MARKER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^[{_CN}]+\s*[、,，.．]\s*")),
+    (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]\s*[、,，]?\s*")),
+    (3, re.compile(r"^[0-9０-９]{1,3}\s*(?:[、,，]|[.．](?![0-9０-９]))\s*")),
+    (4, re.compile(r"^[（(]\s*[0-9０-９]{1,3}\s*[）)]\s*[、,，]?\s*")),
+)
+
+
+def split_marker(text: str) -> tuple[int | None, str, str]:
+    """Returns (level, marker, rest) for a heading that starts with a marker, else (None, "", text)."""
+    stripped = text.lstrip()
+    for level, pattern in MARKER_PATTERNS:
+        if match := pattern.match(stripped):
+            return level, match.group(0).strip(), stripped[match.end():]
+    return None, "", text
+
+
+def strip_marker(text: str) -> str:
+    """The heading text without a typed marker."""
+    return split_marker(text)[2]

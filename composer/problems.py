@@ -1,0 +1,224 @@
+"""Problems found in a report, as data: a code, its parameters and where it happened.
+
+Every stage (loading, validation, rendering, lint) reports through `Problem`, so the CLI and
+other tools can print, filter or serialise them the same way, in Chinese or in English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+Severity = Literal["error", "warning", "info"]
+
+# code -> (Chinese, English); placeholders are filled from Problem.params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # reading the file
+    "file_missing": ("找不到文件", "file not found"),
+    "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "file_too_large": (
+        "文件过大（{size} 字节），上限为 {limit} 字节",
+        "the file is too large ({size} bytes); the limit is {limit} bytes",
+    ),
+    "file_empty": ("文件为空", "the file is empty"),
+    "file_binary": ("这不是文本文件（含有二进制内容）", "this is not a text file (it holds binary data)"),
+    "encoding_gbk": (
+        "文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码；请用“另存为”选择 UTF-8 编码后再试",
+        "the file is not UTF-8; it looks like GBK/GB18030: save it as UTF-8 and try again",
+    ),
+    "encoding_unknown": (
+        "文件不是 UTF-8 编码（第 {line} 行有无法识别的字节）",
+        "the file is not UTF-8 (undecodable bytes on line {line})",
+    ),
+    # YAML syntax and shape
+    "yaml_syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+    "yaml_tab": (
+        "YAML 不能用制表符（Tab）缩进，请改用空格",
+        "YAML cannot be indented with tabs; use spaces",
+    ),
+    "yaml_colon": (
+        "此处不能出现“冒号+空格”；若文字中含有半角冒号，请整段加引号或改用全角冒号“：”",
+        "a colon followed by a space is not allowed here; quote the text or use a full-width colon",
+    ),
+    "yaml_multiple_documents": (
+        "文件中有多个 YAML 文档（---），一个文件只能写一份报告",
+        "the file holds several YAML documents (---); write one report per file",
+    ),
+    "yaml_alias_bomb": (
+        "别名（&/*）展开后的内容过多（超过 {limit} 个节点），已拒绝读取",
+        "aliases (&/*) expand to too many nodes (over {limit}); refused",
+    ),
+    "yaml_alias_cycle": ("别名（&/*）引用了自身", "an alias (&/*) refers to itself"),
+    "yaml_too_deep": ("嵌套层次过深（超过 {limit} 层）", "nesting is too deep (over {limit} levels)"),
+    "yaml_duplicate_key": ("键“{key}”重复出现", "the key '{key}' appears twice"),
+    "yaml_key_not_text": ("键必须是文字", "keys must be text"),
+    "yaml_not_mapping": (
+        "报告的顶层应当是“键: 值”形式的映射",
+        "the top level of a report must be a mapping of keys to values",
+    ),
+    # model
+    "missing": ("缺少必填项“{label}”（{key}）", "required item '{key}' ({label}) is missing"),
+    "unknown_key": ("未知的键“{key}”", "unknown key '{key}'"),
+    "unknown_key_suggest": (
+        "未知的键“{key}”，是否应为“{suggestion}”？", "unknown key '{key}'; did you mean '{suggestion}'?"
+    ),
+    "wrong_type": ("“{label}”应为{expected}", "'{key}' should be {expected_en}"),
+    "invalid_value": ("“{label}”的值无效：{detail}", "invalid value for '{key}': {detail}"),
+    "too_few": ("“{label}”至少应有 {min_length} 项", "'{key}' needs at least {min_length} item(s)"),
+    "text_empty": ("“{label}”不能为空", "'{key}' must not be empty"),
+    "control_character": (
+        "文字中含有控制字符 {char}（第 {index} 个字符处），请删除",
+        "the text holds the control character {char} (at character {index}); remove it",
+    ),
+    "private_use_character": (
+        "文字中含有无法显示的私用区字符 {char}（第 {index} 个字符处），多为输入法或字体造字，请改为标准汉字",
+        "the text holds the private-use character {char} (at character {index}); use a standard character",
+    ),
+    "surrogate_character": (
+        "文字中含有不成对的代理字符 {char}（第 {index} 个字符处）",
+        "the text holds the unpaired surrogate {char} (at character {index})",
+    ),
+    "date_format": (
+        "无法识别的日期“{value}”；请写成 2023-12-07 或 2023年12月7日",
+        "unrecognised date '{value}'; write it as 2023-12-07 or 2023年12月7日",
+    ),
+    "year_range": ("报告年度 {year} 不在合理范围（2000—2100）内", "report year {year} is out of range (2000-2100)"),
+    "date_before_year": (
+        "成文日期 {date} 早于报告年度 {year} 年的开始",
+        "the issue date {date} is before the report year {year} began",
+    ),
+    "date_too_late": (
+        "成文日期 {date} 晚于 {limit} 年底，与报告年度 {year} 不符",
+        "the issue date {date} is after the end of {limit}, too late for a {year} report",
+    ),
+    "title_without_year": (
+        "标题“{title}”中没有报告年度“{year}年”",
+        "the title '{title}' does not name the report year {year}",
+    ),
+    "part_missing": (
+        "缺少第{number}部分“{name}”（{key}）",
+        "part {number} '{name_en}' ({key}) is missing",
+    ),
+    "part_order": (
+        "部分顺序有误：“{name}”（{key}）应排在“{before}”（{before_key}）之前",
+        "parts out of order: '{name_en}' ({key}) must come before '{before_en}' ({before_key})",
+    ),
+    "part_empty": ("第{number}部分“{name}”（{key}）没有内容", "part {number} '{name_en}' ({key}) is empty"),
+    "section_too_deep": (
+        "层次过深：正文标题最多四级（一、（一）1.（1）），此处是第 {level} 级",
+        "too deep: headings go four levels at most (一、（一）1.（1）); this is level {level}",
+    ),
+    "run_in_without_text": (
+        "“run_in: true”的小标题后面必须紧跟一段正文",
+        "a run-in heading (run_in: true) must be followed by a paragraph",
+    ),
+    "heading_only_marker": ("标题只有序号，没有文字", "the heading has a number but no text"),
+    "doc_number_brackets": (
+        "发文字号“{value}”的年份应当用六角括号〔〕括入，如：同科字〔2024〕5号",
+        "the document number '{value}' must put the year in 〔〕, e.g. 同科字〔2024〕5号",
+    ),
+    "doc_number_di": (
+        "发文字号“{value}”的序号前不加“第”字",
+        "the document number '{value}' must not put 第 before the serial number",
+    ),
+    "doc_number_leading_zero": (
+        "发文字号“{value}”的序号不编虚位（不写前导零），如 5号 而非 005号",
+        "the document number '{value}' must not pad the serial number with zeros",
+    ),
+    "doc_number_format": (
+        "发文字号“{value}”格式不对，应为“机关代字〔年份〕序号号”，如：同科字〔2024〕5号",
+        "the document number '{value}' should read 'prefix〔year〕N号', e.g. 同科字〔2024〕5号",
+    ),
+    "copy_number_format": ("份号应为 1 至 6 位数字", "the copy number must be 1 to 6 digits"),
+    "classification_format": (
+        "密级“{value}”应为 绝密、机密 或 秘密，可加保密期限，如：机密★1年",
+        "classification '{value}' must be 绝密, 机密 or 秘密, optionally with a term such as 机密★1年",
+    ),
+    "table_ragged": (
+        "表格第 {row} 行有 {cells} 个单元格，表头有 {columns} 个",
+        "table row {row} has {cells} cells; the header has {columns}",
+    ),
+    # rendering and output
+    "format_unknown": (
+        "不支持的输出格式“{format}”；可用：{known}",
+        "unsupported output format '{format}'; available: {known}",
+    ),
+    "format_unavailable": (
+        "输出格式“{format}”尚不可用：{reason}",
+        "output format '{format}' is not available: {reason}",
+    ),
+    "output_is_input": ("输出文件与输入文件相同，拒绝覆盖输入", "the output is the input file; refusing to overwrite it"),
+    "output_unwritable": ("无法写入输出文件：{reason}", "cannot write the output: {reason}"),
+    "format_needed": (
+        "无法从“{path}”判断输出格式，请用 --format 指定",
+        "cannot tell the output format from '{path}'; give --format",
+    ),
+}
+
+SEVERITY_LABEL: dict[str, tuple[str, str]] = {
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "info": ("提示", "info"),
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: the file, a 1-based line and column, and the path in the model."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: tuple[str | int, ...] = ()
+
+    def __str__(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding; `message(lang)` words it, `code` and `params` let tools act on it."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    location: Location = Location()
+    severity: Severity = "error"
+
+    def message(self, lang: Lang = "zh") -> str:
+        zh, en = MESSAGES.get(self.code, ("{detail}", "{detail}"))
+        template = zh if lang == "zh" else en
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return f"{template} {self.params}"
+
+    def format(self, lang: Lang = "zh") -> str:
+        """The one-line form a compiler would print: `file:line:column: 错误: message`."""
+        label = SEVERITY_LABEL[self.severity][0 if lang == "zh" else 1]
+        return f"{self.location}: {label}: {self.message(lang)}"
+
+    def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
+        loc = self.location
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message(lang),
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.column,
+            "path": list(loc.path),
+        }
+
+
+class ReportError(Exception):
+    """Raised when a report cannot be read, validated or rendered; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.format("en") for p in problems))

@@ -1,0 +1,128 @@
+"""YAML -> Report, with the line and column of every value so each problem can be placed.
+
+Loading is safe (no tags are constructed: every scalar stays text or null and pydantic converts
+it), bounded (alias expansion, nesting depth and size are capped) and positional (ruamel.yaml's
+node marks give line and column).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..model import Report
+from ..problems import Location, Problem, ReportError
+from ..validation import Positions, problems_from_validation
+
+MAX_NODES = 200_000  # a 20x-seed report has a few thousand; an alias bomb has billions
+MAX_DEPTH = 40
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class _Walk:
+    file: str | None
+    positions: Positions = field(default_factory=Positions)
+    visited: int = 0
+
+
+def _problem(code: str, file: str | None, line: int = 0, column: int = 0, **params: Any) -> ReportError:
+    return ReportError([Problem(code, params, Location(file, line + 1, column + 1))])
+
+
+def _syntax_problem(error: Any, file: str | None) -> ReportError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line, mark.column) if mark else (0, 0)
+    detail = str(error.problem or error.context or error)
+    if "'\\t'" in detail:
+        return _problem("yaml_tab", file, line, column)
+    if "mapping values are not allowed" in detail:
+        return _problem("yaml_colon", file, line, column)
+    return _problem("yaml_syntax", file, line, column, detail=detail)
+
+
+def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) -> Any:
+    """Turns a node into plain data, recording positions, refusing bombs, cycles and depth."""
+    walk.visited += 1
+    if walk.visited > MAX_NODES:
+        raise _problem("yaml_alias_bomb", walk.file, node.start_mark.line, node.start_mark.column, limit=MAX_NODES)
+    if depth > MAX_DEPTH:
+        raise _problem("yaml_too_deep", walk.file, node.start_mark.line, node.start_mark.column, limit=MAX_DEPTH)
+    walk.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    kind = node.id
+    if kind == "scalar":
+        return None if node.tag.endswith(":null") else node.value
+    if id(node) in active:
+        raise _problem("yaml_alias_cycle", walk.file, node.start_mark.line, node.start_mark.column)
+    active.add(id(node))
+    try:
+        if kind == "sequence":
+            return [_to_data(item, (*path, i), walk, depth + 1, active) for i, item in enumerate(node.value)]
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_mark = key_node.start_mark
+            if key_node.id != "scalar":
+                raise _problem("yaml_key_not_text", walk.file, key_mark.line, key_mark.column)
+            key = key_node.value
+            if key in mapping:
+                raise _problem("yaml_duplicate_key", walk.file, key_mark.line, key_mark.column, key=key)
+            here = (*path, key)
+            walk.positions.keys[here] = (key_mark.line + 1, key_mark.column + 1)
+            if value_node.id == "scalar" and value_node.value == "":
+                # An empty value has no place of its own; point at its key.
+                walk.positions.values[here] = walk.positions.keys[here]
+            mapping[key] = _to_data(value_node, here, walk, depth + 1, active)
+        return mapping
+    finally:
+        active.discard(id(node))
+
+
+def _refuse_control_characters(text: str, file: str | None) -> None:
+    """YAML forbids them too, but says only "position 639"; this names the line and column."""
+    if match := _CONTROL.search(text):
+        line = text.count("\n", 0, match.start())
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+        char = f"U+{ord(match.group()):04X}"
+        raise _problem("control_character", file, line, column, char=char, index=column + 1)
+
+
+def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
+    """Plain data and the positions of its values; raises ReportError on any YAML problem."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    if not text.strip():
+        raise ReportError([Problem("file_empty", {}, Location(file, 1, 1))])
+    _refuse_control_characters(text, file)
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        documents = yaml.compose_all(text)
+        root = next(documents, None)
+        if next(documents, None) is not None:
+            raise _problem("yaml_multiple_documents", file)
+    except MarkedYAMLError as error:
+        raise _syntax_problem(error, file) from None
+    except YAMLError as error:
+        raise _problem("yaml_syntax", file, detail=str(error)) from None
+    except RecursionError:
+        raise _problem("yaml_too_deep", file, limit=MAX_DEPTH) from None
+    if root is None:
+        raise ReportError([Problem("file_empty", {}, Location(file, 1, 1))])
+    walk = _Walk(file)
+    return _to_data(root, (), walk, 0, set()), walk.positions
+
+
+def report_from_yaml(text: str, file: str | None = None) -> Report:
+    """Parses and validates; every problem comes back located in the YAML."""
+    data, positions = parse_yaml(text, file)
+    if not isinstance(data, dict):
+        raise ReportError([Problem("yaml_not_mapping", {}, Location(file, 1, 1))])
+    try:
+        return Report.model_validate(data)
+    except ValidationError as error:
+        raise ReportError(problems_from_validation(error, positions, file)) from None

@@ -1,0 +1,151 @@
+"""Pydantic's validation errors turned into located, worded `Problem`s."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Report, Section, TableItem
+from .problems import MESSAGES, Location, Problem
+
+Path_ = tuple[str | int, ...]
+# Tags of the content union: they appear in pydantic's error paths, not in the input.
+_ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None}
+
+# Errors about a key itself (unknown, misplaced, missing below it) point at the key, not its value.
+KEY_ERRORS = {"unknown_key", "unknown_key_suggest", "part_order", "part_empty", "part_missing"}
+
+_EXPECTED = {  # pydantic error type -> (Chinese, English) of what was expected
+    "int": ("整数", "a whole number"),
+    "bool": ("true 或 false", "true or false"),
+    "string": ("文字", "text"),
+    "list": ("列表（每项以“- ”开头）", "a list (items starting with '- ')"),
+    "dict": ("“键: 值”形式的映射", "a mapping of keys to values"),
+    "model": ("“键: 值”形式的映射", "a mapping of keys to values"),
+    "date": ("日期", "a date"),
+}
+
+
+@dataclass
+class Positions:
+    """1-based (line, column) of each value and each mapping key, by path in the data."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        found += _models_in(arg)
+    return found
+
+
+def _model_at(loc: Path_) -> type[BaseModel] | None:
+    """The model class whose fields are valid at `loc` (to suggest a key for a typo)."""
+    current: type[BaseModel] | None = Report
+    for index, element in enumerate(loc):
+        if current is None:
+            return None
+        if isinstance(element, str) and element in _ITEM_TAGS:
+            current = _ITEM_TAGS[element]
+        elif isinstance(element, str) and element in current.model_fields:
+            models = _models_in(current.model_fields[element].annotation)
+            following = loc[index + 1:index + 3]
+            tagged = [_ITEM_TAGS[t] for t in following if isinstance(t, str) and t in _ITEM_TAGS]
+            current = tagged[0] if tagged else (models[0] if models else None)
+    return current
+
+
+def _labels() -> dict[str, str]:
+    """Each field name's Chinese label, from the models' titles."""
+    labels: dict[str, str] = {}
+    pending: list[type[BaseModel]] = [Report]
+    seen: set[type[BaseModel]] = set()
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            labels.setdefault(name, info.title or name)
+            pending += _models_in(info.annotation)
+    return labels
+
+
+LABELS = _labels()
+
+
+def _located(loc: Path_, positions: Positions | None, on_key: bool) -> tuple[Path_, tuple[int, int] | None]:
+    """The input path an error path points to, and its position (the key's for key errors)."""
+    if positions is None:
+        return tuple(e for e in loc if not (isinstance(e, str) and e in _ITEM_TAGS)), None
+    path: Path_ = ()
+    for element in loc:
+        if (*path, element) in positions.values:
+            path = (*path, element)
+    if on_key and path in positions.keys:
+        return path, positions.keys[path]
+    return path, positions.values.get(path)
+
+
+def _expected(error_type: str) -> tuple[str, str] | None:
+    prefix = error_type.split("_", 1)[0]
+    if error_type.endswith(("_type", "_parsing")) or error_type == "model_attributes_type":
+        return _EXPECTED.get(prefix)
+    return None
+
+
+def _problem(error: Any, positions: Positions | None, file: str | None) -> Problem:
+    loc: Path_ = tuple(error["loc"])
+    kind: str = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    if at := ctx.pop("at", None):
+        loc = (*loc, *(int(p) if p.isdigit() else p for p in str(at).split(".")))
+    key = next((str(e) for e in reversed(loc) if isinstance(e, str) and e not in _ITEM_TAGS), "")
+    label = LABELS.get(key, key)
+    params: dict[str, Any] = {"key": key, "label": label}
+    code = kind
+    if kind == "missing":
+        pass
+    elif kind == "extra_forbidden":
+        code = "unknown_key"
+        model = _model_at(loc[:-1])
+        close = difflib.get_close_matches(key, list(model.model_fields) if model else list(LABELS), n=1)
+        if close:
+            code = "unknown_key_suggest"
+            params["suggestion"] = close[0]
+    elif expected := _expected(kind):
+        code = "wrong_type"
+        params["expected"], params["expected_en"] = expected
+    elif kind == "literal_error":
+        code = "invalid_value"
+        params["detail"] = f"应为 {ctx.get('expected', '')}"
+    elif kind == "too_short":
+        code = "too_few"
+        params["min_length"] = ctx.get("min_length", 1)
+    elif kind in MESSAGES:
+        params.update(ctx)
+    else:
+        code = "invalid_value"
+        params["detail"] = error.get("msg", kind)
+    path, position = _located(loc, positions, on_key=code in KEY_ERRORS)
+    line, column = position or (None, None)
+    return Problem(code, params, Location(file, line, column, path))
+
+
+def problems_from_validation(
+    error: ValidationError, positions: Positions | None = None, file: str | None = None
+) -> list[Problem]:
+    """One problem per pydantic error, sorted by where it is in the input."""
+    found = [(tuple(e["loc"]), _problem(e, positions, file)) for e in error.errors(include_url=False)]
+    # A misspelt key also leaves its right name missing; the did-you-mean says it all.
+    misspelt = {(loc[:-1], p.params["suggestion"]) for loc, p in found if p.code == "unknown_key_suggest"}
+    problems = [p for loc, p in found if not (p.code == "missing" and (loc[:-1], loc[-1]) in misspelt)]
+    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))
