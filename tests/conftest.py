@@ -1,0 +1,42 @@
+"""Shared fixtures: the samples, and the CLI run as a user runs it (a separate process)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+SEED_YAML = SAMPLES / "datong-keji-2023.yaml"
+SEED_TEXT = REPO.parent / "shared" / "seed" / "000_bcde2a8b1ee387e1.txt"
+ALL_SAMPLES = sorted(SAMPLES.glob("*.yaml"))
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`report-composer ARGS` in a fresh process, using this checkout's code."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "REPORT_COMPOSER_LANG": "zh"}
+    return subprocess.run(
+        [sys.executable, "-m", "composer", *args],
+        input=stdin.decode("utf-8") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd or REPO,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    import composer
+
+    return composer.load(SEED_YAML)
