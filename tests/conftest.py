@@ -12,7 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SEED_YAML = SAMPLES / "datong-keji-2023.yaml"
-SEED_TEXT = REPO.parent / "shared" / "seed" / "000_bcde2a8b1ee387e1.txt"
+SEED_TEXT = REPO / "tests" / "data" / "seed-web-copy.txt"  # ../shared/seed, as copied from the web page
 ALL_SAMPLES = sorted(SAMPLES.glob("*.yaml"))
 
 
