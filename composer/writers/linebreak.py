@@ -1,0 +1,254 @@
+"""Breaking text into justified lines the way Chinese typesetting does, for fixed-layout writers.
+
+Full-width characters take one cell each (on the GB/T 9704 grid, 156 mm / 28); half-width
+text (digits, Latin) takes its natural width and stays whole as words and numbers. No line
+starts with a closing mark or ends with an opening one, and "……" / "——" stay whole: a mark
+that would start a line is pulled back onto the line above by squeezing the blank halves of
+its marks, or, when there is not room for that, the last character is pushed down with it.
+A full line is justified by spreading its slack across its gaps; a last line is not.
+
+This module knows nothing of fonts or PDF: the caller gives the cell width and a function
+measuring half-width characters.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Any
+
+from ..compose import cells
+
+# (character, role) -> natural advance in points, at the size being set.
+Measure = Callable[[str, str], float]
+
+_EPSILON = 1e-6
+_PULL_LIMIT = 2  # at most this many units are pulled back onto a full line
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text set in one role (a face: body, heading1, ...)."""
+
+    text: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The profile's line-breaking values."""
+
+    no_line_start: str
+    no_line_end: str
+    unbreakable: tuple[str, ...]
+    compressible: str
+
+    @property
+    def glue_starts(self) -> str:
+        return "".join(g[0] for g in self.unbreakable)
+
+    @classmethod
+    def from_profile(cls, profile: Any) -> Rules:
+        rules = profile.line_breaking
+        return cls(
+            str(rules.no_line_start.value),
+            str(rules.no_line_end.value),
+            tuple(rules.unbreakable.value),
+            str(rules.compressible.value),
+        )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Characters of one role on a line, each with its left edge from the line's origin."""
+
+    role: str
+    text: str
+    xs: tuple[float, ...]
+
+    def shifted(self, dx: float) -> Segment:
+        return Segment(self.role, self.text, tuple(x + dx for x in self.xs))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One set line: its segments and the width it takes (for centring and right alignment)."""
+
+    segments: tuple[Segment, ...]
+    width: float
+
+    def shifted(self, dx: float) -> Line:
+        return Line(tuple(s.shifted(dx) for s in self.segments), self.width)
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """What a line never splits: one full-width character, a word, a number or "……"."""
+
+    text: str
+    role: str
+    advances: tuple[float, ...]
+    space: bool = False
+
+    @cached_property
+    def width(self) -> float:
+        return sum(self.advances)
+
+
+@cache
+def _is_full(char: str) -> bool:
+    return cells(char) == 1
+
+
+def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float) -> list[_Unit]:
+    units: list[_Unit] = []
+    for run in runs:
+        text, role, i = run.text, run.role, 0
+        while i < len(text):
+            glued = text[i] in rules.glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
+            if glued:
+                units.append(_Unit(glued, role, tuple(cell * cells(c) for c in glued)))
+                i += len(glued)
+            elif _is_full(text[i]):
+                units.append(_Unit(text[i], role, (cell,)))
+                i += 1
+            elif text[i].isspace():
+                units.append(_Unit(" ", role, (measure(" ", role),), space=True))
+                i += 1
+            else:
+                j = i
+                while j < len(text) and not _is_full(text[j]) and not text[j].isspace():
+                    j += 1
+                word = _Unit(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
+                if word.width > widest:  # longer than a line: it has to break somewhere
+                    units += [_Unit(c, role, (a,)) for c, a in zip(word.text, word.advances)]
+                else:
+                    units.append(word)
+                i = j
+    return units
+
+
+def _can_break(units: list[_Unit], j: int, rules: Rules) -> bool:
+    """May a line end after units[j-1] and the next start with units[j]?"""
+    return units[j - 1].text[-1] not in rules.no_line_end and units[j].text[0] not in rules.no_line_start
+
+
+def _squeezable(unit: _Unit, rules: Rules, cell: float) -> float:
+    return cell / 2 if len(unit.text) == 1 and unit.text in rules.compressible else 0.0
+
+
+def _squeeze(units: list[_Unit], overflow: float, rules: Rules, cell: float) -> list[float] | None:
+    """How much each unit gives up to absorb `overflow`, taken from the line's last marks first."""
+    given = [0.0] * len(units)
+    for k in range(len(units) - 1, -1, -1):
+        if overflow <= _EPSILON:
+            break
+        take = min(_squeezable(units[k], rules, cell), overflow)
+        given[k] = take
+        overflow -= take
+    return given if overflow <= _EPSILON else None
+
+
+def _break_line(
+    units: list[_Unit], start: int, capacity: float, rules: Rules, cell: float
+) -> tuple[int, list[float] | None]:
+    """Where the line from `start` ends, and the squeeze of its units when marks were pulled back."""
+    end, used = start, 0.0
+    while end < len(units) and used + units[end].width <= capacity + _EPSILON:
+        used += units[end].width
+        end += 1
+    if end == len(units):
+        return end, None
+    if end == start:  # a single unit wider than the line
+        return start + 1, None
+    if _can_break(units, end, rules):
+        return end, None
+    closing = units[end].text[0] in rules.no_line_start  # pulled back; an opening mark is pushed down
+    for pulled in range(end + 1, min(end + _PULL_LIMIT, len(units)) + 1 if closing else end):
+        if pulled == len(units) or _can_break(units, pulled, rules):
+            line = units[start:pulled]
+            squeeze = _squeeze(line, sum(u.width for u in line) - capacity, rules, cell)
+            if squeeze is not None:
+                return pulled, squeeze
+    for pushed in range(end - 1, start, -1):
+        if _can_break(units, pushed, rules):
+            return pushed, None
+    return end, None  # nowhere allowed: break where the line is full
+
+
+def _set_line(
+    units: list[_Unit], squeeze: list[float] | None, origin: float, capacity: float, justify: bool, cell: float,
+    rules: Rules,
+) -> Line:
+    squeeze = squeeze or [0.0] * len(units)
+    natural = sum(u.width for u in units) - sum(squeeze)
+    gaps = len(units) - 1
+    extra = (capacity - natural) / gaps if justify and gaps and capacity > natural else 0.0
+    chars: list[tuple[str, str, float]] = []
+    x = origin
+    for unit, given in zip(units, squeeze):
+        # An opening mark gives up its blank left half: its glyph moves left by what it gave.
+        shift = -given if unit.text in rules.no_line_end else 0.0
+        offset = x + shift
+        for char, advance in zip(unit.text, unit.advances):
+            chars.append((char, unit.role, offset))
+            offset += advance
+        x += unit.width - given + extra
+    return Line(_segments(chars), x - extra - origin if units else 0.0)
+
+
+def _segments(chars: list[tuple[str, str, float]]) -> tuple[Segment, ...]:
+    segments: list[Segment] = []
+    start = 0
+    for k in range(1, len(chars) + 1):
+        if k == len(chars) or chars[k][1] != chars[start][1]:
+            group = chars[start:k]
+            segments.append(Segment(group[0][1], "".join(c for c, _, _ in group), tuple(x for _, _, x in group)))
+            start = k
+    return tuple(segments)
+
+
+def wrap(
+    runs: Sequence[Run],
+    width: float,
+    cell: float,
+    measure: Measure,
+    rules: Rules,
+    *,
+    first_indent: float = 0.0,
+    rest_indent: float = 0.0,
+    justify: bool = True,
+) -> list[Line]:
+    """The runs broken into lines `width` points wide; indents in points from the left edge.
+
+    Every line but the last is justified when `justify`; an empty text gives one empty line.
+    """
+    widest = width - max(first_indent, rest_indent)
+    units = _units(runs, cell, measure, rules, widest)
+    lines: list[Line] = []
+    start = 0
+    while start < len(units) or not lines:
+        indent = first_indent if not lines else rest_indent
+        capacity = width - indent
+        end, squeeze = _break_line(units, start, capacity, rules, cell)
+        last = end >= len(units)
+        line = units[start:end]
+        while line and line[-1].space:  # a space at a line end takes no room
+            line.pop()
+            squeeze = squeeze[: len(line)] if squeeze else None
+        lines.append(_set_line(line, squeeze, indent, capacity, justify and not last, cell, rules))
+        start = end
+        while start < len(units) and units[start].space:
+            start += 1
+    return lines
+
+
+def single_line(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules) -> Line:
+    """The runs set on one line at their natural widths, never broken."""
+    return wrap(runs, math.inf, cell, measure, rules, justify=False)[0]

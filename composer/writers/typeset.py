@@ -1,0 +1,597 @@
+"""A composed document laid out on the GB/T 9704 page: where every character and rule goes.
+
+Two stages. `Plan(document, profile)` turns the blocks into pieces of text with their roles
+(so a writer can choose faces for exactly the characters each role needs) without measuring
+anything. `Plan.pages(measure)` then breaks lines and fills pages on the grid: 22 lines of
+28.95 pt, characters centred on their line, full-width characters on the 156 mm / 28 cell
+pitch; headings keep with the next line, table rows stay whole and repeat the header row on a
+new page, the end block sits at the foot of the last page, page numbers go under the text block.
+
+Nothing here knows of PDF or fonts: positions are points from the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .. import blocks as b
+from ..compose import cells
+from ..profile import Profile
+from .linebreak import Line, Rules, Run, single_line, wrap
+
+# (character, role, size in points) -> natural advance in points.
+SizedMeasure = Callable[[str, str, float], float]
+
+
+# --- what a page is made of -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """Characters of one role and size on one baseline, each at its own left edge."""
+
+    text: str
+    xs: tuple[float, ...]
+    baseline: float
+    role: str
+    size: float
+    color: str  # RRGGBB
+
+    def moved(self, dy: float) -> Glyphs:
+        return replace(self, baseline=self.baseline + dy)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line from (x0, y0) to (x1, y1), `width` points thick."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float
+    color: str
+
+    def moved(self, dy: float) -> Rule:
+        return replace(self, y0=self.y0 + dy, y1=self.y1 + dy)
+
+
+Item = Glyphs | Rule
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The text block and its grid of lines and character cells, in points."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    pitch: float
+    cell: float
+    lines: int
+    em_ascent: float
+
+    @classmethod
+    def from_profile(cls, profile: Profile) -> Grid:
+        page = profile.page
+        return cls(
+            page.margin_left.pt, page.margin_top.pt, page.text_width.pt, page.text_height.pt,
+            profile.line_pitch_pt, profile.char_pitch_pt, int(profile.grid.lines_per_page.value),
+            float(profile.grid.em_ascent.value),
+        )
+
+    def baseline(self, line_top: float, size: float) -> float:
+        """The baseline of `size`-point text centred on the grid line starting at `line_top`."""
+        return line_top + (self.pitch - size) / 2 + self.em_ascent * size
+
+    def line_top(self, line: int) -> float:
+        return self.top + line * self.pitch
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+
+# --- stage 1: the text to set ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of text is in the document, for messages: block number (1-based, 0 outside
+    the body) and the whole text it belongs to."""
+
+    block: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Text:
+    """Text wrapped into grid lines; indents in cells, `hang` = wrapped lines align after that
+    many characters of the first line's text."""
+
+    runs: tuple[Run, ...]
+    size: float
+    cell: float
+    source: Source
+    first_indent: float = 0.0
+    hang: int = 0
+    centred: bool = False
+    keep: bool = False
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """One line placed `start` cells from the left edge (signature, date)."""
+
+    runs: tuple[Run, ...]
+    size: float
+    start: float
+    source: Source
+    keep: bool = False
+    tie_back: bool = False  # on the same page as the last line of text before it
+
+
+@dataclass(frozen=True)
+class _Blank:
+    pass
+
+
+@dataclass(frozen=True)
+class _Table:
+    header: tuple[Run, ...]
+    rows: tuple[tuple[Run, ...], ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class _Header:
+    corner: tuple[Run, ...]  # copy number, classification, urgency: one per line, top left
+    mark: Run
+    number: Run | None
+    signers: tuple[Run, ...]  # label, then the names
+    source: Source
+
+
+@dataclass(frozen=True)
+class _End:
+    copy_to: _Text | None
+    printer: Run
+    printed: Run
+    source: Source
+
+
+Spec = _Text | _Placed | _Blank | _Table
+
+
+def _runs_of(spec: Any) -> Iterator[Run]:
+    if isinstance(spec, _Text | _Placed):
+        yield from spec.runs
+    elif isinstance(spec, _Table):
+        yield from spec.header
+        for row in spec.rows:
+            yield from row
+    elif isinstance(spec, _Header):
+        yield from (*spec.corner, spec.mark, *spec.signers)
+        if spec.number:
+            yield spec.number
+    elif isinstance(spec, _End):
+        yield from (spec.printer, spec.printed)
+        if spec.copy_to:
+            yield from spec.copy_to.runs
+
+
+_NUMBERED = re.compile(r"^\d+\.")
+
+
+class Plan:
+    """The document as pieces of text with their roles, ready to be laid out."""
+
+    def __init__(self, document: b.Document, profile: Profile):
+        self.profile = profile
+        self.grid = Grid.from_profile(profile)
+        self.rules = Rules.from_profile(profile)
+        self.metadata = document.metadata
+        self.body_role = str(profile.body.role)
+        self.body_size = profile.body.size.pt
+        self.header = self._header(document.header) if document.header else None
+        self.body: list[Spec] = []
+        for number, block in enumerate(document.body, start=1):
+            self.body += self._block(block, number)
+        self.end = self._end(document.end_block) if document.end_block else None
+        self.page_number_role = str(profile.page_number.role)
+        self.page_number_size = profile.page_number.size.pt
+
+    # every character each role must draw, with where it comes from
+
+    def texts(self) -> Iterator[tuple[Run, Source]]:
+        """Every run of text the pages can hold, with its source (page numbers as 0-9)."""
+        for spec in (self.header, *self.body, self.end):
+            if spec is not None and not isinstance(spec, _Blank):
+                for run in _runs_of(spec):
+                    yield run, spec.source
+        dash = self.profile.page_number.dash.value
+        yield Run(f"{dash} 0123456789 {dash}", self.page_number_role), Source(0, "")
+
+    # blocks -> specs
+
+    def _text(self, text: str, role: str, source: Source, **options: Any) -> _Text:
+        return _Text((Run(text, role),), self.body_size, self.grid.cell, source, **options)
+
+    def _block(self, block: b.Block, number: int) -> list[Spec]:
+        profile, body, indent = self.profile, self.body_role, float(self.profile.body.first_line_indent.value)
+        match block:
+            case b.Title(lines):
+                size, role = profile.title.size.pt, str(profile.title.role)
+                source = Source(number, "".join(lines))
+                return [
+                    _Text((Run(line, role),), size, size, source, centred=True, keep=i < len(lines) - 1)
+                    for i, line in enumerate(lines)
+                ]
+            case b.BlankLines(count):
+                return [_Blank()] * count
+            case b.Addressee(text):
+                return [self._text(text, body, Source(number, text))]
+            case b.Heading(level=level):
+                heading = profile.headings[level]
+                return [
+                    _Text((Run(block.full_text, str(heading.role)),), heading.size.pt, self.grid.cell,
+                          Source(number, block.full_text), first_indent=indent, keep=True)
+                ]
+            case b.Paragraph(text, lead):
+                runs = ((Run(lead.full_text, str(profile.headings[lead.level].role)),) if lead else ()) + (
+                    Run(text, body),
+                )
+                return [_Text(runs, self.body_size, self.grid.cell, Source(number, block.full_text),
+                              first_indent=indent)]
+            case b.Table(caption, header, rows):
+                source = Source(number, caption or "")
+                specs: list[Spec] = [self._text(caption, body, source, centred=True, keep=True)] if caption else []
+                header_role, cell_role = str(profile.table.header_role), str(profile.table.role)
+                return specs + [
+                    _Table(tuple(Run(c, header_role) for c in header),
+                           tuple(tuple(Run(c, cell_role) for c in row) for row in rows), source)
+                ]
+            case b.Attachments(label, items):
+                return self._attachments(label, items, number)
+            case b.Signature(signature, date):
+                # Signature and date stay together and never go to a page without body text.
+                return [
+                    _Placed((Run(signature.text, body),), self.body_size, signature.start,
+                            Source(number, signature.text), keep=True, tie_back=True),
+                    _Placed((Run(date.text, body),), self.body_size, date.start, Source(number, date.text)),
+                ]
+            case b.Note(text):
+                return [self._text(text, body, Source(number, text), first_indent=float(profile.note.indent.value))]
+        raise TypeError(f"no layout for {block!r}")
+
+    def _attachments(self, label: str, items: tuple[str, ...], number: int) -> list[Spec]:
+        """附件说明: wrapped lines align with the name, after "附件：" and the item's number."""
+        indent = float(self.profile.attachments.indent.value)
+        specs: list[Spec] = []
+        for i, item in enumerate(items):
+            numbered = _NUMBERED.match(item)
+            hang = numbered.end() if numbered else 0
+            text = label + item if i == 0 else item
+            specs.append(
+                self._text(text, self.body_role, Source(number, item),
+                           first_indent=indent if i == 0 else indent + cells(label),
+                           hang=hang + (len(label) if i == 0 else 0))
+            )
+        return specs
+
+    def _header(self, header: b.RedHeader) -> _Header:
+        profile = self.profile.header
+        bold = str(profile.classification_role)
+        corner = [Run(header.copy_number, self.body_role)] if header.copy_number else []
+        corner += [Run(text, bold) for text in (header.classification, header.urgency) if text]
+        signers: tuple[Run, ...] = ()
+        if header.signers:
+            signers = (Run(str(profile.signer_label.value), self.body_role),) + tuple(
+                Run(name, str(profile.signer_role)) for name in header.signers
+            )
+        return _Header(
+            tuple(corner), Run(header.mark, str(profile.mark_role)),
+            Run(header.number, self.body_role) if header.number else None, signers,
+            Source(0, header.mark),
+        )
+
+    def _end(self, end: b.EndBlock) -> _End:
+        profile = self.profile.end_block
+        size, role = profile.size.pt, str(profile.role)
+        source = Source(0, end.copy_to or end.printer)
+        copy_to = None
+        if end.copy_to:
+            copy_to = _Text((Run(end.copy_to, role),), size, size, source, hang=len(str(profile.copy_to_label.value)))
+        return _End(copy_to, Run(end.printer, role), Run(end.printed, role), source)
+
+    # stage 2: lines and pages
+
+    def pages(self, measure: SizedMeasure) -> list[Page]:
+        """The document laid out, page by page."""
+        return _Layout(self, measure).pages()
+
+
+# --- stage 2 -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Slab:
+    """What pagination moves as one: whole grid lines, items placed relative to its top."""
+
+    lines: int
+    items: tuple[Item, ...] = ()
+    keep: bool = False  # on the same page as the first line of what follows
+    header: _Slab | None = None  # a table row: the header row to repeat above it on a new page
+    tie_back: bool = False  # the blank lines before it and the line of text before them stay with it
+
+
+@dataclass
+class _PageBuilder:
+    items: list[Item] = field(default_factory=list)
+    line: int = 0
+
+
+class _Layout:
+    def __init__(self, plan: Plan, measure: SizedMeasure):
+        self.plan = plan
+        self.profile = plan.profile
+        self.grid = plan.grid
+        self.rules = plan.rules
+        self.measure = measure
+        self.text_color = str(self.profile.colors.text.value)
+        self.red = str(self.profile.colors.red.value)
+
+    def _measure(self, size: float) -> Callable[[str, str], float]:
+        return lambda char, role: self.measure(char, role, size)
+
+    def _glyphs(self, line: Line, x: float, baseline: float, size: float, color: str | None = None) -> list[Glyphs]:
+        return [
+            Glyphs(s.text, tuple(x + dx for dx in s.xs), baseline, s.role, size, color or self.text_color)
+            for s in line.segments
+        ]
+
+    def _single(self, runs: tuple[Run, ...] | list[Run], size: float, cell: float | None = None) -> Line:
+        return single_line(runs, cell or size, self._measure(size), self.rules)
+
+    # text
+
+    def _wrap(self, spec: _Text, width: float) -> list[Line]:
+        measure = self._measure(spec.size)
+        first = spec.first_indent * spec.cell
+        rest = 0.0
+        if spec.hang:
+            head = spec.runs[0]
+            rest = first + single_line([Run(head.text[: spec.hang], head.role)], spec.cell, measure, self.rules).width
+        lines = wrap(spec.runs, width, spec.cell, measure, self.rules, first_indent=first, rest_indent=rest)
+        if spec.centred:
+            lines = [line.shifted((width - line.width) / 2) for line in lines]
+        return lines
+
+    def _text_slabs(self, spec: _Text) -> list[_Slab]:
+        baseline = self.grid.baseline(0.0, spec.size)
+        return [
+            _Slab(1, tuple(self._glyphs(line, self.grid.left, baseline, spec.size)), spec.keep)
+            for line in self._wrap(spec, self.grid.width)
+        ]
+
+    def _placed_slab(self, spec: _Placed) -> _Slab:
+        line = self._single(spec.runs, spec.size, self.grid.cell)
+        x = self.grid.left + spec.start * self.grid.cell
+        items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size))
+        return _Slab(1, items, spec.keep, tie_back=spec.tie_back)
+
+    # tables
+
+    def _column_widths(self, table: _Table, size: float, padding: float) -> list[float]:
+        """Widths from the longest text of each column, filling the text block."""
+        width = self.grid.width
+        natural = [
+            max(self._single([cell], size).width for cell in column) + 2 * padding
+            for column in zip(table.header, *table.rows)
+        ]
+        narrowest = [2 * size + 2 * padding] * len(natural)
+        total = sum(natural)
+        if total <= width:
+            return [w + (width - total) * w / total for w in natural]
+        widths = [max(n * width / total, least) for n, least in zip(natural, narrowest)]
+        excess = sum(widths) - width
+        flexible = sum(w - least for w, least in zip(widths, narrowest))
+        if flexible > 0:
+            widths = [w - excess * (w - least) / flexible for w, least in zip(widths, narrowest)]
+        return widths
+
+    def _row_slab(self, runs: tuple[Run, ...], widths: list[float], first: bool) -> _Slab:
+        table = self.profile.table
+        size, padding, rule = table.size.pt, table.cell_padding.pt, table.rule.pt
+        pitch = self.grid.pitch
+        cells_lines = []
+        for run, width in zip(runs, widths):
+            inner = width - 2 * padding
+            lines = wrap([run], inner, size, self._measure(size), self.rules)
+            if len(lines) == 1:  # a short cell is centred
+                lines = [lines[0].shifted((inner - lines[0].width) / 2)]
+            cells_lines.append(lines)
+        height = max(len(lines) for lines in cells_lines)
+        items: list[Item] = []
+        x = self.grid.left
+        for lines, width in zip(cells_lines, widths):
+            top = (height - len(lines)) * pitch / 2
+            for k, line in enumerate(lines):
+                items += self._glyphs(line, x + padding, self.grid.baseline(top + k * pitch, size), size)
+            x += width
+        right = self.grid.left + sum(widths)
+        bottom = height * pitch
+        edges = [self.grid.left]
+        for width in widths:
+            edges.append(edges[-1] + width)
+        items += [Rule(e, 0.0, e, bottom, rule, self.text_color) for e in edges]
+        items.append(Rule(self.grid.left, bottom, right, bottom, rule, self.text_color))
+        if first:
+            items.append(Rule(self.grid.left, 0.0, right, 0.0, rule, self.text_color))
+        return _Slab(height, tuple(items))
+
+    def _table_slabs(self, table: _Table) -> list[_Slab]:
+        size, padding = self.profile.table.size.pt, self.profile.table.cell_padding.pt
+        widths = self._column_widths(table, size, padding)
+        header = replace(self._row_slab(table.header, widths, first=True), keep=True)
+        return [header] + [replace(self._row_slab(row, widths, False), header=header) for row in table.rows]
+
+    def _slabs(self, spec: Spec) -> list[_Slab]:
+        if isinstance(spec, _Text):
+            return self._text_slabs(spec)
+        if isinstance(spec, _Placed):
+            return [self._placed_slab(spec)]
+        if isinstance(spec, _Table):
+            return self._table_slabs(spec)
+        return [_Slab(1)]
+
+    # the red header, on the first page
+
+    def _header_items(self, header: _Header) -> tuple[list[Item], int]:
+        """The header's items and the grid line the title starts on."""
+        profile, grid = self.profile.header, self.grid
+        body_size = self.plan.body_size
+        items: list[Item] = []
+        for line, run in enumerate(header.corner):
+            items += self._glyphs(self._single([run], body_size, grid.cell), grid.left,
+                                  grid.baseline(grid.line_top(line), body_size), body_size)
+        mark_size = min(profile.mark_max_size.pt, grid.width / max(cells(header.mark.text), 1))
+        mark_top = grid.top + profile.mark_top.pt
+        mark = self._single([header.mark], mark_size)
+        items += self._glyphs(mark, grid.left + (grid.width - mark.width) / 2,
+                              mark_top + grid.em_ascent * mark_size, mark_size, self.red)
+        mark_lines = -(-(mark_top + mark_size - grid.top) // grid.pitch)
+        first_line = int(mark_lines + profile.number_gap.value)
+        signer_lines = self._signer_lines(header)
+        number_line = first_line + max(len(signer_lines) - 1, 0)
+        indent = float(profile.signer_indent.value) * grid.cell
+        right = grid.left + grid.width - indent
+        for k, line in enumerate(signer_lines):
+            items += self._glyphs(line, right - line.width,
+                                  grid.baseline(grid.line_top(first_line + k), body_size), body_size)
+        if header.number:
+            number = self._single([header.number], body_size, grid.cell)
+            x = grid.left + indent if signer_lines else grid.left + (grid.width - number.width) / 2
+            items += self._glyphs(number, x, grid.baseline(grid.line_top(number_line), body_size), body_size)
+        number_bottom = grid.line_top(number_line) + (grid.pitch + body_size) / 2
+        rule_y = number_bottom + profile.rule_gap.pt
+        items.append(Rule(grid.left, rule_y, grid.left + grid.width, rule_y, profile.rule_width.pt, self.red))
+        # The rule lies in the line under the number: that line is the first of the blank lines.
+        return items, number_line + 1 + int(profile.title_gap.value)
+
+    def _signer_lines(self, header: _Header) -> list[Line]:
+        """签发人：A　B on the first line, two names a line, later lines aligned with the first name."""
+        if not header.signers:
+            return []
+        label, names = header.signers[0], header.signers[1:]
+        size, cell, space = self.plan.body_size, self.grid.cell, "\u3000"
+        rows = [names[i:i + 2] for i in range(0, len(names), 2)]
+        lines = []
+        for k, row in enumerate(rows):
+            runs = [Run(row[0].text + "".join(space + n.text for n in row[1:]), row[0].role)]
+            lines.append(self._single(([label] if k == 0 else []) + runs, size, cell))
+        if len(lines) > 1:  # later lines start where the first line's names start
+            label_width = self._single([label], size, cell).width
+            start = lines[0].width - label_width
+            lines[1:] = [Line(line.segments, start) for line in lines[1:]]
+        return lines
+
+    # the end block, at the foot of the last page
+
+    def _end_slab(self, end: _End) -> _Slab:
+        profile, grid = self.profile.end_block, self.grid
+        size = profile.size.pt
+        indent = float(profile.indent.value) * size
+        width = grid.width - 2 * indent
+        items: list[Item] = []
+        lines = self._wrap(end.copy_to, width) if end.copy_to else []
+        for k, line in enumerate(lines):
+            items += self._glyphs(line, grid.left + indent, grid.baseline(k * grid.pitch, size), size)
+        last = len(lines)
+        printer = self._single([end.printer], size)
+        printed = self._single([end.printed], size)
+        baseline = grid.baseline(last * grid.pitch, size)
+        items += self._glyphs(printer, grid.left + indent, baseline, size)
+        items += self._glyphs(printed, grid.left + grid.width - indent - printed.width, baseline, size)
+        height = last + 1
+        outer, inner = profile.outer_rule.pt, profile.inner_rule.pt
+        for y, weight in [(0.0, outer), (height * grid.pitch, outer)] + ([(last * grid.pitch, inner)] if last else []):
+            items.append(Rule(grid.left, y, grid.left + grid.width, y, weight, self.text_color))
+        return _Slab(height, tuple(items))
+
+    # page numbers
+
+    def _page_number(self, number: int) -> list[Glyphs]:
+        """"— n —", one character in from the right on odd pages and from the left on even ones,
+        its dashes (the middle of the em box) `below_text` under the text block."""
+        profile, grid = self.profile.page_number, self.grid
+        size = self.plan.page_number_size
+        dash = profile.dash.value
+        line = self._single([Run(f"{dash} {number} {dash}", self.plan.page_number_role)], size)
+        indent = float(profile.indent.value) * size
+        x = grid.left + grid.width - indent - line.width if number % 2 else grid.left + indent
+        baseline = grid.bottom + profile.below_text.pt + (grid.em_ascent - 0.5) * size
+        return self._glyphs(line, x, baseline, size)
+
+    # pagination
+
+    def pages(self) -> list[Page]:
+        grid = self.grid
+        pages = [_PageBuilder()]
+        if self.plan.header:
+            items, pages[0].line = self._header_items(self.plan.header)
+            pages[0].items += items
+        slabs = _tied([slab for spec in self.plan.body for slab in self._slabs(spec)])
+
+        def place(slab: _Slab) -> None:
+            page = pages[-1]
+            page.items += [item.moved(grid.line_top(page.line)) for item in slab.items]
+            page.line += slab.lines
+
+        for i, slab in enumerate(slabs):
+            page = pages[-1]
+            needed = slab.lines
+            j = i
+            while slabs[j].keep and j + 1 < len(slabs):  # a heading with the line after it
+                j += 1
+                needed += slabs[j].lines
+            if needed > grid.lines:
+                needed = slab.lines
+            if page.line and page.line + needed > grid.lines:
+                pages.append(_PageBuilder())
+                if slab.header:
+                    place(slab.header)
+            place(slab)
+        if self.plan.end:
+            end = self._end_slab(self.plan.end)
+            if pages[-1].line + end.lines > grid.lines:
+                pages.append(_PageBuilder())
+            pages[-1].line = grid.lines - end.lines
+            place(end)
+        return [
+            Page(number, tuple(page.items) + tuple(self._page_number(number)))
+            for number, page in enumerate(pages, start=1)
+        ]
+
+
+def _tied(slabs: list[_Slab]) -> list[_Slab]:
+    """Keeps the line of text and the blank lines before a tied-back slab with it."""
+    for i, slab in enumerate(slabs):
+        if slab.tie_back:
+            k = i - 1
+            while k >= 0 and not slabs[k].items:
+                slabs[k] = replace(slabs[k], keep=True)
+                k -= 1
+            if k >= 0:
+                slabs[k] = replace(slabs[k], keep=True)
+    return slabs
