@@ -183,24 +183,26 @@ def _break_line(
 
 
 def _set_line(
-    units: list[_Unit], squeeze: list[float] | None, origin: float, capacity: float, justify: bool, cell: float,
+    units: list[_Unit], squeeze: list[float] | None, origin: float, capacity: float, justify: bool, fixed: int,
     rules: Rules,
 ) -> Line:
+    """Places the units from `origin`; a justified line stretches every gap but those after
+    its first `fixed` units (a hanging label keeps its natural width)."""
     squeeze = squeeze or [0.0] * len(units)
     natural = sum(u.width for u in units) - sum(squeeze)
-    gaps = len(units) - 1
-    extra = (capacity - natural) / gaps if justify and gaps and capacity > natural else 0.0
+    gaps = len(units) - 1 - fixed
+    extra = (capacity - natural) / gaps if justify and gaps > 0 and capacity > natural else 0.0
     chars: list[tuple[str, str, float]] = []
     x = origin
-    for unit, given in zip(units, squeeze):
+    for k, (unit, given) in enumerate(zip(units, squeeze)):
         # An opening mark gives up its blank left half: its glyph moves left by what it gave.
         shift = -given if unit.text in rules.no_line_end else 0.0
         offset = x + shift
         for char, advance in zip(unit.text, unit.advances):
             chars.append((char, unit.role, offset))
             offset += advance
-        x += unit.width - given + extra
-    return Line(_segments(chars), x - extra - origin if units else 0.0)
+        x += unit.width - given + (extra if k >= fixed and k < len(units) - 1 else 0.0)
+    return Line(_segments(chars), x - origin)
 
 
 def _segments(chars: list[tuple[str, str, float]]) -> tuple[Segment, ...]:
@@ -223,14 +225,23 @@ def wrap(
     *,
     first_indent: float = 0.0,
     rest_indent: float = 0.0,
+    hang: int = 0,
     justify: bool = True,
 ) -> list[Line]:
     """The runs broken into lines `width` points wide; indents in points from the left edge.
 
-    Every line but the last is justified when `justify`; an empty text gives one empty line.
+    With `hang`, wrapped lines align with the character that follows the first `hang`
+    characters of the first line ("附件：" or "抄送：" then the names). Every line but the
+    last is justified when `justify`; an empty text gives one empty line.
     """
-    widest = width - max(first_indent, rest_indent)
-    units = _units(runs, cell, measure, rules, widest)
+    units = _units(runs, cell, measure, rules, width - max(first_indent, rest_indent))
+    fixed = 0
+    if hang:
+        chars = 0
+        while fixed < len(units) and chars < hang:
+            chars += len(units[fixed].text)
+            fixed += 1
+        rest_indent = first_indent + sum(u.width for u in units[:fixed])
     lines: list[Line] = []
     start = 0
     while start < len(units) or not lines:
@@ -242,7 +253,8 @@ def wrap(
         while line and line[-1].space:  # a space at a line end takes no room
             line.pop()
             squeeze = squeeze[: len(line)] if squeeze else None
-        lines.append(_set_line(line, squeeze, indent, capacity, justify and not last, cell, rules))
+        stretch = justify and not last
+        lines.append(_set_line(line, squeeze, indent, capacity, stretch, fixed if not lines else 0, rules))
         start = end
         while start < len(units) and units[start].space:
             start += 1

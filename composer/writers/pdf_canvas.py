@@ -22,14 +22,14 @@ from .typeset import Glyphs, Page, Rule
 _SAME = 1e-3  # points: spacings closer than this are equal
 
 
-def _runs(xs: Sequence[float], advance: Sequence[float]) -> list[tuple[int, int, float]]:
-    """(start, end, character spacing) for stretches of characters spaced alike."""
+def _runs(xs: Sequence[float], advance: Sequence[float], breaks: set[int]) -> list[tuple[int, int, float]]:
+    """(start, end, character spacing) for stretches of characters spaced alike, ending at `breaks`."""
     runs: list[tuple[int, int, float]] = []
     start = 0
     while start < len(xs):
         end = start + 1
         spacing = xs[end] - xs[start] - advance[start] if end < len(xs) else 0.0
-        while end < len(xs) and abs(xs[end] - xs[end - 1] - advance[end - 1] - spacing) <= _SAME:
+        while end < len(xs) and end not in breaks and abs(xs[end] - xs[end - 1] - advance[end - 1] - spacing) <= _SAME:
             end += 1
         runs.append((start, end, spacing))
         start = end
@@ -99,7 +99,13 @@ def _text(canvas: Canvas, glyphs: Glyphs, font: str, page_height: float, widths:
     text.setFont(font, glyphs.size)
     text.setFillColor(HexColor("#" + glyphs.color))
     y = page_height - glyphs.baseline
-    for start, end, spacing in _runs(glyphs.xs, advance):
+    # Each string shown starts at its own origin where the font's 256-glyph subset changes:
+    # pdfminer (pdfplumber) drops the character spacing after the last glyph of a string.
+    breaks, at = set(), 0
+    for _, chunk in pdfmetrics.getFont(font).splitString(glyphs.text, canvas._doc):
+        at += len(chunk)
+        breaks.add(at)
+    for start, end, spacing in _runs(glyphs.xs, advance, breaks):
         text.setTextOrigin(glyphs.xs[start], y)
         text.setCharSpace(spacing)
         text.textOut(glyphs.text[start:end])

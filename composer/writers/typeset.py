@@ -366,13 +366,8 @@ class _Layout:
     # text
 
     def _wrap(self, spec: _Text, width: float) -> list[Line]:
-        measure = self._measure(spec.size)
-        first = spec.first_indent * spec.cell
-        rest = 0.0
-        if spec.hang:
-            head = spec.runs[0]
-            rest = first + single_line([Run(head.text[: spec.hang], head.role)], spec.cell, measure, self.rules).width
-        lines = wrap(spec.runs, width, spec.cell, measure, self.rules, first_indent=first, rest_indent=rest)
+        lines = wrap(spec.runs, width, spec.cell, self._measure(spec.size), self.rules,
+                     first_indent=spec.first_indent * spec.cell, hang=spec.hang)
         if spec.centred:
             lines = [line.shifted((width - line.width) / 2) for line in lines]
         return lines
@@ -576,8 +571,9 @@ class _Layout:
             end = self._end_slab(self.plan.end)
             if pages[-1].line + end.lines > grid.lines:
                 pages.append(_PageBuilder())
-            pages[-1].line = grid.lines - end.lines
-            place(end)
+            # Its last rule on the text block's bottom edge (22 x 28.95 pt falls 0.9 pt short of 225 mm).
+            top = grid.bottom - end.lines * grid.pitch
+            pages[-1].items += [item.moved(top) for item in end.items]
         return [
             Page(number, tuple(page.items) + tuple(self._page_number(number)))
             for number, page in enumerate(pages, start=1)

@@ -1,0 +1,431 @@
+"""The PDF as a reader checks it: read back with pdfplumber / pypdfium2 / pdfminer.
+
+Positions are compared with the figures of the style profile: margins, the 22-line grid,
+28 characters a line, kinsoku, page numbers, fonts, metadata.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import pdfplumber
+import pypdfium2
+import pytest
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjectNotFound, resolve1
+from pdfminer.psparser import LIT
+
+import composer
+from composer.compose import compose
+from composer.profile import load_profile
+
+from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML
+
+PROFILE = load_profile()
+PAGE = PROFILE.page
+LEFT, TOP = PAGE.margin_left.pt, PAGE.margin_top.pt
+RIGHT, BOTTOM = LEFT + PAGE.text_width.pt, TOP + PAGE.text_height.pt
+PITCH, CELL = PROFILE.line_pitch_pt, PROFILE.char_pitch_pt
+BODY = PROFILE.body.size.pt
+ASCENT = PROFILE.grid.em_ascent.value
+NO_START = PROFILE.line_breaking.no_line_start.value
+NO_END = PROFILE.line_breaking.no_line_end.value
+BASE14 = {
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
+    "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
+    "Times-BoldItalic", "Symbol", "ZapfDingbats",
+}
+
+
+@cache
+def pdf_of(path) -> bytes:
+    return composer.render(composer.load(path), "pdf")
+
+
+def pdf_from_yaml(text: str) -> bytes:
+    return composer.render(composer.load(text), "pdf")
+
+
+@dataclass
+class TextLine:
+    baseline: float  # from the top of the page
+    chars: list[dict]
+
+    @property
+    def text(self) -> str:
+        return "".join(c["text"] for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return self.chars[0]["size"]
+
+
+@cache
+def pages_of(data: bytes) -> list[list[TextLine]]:
+    """Per page, the lines of text (characters grouped by baseline, left to right)."""
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            by_baseline: dict[float, list[dict]] = defaultdict(list)
+            for char in page.chars:
+                by_baseline[round(page.height - char["matrix"][5], 2)].append(char)
+            out.append([TextLine(y, sorted(cs, key=lambda c: c["x0"])) for y, cs in sorted(by_baseline.items())])
+    return out
+
+
+def body_lines(page: list[TextLine]) -> list[TextLine]:
+    """Lines inside the text block (not the page number)."""
+    return [line for line in page if line.baseline < BOTTOM]
+
+
+def grid_line(baseline: float, size: float) -> float:
+    """Which grid line (0-based, possibly fractional) a baseline of `size` text sits on."""
+    return (baseline - TOP - (PITCH - size) / 2 - ASCENT * size) / PITCH
+
+
+def seed_pages():
+    return pages_of(pdf_of(SEED_YAML))
+
+
+# --- every sample --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_renders_on_a4(sample):
+    data = pdf_of(sample)
+    assert data.startswith(b"%PDF-")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf.pages
+        for page in pdf.pages:
+            assert (round(page.width * 25.4 / 72), round(page.height * 25.4 / 72)) == (210, 297)
+            assert page.chars
+
+
+def test_cli_renders_a_pdf(cli, tmp_path):
+    out = tmp_path / "seed.pdf"
+    result = cli("render", str(SEED_YAML), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == pdf_of(SEED_YAML)
+
+
+# --- the grid ------------------------------------------------------------------------------------
+
+
+def test_text_block_starts_37mm_from_the_top_and_28mm_from_the_left():
+    for page in seed_pages()[1:]:
+        lines = body_lines(page)
+        # The first line of a continued page is grid line 0: its 16 pt characters centred in the
+        # 28.95 pt band that starts 37 mm from the top.
+        assert grid_line(lines[0].baseline, lines[0].size) == pytest.approx(0, abs=0.005)
+        assert min(line.chars[0]["x0"] for line in lines) == pytest.approx(LEFT, abs=0.05)
+
+
+def test_every_line_sits_on_the_grid():
+    for page in seed_pages():
+        for line in body_lines(page):
+            position = grid_line(line.baseline, line.size)
+            assert position == pytest.approx(round(position), abs=0.005), line.text
+
+
+def test_full_pages_hold_22_lines():
+    pages = seed_pages()
+    fonts = Counter(c["fontname"] for page in pages for line in page for c in line.chars)
+    body_font = fonts.most_common(1)[0][0]
+    counts = [len(body_lines(page)) for page in pages[1:-1]]
+    assert counts.count(22) >= len(counts) - 1 and max(counts) == PROFILE.grid.lines_per_page.value == 22
+    # A page ends a line early only when a heading moved over to stay with its text.
+    for page, following in zip(pages[1:-1], pages[2:]):
+        if len(body_lines(page)) < 22:
+            assert len(body_lines(page)) == 21
+            assert following[0].chars[0]["fontname"] != body_font, following[0].text
+
+
+def full_lines(pages) -> list[TextLine]:
+    """Justified lines of body text: 16 pt lines whose last character reaches the right edge."""
+    return [
+        line for page in pages for line in body_lines(page)
+        if line.size == BODY and line.chars[-1]["x1"] > RIGHT - 1
+    ]
+
+
+def cells_of(line: TextLine) -> int:
+    """Characters on a line counted in cells, a first-line indent included."""
+    return len(line.text) + round((line.chars[0]["x0"] - LEFT) / CELL)
+
+
+def test_full_lines_hold_28_characters_on_the_cell_pitch():
+    lines = [line for line in full_lines(seed_pages()) if all(ord(c) > 0x2000 for c in line.text)]
+    counts = [cells_of(line) for line in lines]
+    assert len(lines) > 50 and counts.count(28) > 0.8 * len(counts)
+    # A mark pulled back makes 29 (or 30); a character pushed down makes 27, a number 26.
+    assert set(counts) <= {26, 27, 28, 29, 30}
+    for line in lines:
+        if cells_of(line) == 28:
+            start = line.chars[0]["x0"]
+            for k, char in enumerate(line.chars):
+                assert char["x0"] == pytest.approx(start + k * CELL, abs=0.01), line.text
+
+
+def test_full_lines_are_justified_to_both_edges():
+    squeezable = PROFILE.line_breaking.compressible.value
+    for line in full_lines(seed_pages()):
+        indent = line.chars[0]["x0"] - LEFT
+        assert indent == pytest.approx(0, abs=0.05) or indent == pytest.approx(2 * CELL, abs=0.05), line.text
+        last = line.chars[-1]
+        if last["text"] in squeezable:  # a mark at the end may give up to its blank half
+            assert last["x0"] + CELL / 2 - 0.3 <= RIGHT <= last["x0"] + CELL + 0.3, line.text
+        else:
+            reach = last["x0"] + CELL if ord(last["text"]) > 0x2000 else last["x1"]
+            assert reach == pytest.approx(RIGHT, abs=0.3), line.text
+
+
+def test_half_width_text_keeps_its_natural_width_and_stays_whole():
+    lines = [line for page in seed_pages() for line in body_lines(page)]
+    numbers = [line for line in lines if "2023" in line.text]
+    assert numbers
+    for line in numbers:
+        at = line.text.index("2023")
+        digits = line.chars[at:at + 4]
+        advances = [b["x0"] - a["x0"] for a, b in zip(digits, digits[1:])]
+        assert all(a == pytest.approx(advances[0], abs=0.01) and a < CELL * 0.7 for a in advances)
+    # No number is split over two lines.
+    for line, following in zip(lines, lines[1:]):
+        assert not (line.text[-1].isdigit() and following.text[0].isdigit()), (line.text, following.text)
+
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda p: p.stem)
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(sample):
+    for page in pages_of(pdf_of(sample)):
+        for line in body_lines(page):
+            assert line.text[0] not in NO_START, line.text
+            assert line.text[-1] not in NO_END, line.text
+
+
+@pytest.mark.parametrize(
+    ("text", "first_line"),
+    [
+        # A first line holds 26 cells after its indent. "。" would start the next line: with
+        # a second mark to squeeze it is pulled back ...
+        ("甲" * 10 + "，" + "甲" * 14 + "乙。" + "丙" * 5, "甲" * 10 + "，" + "甲" * 14 + "乙。"),
+        # ... without one, "乙" goes down with it.
+        ("甲" * 25 + "乙。" + "丙" * 5, "甲" * 25),
+        # "《" may not end a line: it goes down.
+        ("甲" * 25 + "《乙》" + "丙" * 5, "甲" * 25),
+        # "……" stays whole and does not start a line.
+        ("甲" * 25 + "乙……" + "丙" * 5, "甲" * 25),
+        ("甲" * 24 + "乙……" + "丙" * 5, "甲" * 24),
+    ],
+    ids=["pull-back", "push-down", "opening", "ellipsis-fits", "ellipsis-pushes"],
+)
+def test_kinsoku_pulls_a_mark_back_or_pushes_a_character_down(text, first_line):
+    lines = body_lines(pages_of(pdf_from_yaml(minimal_with([text])))[0])
+    at = next(i for i, line in enumerate(lines) if line.text.startswith("甲"))
+    assert lines[at].text == first_line
+    assert lines[at].text + lines[at + 1].text == text
+    assert lines[at].chars[0]["x0"] == pytest.approx(LEFT + 2 * CELL, abs=0.05)
+
+
+# --- headings, title, header, signature, end block ----------------------------------------------
+
+
+def fonts_by_text(page: list[TextLine]) -> dict[str, set[str]]:
+    return {line.text: {c["fontname"] for c in line.chars} for line in page}
+
+
+def test_title_is_22pt_centred():
+    first = body_lines(seed_pages()[0])[0]
+    assert first.size == PROFILE.title.size.pt == 22
+    middle = (first.chars[0]["x0"] + first.chars[-1]["x1"]) / 2
+    assert middle == pytest.approx((LEFT + RIGHT) / 2, abs=1)
+
+
+def test_headings_use_their_roles_faces_and_run_in_headings_switch_face():
+    page = pages_of(pdf_of(SAMPLES / "full.yaml"))[0]
+    body_font = next(line for line in page if line.text.startswith("2024年，在市委")).chars[5]["fontname"]
+    level1 = next(line for line in page if line.text.startswith("一、"))
+    assert {c["fontname"] for c in level1.chars} != {body_font}
+    run_in = next(line for line in page if line.text.startswith("（一）坚持党的领导"))
+    lead = len("（一）坚持党的领导，压实法治建设责任。")
+    heading_fonts = {c["fontname"] for c in run_in.chars[:lead]}
+    assert len(heading_fonts) == 1 and heading_fonts != {body_font} != set()
+    assert {c["fontname"] for c in run_in.chars[lead:]} == {body_font}
+
+
+def test_red_header():
+    data = pdf_of(SAMPLES / "full.yaml")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        mark = [c for c in page.chars if c["non_stroking_color"] == (1, 0, 0)]
+        assert "".join(c["text"] for c in mark) == "青山县人民政府文件"
+        assert mark[0]["size"] <= PROFILE.header.mark_max_size.pt
+        em_top = page.height - mark[0]["matrix"][5] - ASCENT * mark[0]["size"]
+        assert em_top - TOP == pytest.approx(PROFILE.header.mark_top.pt, abs=0.1)
+        number = [c for c in page.chars if c["text"] == "〔"][0]
+        red_rules = [r for r in page.lines + page.rects if r.get("stroking_color") == (1, 0, 0)]
+        assert len(red_rules) == 1
+        rule = red_rules[0]
+        assert rule["x0"] == pytest.approx(LEFT) and rule["x1"] == pytest.approx(RIGHT)
+        number_bottom = page.height - number["matrix"][5] + (1 - ASCENT) * number["size"]
+        assert (rule["top"] + rule["bottom"]) / 2 - number_bottom == pytest.approx(PROFILE.header.rule_gap.pt, abs=0.1)
+    lines = fonts_by_text(pages_of(data)[0])
+    assert any(text.startswith("青政报〔2025〕6号") for text in lines)
+    assert any(text.endswith("签发人：李明") for text in lines)
+
+
+def test_signature_and_date_are_where_compose_placed_them():
+    report = composer.load(SEED_YAML)
+    signature = compose(report, PROFILE).body[-1]
+    last = body_lines(seed_pages()[-1])
+    sig = next(line for line in last if line.text == signature.signature.text)
+    date = next(line for line in last if line.text == signature.date.text)
+    assert sig.chars[0]["x0"] == pytest.approx(LEFT + signature.signature.start * CELL, abs=0.05)
+    assert date.chars[0]["x0"] == pytest.approx(LEFT + signature.date.start * CELL, abs=0.05)
+    assert date.baseline - sig.baseline == pytest.approx(PITCH)
+
+
+def test_end_block_sits_on_the_foot_of_the_last_page_with_its_rules():
+    data = pdf_of(SAMPLES / "full.yaml")
+    last = body_lines(pages_of(data)[-1])
+    assert last[-1].text.startswith("青山县人民政府办公室") and last[-1].text.endswith("2025年2月21日印发")
+    assert grid_line(last[-1].baseline, last[-1].size) == pytest.approx(21, abs=0.05)
+    assert last[-1].size == PROFILE.end_block.size.pt
+    copy_to = [line for line in last if line.size == PROFILE.end_block.size.pt][:-1]
+    assert copy_to[0].text.startswith("抄送：")
+    assert copy_to[1].chars[0]["x0"] == pytest.approx(copy_to[0].chars[3]["x0"], abs=0.05)  # after "抄送："
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        rules = sorted(pdf.pages[-1].lines, key=lambda r: r["top"])
+    widths = [round(r["linewidth"] * 25.4 / 72, 2) for r in rules]
+    assert widths == [PROFILE.end_block.outer_rule.value, PROFILE.end_block.inner_rule.value,
+                      PROFILE.end_block.outer_rule.value]
+    assert (rules[-1]["top"] + rules[-1]["bottom"]) / 2 == pytest.approx(BOTTOM, abs=0.1)
+
+
+def test_table_spans_the_text_block_and_repeats_its_header_on_each_page():
+    rows = [[f"第{n}项任务（含“放管服”改革事项、规范性文件备案审查等）", str(n), "已完成"] for n in range(1, 41)]
+    table = {"caption": "表1　重点任务完成情况", "header": ["任务", "序号", "进展"], "rows": rows}
+    data = pdf_from_yaml(minimal_with(["全县重点任务完成情况如下表。", {"table": table}]))
+    pages = pages_of(data)
+    with_rows = [page for page in pages if any("项任务" in line.text for line in page)]
+    assert len(with_rows) >= 3
+    for page in with_rows:
+        texts = [line.text for line in body_lines(page)]
+        first_row = next(i for i, t in enumerate(texts) if "项任务" in t)
+        assert texts[first_row - 1].replace(" ", "") == "任务序号进展"
+        for line in body_lines(page)[first_row:]:
+            if "项任务" in line.text or "改革" in line.text:
+                assert line.size == PROFILE.table.size.pt
+                assert line.text[0] not in NO_START and line.text[-1] not in NO_END
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages[:2]:
+            horizontal = [r for r in page.lines if abs(r["top"] - r["bottom"]) < 0.01]
+            if horizontal:
+                assert min(r["x0"] for r in horizontal) == pytest.approx(LEFT)
+                assert max(r["x1"] for r in horizontal) == pytest.approx(RIGHT)
+
+
+# --- page numbers ------------------------------------------------------------------------------
+
+
+def test_page_numbers_odd_right_even_left_7mm_below_the_text_block():
+    data = pdf_of(SEED_YAML)
+    size = PROFILE.page_number.size.pt
+    pages = pages_of(data)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        footer = [line for line in page if line.baseline > BOTTOM]
+        assert [line.text for line in footer] == [f"— {number} —"]
+        line = footer[0]
+        assert line.size == size == 14
+        if number % 2:
+            assert line.chars[-1]["x1"] == pytest.approx(RIGHT - size, abs=0.3)
+        else:
+            assert line.chars[0]["x0"] == pytest.approx(LEFT + size, abs=0.3)
+    document = pypdfium2.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text = page.get_textpage()
+            height = page.get_height()
+            dashes = [
+                text.get_charbox(i) for i in range(text.count_chars())
+                if text.get_text_range(i, 1) == "—" and text.get_charbox(i)[3] < height - BOTTOM
+            ]
+            assert len(dashes) == 2
+            for _, low, _, high in dashes:  # the dash's ink, 7 mm under the text block
+                assert (height - (low + high) / 2 - BOTTOM) * 25.4 / 72 == pytest.approx(
+                    PROFILE.page_number.below_text.value, abs=0.3)
+    finally:
+        document.close()
+
+
+# --- fonts, markup, metadata, determinism ---------------------------------------------------------
+
+
+def font_dictionaries(data: bytes) -> list[dict]:
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    fonts = []
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            try:
+                obj = resolve1(document.getobj(objid))
+            except PDFObjectNotFound:
+                continue
+            if isinstance(obj, dict) and obj.get("Type") is LIT("Font"):
+                fonts.append(obj)
+    return fonts
+
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda p: p.stem)
+def test_every_font_is_embedded_and_none_is_base14(sample):
+    fonts = font_dictionaries(pdf_of(sample))
+    assert fonts
+    for font in fonts:
+        name = resolve1(font["BaseFont"]).name
+        assert name.split("+")[-1] not in BASE14
+        for described in [font, *(resolve1(d) for d in resolve1(font.get("DescendantFonts", [])))]:
+            if described.get("Subtype") is LIT("Type0"):
+                continue
+            descriptor = resolve1(described["FontDescriptor"])
+            assert any(key in descriptor for key in ("FontFile", "FontFile2", "FontFile3")), name
+
+
+def minimal_with(content: list) -> str:
+    """A minimal report whose first part holds `content`, as YAML (JSON is YAML)."""
+    return json.dumps({
+        "issuer": "青山县司法局", "year": 2024, "date": "2025-01-20",
+        "parts": {"measures": content, "shortcomings": ["不足。"], "leadership": ["履职。"], "plans": ["安排。"]},
+    }, ensure_ascii=False, indent=1)
+
+
+def test_markup_in_the_text_is_printed_literally():
+    samples = ['<b>加粗</b>和<i>斜体</i>', '<font color="red">红字</font>', '<img src="a.png"/>图', "A&B，&amp;，&lt;"]
+    data = pdf_from_yaml(minimal_with(samples))
+    text = "".join(line.text for page in pages_of(data) for line in page)
+    for sample in samples:
+        assert sample in text
+
+
+def test_metadata():
+    report = composer.load(SAMPLES / "full.yaml")
+    with pdfplumber.open(io.BytesIO(pdf_of(SAMPLES / "full.yaml"))) as pdf:
+        info = pdf.metadata
+    assert info["Title"] == report.title
+    assert info["Author"] == report.issuer
+    assert info["Subject"] == "2024年法治政府建设年度报告"
+    assert "法治政府建设" in info["Keywords"] and report.issuer in info["Keywords"]
+    assert info["CreationDate"].startswith(f"D:{report.date:%Y%m%d}")
+    assert info["ModDate"].startswith(f"D:{report.date:%Y%m%d}")
+
+
+def test_identical_input_gives_identical_bytes(cli, tmp_path):
+    first = composer.render(composer.load(SEED_YAML), "pdf")
+    assert composer.render(composer.load(SEED_YAML), "pdf") == first
+    out = tmp_path / "again.pdf"
+    assert cli("render", str(SEED_YAML), "-o", str(out)).returncode == 0
+    assert hashlib.sha256(out.read_bytes()).digest() == hashlib.sha256(first).digest()
