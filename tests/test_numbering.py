@@ -7,7 +7,8 @@ from composer.numbering import chinese_number, marker, split_marker, strip_marke
 @pytest.mark.parametrize(
     "n, expected",
     [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"), (99, "九十九"),
-     (100, "一百"), (105, "一百零五"), (110, "一百一十"), (999, "九百九十九")],
+     (100, "一百"), (105, "一百零五"), (110, "一百一十"), (999, "九百九十九"), (1000, "一千"),
+     (1001, "一千零一"), (1010, "一千零一十"), (1100, "一千一百"), (9999, "九千九百九十九")],
 )
 def test_chinese_numbers(n, expected):
     assert chinese_number(n) == expected
