@@ -31,15 +31,13 @@ from .numbering import strip_marker
 
 
 def check_text(value: str) -> str:
-    """Refuses characters no document can print: control, private-use and lone surrogates."""
+    """Refuses characters no document can print (pydantic itself refuses lone surrogates)."""
     for index, char in enumerate(value, start=1):
         category = unicodedata.category(char)
         if category == "Cc" and char != "\n":
             code = "control_character"
         elif category == "Co":
             code = "private_use_character"
-        elif category == "Cs":
-            code = "surrogate_character"
         else:
             continue
         raise PydanticCustomError(code, code, {"char": f"U+{ord(char):04X}", "index": index})
