@@ -1,4 +1,4 @@
-"""The `report-composer` command: render, validate, new, schema.
+"""The `report-composer` command: render, validate, new, schema, fonts.
 
 Exit codes: 0 done, 1 the input has problems (each printed as file:line:column), 2 a usage
 error or a file that cannot be read. Never a traceback, unless --debug asks for one.
@@ -63,10 +63,21 @@ def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return load_profile(args.profile, args.variant)
 
 
+def _in_file(problems: Sequence[Problem], file: str) -> list[Problem]:
+    """Problems without a place, placed in the input file."""
+    from dataclasses import replace
+
+    from .problems import Location
+
+    return [p if p.location.file else replace(p, location=Location(file, path=p.location.path)) for p in problems]
+
+
 def cmd_render(args: argparse.Namespace) -> int:
+    import warnings
+
     from .api import render
     from .output import refuse_input, write_atomic
-    from .problems import Location, Problem, ReportError
+    from .problems import Location, Problem, ReportError, ReportWarning
     from .writers import format_for
 
     output = args.output
@@ -80,7 +91,16 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise ReportError([Problem("format_needed", {"path": output}, Location(output))])
     if output != STDIO and args.input != STDIO:
         refuse_input(Path(output), [Path(args.input)])
-    data = render(_read_report(args.input), fmt, profile=_profile(args))
+    report = _read_report(args.input)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportWarning)
+        try:
+            data = render(report, fmt, profile=_profile(args))
+        except ReportError as error:  # found while rendering: name the input file at least
+            raise ReportError(_in_file(error.problems, args.input)) from None
+    _print_problems(_in_file([w.message.problem for w in caught if isinstance(w.message, ReportWarning)], args.input), args)
+    for other in (w for w in caught if not isinstance(w.message, ReportWarning)):
+        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
     if output == STDIO:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -143,6 +163,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return _write_text(schema_json(), args.output, args)
 
 
+def cmd_fonts(args: argparse.Namespace) -> int:
+    from .fonts import describe_face
+    from .writers.pdf_fonts import faces
+
+    for face in faces(_profile(args)).values():
+        print(describe_face(face, _lang(args)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -184,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="报告年度，默认上一年 / report year (default: last year)")
     p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认标准输出）")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+
+    command("fonts", cmd_fonts, "列出 PDF 各部分所用字体及其来源 / list the PDF's face per role and where it came from", styled)
 
     p = command("schema", cmd_schema, "输出报告的 JSON Schema / print the JSON Schema")
     p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认标准输出）")

@@ -154,6 +154,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法从“{path}”判断输出格式，请用 --format 指定",
         "cannot tell the output format from '{path}'; give --format",
     ),
+    # fonts (PDF)
+    "font_unavailable": ("找不到可用的字体：{detail}", "no usable font: {detail}"),
+    "font_missing_character": (
+        "{role}字体“{face}”中没有字符“{char}”（{codepoint}），位于{where}：“{context}”；"
+        "请改用常用字，或在 --profile 文件的 [font_files] 中为{role}指定含有此字的字体",
+        "the {role_en} face '{face}' has no glyph for '{char}' ({codepoint}), in {where_en}: '{context}'; "
+        "use a common character, or name a face that has it under [font_files] in a --profile file",
+    ),
+    "font_substituted": (
+        "本机缺少公文规定的字体，PDF 已用其他字体代替：{list}。安装规定字体后重新生成即可",
+        "the official faces are not installed; the PDF uses stand-ins: {list_en}. "
+        "Install the official faces and render again",
+    ),
 }
 
 SEVERITY_LABEL: dict[str, tuple[str, str]] = {
@@ -222,3 +235,11 @@ class ReportError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(p.format("en") for p in problems))
+
+
+class ReportWarning(UserWarning):
+    """A warning that carries a Problem, so a caller can word it in the user's language."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.message("en"))

@@ -14,6 +14,7 @@ measuring half-width characters.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -95,6 +96,7 @@ class _Unit:
     role: str
     advances: tuple[float, ...]
     space: bool = False
+    insets: tuple[float, ...] = ()  # where each glyph sits inside its advance, if not at its left
 
     @cached_property
     def width(self) -> float:
@@ -106,6 +108,18 @@ def _is_full(char: str) -> bool:
     return cells(char) == 1
 
 
+def _full(text: str, role: str, cell: float, measure: Measure) -> _Unit:
+    """Full-width characters, one cell each. A face may draw a mark of ambiguous width (“ ” —
+    …) narrower than the cell: an opening quote then sits against the text it opens, a
+    closing one against the text it closes, anything else in the middle of its cell."""
+    insets = []
+    for char in text:
+        slack = cell - measure(char, role) if unicodedata.east_asian_width(char) == "A" else 0.0
+        category = unicodedata.category(char) if slack > 0 else "Pf"
+        insets.append(0.0 if category in ("Pe", "Pf") else slack if category in ("Ps", "Pi") else slack / 2)
+    return _Unit(text, role, (cell,) * len(text), insets=tuple(insets) if any(insets) else ())
+
+
 def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float) -> list[_Unit]:
     units: list[_Unit] = []
     for run in runs:
@@ -113,10 +127,10 @@ def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, wid
         while i < len(text):
             glued = text[i] in rules.glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
             if glued:
-                units.append(_Unit(glued, role, tuple(cell * cells(c) for c in glued)))
+                units.append(_full(glued, role, cell, measure))
                 i += len(glued)
             elif _is_full(text[i]):
-                units.append(_Unit(text[i], role, (cell,)))
+                units.append(_full(text[i], role, cell, measure))
                 i += 1
             elif text[i].isspace():
                 units.append(_Unit(" ", role, (measure(" ", role),), space=True))
@@ -198,8 +212,8 @@ def _set_line(
         # An opening mark gives up its blank left half: its glyph moves left by what it gave.
         shift = -given if unit.text in rules.no_line_end else 0.0
         offset = x + shift
-        for char, advance in zip(unit.text, unit.advances):
-            chars.append((char, unit.role, offset))
+        for char, advance, inset in zip(unit.text, unit.advances, unit.insets or (0.0,) * len(unit.text)):
+            chars.append((char, unit.role, offset + inset))
             offset += advance
         x += unit.width - given + (extra if k >= fixed and k < len(units) - 1 else 0.0)
     return Line(_segments(chars), x - origin)

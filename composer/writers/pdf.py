@@ -1,28 +1,22 @@
 """PDF: the official document typeset by reportlab on the GB/T 9704 grid, every glyph embedded.
 
-No Word, WPS or LibreOffice is involved: `typeset` breaks lines and fills pages, `pdf_canvas`
-draws them, `pdf_fonts` chooses a face per role for the characters that role draws.
+No Word, WPS or LibreOffice is involved: `typeset` breaks lines and fills pages, `pdf_fonts`
+chooses a face per role for the characters that role draws, `pdf_canvas` draws the pages.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..blocks import Document
 from ..profile import Profile
-from .pdf_canvas import _Widths, draw
-from .pdf_fonts import role_font
+from .pdf_canvas import Widths, draw
+from .pdf_fonts import role_fonts
 from .typeset import Plan
 
 
 def render(document: Document, profile: Profile) -> bytes:
     plan = Plan(document, profile)
-    chars: dict[str, set[str]] = defaultdict(set)
-    for run, _ in plan.texts():
-        chars[run.role].update(run.text)
-    chars["body"].add(" ")  # reportlab's initial font: the body face
-    fonts = {role: role_font(role, profile.face(role), needed) for role, needed in chars.items()}
-    widths = _Widths()
-    pages = plan.pages(lambda char, role, size: widths(char, fonts[role], size))
+    fonts = role_fonts(plan.texts(), profile)
+    widths = Widths()
+    pages = plan.pages(lambda char, role, size: widths(char, fonts(role, char), size))
     page_size = (profile.page.width.pt, profile.page.height.pt)
     return draw(pages, fonts, page_size, document.metadata, widths)

@@ -9,7 +9,7 @@ with character spacing (Tc), so a justified line costs a few operators, not one 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.colors import HexColor
@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..blocks import Metadata
+from .pdf_fonts import RoleFonts
 from .typeset import Glyphs, Page, Rule
 
 _SAME = 1e-3  # points: spacings closer than this are equal
@@ -36,7 +37,7 @@ def _runs(xs: Sequence[float], advance: Sequence[float], breaks: set[int]) -> li
     return runs
 
 
-class _Widths:
+class Widths:
     """Advance widths per font, size and character, measured once."""
 
     def __init__(self) -> None:
@@ -52,28 +53,29 @@ class _Widths:
 
 def draw(
     pages: Sequence[Page],
-    fonts: Mapping[str, str],
+    fonts: RoleFonts,
     page_size: tuple[float, float],
     metadata: Metadata,
-    widths: _Widths | None = None,
+    widths: Widths | None = None,
 ) -> bytes:
-    """The pages as PDF bytes; `fonts` maps each role to a registered reportlab font name.
+    """The pages as PDF bytes; `fonts` gives the registered reportlab font of each character.
 
     Identical input gives identical bytes: reportlab runs in invariant mode and the creation
     and modification dates are the document's issue date.
     """
-    widths = widths or _Widths()
+    widths = widths or Widths()
     out = io.BytesIO()
     height = page_size[1]
     canvas = Canvas(
         out, pagesize=page_size, invariant=1, pageCompression=1, lang="zh-CN",
-        initialFontName=fonts["body"], initialFontSize=16,
+        initialFontName=fonts("body", "　"), initialFontSize=16,
     )
     _describe(canvas, metadata)
     for page in pages:
         for item in page.items:
             if isinstance(item, Glyphs):
-                _text(canvas, item, fonts[item.role], height, widths)
+                for font, start, end in fonts.pieces(item.role, item.text):
+                    _text(canvas, item, start, end, font, height, widths)
             else:
                 _rule(canvas, item, height)
         canvas.showPage()
@@ -93,23 +95,25 @@ def _describe(canvas: Canvas, metadata: Metadata) -> None:
     canvas.setDateFormatter(lambda *_: stamp)
 
 
-def _text(canvas: Canvas, glyphs: Glyphs, font: str, page_height: float, widths: _Widths) -> None:
-    advance = [widths(c, font, glyphs.size) for c in glyphs.text]
-    text = canvas.beginText()
-    text.setFont(font, glyphs.size)
-    text.setFillColor(HexColor("#" + glyphs.color))
+def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page_height: float, widths: Widths) -> None:
+    """Draws glyphs.text[first:last], all in `font`."""
+    text, xs = glyphs.text[first:last], glyphs.xs[first:last]
+    advance = [widths(c, font, glyphs.size) for c in text]
+    out = canvas.beginText()
+    out.setFont(font, glyphs.size)
+    out.setFillColor(HexColor("#" + glyphs.color))
     y = page_height - glyphs.baseline
     # Each string shown starts at its own origin where the font's 256-glyph subset changes:
     # pdfminer (pdfplumber) drops the character spacing after the last glyph of a string.
     breaks, at = set(), 0
-    for _, chunk in pdfmetrics.getFont(font).splitString(glyphs.text, canvas._doc):
+    for _, chunk in pdfmetrics.getFont(font).splitString(text, canvas._doc):
         at += len(chunk)
         breaks.add(at)
-    for start, end, spacing in _runs(glyphs.xs, advance, breaks):
-        text.setTextOrigin(glyphs.xs[start], y)
-        text.setCharSpace(spacing)
-        text.textOut(glyphs.text[start:end])
-    canvas.drawText(text)
+    for start, end, spacing in _runs(xs, advance, breaks):
+        out.setTextOrigin(xs[start], y)
+        out.setCharSpace(spacing)
+        out.textOut(text[start:end])
+    canvas.drawText(out)
 
 
 def _rule(canvas: Canvas, rule: Rule, page_height: float) -> None:

@@ -1,32 +1,158 @@
-"""Faces for the PDF writer, per role: the one place the writer asks for a reportlab font.
+"""Faces for the PDF writer, per role, from composer.fonts: chosen once per process, checked
+against the characters each role draws, registered with reportlab.
 
-Interim: registers Debian's TrueType faces directly until composer/fonts.py (resolution by
-family name, bundled fallback, CFF conversion) is on main.
+The profile names the face of each role (`[fonts]`); a profile overlay may point a role at a
+font file or another family in `[font_files]` (role = "path/to/face.ttc#1" or a family
+name). A character no face of its role has is an error naming the character and where it
+is; a face standing in for an official one is a warning, once per render.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
 
-_DEBIAN = {
-    "title": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-    "body": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-    "page_number": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-    "heading1": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
-    "heading2": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),
+from .. import fonts
+from ..problems import Problem, ReportError, ReportWarning
+from ..profile import Profile
+from .linebreak import Run
+from .typeset import Source
+
+_CONTEXT = 10  # characters shown either side of a missing one
+
+_KINDS = {
+    "title": ("标题", "the title"),
+    "addressee": ("主送机关", "the addressee"),
+    "heading": ("小标题", "a heading"),
+    "paragraph": ("正文", "the body text"),
+    "table": ("表格", "a table"),
+    "attachments": ("附件说明", "the attachments"),
+    "signature": ("署名和日期", "the signature and date"),
+    "note": ("附注", "the note"),
+    "header": ("版头", "the header"),
+    "end_block": ("版记", "the end block"),
+    "page_number": ("页码", "the page numbers"),
 }
 
 
-@cache
-def _register(path: str, index: int) -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+def configured(profile: Profile) -> dict[str, str]:
+    """Role -> font file or family name from the profile's optional [font_files] table."""
+    try:
+        table = profile.font_files
+    except AttributeError:
+        return {}
+    return {role: str(table[role]) for role in table.keys()}
 
-    name = f"{path.rsplit('/', 1)[-1].split('.')[0]}-{index}"
-    pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
-    return name
+
+@lru_cache(maxsize=8)
+def _resolve(requested: tuple[tuple[str, str], ...], chosen: tuple[tuple[str, str], ...]) -> dict[str, fonts.Face]:
+    try:
+        return fonts.resolve_faces(dict(requested), dict(chosen))
+    except fonts.FontError as error:
+        raise ReportError([Problem("font_unavailable", {"detail": str(error)})]) from None
 
 
-def role_font(role: str, face: str, chars: set[str]) -> str:
-    """The registered reportlab font name to draw `chars` in `role` (the profile asks for `face`)."""
-    return _register(*_DEBIAN[role])
+def faces(profile: Profile) -> dict[str, fonts.Face]:
+    """The face of every role of the profile, resolved once per process."""
+    requested = tuple((role, profile.face(role)) for role in profile.roles)
+    return _resolve(requested, tuple(sorted(configured(profile).items())))
+
+
+class RoleFonts:
+    """The registered reportlab font drawing each character of each role: the role's face,
+    or its fallback face for the characters only the fallback has."""
+
+    def __init__(self, own: dict[str, str], borrowed: dict[str, tuple[str, frozenset[str]]]) -> None:
+        self._own = own
+        self._borrowed = borrowed
+
+    def __call__(self, role: str, char: str) -> str:
+        borrowed = self._borrowed.get(role)
+        if borrowed and char in borrowed[1]:
+            return borrowed[0]
+        return self._own[role]
+
+    def pieces(self, role: str, text: str) -> list[tuple[str, int, int]]:
+        """(font, start, end) for stretches of text drawn in one font."""
+        if role not in self._borrowed:
+            return [(self._own[role], 0, len(text))]
+        out: list[tuple[str, int, int]] = []
+        for k, char in enumerate(text):
+            font = self(role, char)
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1], k + 1)
+            else:
+                out.append((font, k, k + 1))
+        return out
+
+
+def _where(source: Source, char: str) -> dict[str, str]:
+    zh, en = _KINDS[source.kind]
+    at = max(source.text.find(char), 0)
+    context = source.text[max(at - _CONTEXT, 0):at + _CONTEXT + 1]
+    if source.number:
+        zh, en = f"第 {source.number} 段（{zh}）", f"block {source.number} ({en})"
+    return {"where": zh, "where_en": en, "context": context}
+
+
+def _missing(role: str, face: fonts.Face, chars: list[str], texts: list[tuple[Run, Source]]) -> list[Problem]:
+    problems = []
+    for char in chars:
+        source = next(source for run, source in texts if run.role == role and char in run.text)
+        problems.append(Problem("font_missing_character", {
+            "char": char, "codepoint": f"U+{ord(char):04X}",
+            "face": face.family + (f" / {face.fallback.family}" if face.fallback else ""),
+            "role": fonts.ROLE_LABELS["zh"][role], "role_en": fonts.ROLE_LABELS["en"][role],
+            **_where(source, char),
+        }))
+    return problems
+
+
+def _substituted(used: dict[str, fonts.Face], borrowed: dict[str, list[str]]) -> Problem | None:
+    zh, en = [], []
+    for role, face in used.items():
+        label_zh, label_en = fonts.ROLE_LABELS["zh"][role], fonts.ROLE_LABELS["en"][role]
+        if not face.official and face.source != "configured":  # a face the user named is no stand-in
+            zh.append(f"{label_zh}用 {face.family} 代替 {face.requested}")
+            en.append(f"{label_en}: {face.family} for {face.requested}")
+        if borrowed.get(role) and face.fallback:
+            chars = "".join(borrowed[role])
+            zh.append(f"{label_zh}中的“{chars}”用 {face.fallback.family}")
+            en.append(f"'{chars}' of the {label_en} from {face.fallback.family}")
+    if not zh:
+        return None
+    return Problem("font_substituted", {"list": "；".join(zh), "list_en": "; ".join(en)}, severity="warning")
+
+
+def role_fonts(texts: Iterable[tuple[Run, Source]], profile: Profile) -> RoleFonts:
+    """Registers the faces for exactly the characters each role draws.
+
+    Raises ReportError naming every character no face of its role has; warns (a
+    ReportWarning) when a face stands in for the official one or lends characters.
+    """
+    texts = list(texts)
+    needed: dict[str, str] = defaultdict(str)
+    for run, _ in texts:
+        needed[run.role] += run.text
+    chosen = faces(profile)
+    used = {role: chosen[role] for role in fonts.ROLES if role in needed}
+    problems = [
+        problem for role, face in used.items()
+        for problem in _missing(role, face, fonts.missing_characters(face, needed[role]), texts)
+    ]
+    if problems:
+        raise ReportError(problems)
+    own: dict[str, str] = {}
+    lent: dict[str, tuple[str, frozenset[str]]] = {}
+    borrowed: dict[str, list[str]] = {}
+    for role, face in used.items():
+        borrowed[role] = fonts.fallback_characters(face, needed[role])
+        own[role] = fonts.reportlab_font(face, set(needed[role]) - set(borrowed[role]))
+        if borrowed[role] and face.fallback:
+            lent[role] = (fonts.reportlab_font(face.fallback, borrowed[role]), frozenset(borrowed[role]))
+    substituted = _substituted(used, borrowed)
+    if substituted:
+        warnings.warn(ReportWarning(substituted), stacklevel=4)
+    return RoleFonts(own, lent)

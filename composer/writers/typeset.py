@@ -107,10 +107,12 @@ class Grid:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a piece of text is in the document, for messages: block number (1-based, 0 outside
-    the body) and the whole text it belongs to."""
+    """Where a piece of text is, for messages: the kind of block (title, paragraph, table,
+    header, ...), its number among the body's blocks of text (0 outside the body) and the
+    whole text of the block."""
 
-    block: int
+    kind: str
+    number: int
     text: str
 
 
@@ -205,7 +207,9 @@ class Plan:
         self.body_size = profile.body.size.pt
         self.header = self._header(document.header) if document.header else None
         self.body: list[Spec] = []
-        for number, block in enumerate(document.body, start=1):
+        number = 0
+        for block in document.body:
+            number += not isinstance(block, b.BlankLines)
             self.body += self._block(block, number)
         self.end = self._end(document.end_block) if document.end_block else None
         self.page_number_role = str(profile.page_number.role)
@@ -220,7 +224,7 @@ class Plan:
                 for run in _runs_of(spec):
                     yield run, spec.source
         dash = self.profile.page_number.dash.value
-        yield Run(f"{dash} 0123456789 {dash}", self.page_number_role), Source(0, "")
+        yield Run(f"{dash} 0123456789 {dash}", self.page_number_role), Source("page_number", 0, "")
 
     # blocks -> specs
 
@@ -232,7 +236,7 @@ class Plan:
         match block:
             case b.Title(lines):
                 size, role = profile.title.size.pt, str(profile.title.role)
-                source = Source(number, "".join(lines))
+                source = Source("title", number, "".join(lines))
                 return [
                     _Text((Run(line, role),), size, size, source, centred=True, keep=i < len(lines) - 1)
                     for i, line in enumerate(lines)
@@ -240,21 +244,21 @@ class Plan:
             case b.BlankLines(count):
                 return [_Blank()] * count
             case b.Addressee(text):
-                return [self._text(text, body, Source(number, text))]
+                return [self._text(text, body, Source("addressee", number, text))]
             case b.Heading(level=level):
                 heading = profile.headings[level]
                 return [
                     _Text((Run(block.full_text, str(heading.role)),), heading.size.pt, self.grid.cell,
-                          Source(number, block.full_text), first_indent=indent, keep=True)
+                          Source("heading", number, block.full_text), first_indent=indent, keep=True)
                 ]
             case b.Paragraph(text, lead):
                 runs = ((Run(lead.full_text, str(profile.headings[lead.level].role)),) if lead else ()) + (
                     Run(text, body),
                 )
-                return [_Text(runs, self.body_size, self.grid.cell, Source(number, block.full_text),
+                return [_Text(runs, self.body_size, self.grid.cell, Source("paragraph", number, block.full_text),
                               first_indent=indent)]
             case b.Table(caption, header, rows):
-                source = Source(number, caption or "")
+                source = Source("table", number, "　".join((caption or "", *header, *(c for r in rows for c in r))))
                 specs: list[Spec] = [self._text(caption, body, source, centred=True, keep=True)] if caption else []
                 header_role, cell_role = str(profile.table.header_role), str(profile.table.role)
                 return specs + [
@@ -267,11 +271,12 @@ class Plan:
                 # Signature and date stay together and never go to a page without body text.
                 return [
                     _Placed((Run(signature.text, body),), self.body_size, signature.start,
-                            Source(number, signature.text), keep=True, tie_back=True),
-                    _Placed((Run(date.text, body),), self.body_size, date.start, Source(number, date.text)),
+                            Source("signature", number, signature.text), keep=True, tie_back=True),
+                    _Placed((Run(date.text, body),), self.body_size, date.start, Source("signature", number, date.text)),
                 ]
             case b.Note(text):
-                return [self._text(text, body, Source(number, text), first_indent=float(profile.note.indent.value))]
+                source = Source("note", number, text)
+                return [self._text(text, body, source, first_indent=float(profile.note.indent.value))]
         raise TypeError(f"no layout for {block!r}")
 
     def _attachments(self, label: str, items: tuple[str, ...], number: int) -> list[Spec]:
@@ -283,7 +288,7 @@ class Plan:
             hang = numbered.end() if numbered else 0
             text = label + item if i == 0 else item
             specs.append(
-                self._text(text, self.body_role, Source(number, item),
+                self._text(text, self.body_role, Source("attachments", number, text),
                            first_indent=indent if i == 0 else indent + cells(label),
                            hang=hang + (len(label) if i == 0 else 0))
             )
@@ -302,13 +307,14 @@ class Plan:
         return _Header(
             tuple(corner), Run(header.mark, str(profile.mark_role)),
             Run(header.number, self.body_role) if header.number else None, signers,
-            Source(0, header.mark),
+            Source("header", 0, "　".join(run.text for run in (*corner, *signers))
+                   + f"　{header.mark}　{header.number or ''}"),
         )
 
     def _end(self, end: b.EndBlock) -> _End:
         profile = self.profile.end_block
         size, role = profile.size.pt, str(profile.role)
-        source = Source(0, end.copy_to or end.printer)
+        source = Source("end_block", 0, f"{end.copy_to or ''}　{end.printer}　{end.printed}")
         copy_to = None
         if end.copy_to:
             copy_to = _Text((Run(end.copy_to, role),), size, size, source, hang=len(str(profile.copy_to_label.value)))
