@@ -109,9 +109,12 @@ def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page
     for _, chunk in pdfmetrics.getFont(font).splitString(text, canvas._doc):
         at += len(chunk)
         breaks.add(at)
+    current = None  # the character spacing outlives the text object: set it in each
     for start, end, spacing in _runs(xs, advance, breaks):
         out.setTextOrigin(xs[start], y)
-        out.setCharSpace(spacing)
+        if spacing != current:
+            out.setCharSpace(spacing)
+            current = spacing
         out.textOut(text[start:end])
     canvas.drawText(out)
 

@@ -202,7 +202,6 @@ class Plan:
         self.profile = profile
         self.grid = Grid.from_profile(profile)
         self.rules = Rules.from_profile(profile)
-        self.metadata = document.metadata
         self.body_role = str(profile.body.role)
         self.body_size = profile.body.size.pt
         self.header = self._header(document.header) if document.header else None
