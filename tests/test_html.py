@@ -105,7 +105,6 @@ def test_pages_and_fragments_pass_the_nu_html_checker(pages: dict[str, Path]) ->
         if m["type"] != "info" or m.get("subType") == "warning"
     ]
     assert problems == []
-    assert len(pages) == 2 * len(PAGE_NAMES)
 
 
 # --- accessibility basics ----------------------------------------------------------------------------
@@ -134,7 +133,7 @@ def test_accessibility_basics(pages: dict[str, Path], name: str) -> None:
         assert after <= before + 1, f"heading level {after} follows {before}"
     for table in root.find_all("table"):
         assert table.find_all("th"), "a table without header cells"
-        assert not table.find_all("td") or table.find("th").attrs.get("scope") in {"col", "row"}
+        assert {th.attrs.get("scope") for th in table.find_all("th")} <= {"col", "row"}
     for table in root.find_all("table", "data"):
         assert [th.attrs["scope"] for th in table.find("thead").find_all("th")] == ["col"] * len(table.find_all("th"))
         assert table.elements[0].tag == "caption"
@@ -272,9 +271,8 @@ def test_author_text_never_becomes_markup(pages: dict[str, Path]) -> None:
     assert not root.find_all("b") and not root.find_all("img") and not root.find_all("script")
     texts = [node.text(skip_class="marker") for node in root.iter() if node.tag in {"p", "h1", "h2", "h3", "th", "td", "li", "caption", "title"}]
     for expected in (f"小标题{EVIL}", f"段落{EVIL}", f"列1{EVIL}", f"表1　{EVIL}", EVIL, f"署名{EVIL}",
-                     f"（附注{EVIL}）", f"市政府{EVIL}：", f"标题{EVIL}", f"附件名称{EVIL}".join(["1.", ""])):
+                     f"（附注{EVIL}）", f"市政府{EVIL}：", f"标题{EVIL}", f"1.附件名称{EVIL}"):
         assert expected in texts, expected
-    assert root.find("meta", None) is not None
     author = next(m for m in root.find_all("meta") if m.attrs.get("name") == "author")
     assert author.attrs["content"] == f"青山县{EVIL}局"
     assert root.find("span", "lead").text(skip_class="marker") == f"不足{EVIL}"
@@ -467,4 +465,4 @@ def test_print_gives_a4_pages_with_the_standards_margins(printed) -> None:
 def test_print_leaves_out_the_web_disclosure(printed, seed_report: Report) -> None:
     text = "".join(char for _, _, chars in printed for char, _ in chars)
     assert seed_report.disclosure.index_number not in text
-    assert text.endswith("大同市科技局2023年12月7日—8—") or "大同市科技局2023年12月7日" in text
+    assert "大同市科技局2023年12月7日" in text
