@@ -55,19 +55,28 @@ def validate(source: Source | Report | dict[str, Any]) -> list[Problem]:
     return []
 
 
-def render(report: Report, format: str, *, profile: Profile | None = None) -> bytes:
-    """The report in a format (docx, pdf, html, txt), as bytes."""
+def render(report: Report, format: str, *, profile: Profile | None = None, fragment: bool = False) -> bytes:
+    """The report in a format (docx, pdf, html, txt), as bytes.
+
+    `fragment` (html only): just the article body, to paste into a website's editor.
+    """
+    render_format = writer(format, fragment=fragment)
     profile = profile or load_profile()
-    return writer(format)(compose(report, profile), profile)
+    return render_format(compose(report, profile), profile)
 
 
 def render_to(
-    report: Report, path: str | os.PathLike[str], *, format: str | None = None, profile: Profile | None = None
+    report: Report,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    profile: Profile | None = None,
+    fragment: bool = False,
 ) -> Path:
     """Renders to a file, its format from the suffix unless given; the file appears whole or not at all."""
     target = Path(path)
     fmt = format or format_for(target)
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": str(target)}, Location(str(target)))])
-    write_atomic(target, render(report, fmt, profile=profile))
+    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment))
     return target

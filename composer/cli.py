@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from .model import Report
     from .problems import Problem
 
-USAGE_CODES = {"file_missing", "file_unreadable", "format_unknown", "format_needed", "output_is_input"}
+USAGE_CODES = {
+    "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
+}
 STDIO = "-"
 
 
@@ -74,13 +76,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         if args.input == STDIO:
             output = STDIO
         else:
-            output = str(Path(args.input).with_suffix("." + (args.format or "docx")))
+            output = str(Path(args.input).with_suffix("." + (args.format or ("html" if args.fragment else "docx"))))
     fmt = args.format or (None if output == STDIO else format_for(output))
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": output}, Location(output))])
     if output != STDIO and args.input != STDIO:
         refuse_input(Path(output), [Path(args.input)])
-    data = render(_read_report(args.input), fmt, profile=_profile(args))
+    data = render(_read_report(args.input), fmt, profile=_profile(args), fragment=args.fragment)
     if output == STDIO:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -174,6 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="INPUT", help="报告 YAML 文件，- 表示标准输入 / report YAML, - for stdin")
     p.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定；- 表示标准输出")
     p.add_argument("-f", "--format", choices=("docx", "pdf", "html", "txt"), help="输出格式 / output format")
+    p.add_argument(
+        "--fragment", action="store_true",
+        help="HTML 只输出正文部分，供粘贴到网站编辑器 / html: only the article body, to paste into a site's editor",
+    )
 
     p = command("validate", cmd_validate, "检查报告是否符合要求 / validate reports")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML 文件 / report YAML files")

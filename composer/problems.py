@@ -150,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output_is_input": ("输出文件与输入文件相同，拒绝覆盖输入", "the output is the input file; refusing to overwrite it"),
     "output_unwritable": ("无法写入输出文件：{reason}", "cannot write the output: {reason}"),
+    "option_unsupported": (
+        "选项 --{option} 不适用于 {format} 格式，只适用于：{formats}",
+        "the option --{option} does not apply to the {format} format, only to: {formats}",
+    ),
     "format_needed": (
         "无法从“{path}”判断输出格式，请用 --format 指定",
         "cannot tell the output format from '{path}'; give --format",
