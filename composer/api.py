@@ -24,7 +24,12 @@ Source = str | os.PathLike[str]
 def _is_path(source: Source) -> bool:
     if isinstance(source, os.PathLike):
         return True
-    return "\n" not in source and (source.lower().endswith((".yaml", ".yml")) or Path(source).is_file())
+    if "\n" in source:
+        return False
+    try:
+        return source.lower().endswith((".yaml", ".yml")) or Path(source).is_file()
+    except (OSError, ValueError):  # too long or otherwise impossible as a file name: it is YAML text
+        return False
 
 
 def load(source: Source) -> Report:

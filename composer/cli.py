@@ -145,14 +145,27 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return _write_text(schema_json(), args.output, args)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(default: object) -> argparse.ArgumentParser:
+    """--lang, --quiet, --debug, accepted before and after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--lang", choices=("zh", "en"), default=os.environ.get("REPORT_COMPOSER_LANG", "zh"),
+        "--lang", choices=("zh", "en"),
+        default=os.environ.get("REPORT_COMPOSER_LANG", "zh") if default is None else default,
         help="消息语言 / message language (zh, en)",
     )
-    common.add_argument("-q", "--quiet", action="store_true", help="只报告问题 / print problems only")
-    common.add_argument("--debug", action="store_true", help="出错时显示内部细节 / show tracebacks")
+    common.add_argument(
+        "-q", "--quiet", action="store_true", default=False if default is None else default,
+        help="只报告问题 / print problems only",
+    )
+    common.add_argument(
+        "--debug", action="store_true", default=False if default is None else default,
+        help="出错时显示内部细节 / show tracebacks",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(argparse.SUPPRESS)  # on subcommands: don't undo what came before them
     styled = argparse.ArgumentParser(add_help=False)
     styled.add_argument("--profile", metavar="FILE", help="覆盖版式参数的 TOML 文件 / a TOML file overriding the style profile")
     styled.add_argument(
@@ -163,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="report-composer",
         description="法治政府建设年度报告排版工具：YAML → 符合 GB/T 9704-2012 的 DOCX、PDF、HTML、TXT。",
-        parents=[common],
+        parents=[_common_options(None)],
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 

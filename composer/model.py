@@ -50,7 +50,8 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(check_text), AfterValidator(_not_blank)]
+PlainText = Annotated[str, AfterValidator(check_text)]  # may be empty: table cells, disclosure fields
+Text = Annotated[PlainText, AfterValidator(_not_blank)]
 
 
 def _strip_heading_marker(value: str) -> str:
@@ -94,16 +95,8 @@ class Table(_Model):
     """A simple table: an optional caption, one header row, rows of plain cells."""
 
     caption: Text | None = Field(None, title="表题")
-    header: list[str] = Field(title="表头", min_length=1)
-    rows: list[list[str]] = Field(title="表格行", min_length=1)
-
-    @field_validator("header", "rows")
-    @classmethod
-    def _cells_are_text(cls, value: list[Any]) -> list[Any]:
-        cells = (c for row in value for c in (row if isinstance(row, list) else [row]))
-        for cell in cells:
-            check_text(cell)
-        return value
+    header: list[PlainText] = Field(title="表头", min_length=1)
+    rows: list[list[PlainText]] = Field(title="表格行", min_length=1)
 
     @model_validator(mode="after")
     def _rows_match_header(self) -> Table:
@@ -302,13 +295,13 @@ class EndBlock(_Model):
 class Disclosure(_Model):
     """The government website's disclosure table; kept as data, never printed on paper."""
 
-    index_number: str | None = Field(None, title="索引号")
-    category: str | None = Field(None, title="信息分类")
-    publisher: str | None = Field(None, title="发布机构")
-    published: str | None = Field(None, title="发布日期")
-    title: str | None = Field(None, title="标题")
-    document_number: str | None = Field(None, title="文号")
-    validity: str | None = Field(None, title="时效")
+    index_number: PlainText | None = Field(None, title="索引号")
+    category: PlainText | None = Field(None, title="信息分类")
+    publisher: PlainText | None = Field(None, title="发布机构")
+    published: PlainText | None = Field(None, title="发布日期")
+    title: PlainText | None = Field(None, title="标题")
+    document_number: PlainText | None = Field(None, title="文号")
+    validity: PlainText | None = Field(None, title="时效")
 
 
 # --- the report -----------------------------------------------------------------------------------
