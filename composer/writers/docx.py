@@ -254,7 +254,8 @@ class _Writer:
             runs = [tab(), run(number, self.body)] if last else []
             runs += [tab(), run(label, self.body)] if index == 0 else [tab()]
             runs.append(run(names, name_look))
-            stops = [("left", self.at_cells(side)), ("left", self.at_cells(label_at if index == 0 else names_at))]
+            stops = [("left", self.at_cells(side))] if last else []
+            stops.append(("left", self.at_cells(label_at if index == 0 else names_at)))
             out.append(paragraph(ppr(borders=rule if last else None, tabs=stops, jc="left", mark=self.body), runs))
         return out
 
