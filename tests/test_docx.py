@@ -185,7 +185,8 @@ def test_headings_have_markers_faces_and_outline_levels(full_body, full) -> None
         style = styles.find(f"w:style[@w:styleId='Heading{level}']", NS)
         assert attr(style.find("w:pPr/w:outlineLvl", NS), "val") == str(level - 1)
         assert style.find("w:pPr/w:keepNext", NS) is not None
-    assert [text_of(p)[:2] for p in paragraphs_with_style(full_body, "Heading1")] == ["一、", "二、", "三、", "四、", "五、"]
+    parts_in_order = [text_of(p)[:2] for p in paragraphs_with_style(full_body, "Heading1")]
+    assert parts_in_order == ["一、", "二、", "三、", "四、", "五、"]
 
 
 def test_run_in_heading_keeps_its_face_in_one_paragraph(full_body) -> None:  # type: ignore[no-untyped-def]
@@ -268,7 +269,9 @@ def test_red_header(full_body) -> None:  # type: ignore[no-untyped-def]
     assert below_characters == pytest.approx(4 * MM, abs=0.6)
 
 
-@pytest.mark.parametrize(("mark", "largest"), [("青山县人民政府文件", 36.0), ("青" * 20 + "联合文件", 442.2 / 24)])
+@pytest.mark.parametrize(
+    ("mark", "largest"), [("青山县人民政府文件", 36.0), ("青" * 20 + "联合文件", 156 * MM / 24)]
+)
 def test_issuer_mark_never_exceeds_its_limit_and_fits_the_line(mark: str, largest: float) -> None:
     report = minimal_with(f"header:\n  mark: {mark}\n  number: 青司〔2025〕1号\n")
     body = parts(render(report))["word/document.xml"].findall("w:body/w:p", NS)
@@ -306,7 +309,24 @@ def test_table_fills_the_text_block_with_grid_widths(full) -> None:  # type: ign
     assert {look(r)[1] for r in table.iter(W + "r")} == {14}
     margins = table.find("w:tblPr/w:tblCellMar", NS)
     assert {int(attr(m, "w")) for m in margins} == {round(1.9 * MM * 20)}
-    assert [text_of(p) for p in first.iter(W + "p")] == ["执法领域", "立案数（件）", "结案数（件）", "结案率"]
+    header = [text_of(p) for p in first.iter(W + "p")]
+    assert header == ["执法领域", "立案数（件）", "结案数（件）", "结案率"]
+
+
+@pytest.mark.parametrize("columns", [2, 12])
+def test_table_widths_always_fill_the_block(columns: int) -> None:
+    header = ", ".join(f"列{i}" for i in range(columns))
+    row = ", ".join(["很长的单元格内容需要换行显示" if i == 0 else "1" for i in range(columns)])
+    report = composer.load(MINIMAL_YAML.read_text("utf-8").replace(
+        "  plans:\n", f"  plans:\n    - table:\n        header: [{header}]\n        rows:\n          - [{row}]\n"
+          f"          - [\"第一行\\n第二行\", {', '.join(['2'] * (columns - 1))}]\n"))
+    body = parts(render(report))["word/document.xml"].find("w:body", NS)
+    (table,) = body.findall("w:tbl", NS)
+    widths = [int(attr(c, "w")) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+    assert len(widths) == columns and sum(widths) == int(attr(table.find("w:tblPr/w:tblW", NS), "w"))
+    assert min(widths) > 0 and widths[0] == max(widths)
+    second_row = table.findall("w:tr", NS)[2]
+    assert [text_of(p) for p in second_row.find("w:tc", NS).findall("w:p", NS)] == ["第一行", "第二行"]
 
 
 # --- end block --------------------------------------------------------------------------------------
@@ -322,8 +342,10 @@ def test_end_block_sits_on_the_bottom_of_the_text_block(full) -> None:  # type: 
     sizes = {side.tag.removeprefix(W): int(attr(side, "sz")) for side in borders}
     assert sizes == {"top": 8, "bottom": 8, "insideH": 6}  # 0.35 mm and 0.25 mm in eighths of a point
     rows = [text_of(p) for p in table.iter(W + "p")]
-    assert rows == ["抄送：市委全面依法治市委员会办公室，市司法局，县委办公室，县人大常委会办公室。",
-                    "青山县人民政府办公室2025年2月21日印发"]
+    assert rows == [
+        "抄送：市委全面依法治市委员会办公室，市司法局，县委办公室，县人大常委会办公室。",
+        "青山县人民政府办公室2025年2月21日印发",
+    ]
     assert {look(r)[1] for r in table.iter(W + "r")} == {14}
     assert table.getnext().tag == W + "p"  # the anchor paragraph Word requires
 
@@ -360,8 +382,8 @@ def test_core_properties_are_fixed() -> None:
     data = render(FULL_YAML)
     core = docx.Document(io.BytesIO(data)).core_properties
     issued = datetime(2025, 2, 20, tzinfo=timezone.utc)
-    assert (core.title, core.author, core.subject) == (
-        "青山县人民政府关于2024年度法治政府建设工作情况的报告", "青山县人民政府", "2024年法治政府建设年度报告")
+    assert core.title == "青山县人民政府关于2024年度法治政府建设工作情况的报告"
+    assert (core.author, core.subject) == ("青山县人民政府", "2024年法治政府建设年度报告")
     assert "法治政府建设" in core.keywords
     assert core.created == core.modified == issued
     assert (core.last_modified_by, core.revision) == ("", 1)
@@ -496,3 +518,35 @@ def test_libreoffice_numbers_every_page_odd_right_even_left(seed_pages) -> None:
             assert below[-1]["x1"] == pytest.approx(RIGHT - 14, abs=1.5)
         else:
             assert below[0]["x0"] == pytest.approx(LEFT + 14, abs=1.5)
+
+
+@pytest.fixture(scope="module")
+def full_pdf(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return to_pdf(render(FULL_YAML), "full", tmp_path_factory.mktemp("lo"))
+
+
+def rules(page) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Horizontal lines drawn on a page, as pdfplumber sees them (lines or thin rectangles)."""
+    found = [*page.lines, *(r for r in page.rects if r["height"] < 3)]
+    return [r for r in found if abs(r["x1"] - r["x0"]) > 100]
+
+
+@needs_soffice
+def test_libreoffice_draws_the_red_header_and_the_end_block(full_pdf) -> None:  # type: ignore[no-untyped-def]
+    import pdfplumber
+
+    with pdfplumber.open(full_pdf) as pdf:
+        first, last = pdf.pages[0], pdf.pages[-1]
+        mark = [c for c in first.chars if c["text"] in "青山县人民政府文件" and c["size"] > 30]
+        assert len(mark) == 9 and all(tuple(c["non_stroking_color"]) == (1, 0, 0) for c in mark)
+        (red,) = {(round(r["top"]), round(r["x0"]), round(r["x1"])) for r in rules(first)}
+        assert red[1:] == (round(LEFT), round(RIGHT))  # across the text block
+        number = [c for c in first.chars if c["text"] == "〔"]
+        assert 2 * MM < red[0] - number[0]["bottom"] < 6 * MM
+        bottom = max(rules(last), key=lambda r: r["bottom"])
+        assert bottom["bottom"] == pytest.approx(BOTTOM, abs=0.5 * MM)  # the last rule on the text block's edge
+        assert (round(bottom["x0"]), round(bottom["x1"])) == (round(LEFT), round(RIGHT))
+        printed = next(w for w in last.extract_words() if w["text"].endswith("印发"))
+        assert BOTTOM - 12 * MM < printed["bottom"] < BOTTOM

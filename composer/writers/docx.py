@@ -228,8 +228,8 @@ class _Writer:
     def number_lines(self, header: b.RedHeader, rule: dict[str, dict[str, object]]) -> list[etree._Element]:
         """The document number centred, or (upward documents, 7.2.6) left beside the signers.
 
-        Signers go two to a line, right-aligned one character in; wrapped names align with the
-        first name and the number shares the last line. Tab stops do the aligning, so the
+        Signers go `signers_per_line` to a line, right-aligned one character in; wrapped names
+        align with the first name and the number shares the last line. Tab stops do the aligning, so the
         result does not depend on the width of the faces.
         """
         number = header.number or ""
@@ -238,8 +238,8 @@ class _Writer:
         spec = self.profile.header
         name_look = self.look(spec.signer_role, self.body.size, spacing=self.body.spacing)
         label = str(spec.signer_label.value)
-        pairs = [header.signers[i:i + 2] for i in range(0, len(header.signers), 2)]
-        lines = ["\u3000".join(pair) for pair in pairs]
+        per_line = int(spec.signers_per_line.value)
+        lines = ["\u3000".join(header.signers[i:i + per_line]) for i in range(0, len(header.signers), per_line)]
         side = float(spec.signer_indent.value)
         right = self.profile.chars_per_line - side
         names_at = right - max(cells(line) for line in lines)
@@ -336,16 +336,17 @@ class _Writer:
 
 
 def column_widths(table: b.Table, total: int, size: float, margin: int) -> list[int]:
-    """Column widths in twips summing to `total`: in proportion to their longest cell, each
-    keeping room for a few characters."""
+    """Column widths in twips summing to `total`, in proportion to each column's longest line;
+    when they cannot all fit, every column keeps room for a few characters first."""
     natural = [
-        twips(max(max((cells(line) for line in text.splitlines()), default=0) for text in column) * size) + 2 * margin
+        twips(max(1.0, *(cells(line) for text in column for line in text.splitlines())) * size) + 2 * margin
         for column in zip(table.header, *table.rows)
     ]
-    if sum(natural) <= total:
-        share = [n * total / sum(natural) for n in natural]
+    floor = [min(n, twips(4 * size) + 2 * margin) for n in natural]
+    if sum(natural) <= total or sum(floor) >= total:
+        basis = natural if sum(natural) <= total else floor
+        share = [n * total / sum(basis) for n in basis]
     else:
-        floor = [min(n, twips(4 * size) + 2 * margin) for n in natural]
         spare = total - sum(floor)
         extra = [n - f for n, f in zip(natural, floor)]
         share = [f + spare * e / sum(extra) for f, e in zip(floor, extra)]
@@ -378,7 +379,9 @@ def render(document: b.Document, profile: Profile) -> bytes:
     alternates = {face: profile.font_alternates[face].value for face in profile.font_alternates.keys()}
     doc = ooxml.new_document(ooxml.font_table(faces, alternates), document.metadata)
     styles = doc.styles.element
-    styles[:] = list(ooxml.styles_element(profile, writer.body, writer.line, writer.styles()))
+    styles[:] = list(ooxml.styles_element(
+        profile, writer.body, writer.line, profile.table.cell_margin.twips, writer.styles()
+    ))
     settings = doc.settings.element
     settings[:] = ooxml.settings_children(profile, writer.chars(1, writer.body))
 

@@ -174,7 +174,9 @@ class StyleSpec:
     ppr: etree._Element
 
 
-def styles_element(profile: Profile, body: Look, line: int, specs: Iterable[StyleSpec]) -> etree._Element:
+def styles_element(
+    profile: Profile, body: Look, line: int, cell_margin: int, specs: Iterable[StyleSpec]
+) -> etree._Element:
     """docDefaults, Normal and the document's styles; no theme fonts anywhere.
 
     Normal carries the grid: exact line height, justified, widow control as the profile says
@@ -199,8 +201,8 @@ def styles_element(profile: Profile, body: Look, line: int, specs: Iterable[Styl
         _style("character", "DefaultParagraphFont", "Default Paragraph Font", [], default=True),
         _style("table", "TableNormal", "Normal Table", [el("w:tblPr", [
             el("w:tblInd", w=0, type="dxa"),
-            el("w:tblCellMar", [el("w:top", w=0, type="dxa"), el("w:left", w=108, type="dxa"),
-                                el("w:bottom", w=0, type="dxa"), el("w:right", w=108, type="dxa")]),
+            el("w:tblCellMar", [el("w:top", w=0, type="dxa"), el("w:left", w=cell_margin, type="dxa"),
+                                el("w:bottom", w=0, type="dxa"), el("w:right", w=cell_margin, type="dxa")]),
         ])], default=True),
     ]
     for spec in specs:
