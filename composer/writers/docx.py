@@ -66,14 +66,17 @@ class _Writer:
     def styles(self) -> list[ooxml.StyleSpec]:
         indent = self.indent_chars(self.profile.body.first_line_indent.value, self.body)
         specs = [
-            ooxml.StyleSpec(BODY_STYLE, "Body Text", self.body, ppr(ind=indent)),
+            ooxml.StyleSpec(BODY_STYLE, "Body Text", self.body, ppr(ind=indent), BODY_STYLE),
             ooxml.StyleSpec(TITLE_STYLE, "Title", self.title, ppr(snap=False, jc="center")),
-            ooxml.StyleSpec(FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.footer_line())),
+            ooxml.StyleSpec(
+                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.footer_line()), FOOTER_STYLE
+            ),
         ]
         keep = bool(self.profile.pagination.keep_headings_with_next.value)
         for level, look in self.headings.items():
             specs.append(ooxml.StyleSpec(
-                heading_style(level), f"heading {level}", look, ppr(keep_next=keep, ind=indent, outline=level - 1)
+                heading_style(level), f"heading {level}", look, ppr(keep_next=keep, ind=indent, outline=level - 1),
+                BODY_STYLE,
             ))
         return specs
 

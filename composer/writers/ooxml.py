@@ -62,15 +62,12 @@ class Look:
     size: float  # pt
     color: str | None = None  # RRGGBB
     spacing: int = 0  # twips added after each character; negative tightens
-    bold: bool = False
 
-    def rpr(self, tag: str = "w:rPr") -> etree._Element:
+    def rpr(self) -> etree._Element:
         """Run properties in schema order; every slot named so no theme or fallback face applies."""
         half_points = round(self.size * 2)
-        return el(tag, [
+        return el("w:rPr", [
             el("w:rFonts", **{slot: self.face for slot in FONT_SLOTS}),
-            el("w:b") if self.bold else None,
-            el("w:bCs") if self.bold else None,
             el("w:color", val=self.color) if self.color else None,
             el("w:spacing", val=self.spacing),
             el("w:sz", val=half_points),
@@ -172,6 +169,7 @@ class StyleSpec:
     name: str
     look: Look
     ppr: etree._Element
+    next_style: str = "Normal"  # the style Enter gives the next paragraph
 
 
 def styles_element(
@@ -180,8 +178,9 @@ def styles_element(
     """docDefaults, Normal and the document's styles; no theme fonts anywhere.
 
     Normal carries the grid: exact line height, justified, widow control as the profile says
-    (off: pages fill to the last grid line), no automatic space between Chinese and Latin text (it would break the
-    28-character count), and the tightened body run so typed text keeps the grid too.
+    (off: pages fill to the last grid line), no automatic space between Chinese and Latin text
+    (it would break the 28-character count), and the tightened body run so typed text keeps
+    the grid too.
     Punctuation may hang into the margin (Word's default, and LibreOffice's only behaviour), so
     the characters of every line stay in the grid's 28 columns.
     """
@@ -206,18 +205,21 @@ def styles_element(
         ])], default=True),
     ]
     for spec in specs:
-        styles.append(_style("paragraph", spec.style_id, spec.name, [spec.ppr, spec.look.rpr()], based_on="Normal"))
+        styles.append(_style(
+            "paragraph", spec.style_id, spec.name, [spec.ppr, spec.look.rpr()], based_on="Normal",
+            next_style=spec.next_style,
+        ))
     return el("w:styles", [defaults, *styles])
 
 
 def _style(
     kind: str, style_id: str, name: str, props: list[etree._Element], *, default: bool = False,
-    based_on: str | None = None,
+    based_on: str | None = None, next_style: str = "Normal",
 ) -> etree._Element:
     style = el("w:style", [
         el("w:name", val=name),
         el("w:basedOn", val=based_on) if based_on else None,
-        el("w:next", val="Normal") if kind == "paragraph" else None,
+        el("w:next", val=next_style) if kind == "paragraph" else None,
         el("w:qFormat") if kind == "paragraph" else None,
         *props,
     ], type=kind, styleId=style_id)
