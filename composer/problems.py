@@ -152,6 +152,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取该 Word 文档（{reason}）；请确认是 .docx 文件",
         "cannot read this Word document ({reason}); is it a .docx file?",
     ),
+    "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
     "import_gbk": (
         "文件是 GBK/GB18030 编码（如记事本保存），已按 GBK 读取",
         "the file is GBK/GB18030 (as Notepad saves it); read as GBK",
