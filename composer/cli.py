@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from .model import Report
     from .problems import Problem
 
-USAGE_CODES = {"file_missing", "file_unreadable", "format_unknown", "format_needed", "output_is_input"}
+USAGE_CODES = {
+    "file_missing", "file_unreadable", "format_unknown", "format_needed", "output_is_input",
+    "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable",
+}
 STDIO = "-"
 
 

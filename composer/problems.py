@@ -154,8 +154,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
     "import_gbk": (
-        "文件是 GBK/GB18030 编码（如记事本保存），已按 GBK 读取",
-        "the file is GBK/GB18030 (as Notepad saves it); read as GBK",
+        "文件不是 UTF-8 而是 GBK/GB18030 编码（记事本、旧网页常用），已按 GBK 读取",
+        "the file is GBK/GB18030, not UTF-8 (as Notepad and older web pages save it); read as GBK",
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
     "import_disclosure": ("政府信息公开信息（{labels}），作为元数据保留", "disclosure header ({labels_en}), kept as metadata"),
@@ -176,6 +176,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_no_parts": (
         "没有找到“一、”“二、”等部分标题", "no part headings (一、二、…) found",
+    ),
+    "import_renumbered": (
+        "序号“{marker}”用在第 {level} 级标题上，排版时按该级编号（如“{new}”）",
+        "the marker '{marker}' numbers a level-{level} heading; it will be numbered as that level (e.g. '{new}')",
     ),
     "import_too_deep": (
         "层次超过四级：“{text}”改为正文段落", "deeper than four levels: '{text}' kept as a paragraph",
@@ -212,6 +216,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_punctuation": (
         "{count} 处半角标点改为全角（保留原样请加 --keep-punctuation）",
         "{count} half-width punctuation mark(s) made full-width (--keep-punctuation keeps them)",
+    ),
+    "import_summary": (
+        "已导入 {parts} 个部分、{sections} 个小标题、{paragraphs} 段正文、{tables} 个表格；无法归位 {unplaced} 处",
+        "imported {parts} parts, {sections} headings, {paragraphs} paragraphs, {tables} tables; {unplaced} not placed",
     ),
     # rendering and output
     "format_unknown": (

@@ -120,14 +120,14 @@ def report_data(report: Report) -> Any:
             parts = CommentedMap()
             for key, part in report.parts.items():
                 parts[key] = _part(part, key, report.year)
-                parts.yaml_add_eol_comment(Parts.model_fields[key].title, key)
+                parts.yaml_add_eol_comment(f"# {Parts.model_fields[key].title}", key, column=0)
             data[name] = parts
         elif name in ("opening", "attachments"):
             data[name] = _texts(value, one_as_scalar=False)
         else:
             data[name] = value if isinstance(value, date | int) else _node(value)
         if info.title and (name in _COMMENTED or not isinstance(data[name], str)):
-            data.yaml_add_eol_comment(info.title, name)
+            data.yaml_add_eol_comment(f"# {info.title}", name, column=0)
     return data
 
 

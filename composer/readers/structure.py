@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from ..compose import cells, place_signature
 from ..dates import format_date, parse_date
 from ..model import PART_KEYS, PART_NAMES, Report
+from ..numbering import marker as generated_marker
 from ..numbering import split_marker
 from ..problems import Location, Problem, Severity
 from ..profile import load_profile
@@ -185,7 +186,7 @@ def disclosure_pairs(text: str, colon_required: bool = True) -> list[tuple[str, 
 
 def layout_table(rows: Sequence[Sequence[str]]) -> bool:
     """A table that lays text out (red header, end block, a page wrapped in a table), not data."""
-    if max((len(row) for row in rows), default=0) <= 1:
+    if all(sum(1 for cell in row if cell.strip()) <= 1 for row in rows):  # text placed by a grid
         return True
     texts = [cell.strip() for row in rows for cell in row]
     if any(len(text) > 300 for text in texts):
@@ -234,6 +235,7 @@ class _Section:
     heading: str
     at: Location
     run_in: bool = False
+    marker: str = ""  # as the source wrote it, to say when the level it numbers differs
     items: list[_Para | _Table | _Section] = field(default_factory=list)
 
 
@@ -327,11 +329,11 @@ class _Builder:
         if index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
             match = _ADDRESSEE.fullmatch(block.text.strip())
             if match and cells(block.text.strip()) <= 60 and heading_marker(block.text)[0] is None:
-                names = [self.text(n) for n in re.split(r"[、]", match["names"]) if n.strip()]
-                self.data["addressees"] = names
-                for number, _ in enumerate(names):
-                    self.place(("addressees", number), self.at(block))
-                self.note("import_addressee", self.at(block), text="、".join(names))
+                names = [n for n in match["names"].split("、") if n.strip()]
+                self.data["addressees"] = [self.text(n) for n in names]
+                for number, name in enumerate(names):
+                    self.place(("addressees", number), self.at(block, _offset(block.text, name)))
+                self.note("import_addressee", self.at(block), text="、".join(self.data["addressees"]))
                 index += 1
         if disclosure := self.data.get("disclosure"):
             first = min((self.sources[("disclosure", key)] for key in disclosure), key=lambda at: at.line or 0)
@@ -559,7 +561,7 @@ class _Builder:
             for text, source in items:
                 name = self.text(_ITEM_NUMBER.sub("", text))
                 if name:
-                    self.place(("attachments", len(names)), self.at(source))
+                    self.place(("attachments", len(names)), self.at(source, _offset(source.text, name[:1])))
                     names.append(name)
             if not names:
                 return end
@@ -625,18 +627,18 @@ class _Builder:
     def _heading(self, block: SourceParagraph) -> _Section:
         """A heading paragraph: its text without the marker, and the body text run in after it."""
         if block.marker:
-            rest, offset = block.text.strip(), 0
+            marker, rest, offset = block.marker, block.text.strip(), 0
         else:
-            rest = heading_marker(block.text)[2]
+            _, marker, rest = heading_marker(block.text)
             offset = len(block.text) - len(rest)
         lead = heading_marker(block.lead)[2] if block.lead else ""
         split = len(lead) if lead and rest.startswith(lead) and rest[len(lead):].strip() else _run_in_split(rest)
         if split is None:
-            return _Section(self.text(rest), self.at(block, offset))
+            return _Section(self.text(rest), self.at(block, offset), marker=marker)
         body = rest[split:]
         body_offset = offset + split + len(body) - len(body.lstrip())
         paragraph = _Para(self.text(body), self.at(block, body_offset))
-        return _Section(self.text(rest[:split]), self.at(block, offset), run_in=True, items=[paragraph])
+        return _Section(self.text(rest[:split]), self.at(block, offset), run_in=True, marker=marker, items=[paragraph])
 
     def _table(self, block: SourceTable, container: list[Item], index: int) -> None:
         if self._disclosure(block):
@@ -784,6 +786,9 @@ class _Builder:
                 out.append(self._emit_para(_Para(item.heading, item.at), here))
                 self._emit_items(out, item.items, path, level)
             else:
+                written = heading_marker(item.marker + "x")[0] if item.marker else None
+                if written not in (None, level):
+                    self.note("import_renumbered", item.at, marker=item.marker, new=generated_marker(level, 1), level=level)
                 self.place(here, item.at)
                 self.place((*here, "heading"), item.at)
                 section: dict[str, Any] = {"heading": item.heading}
@@ -793,6 +798,11 @@ class _Builder:
                 self._emit_items(content, item.items, (*here, "content"), level + 1)
                 section["content"] = content
                 out.append(section)
+
+
+def _offset(text: str, piece: str) -> int:
+    """Where a piece of a paragraph starts in it (0 when the piece was changed past finding)."""
+    return max(0, text.find(piece.strip()))
 
 
 def _shown(block: SourceBlock) -> str:
@@ -834,7 +844,31 @@ def build_report(
         report = Report.model_validate(data)
     except ValidationError as error:
         problems = [_locate(p, builder.sources, file) for p in problems_from_validation(error, None, file)]
+    else:
+        builder.notes.append(Problem("import_summary", _counts(report, builder.notes), Location(file), "info"))
     return ImportResult(report, data, builder.notes, problems, builder.changes, builder.sources, tuple(blocks))
+
+
+def _counts(report: Report, notes: list[Problem]) -> dict[str, int]:
+    """How much was imported, for the closing line of the notes."""
+    paragraphs = tables = 0
+
+    def walk(items: list[Any]) -> None:
+        nonlocal paragraphs, tables
+        for item in items:
+            if isinstance(item, str):
+                paragraphs += 1
+            elif hasattr(item, "table"):
+                tables += 1
+            else:
+                walk(item.content)
+
+    for _, part in report.parts.items():
+        walk(part.content)
+    return {
+        "parts": len(report.parts.items()), "sections": len(report.sections()), "paragraphs": paragraphs,
+        "tables": tables, "unplaced": sum(1 for n in notes if n.code == "import_unplaced"),
+    }
 
 
 def _locate(problem: Problem, sources: dict[ModelPath, Location], file: str | None) -> Problem:
