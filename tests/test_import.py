@@ -533,6 +533,24 @@ def test_an_extra_top_level_heading_is_kept_in_the_nearest_part_and_reported(tmp
     assert [(line, p["place"]) for line, p in notes(result, "import_unplaced")] == [(12, "第五部分“其他需要报告的情况”")]
 
 
+def test_signature_and_date_on_one_line(tmp_path):
+    path = tmp_path / "one-line.txt"
+    path.write_text(PLAIN.format(extra="").replace("某县水利局\n2024年1月8日", "某县水利局　　2024年1月8日"), "utf-8")
+    report = imported(path).report
+    assert (report.issuer, report.date.isoformat(), report.parts.plans.content) == (
+        "某县水利局", "2024-01-08", ["推进执法规范化。"],
+    )
+
+
+def test_an_attachment_printed_after_the_date_is_kept_and_reported(tmp_path):
+    path = tmp_path / "appended.txt"
+    path.write_text(PLAIN.format(extra="") + "附件\n一、重点任务清单\n| 任务 | 责任科室 |\n| --- | --- |\n| 执法培训 | 法规科 |\n", "utf-8")
+    result = imported(path)
+    assert result.report.date.isoformat() == "2024-01-08"
+    assert result.report.parts.plans.content == ["推进执法规范化。", "附件", "一、重点任务清单", "任务　责任科室　执法培训　法规科"]
+    assert [line for line, _ in notes(result, "import_unplaced")] == [12, 13, 14]
+
+
 def test_a_report_without_a_date_does_not_import_and_says_where(cli, tmp_path):
     path = tmp_path / "undated.txt"
     path.write_text(PLAIN.format(extra="").replace("2024年1月8日\n", ""), "utf-8")

@@ -424,15 +424,23 @@ class _Builder:
         )
 
     def _end_matter(self, blocks: list[SourceBlock], start: int) -> int:
-        """Finds the date and what surrounds it; returns where the body ends."""
+        """Finds the date and what surrounds it; returns where the body ends.
+
+        The date is the last line that is a date and nothing else, wherever it is (an attachment's
+        own text may follow it); failing that, a signature and a date on one line after the body.
+        """
         found: tuple[int, Date, str | None] | None = None
         for index in range(len(blocks) - 1, start - 1, -1):
             block = blocks[index]
-            if self._is_heading(block):
+            if isinstance(block, SourceParagraph) and (issued := date_of(block.text)):
+                found = (index, issued, None)
                 break
-            if isinstance(block, SourceParagraph) and (dated := self._dated_line(block.text)):
+        for index in range(len(blocks) - 1, start - 1, -1):
+            block = blocks[index]
+            if found or self._is_heading(block):
+                break
+            if isinstance(block, SourceParagraph) and (dated := self._signed_date(block.text)):
                 found = (index, *dated)
-                break
         if found is None:
             self.note("import_no_date", None, "warning")
             return len(blocks)
@@ -457,12 +465,9 @@ class _Builder:
             self.note("import_no_signature", self.at(date_block), "warning")
         return self._attachments(blocks, start, end)
 
-    def _dated_line(self, text: str) -> tuple[Date, str | None] | None:
-        """The date of a line that is a date, or a signature and a date on one line."""
-        text = text.strip()
-        if (issued := date_of(text)) is not None:
-            return issued, None
-        match = re.fullmatch(r"(?P<signature>.+?)\s+(?P<date>\S+)", text)
+    def _signed_date(self, text: str) -> tuple[Date, str] | None:
+        """A signature and a date on one line: "大同市科技局　2023年12月7日"."""
+        match = re.fullmatch(r"(?P<signature>.+?)\s+(?P<date>\S+)", text.strip())
         if match and (issued := date_of(match["date"])) and self._signature_text(match["signature"]):
             return issued, match["signature"]
         return None
