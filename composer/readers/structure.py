@@ -69,10 +69,13 @@ class ImportResult:
     """What an import found.
 
     `report` is None when the result does not validate; `problems` then says why, located in the
-    source. `notes` say what was found, dropped and not placed. `sources` maps each model path
-    (("parts", "measures", "content", 0, "heading"), ("opening", 0), ...) to where its text starts
-    in the source, for tools that check the text against the source (lint). `source` is the
-    reader's output, before any change.
+    source, and `data` holds what was found (the dict validated into the report). `notes` say what was found, dropped and not placed (Problems of severity info or
+    warning). `sources` maps each model path (("parts", "measures", "content", 0, "heading"),
+    ("opening", 0), ("title",), ...) to the Location where its text starts in the source, for tools
+    that check the text against the source (lint): for text and Markdown the file's line and
+    column; for HTML the line of the element and the column within its paragraph text; for DOCX
+    the paragraph's number in the body and the column within its text. `source` is the reader's
+    output, before any change (half-width punctuation and all).
     """
 
     report: Report | None
@@ -587,7 +590,7 @@ class _Builder:
             level = heading_marker(block.marker or block.text)[0]
             if level is not None:
                 ranks[index] = level
-            elif block.style_level:
+            elif block.style_level and cells(block.text) <= 60:  # a long "heading" is a misstyled paragraph
                 styled[index] = block.style_level
         order = sorted(set(styled.values()))
         ranks.update({index: order.index(level) + 1 for index, level in styled.items()})
