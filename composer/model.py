@@ -160,6 +160,11 @@ PART_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+def default_title(issuer: str, year: int) -> str:
+    """The title of a report that names none."""
+    return f"{issuer}{year}年法治政府建设年度报告"
+
+
 def standard_heading(key: str, year: int) -> str:
     """The wording of the 2019 督察工作规定, dated for the report year."""
     return {
@@ -344,7 +349,7 @@ class Report(_Model):
                 {"date": str(self.date), "year": self.year, "limit": self.year + 1, "at": "date"},
             )
         if self.title is None:
-            self.title = f"{self.issuer}{self.year}年法治政府建设年度报告"
+            self.title = default_title(self.issuer, self.year)
         elif str(self.year) not in self.title:
             raise PydanticCustomError(
                 "title_without_year", "title_without_year", {"title": self.title, "year": self.year, "at": "title"}
