@@ -158,3 +158,11 @@ def test_samples_point_editors_at_the_schema():
 def test_runs_as_a_module_and_prints_help(cli):
     result = cli("--help")
     assert result.returncode == 0 and "render" in result.stdout and "validate" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_global_options_hold_before_or_after_the_subcommand(cli, tmp_path, where):
+    args = ["render", str(SEED_YAML), "-o", str(tmp_path / "seed.txt")]
+    flags = ["-q", "--lang", "en"]
+    result = cli(*(flags + args if where == "before" else args + flags))
+    assert result.returncode == 0 and result.stderr == ""

@@ -179,3 +179,16 @@ def test_unknown_keys_get_a_suggestion():
     assert [p.code for p in problems] == ["unknown_key_suggest"]
     assert problems[0].params["suggestion"] == "attachments"
     assert "attachments" in problems[0].message("en")
+
+
+def test_table_cells_and_disclosure_fields_are_checked_too():
+    data = minimal()
+    data["parts"]["measures"] = [{"table": {"header": ["领域", ""], "rows": [["市场\x01", "3"]]}}]
+    assert codes(data) == ["control_character"]
+    assert codes(minimal(disclosure={"index_number": "03\x0152"})) == ["control_character"]
+    assert codes(minimal(disclosure={"validity": ""})) == []
+
+
+def test_a_very_long_line_of_yaml_text_is_not_taken_for_a_path():
+    problems = composer.validate("x" * 5000)
+    assert [p.code for p in problems] == ["yaml_not_mapping"]

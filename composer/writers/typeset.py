@@ -21,9 +21,12 @@ from .. import blocks as b
 from ..compose import cells
 from ..profile import Profile
 from .linebreak import Line, Rules, Run, single_line, wrap
+from .tables import column_widths
 
 # (character, role, size in points) -> natural advance in points.
 SizedMeasure = Callable[[str, str, float], float]
+
+_SLACK = 0.01  # points: rounding that does not make a line overflow the text block
 
 
 # --- what a page is made of -------------------------------------------------------------------
@@ -78,7 +81,6 @@ class Grid:
     height: float
     pitch: float
     cell: float
-    lines: int
     em_ascent: float
 
     @classmethod
@@ -86,8 +88,7 @@ class Grid:
         page = profile.page
         return cls(
             page.margin_left.pt, page.margin_top.pt, page.text_width.pt, page.text_height.pt,
-            profile.line_pitch_pt, profile.char_pitch_pt, int(profile.grid.lines_per_page.value),
-            float(profile.grid.em_ascent.value),
+            profile.line_pitch_pt, profile.char_pitch_pt, float(profile.grid.em_ascent.value),
         )
 
     def baseline(self, line_top: float, size: float) -> float:
@@ -258,7 +259,8 @@ class Plan:
                               first_indent=indent)]
             case b.Table(caption, header, rows):
                 source = Source("table", number, "　".join((caption or "", *header, *(c for r in rows for c in r))))
-                specs: list[Spec] = [self._text(caption, body, source, centred=True, keep=True)] if caption else []
+                caption_role = str(profile.table.caption_role)
+                specs: list[Spec] = [self._text(caption, caption_role, source, centred=True, keep=True)] if caption else []
                 header_role, cell_role = str(profile.table.header_role), str(profile.table.role)
                 return specs + [
                     _Table(tuple(Run(c, header_role) for c in header),
@@ -331,19 +333,22 @@ class Plan:
 
 @dataclass(frozen=True)
 class _Slab:
-    """What pagination moves as one: whole grid lines, items placed relative to its top."""
+    """What pagination moves as one (a line, a table row), `height` points high, its items
+    placed relative to its top."""
 
-    lines: int
+    height: float
     items: tuple[Item, ...] = ()
     keep: bool = False  # on the same page as the first line of what follows
     header: _Slab | None = None  # a table row: the header row to repeat above it on a new page
-    tie_back: bool = False  # the blank lines before it and the line of text before them stay with it
+    kind: str = "blank"  # the kind of block it comes from (Source.kind)
+    last: bool = True  # the last line of its block
+    tie_back: bool = False  # the signature: what stands before it stays on its page (see _tied)
 
 
 @dataclass
 class _PageBuilder:
     items: list[Item] = field(default_factory=list)
-    line: int = 0
+    y: float = 0.0  # points used from the top of the text block
 
 
 class _Layout:
@@ -379,72 +384,59 @@ class _Layout:
 
     def _text_slabs(self, spec: _Text) -> list[_Slab]:
         baseline = self.grid.baseline(0.0, spec.size)
+        lines = self._wrap(spec, self.grid.width)
         return [
-            _Slab(1, tuple(self._glyphs(line, self.grid.left, baseline, spec.size)), spec.keep)
-            for line in self._wrap(spec, self.grid.width)
+            _Slab(self.grid.pitch, tuple(self._glyphs(line, self.grid.left, baseline, spec.size)), spec.keep,
+                  kind=spec.source.kind, last=k == len(lines) - 1)
+            for k, line in enumerate(lines)
         ]
 
     def _placed_slab(self, spec: _Placed) -> _Slab:
         line = self._single(spec.runs, spec.size, self.grid.cell)
         x = self.grid.left + spec.start * self.grid.cell
         items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size))
-        return _Slab(1, items, spec.keep, tie_back=spec.tie_back)
+        return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back)
 
     # tables
 
-    def _column_widths(self, table: _Table, size: float, padding: float) -> list[float]:
-        """Widths from the longest text of each column, filling the text block."""
-        width = self.grid.width
-        natural = [
-            max(self._single([cell], size).width for cell in column) + 2 * padding
-            for column in zip(table.header, *table.rows)
-        ]
-        narrowest = [2 * size + 2 * padding] * len(natural)
-        total = sum(natural)
-        if total <= width:
-            return [w + (width - total) * w / total for w in natural]
-        widths = [max(n * width / total, least) for n, least in zip(natural, narrowest)]
-        excess = sum(widths) - width
-        flexible = sum(w - least for w, least in zip(widths, narrowest))
-        if flexible > 0:
-            widths = [w - excess * (w - least) / flexible for w, least in zip(widths, narrowest)]
-        return widths
-
-    def _row_slab(self, runs: tuple[Run, ...], widths: list[float], first: bool) -> _Slab:
+    def _row_slab(self, runs: tuple[Run, ...], widths: list[float], centred: list[bool], header: bool) -> _Slab:
+        """One row, its cells' lines `line_height` apart and centred vertically; a column whose
+        text all fits on one line is centred, the others justified."""
         table = self.profile.table
-        size, padding, rule = table.size.pt, table.cell_padding.pt, table.rule.pt
-        pitch = self.grid.pitch
+        size, margin, pitch = table.size.pt, table.cell_margin.pt, table.line_height.pt
         cells_lines = []
-        for run, width in zip(runs, widths):
-            inner = width - 2 * padding
-            lines = wrap([run], inner, size, self._measure(size), self.rules)
-            if len(lines) == 1:  # a short cell is centred
-                lines = [lines[0].shifted((inner - lines[0].width) / 2)]
+        for run, width, centre in zip(runs, widths, centred):
+            inner = width - 2 * margin
+            lines = [
+                line.shifted((inner - line.width) / 2) if centre else line
+                for part in (run.text.splitlines() or [""])
+                for line in wrap([Run(part, run.role)], inner, size, self._measure(size), self.rules)
+            ]
             cells_lines.append(lines)
-        height = max(len(lines) for lines in cells_lines)
+        height = max(len(lines) for lines in cells_lines) * pitch
         items: list[Item] = []
         x = self.grid.left
         for lines, width in zip(cells_lines, widths):
-            top = (height - len(lines)) * pitch / 2
+            top = (height - len(lines) * pitch) / 2
             for k, line in enumerate(lines):
-                items += self._glyphs(line, x + padding, self.grid.baseline(top + k * pitch, size), size)
+                baseline = top + k * pitch + (pitch - size) / 2 + self.grid.em_ascent * size
+                items += self._glyphs(line, x + margin, baseline, size)
             x += width
-        right = self.grid.left + sum(widths)
-        bottom = height * pitch
         edges = [self.grid.left]
         for width in widths:
             edges.append(edges[-1] + width)
-        items += [Rule(e, 0.0, e, bottom, rule, self.text_color) for e in edges]
-        items.append(Rule(self.grid.left, bottom, right, bottom, rule, self.text_color))
-        if first:
-            items.append(Rule(self.grid.left, 0.0, right, 0.0, rule, self.text_color))
-        return _Slab(height, tuple(items))
+        rule = table.rule_width.pt
+        items += [Rule(e, 0.0, e, height, rule, self.text_color) for e in edges]
+        items += [Rule(edges[0], y, edges[-1], y, rule, self.text_color) for y in ((0.0, height) if header else (height,))]
+        return _Slab(height, tuple(items), keep=header, kind="table")
 
     def _table_slabs(self, table: _Table) -> list[_Slab]:
-        size, padding = self.profile.table.size.pt, self.profile.table.cell_padding.pt
-        widths = self._column_widths(table, size, padding)
-        header = replace(self._row_slab(table.header, widths, first=True), keep=True)
-        return [header] + [replace(self._row_slab(row, widths, False), header=header) for row in table.rows]
+        size, margin = self.profile.table.size.pt, self.profile.table.cell_margin.pt
+        texts = b.Table(None, tuple(r.text for r in table.header), tuple(tuple(r.text for r in row) for row in table.rows))
+        widths = column_widths(texts, self.grid.width, size, margin)
+        centred = [all(cells(c) * size <= w - 2 * margin for c in column) for column, w in zip(zip(*texts.rows), widths)]
+        header = self._row_slab(table.header, widths, [True] * len(widths), header=True)
+        return [header] + [replace(self._row_slab(row, widths, centred, False), header=header) for row in table.rows]
 
     def _slabs(self, spec: Spec) -> list[_Slab]:
         if isinstance(spec, _Text):
@@ -453,12 +445,17 @@ class _Layout:
             return [self._placed_slab(spec)]
         if isinstance(spec, _Table):
             return self._table_slabs(spec)
-        return [_Slab(1)]
+        return [_Slab(self.grid.pitch)]
 
     # the red header, on the first page
 
-    def _header_items(self, header: _Header) -> tuple[list[Item], int]:
-        """The header's items and the grid line the title starts on."""
+    def _header_items(self, header: _Header) -> tuple[list[Item], float]:
+        """The header's items and where the title starts, in points below the text block's top.
+
+        The mark's top edge is `mark_top` under the text block (lower if the lines above it
+        need the room); the number follows `number_gap` lines under the mark, the red rule
+        `rule_gap` under the number, and the title `title_gap` lines under the rule, on the grid.
+        """
         profile, grid = self.profile.header, self.grid
         body_size = self.plan.body_size
         items: list[Item] = []
@@ -466,28 +463,26 @@ class _Layout:
             items += self._glyphs(self._single([run], body_size, grid.cell), grid.left,
                                   grid.baseline(grid.line_top(line), body_size), body_size)
         mark_size = min(profile.mark_max_size.pt, grid.width / max(cells(header.mark.text), 1))
-        mark_top = grid.top + profile.mark_top.pt
+        mark_top = max(profile.mark_top.pt, len(header.corner) * grid.pitch)
         mark = self._single([header.mark], mark_size)
         items += self._glyphs(mark, grid.left + (grid.width - mark.width) / 2,
-                              mark_top + grid.em_ascent * mark_size, mark_size, self.red)
-        mark_lines = -(-(mark_top + mark_size - grid.top) // grid.pitch)
-        first_line = int(mark_lines + profile.number_gap.value)
+                              grid.top + mark_top + grid.em_ascent * mark_size, mark_size, self.red)
+        first_top = grid.top + mark_top + mark_size + float(profile.number_gap.value) * grid.pitch
         signer_lines = self._signer_lines(header)
-        number_line = first_line + max(len(signer_lines) - 1, 0)
+        number_top = first_top + max(len(signer_lines) - 1, 0) * grid.pitch
         indent = float(profile.signer_indent.value) * grid.cell
         right = grid.left + grid.width - indent
         for k, line in enumerate(signer_lines):
             items += self._glyphs(line, right - line.width,
-                                  grid.baseline(grid.line_top(first_line + k), body_size), body_size)
+                                  grid.baseline(first_top + k * grid.pitch, body_size), body_size)
         if header.number:
             number = self._single([header.number], body_size, grid.cell)
             x = grid.left + indent if signer_lines else grid.left + (grid.width - number.width) / 2
-            items += self._glyphs(number, x, grid.baseline(grid.line_top(number_line), body_size), body_size)
-        number_bottom = grid.line_top(number_line) + (grid.pitch + body_size) / 2
-        rule_y = number_bottom + profile.rule_gap.pt
+            items += self._glyphs(number, x, grid.baseline(number_top, body_size), body_size)
+        rule_y = number_top + (grid.pitch + body_size) / 2 + profile.rule_gap.pt
         items.append(Rule(grid.left, rule_y, grid.left + grid.width, rule_y, profile.rule_width.pt, self.red))
-        # The rule lies in the line under the number: that line is the first of the blank lines.
-        return items, number_line + 1 + int(profile.title_gap.value)
+        below_rule = rule_y + profile.rule_width.pt / 2 - grid.top
+        return items, round(below_rule / grid.pitch + float(profile.title_gap.value)) * grid.pitch
 
     def _signer_lines(self, header: _Header) -> list[Line]:
         """签发人：A　B on the first line, two names a line, later lines aligned with the first name."""
@@ -509,23 +504,23 @@ class _Layout:
     # the end block, at the foot of the last page
 
     def _end_slab(self, end: _End) -> _Slab:
+        """抄送 (wrapped after its label) and 印发: one grid line each, between the rules."""
         profile, grid = self.profile.end_block, self.grid
         size = profile.size.pt
         indent = float(profile.indent.value) * size
-        width = grid.width - 2 * indent
         items: list[Item] = []
-        lines = self._wrap(end.copy_to, width) if end.copy_to else []
+        lines = self._wrap(end.copy_to, grid.width - 2 * indent) if end.copy_to else []
         for k, line in enumerate(lines):
             items += self._glyphs(line, grid.left + indent, grid.baseline(k * grid.pitch, size), size)
-        last = len(lines)
         printer = self._single([end.printer], size)
         printed = self._single([end.printed], size)
-        baseline = grid.baseline(last * grid.pitch, size)
+        middle = len(lines) * grid.pitch
+        baseline = grid.baseline(middle, size)
         items += self._glyphs(printer, grid.left + indent, baseline, size)
         items += self._glyphs(printed, grid.left + grid.width - indent - printed.width, baseline, size)
-        height = last + 1
+        height = middle + grid.pitch
         outer, inner = profile.outer_rule.pt, profile.inner_rule.pt
-        for y, weight in [(0.0, outer), (height * grid.pitch, outer)] + ([(last * grid.pitch, inner)] if last else []):
+        for y, weight in [(0.0, outer), (height, outer)] + ([(middle, inner)] if lines else []):
             items.append(Rule(grid.left, y, grid.left + grid.width, y, weight, self.text_color))
         return _Slab(height, tuple(items))
 
@@ -549,36 +544,36 @@ class _Layout:
         grid = self.grid
         pages = [_PageBuilder()]
         if self.plan.header:
-            items, pages[0].line = self._header_items(self.plan.header)
+            items, pages[0].y = self._header_items(self.plan.header)
             pages[0].items += items
         slabs = _tied([slab for spec in self.plan.body for slab in self._slabs(spec)])
 
-        def place(slab: _Slab) -> None:
+        def place(slab: _Slab, top: float | None = None) -> None:
             page = pages[-1]
-            page.items += [item.moved(grid.line_top(page.line)) for item in slab.items]
-            page.line += slab.lines
+            page.y = page.y if top is None else top
+            page.items += [item.moved(grid.top + page.y) for item in slab.items]
+            page.y += slab.height
+
+        def fits(height: float) -> bool:
+            return pages[-1].y + height <= grid.height + _SLACK
 
         for i, slab in enumerate(slabs):
-            page = pages[-1]
-            needed = slab.lines
-            j = i
-            while slabs[j].keep and j + 1 < len(slabs):  # a heading with the line after it
+            needed, j = slab.height, i
+            while slabs[j].keep and j + 1 < len(slabs):  # a heading with the line after it, ...
                 j += 1
-                needed += slabs[j].lines
-            if needed > grid.lines:
-                needed = slab.lines
-            if page.line and page.line + needed > grid.lines:
+                needed += slabs[j].height
+            if needed > grid.height:
+                needed = slab.height
+            if pages[-1].y and not fits(needed):
                 pages.append(_PageBuilder())
                 if slab.header:
                     place(slab.header)
             place(slab)
         if self.plan.end:
             end = self._end_slab(self.plan.end)
-            if pages[-1].line + end.lines > grid.lines:
+            if not fits(end.height):
                 pages.append(_PageBuilder())
-            # Its last rule on the text block's bottom edge (22 x 28.95 pt falls 0.9 pt short of 225 mm).
-            top = grid.bottom - end.lines * grid.pitch
-            pages[-1].items += [item.moved(top) for item in end.items]
+            place(end, top=grid.height - end.height)  # its last rule on the text block's bottom edge
         return [
             Page(number, tuple(page.items) + tuple(self._page_number(number)))
             for number, page in enumerate(pages, start=1)
@@ -586,13 +581,14 @@ class _Layout:
 
 
 def _tied(slabs: list[_Slab]) -> list[_Slab]:
-    """Keeps the line of text and the blank lines before a tied-back slab with it."""
+    """The signature never stands on a page without text: the blank lines and the attachment
+    note before it, and the last line of text before those, keep with it."""
     for i, slab in enumerate(slabs):
         if slab.tie_back:
             k = i - 1
-            while k >= 0 and not slabs[k].items:
-                slabs[k] = replace(slabs[k], keep=True)
+            while k >= 0 and slabs[k].kind in ("blank", "attachments"):
+                slabs[k] = replace(slabs[k], keep=slabs[k].last)
                 k -= 1
-            if k >= 0:
+            if k >= 0 and slabs[k].kind in ("paragraph", "heading"):
                 slabs[k] = replace(slabs[k], keep=True)
     return slabs
