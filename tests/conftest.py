@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,21 @@ SAMPLES = REPO / "samples"
 SEED_YAML = SAMPLES / "datong-keji-2023.yaml"
 SEED_TEXT = REPO / "tests" / "data" / "seed-web-copy.txt"  # ../shared/seed, as copied from the web page
 ALL_SAMPLES = sorted(SAMPLES.glob("*.yaml"))
+
+
+SOFFICE = shutil.which("soffice")
+
+
+def to_pdf(data: bytes, name: str, folder: Path) -> Path:
+    """LibreOffice's PDF of a DOCX, with a private user profile so parallel runs do not clash."""
+    source = folder / f"{name}.docx"
+    source.write_bytes(data)
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+        check=True, capture_output=True, timeout=240,
+    )
+    return folder / f"{name}.pdf"
 
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import unicodedata
 import zipfile
 from collections import defaultdict
@@ -21,7 +19,7 @@ from composer import blocks as b
 from composer.compose import cells, compose
 from composer.profile import load_profile
 
-from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, run_cli
+from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, SOFFICE, run_cli, to_pdf
 
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 W = "{%s}" % NS["w"]
@@ -416,25 +414,12 @@ def test_author_text_is_never_markup() -> None:
 
 # --- laid out by LibreOffice --------------------------------------------------------------------
 
-SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice (soffice) is not installed; it shows how another application lays the DOCX out"
 )
 LEFT, RIGHT = 28 * MM, (210 - 26) * MM
 TOP, BOTTOM = 37 * MM, (297 - 35) * MM
 CELL = (RIGHT - LEFT) / 28
-
-
-def to_pdf(data: bytes, name: str, folder: Path) -> Path:
-    """LibreOffice's PDF of a DOCX, with a private user profile so parallel runs do not clash."""
-    source = folder / f"{name}.docx"
-    source.write_bytes(data)
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-        check=True, capture_output=True, timeout=240,
-    )
-    return folder / f"{name}.pdf"
 
 
 def page_lines(pdf_path: Path) -> list[tuple[dict[int, list[dict]], list[dict]]]:

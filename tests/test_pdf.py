@@ -29,7 +29,7 @@ from composer.problems import ReportWarning
 from composer.compose import compose
 from composer.profile import load_profile
 
-from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, run_cli
+from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, SOFFICE, run_cli, to_pdf
 
 # Most machines lack the official faces; the warning saying so is tested on its own.
 pytestmark = pytest.mark.filterwarnings("ignore::composer.problems.ReportWarning")
@@ -395,6 +395,17 @@ def test_page_numbers_odd_right_even_left_7mm_below_the_text_block():
                     PROFILE.page_number.below_text.value, abs=1)
     finally:
         document.close()
+
+
+# --- the same pages as the DOCX ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; it lays the DOCX out for comparison")
+@pytest.mark.parametrize("sample", [SEED_YAML, SAMPLES / "full.yaml"], ids=lambda p: p.stem)
+def test_the_pdf_has_as_many_pages_as_the_docx_in_libreoffice(sample, tmp_path):
+    docx = composer.render(composer.load(sample), "docx")
+    with pdfplumber.open(to_pdf(docx, sample.stem, tmp_path)) as pdf:
+        assert len(pdf.pages) == len(pages_of(pdf_of(sample)))
 
 
 # --- fonts, markup, metadata, determinism ---------------------------------------------------------
