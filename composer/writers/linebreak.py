@@ -46,7 +46,7 @@ class Rules:
     unbreakable: tuple[str, ...]
     compressible: str
 
-    @property
+    @cached_property
     def glue_starts(self) -> str:
         return "".join(g[0] for g in self.unbreakable)
 

@@ -1,0 +1,79 @@
+"""Line breaking for the PDF, on any mix of Chinese, marks, digits and Latin: nothing lost,
+nothing over the line, kinsoku kept wherever a break that keeps it exists."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from composer.profile import load_profile
+from composer.writers.linebreak import Rules, Run, wrap
+
+PROFILE = load_profile()
+RULES = Rules.from_profile(PROFILE)
+CELL = PROFILE.char_pitch_pt
+WIDTH = PROFILE.page.text_width.pt
+
+
+def measure(char: str, role: str) -> float:
+    """A face with half-em Latin and digits; a wider digit for the heading role."""
+    return 8.0 if role == "body" else 9.0
+
+
+PIECES = st.sampled_from([
+    "法", "治", "政", "府", "，", "。", "、", "；", "：", "（", "）", "《", "》", "“", "”", "……", "——",
+    "2023", "年", "98.6%", "ABC", " ", "〔", "〕",
+])
+TEXTS = st.lists(PIECES, min_size=1, max_size=120).map("".join)
+
+
+def placed(lines) -> list[tuple[str, float]]:
+    return [(char, x) for line in lines for s in line.segments for char, x in zip(s.text, s.xs)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.sampled_from([0.0, 2.0]))
+def test_any_text_is_kept_whole_within_the_line(text, indent):
+    lines = wrap([Run(text, "body")], WIDTH, CELL, measure, RULES, first_indent=indent * CELL)
+    assert "".join(line.text for line in lines).replace(" ", "") == text.replace(" ", "")
+    for k, line in enumerate(lines):  # marks pulled back onto a line squeeze to fit it
+        assert line.width <= WIDTH - (indent * CELL if k == 0 else 0) + 1e-6
+    xs = [x for _, x in placed(lines)]
+    assert all(0 - CELL <= x <= WIDTH for x in xs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_no_line_starts_with_a_closing_mark_where_it_could_be_avoided(text):
+    lines = wrap([Run(text, "body")], WIDTH, CELL, measure, RULES)
+    for line, following in zip(lines, lines[1:]):
+        ends, starts = line.text[-1:], following.text[:1]
+        forced = all(c in RULES.no_line_start or c in RULES.no_line_end for c in line.text)
+        if not forced:
+            assert starts not in RULES.no_line_start, (line.text, following.text)
+            assert ends not in RULES.no_line_end, (line.text, following.text)
+        assert not (line.text.endswith("…") and following.text.startswith("…"))
+        assert not (line.text.endswith("—") and following.text.startswith("—"))
+
+
+def test_a_full_line_of_chinese_fills_the_width_on_the_cell_pitch():
+    [first, _] = wrap([Run("法治" * 20, "body")], WIDTH, CELL, measure, RULES)
+    assert len(first.text) == 28 and abs(first.width - WIDTH) < 1e-6
+    assert [round(x, 6) for x in first.segments[0].xs] == [round(k * CELL, 6) for k in range(28)]
+
+
+def test_a_run_in_heading_keeps_its_role_and_the_text_its_own():
+    [line] = wrap([Run("（一）加强领导。", "heading2"), Run("正文2023年。", "body")], WIDTH, CELL, measure, RULES)
+    assert [(s.role, s.text) for s in line.segments] == [("heading2", "（一）加强领导。"), ("body", "正文2023年。")]
+    body = line.segments[1]
+    digits = body.xs[2:7]
+    assert [round(b - a, 6) for a, b in zip(digits, digits[1:])] == [8.0, 8.0, 8.0, 8.0]
+
+
+def test_hanging_lines_align_after_the_label_and_the_label_is_not_stretched():
+    text = "附件：1." + "名称" * 20
+    lines = wrap([Run(text, "body")], WIDTH, CELL, measure, RULES, first_indent=2 * CELL, hang=len("附件：1."))
+    first, second = lines[0].segments[0], lines[1].segments[0]
+    name_x = first.xs[len("附件：1.")]
+    assert name_x == 2 * CELL + 3 * CELL + 16.0
+    assert second.xs[0] == name_x
