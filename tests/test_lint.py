@@ -7,8 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
 from composer import blocks as b
 from composer.compose import compose
 from composer.lint import RULES, lint_file, lint_report
@@ -176,6 +174,8 @@ def test_fix_restores_the_sample_and_leaves_the_rest_byte_identical(tmp_path):
     assert [line for line in result.stdout.splitlines() if "已修正" not in line] == [
         line.replace(SEED_NAME, str(copy)) for line in run_cli("lint", SEED_NAME).stdout.splitlines() if "N002" not in line
     ]
+    again = run_cli("lint", "--fix", str(copy))
+    assert "已修正" not in again.stdout and copy.read_bytes() == normalised
 
 
 def test_fix_with_a_rule_switched_off_restores_the_sample_exactly(tmp_path):
@@ -253,10 +253,18 @@ def test_fix_refuses_source_text_but_still_lints_it(tmp_path):
     assert f"{copy}:58:240: 警告 [W001] 词语重复：“建设建设”" in result.stdout.splitlines()
 
 
+def test_a_gbk_web_copy_is_read_and_placed_by_characters(tmp_path):
+    copy = tmp_path / "web.txt"
+    copy.write_bytes(SEED_TEXT.read_text(encoding="utf-8").encode("gb18030"))
+    assert [(f.location.line, f.location.column, f.code) for f in lint_file(copy)] == [
+        (f.location.line, f.location.column, f.code) for f in lint_file(SEED_TEXT)
+    ]
+
+
 # --- switching rules off ----------------------------------------------------------------------
 
 
-def test_each_rule_can_be_switched_off_in_the_report(tmp_path):
+def test_each_rule_can_be_switched_off_in_the_report():
     """Every rule of the catalogue (tests/test_lint_rules.py proves each fires) goes quiet."""
     from test_lint_rules import TRIGGERS, lint_yaml
 
@@ -268,7 +276,7 @@ def test_each_rule_can_be_switched_off_in_the_report(tmp_path):
         assert code not in {f.code for f in lint_yaml(yaml_text, disable=[code.lower()])}, code
 
 
-def test_disable_on_the_command_line(tmp_path):
+def test_disable_on_the_command_line():
     result = run_cli("lint", "--disable", "W001,W003", "--disable", "L002", SEED_NAME)
     assert {line.split("[")[1][:4] for line in result.stdout.splitlines()} == {"P005", "N002"}
 

@@ -93,7 +93,7 @@ def test_parts_out_of_order_and_empty():
 
 def test_suspiciously_short_part():
     (short,) = [f for f in lint_yaml(TRIGGERS["S004"]) if f.code == "S004"]
-    assert short.params["chars"] == 2 and short.params["key"] if "key" in short.params else True
+    assert (short.location.line, short.location.column, short.params["chars"]) == (7, 3, 2)
     assert short.message() == "第二部分“存在的不足和原因”只有 2 个字，内容过少（一般不少于 20 字）"
 
 

@@ -91,3 +91,23 @@ def test_every_value_character_maps_back_and_fixes_read_back_exactly(values, sty
         expected = to_full_width(original)[0]
         # A space YAML made from a folded line break is not in the file to delete: it stays.
         assert now == expected or now.replace(" ", "") == expected.replace(" ", "")
+
+
+def test_a_fix_that_would_not_read_back_as_intended_is_refused():
+    """The safety net: an edit that lands anywhere but on its character changes nothing."""
+    from dataclasses import replace
+
+    from composer.problems import ReportError
+
+    source = "# 说明\nissuer: 青山县司法局\nopening: 按照要求,根据规定开展工作。\n"
+    document = yaml_document(source, "t.yaml")
+    (comma,) = [f for f in lint_document(document) if f.code == "P001"]
+    start = source.index("issuer")
+    misplaced = replace(comma, fix=((start, start + 1, "I"),))
+    try:
+        apply_fixes(document, [misplaced])
+    except ReportError as error:
+        assert [p.code for p in error.problems] == ["lint_fix_failed"]
+    else:
+        raise AssertionError("a misplaced edit was accepted")
+    assert apply_fixes(document, [comma])[0] == source.replace("要求,根据", "要求，根据")

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Report
-from ..problems import Location, Problem, Severity
+from ..problems import SEVERITY_LABEL, Location, Problem, Severity
+from ..validation import Positions
 
 Path_ = tuple[str | int, ...]
 
@@ -64,14 +65,17 @@ class LintDocument:
     outline: list[Heading] = field(default_factory=list)  # level-1 headings, each with its tree
     data: dict[str, Any] | None = None  # the raw YAML mapping (also when it fails validation)
     report: Report | None = None
-    positions: Any = None  # validation.Positions of the YAML, for values that are not text
+    positions: Positions | None = None  # of the YAML's values and keys, for findings not in a text
     describe: Callable[[Path_], tuple[str, str] | None] = lambda path: None  # (part / paragraph)
     problems: list[Problem] = field(default_factory=list)  # why the data does not validate
     editable: bool = False  # whether --fix may edit the source (YAML only)
     encoding: tuple[bytes, str] = (b"", "utf-8")  # the file's BOM and codec, to write it back alike
+    _by_path: dict[Path_, TextValue] = field(default_factory=dict, repr=False)
 
     def text_at(self, path: Path_) -> TextValue | None:
-        return next((t for t in self.texts if t.path == path), None)
+        if len(self._by_path) != len(self.texts):
+            self._by_path = {value.path: value for value in self.texts}
+        return self._by_path.get(path)
 
     def headings(self) -> Iterator[Heading]:
         """Every heading, depth first."""
@@ -149,8 +153,6 @@ class Finding(Problem):
 
     def format(self, lang: str = "zh") -> str:
         """`file:line:column: 警告 [W001] message (part / paragraph)`."""
-        from ..problems import SEVERITY_LABEL
-
         label = SEVERITY_LABEL[self.severity][0 if lang == "zh" else 1]
         where = f" ({self.where[0 if lang == 'zh' else 1]})" if self.where else ""
         return f"{self.location}: {label} [{self.code}] {self.message(lang)}{where}"  # type: ignore[arg-type]

@@ -41,6 +41,17 @@ def _unbalanced(mark: str, i: int, zh: str, en: str) -> Hit:
     return Hit({"mark": mark, "detail": zh, "detail_en": en}, i, i + 1)
 
 
+def _half_width_partner(text: str, opening: int, closing: int) -> Hit:
+    """"（一)" or "(一）": the half-width one of the pair is marked, and made full-width."""
+    half, other = (opening, closing) if text[opening] == "(" else (closing, opening)
+    new = "（" if half == opening else "）"
+    return Hit(
+        {"mark": text[half], "detail": f"与 {text[other]} 不配对，应为全角 {new}",
+         "detail_en": f"does not match '{text[other]}'; make it full-width '{new}'"},
+        half, half + 1, (Edit(half, half + 1, new),),
+    )
+
+
 @text_rule("P002", "warning")
 def unbalanced_brackets(text: str) -> Iterator[Hit]:
     """A bracket or quote without its partner, or closed by another kind."""
@@ -59,7 +70,7 @@ def unbalanced_brackets(text: str) -> Iterator[Hit]:
                 yield _unbalanced(text[j], j, f"没有对应的 {_PAIR[text[j]]}", f"has no matching '{_PAIR[text[j]]}'")
             j = stack.pop()
             if family == "（" and _PAIR[text[j]] != char:  # "（一)"; square brackets are N002's
-                yield _unbalanced(char, i, f"与前面的 {text[j]} 不配对", f"does not match the '{text[j]}' before it")
+                yield _half_width_partner(text, j, i)
     for j in stack:
         yield _unbalanced(text[j], j, f"没有对应的 {_PAIR[text[j]]}", f"has no matching '{_PAIR[text[j]]}'")
     straight = [i for i, char in enumerate(text) if char == '"']

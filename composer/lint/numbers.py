@@ -20,6 +20,11 @@ _DOC_NUMBER = re.compile(
 )
 
 
+# Words that end before a cited number begins (依据|同科字…, 和|晋政办发…): where the quoted
+# number starts in a message.
+_BEFORE_A_NUMBER = set("据照按和及与或在即见为由是的、")
+
+
 def doc_number_brackets(text: str) -> list[tuple[int, int]]:
     """Indices of the brackets around the year of every document number in the text."""
     return [(m.start("open"), m.start("close")) for m in _DOC_NUMBER.finditer(text)]
@@ -32,7 +37,7 @@ def document_number_brackets(text: str) -> Iterator[Hit]:
         if match["open"] == "〔" and match["close"] == "〕":
             continue
         start = match.start()
-        while start > 0 and re.match(rf"[{_HAN}]", text[start - 1]):
+        while start > 0 and re.match(rf"[{_HAN}]", text[start - 1]) and text[start - 1] not in _BEFORE_A_NUMBER:
             start -= 1
         end = text.index("号", match.end()) + 1
         number = text[start:end]

@@ -28,7 +28,6 @@ from ..validation import LABELS, Positions, problems_from_validation
 from .core import Heading, LintDocument, Path_, TextValue
 from .spans import scalar_origins
 
-YAML_SUFFIXES = (".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 IMPORT_SUFFIXES = (".docx", ".html", ".htm")
 
