@@ -209,9 +209,13 @@ def test_doubled_word():
     assert findings_in("大家研究研究，一步一步推进，讲科学、爱科学、学科学、用科学", "W001") == []
 
 
-def test_doubled_character_that_is_no_reduplication():
-    assert columns("我们的的工作，在在全县推开", "W002") == [4, 9]
-    legit = "常常深入基层，人人参与，认认真真、扎扎实实，立项项目88项，全市市场主体，工作作风，为了了解情况，方方面面"
+def test_doubled_function_word():
+    assert columns("我们的的工作，在在全县推开，和和有关部门", "W002") == [4, 9, 16]
+    # Reduplications, and two words meeting on one character: no alarm.
+    legit = (
+        "的的确确，是是非非，常常深入基层，人人参与，认认真真、扎扎实实，深入学习习近平法治思想，进行行政处罚，"
+        "立项项目88项，全市市场主体，为了了解情况，实现目的的手段，关键是是否落实，现在在全县推开，以及及时整改，把把关作用发挥好"
+    )
     assert findings_in(legit, "W002") == []
 
 
