@@ -1,4 +1,4 @@
-"""The library's entry points: load, validate, render, render_to."""
+"""The library's entry points: load, validate, import_report, render, render_to."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from .model import Report
 from .output import write_atomic
 from .problems import Location, Problem, ReportError
 from .profile import Profile, load_profile
+from .readers.importer import import_report
 from .readers.source import decode, read_bytes
+from .readers.structure import ImportResult
 from .readers.yaml_reader import report_from_yaml
 from .validation import problems_from_validation
 from .writers import format_for, writer
@@ -24,7 +26,12 @@ Source = str | os.PathLike[str]
 def _is_path(source: Source) -> bool:
     if isinstance(source, os.PathLike):
         return True
-    return "\n" not in source and (source.lower().endswith((".yaml", ".yml")) or Path(source).is_file())
+    if "\n" in source:
+        return False
+    try:
+        return source.lower().endswith((".yaml", ".yml")) or Path(source).is_file()
+    except (OSError, ValueError):  # too long or otherwise impossible as a file name: it is YAML text
+        return False
 
 
 def load(source: Source) -> Report:
@@ -55,19 +62,28 @@ def validate(source: Source | Report | dict[str, Any]) -> list[Problem]:
     return []
 
 
-def render(report: Report, format: str, *, profile: Profile | None = None) -> bytes:
-    """The report in a format (docx, pdf, html, txt), as bytes."""
+def render(report: Report, format: str, *, profile: Profile | None = None, fragment: bool = False) -> bytes:
+    """The report in a format (docx, pdf, html, txt), as bytes.
+
+    `fragment` (html only): just the article body, to paste into a website's editor.
+    """
+    render_format = writer(format, fragment=fragment)
     profile = profile or load_profile()
-    return writer(format)(compose(report, profile), profile)
+    return render_format(compose(report, profile), profile)
 
 
 def render_to(
-    report: Report, path: str | os.PathLike[str], *, format: str | None = None, profile: Profile | None = None
+    report: Report,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    profile: Profile | None = None,
+    fragment: bool = False,
 ) -> Path:
     """Renders to a file, its format from the suffix unless given; the file appears whole or not at all."""
     target = Path(path)
     fmt = format or format_for(target)
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": str(target)}, Location(str(target)))])
-    write_atomic(target, render(report, fmt, profile=profile))
+    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment))
     return target

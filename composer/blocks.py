@@ -51,11 +51,16 @@ class Addressee:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading on its own line; level 1 to 4, with its generated marker."""
+    """A heading on its own line; level 1 to 4, with its generated marker.
+
+    A part's heading (level 1) names the part (measures, shortcomings, ...), so formats that
+    keep structure (HTML) can label it.
+    """
 
     level: int
     marker: str
     text: str
+    part: str | None = None
 
     @property
     def full_text(self) -> str:
@@ -64,10 +69,15 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph; `lead` is a heading run in at its start, set in the heading's face."""
+    """A body paragraph; `lead` is a heading run in at its start, set in the heading's face.
+
+    `outline_level` is the level of the section that holds it (0 before the first part), so a
+    paragraph that follows a section's subsections is not taken for part of the last one.
+    """
 
     text: str
     lead: Heading | None = None
+    outline_level: int | None = None
 
     @property
     def full_text(self) -> str:
@@ -79,6 +89,7 @@ class Table:
     caption: str | None
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    outline_level: int | None = None  # as for Paragraph
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,22 @@ class EndBlock:
     printed: str  # "2024年3月8日印发"
 
 
+@dataclass(frozen=True)
+class DisclosureEntry:
+    """One row of the website's disclosure table: the model's field, its label, its value."""
+
+    key: str  # "index_number"
+    label: str  # "索引号"
+    value: str  # "" when the report leaves it empty, as the website shows it
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """政府信息公开 table of the web page (索引号, 信息分类, ...); never printed on paper."""
+
+    entries: tuple[DisclosureEntry, ...]
+
+
 Block = Title | BlankLines | Addressee | Heading | Paragraph | Table | Attachments | Signature | Note
 
 
@@ -132,3 +159,4 @@ class Document:
     header: RedHeader | None
     body: tuple[Block, ...]
     end_block: EndBlock | None
+    disclosure: Disclosure | None = None

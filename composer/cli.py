@@ -1,4 +1,4 @@
-"""The `report-composer` command: render, validate, lint, new, schema.
+"""The `report-composer` command: render, validate, lint, new, import, format, schema.
 
 Exit codes: 0 done, 1 the input has problems (each printed as file:line:column), 2 a usage
 error or a file that cannot be read. Never a traceback, unless --debug asks for one.
@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from .model import Report
     from .problems import Problem
 
-USAGE_CODES = {"file_missing", "file_unreadable", "format_unknown", "format_needed", "output_is_input"}
+USAGE_CODES = {
+    "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
+    "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable",
+}
 STDIO = "-"
 
 
@@ -63,7 +66,8 @@ def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return load_profile(args.profile, args.variant)
 
 
-def cmd_render(args: argparse.Namespace) -> int:
+def _render_out(report: Report, args: argparse.Namespace) -> int:
+    """Renders to args.output (default: the input with the format's suffix), never over the input."""
     from .api import render
     from .output import refuse_input, write_atomic
     from .problems import Location, Problem, ReportError
@@ -74,13 +78,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         if args.input == STDIO:
             output = STDIO
         else:
-            output = str(Path(args.input).with_suffix("." + (args.format or "docx")))
+            output = str(Path(args.input).with_suffix("." + (args.format or ("html" if args.fragment else "docx"))))
     fmt = args.format or (None if output == STDIO else format_for(output))
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": output}, Location(output))])
     if output != STDIO and args.input != STDIO:
         refuse_input(Path(output), [Path(args.input)])
-    data = render(_read_report(args.input), fmt, profile=_profile(args))
+    data = render(report, fmt, profile=_profile(args), fragment=args.fragment)
     if output == STDIO:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -89,6 +93,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"已生成 {output}" if _lang(args) == "zh" else f"wrote {output}", file=sys.stderr)
     return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    return _render_out(_read_report(args.input), args)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -201,14 +209,55 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return _write_text(schema_json(), args.output, args)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _imported(args: argparse.Namespace) -> Report | None:
+    """Imports args.input, printing what was found (unless -q) and any problems; None if invalid."""
+    from .api import import_report
+
+    result = import_report(args.input, keep_punctuation=args.keep_punctuation)
+    shown = [n for n in result.notes if not (args.quiet and n.severity == "info")]
+    _print_problems(shown + result.problems, args)
+    return result.report
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .output import refuse_input
+    from .yaml_writer import report_to_yaml
+
+    output = args.output or str(Path(args.input).with_suffix(".yaml"))
+    if output != STDIO:
+        refuse_input(Path(output), [Path(args.input)])
+    report = _imported(args)
+    if report is None:
+        return 1
+    return _write_text(report_to_yaml(report, source=Path(args.input).name), output, args)
+
+
+def cmd_format(args: argparse.Namespace) -> int:
+    report = _imported(args)
+    return 1 if report is None else _render_out(report, args)
+
+
+def _common_options(default: object) -> argparse.ArgumentParser:
+    """--lang, --quiet, --debug, accepted before and after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--lang", choices=("zh", "en"), default=os.environ.get("REPORT_COMPOSER_LANG", "zh"),
+        "--lang", choices=("zh", "en"),
+        default=os.environ.get("REPORT_COMPOSER_LANG", "zh") if default is None else default,
         help="消息语言 / message language (zh, en)",
     )
-    common.add_argument("-q", "--quiet", action="store_true", help="只报告问题 / print problems only")
-    common.add_argument("--debug", action="store_true", help="出错时显示内部细节 / show tracebacks")
+    common.add_argument(
+        "-q", "--quiet", action="store_true", default=False if default is None else default,
+        help="只报告问题 / print problems only",
+    )
+    common.add_argument(
+        "--debug", action="store_true", default=False if default is None else default,
+        help="出错时显示内部细节 / show tracebacks",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(argparse.SUPPRESS)  # on subcommands: don't undo what came before them
     styled = argparse.ArgumentParser(add_help=False)
     styled.add_argument("--profile", metavar="FILE", help="覆盖版式参数的 TOML 文件 / a TOML file overriding the style profile")
     styled.add_argument(
@@ -218,8 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="report-composer",
-        description="法治政府建设年度报告排版工具：YAML → 符合 GB/T 9704-2012 的 DOCX、PDF、HTML、TXT。",
-        parents=[common],
+        description="法治政府建设年度报告排版工具：YAML（或已有的文本、Word、网页报告）→ 符合 GB/T 9704-2012 的 DOCX、PDF、HTML、TXT。",
+        parents=[_common_options(None)],
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
@@ -228,10 +277,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(run=run)
         return p
 
-    p = command("render", cmd_render, "排版生成公文 / render a report", styled)
+    rendered = argparse.ArgumentParser(add_help=False, parents=[styled])
+    rendered.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定（默认 .docx）；- 表示标准输出")
+    rendered.add_argument("-f", "--format", choices=("docx", "pdf", "html", "txt"), help="输出格式 / output format")
+    rendered.add_argument(
+        "--fragment", action="store_true",
+        help="HTML 只输出正文部分，供粘贴到网站编辑器 / html: only the article body, to paste into a site's editor",
+    )
+
+    p = command("render", cmd_render, "排版生成公文 / render a report", rendered)
     p.add_argument("input", metavar="INPUT", help="报告 YAML 文件，- 表示标准输入 / report YAML, - for stdin")
-    p.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定；- 表示标准输出")
-    p.add_argument("-f", "--format", choices=("docx", "pdf", "html", "txt"), help="输出格式 / output format")
 
     p = command("validate", cmd_validate, "检查报告是否符合要求 / validate reports")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML 文件 / report YAML files")
@@ -254,6 +309,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="报告年度，默认上一年 / report year (default: last year)")
     p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认标准输出）")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+
+    imported = argparse.ArgumentParser(add_help=False)
+    imported.add_argument("input", metavar="SOURCE", help="已有的报告：.txt .md .docx .html / an existing report")
+    imported.add_argument(
+        "--keep-punctuation", action="store_true",
+        help="保留原文的半角标点，不改为全角 / keep half-width punctuation as it is",
+    )
+
+    p = command("import", cmd_import, "把已有的报告（文本、Markdown、Word、网页）转为 YAML / import an existing report", imported)
+    p.add_argument("-o", "--output", metavar="FILE", help="输出的 YAML 文件（默认与源文件同名）；- 表示标准输出")
+
+    command("format", cmd_format, "一键排版：导入已有的报告并生成公文 / import and render in one step", imported, rendered)
 
     p = command("schema", cmd_schema, "输出报告的 JSON Schema / print the JSON Schema")
     p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认标准输出）")

@@ -146,26 +146,27 @@ def place_signature(signature: str, date_text: str, sealed: bool, profile: Profi
 # --- body -----------------------------------------------------------------------------------------
 
 
-def _paragraphs(text: str, lead: b.Heading | None = None) -> list[b.Paragraph]:
+def _paragraphs(text: str, outline_level: int, lead: b.Heading | None = None) -> list[b.Paragraph]:
     """One paragraph per non-empty line; a run-in heading leads the first."""
     lines = [line.strip() for line in text.splitlines() if line.strip()] or [""]
-    return [b.Paragraph(line, lead if i == 0 else None) for i, line in enumerate(lines)]
+    return [b.Paragraph(line, lead if i == 0 else None, outline_level) for i, line in enumerate(lines)]
 
 
 def _content(items: list[Any], level: int) -> list[b.Block]:
+    """The blocks of a part's or a section's items; `level` is that of the sections among them."""
     out: list[b.Block] = []
     numbers = itertools.count(1)
     for item in items:
         if isinstance(item, str):
-            out += _paragraphs(item)
+            out += _paragraphs(item, level - 1)
         elif isinstance(item, TableItem):
             t = item.table
-            out.append(b.Table(t.caption, tuple(t.header), tuple(tuple(r) for r in t.rows)))
+            out.append(b.Table(t.caption, tuple(t.header), tuple(tuple(r) for r in t.rows), level - 1))
         elif isinstance(item, Section):
             heading = b.Heading(level, marker(level, next(numbers)), item.heading)
             rest = item.content
             if item.run_in:
-                out += _paragraphs(rest[0], heading)
+                out += _paragraphs(rest[0], level, heading)
                 rest = rest[1:]
             else:
                 out.append(heading)
@@ -188,9 +189,9 @@ def compose(report: Report, profile: Profile | None = None) -> b.Document:
     if report.addressees:
         body.append(b.Addressee("、".join(report.addressees) + "："))
     for paragraph in report.opening:
-        body += _paragraphs(paragraph)
-    for number, (_, part) in enumerate(report.parts.items(), start=1):
-        body.append(b.Heading(1, marker(1, number), part.heading or ""))
+        body += _paragraphs(paragraph, 0)
+    for number, (key, part) in enumerate(report.parts.items(), start=1):
+        body.append(b.Heading(1, marker(1, number), part.heading or "", part=key))
         body += _content(part.content, 2)
     if report.attachments:
         items = report.attachments
@@ -217,6 +218,7 @@ def compose(report: Report, profile: Profile | None = None) -> b.Document:
         header=_header(report),
         body=tuple(body),
         end_block=_end_block(report, profile),
+        disclosure=_disclosure(report),
     )
 
 
@@ -240,3 +242,16 @@ def _end_block(report: Report, profile: Profile) -> b.EndBlock | None:
         return None
     copy_to = f"{profile.end_block.copy_to_label.value}{'，'.join(end.copy_to)}。" if end.copy_to else None
     return b.EndBlock(copy_to, end.printer, format_date(end.print_date) + str(profile.end_block.printed_suffix.value))
+
+
+def _disclosure(report: Report) -> b.Disclosure | None:
+    """Every row of the website's table, labelled as the model's fields are titled (索引号, ...)."""
+    disclosure = report.disclosure
+    if disclosure is None:
+        return None
+    return b.Disclosure(
+        tuple(
+            b.DisclosureEntry(key, field.title or key, getattr(disclosure, key) or "")
+            for key, field in type(disclosure).model_fields.items()
+        )
+    )

@@ -32,15 +32,13 @@ from .numbering import strip_marker
 
 
 def check_text(value: str) -> str:
-    """Refuses characters no document can print: control, private-use and lone surrogates."""
+    """Refuses characters no document can print (pydantic itself refuses lone surrogates)."""
     for index, char in enumerate(value, start=1):
         category = unicodedata.category(char)
         if category == "Cc" and char != "\n":
             code = "control_character"
         elif category == "Co":
             code = "private_use_character"
-        elif category == "Cs":
-            code = "surrogate_character"
         else:
             continue
         raise PydanticCustomError(code, code, {"char": f"U+{ord(char):04X}", "index": index})
@@ -53,7 +51,8 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(check_text), AfterValidator(_not_blank)]
+PlainText = Annotated[str, AfterValidator(check_text)]  # may be empty: table cells, disclosure fields
+Text = Annotated[PlainText, AfterValidator(_not_blank)]
 
 
 def _strip_heading_marker(value: str) -> str:
@@ -97,16 +96,8 @@ class Table(_Model):
     """A simple table: an optional caption, one header row, rows of plain cells."""
 
     caption: Text | None = Field(None, title="表题")
-    header: list[str] = Field(title="表头", min_length=1)
-    rows: list[list[str]] = Field(title="表格行", min_length=1)
-
-    @field_validator("header", "rows")
-    @classmethod
-    def _cells_are_text(cls, value: list[Any]) -> list[Any]:
-        cells = (c for row in value for c in (row if isinstance(row, list) else [row]))
-        for cell in cells:
-            check_text(cell)
-        return value
+    header: list[PlainText] = Field(title="表头", min_length=1)
+    rows: list[list[PlainText]] = Field(title="表格行", min_length=1)
 
     @model_validator(mode="after")
     def _rows_match_header(self) -> Table:
@@ -168,6 +159,11 @@ PART_NAMES: dict[str, tuple[str, str]] = {
     "plans": ("下一年度主要安排", "plans for the next year"),
     "other": ("其他需要报告的情况", "other matters"),
 }
+
+
+def default_title(issuer: str, year: int) -> str:
+    """The title of a report that names none."""
+    return f"{issuer}{year}年法治政府建设年度报告"
 
 
 def standard_heading(key: str, year: int) -> str:
@@ -308,13 +304,13 @@ class EndBlock(_Model):
 class Disclosure(_Model):
     """The government website's disclosure table; kept as data, never printed on paper."""
 
-    index_number: str | None = Field(None, title="索引号")
-    category: str | None = Field(None, title="信息分类")
-    publisher: str | None = Field(None, title="发布机构")
-    published: str | None = Field(None, title="发布日期")
-    title: str | None = Field(None, title="标题")
-    document_number: str | None = Field(None, title="文号")
-    validity: str | None = Field(None, title="时效")
+    index_number: PlainText | None = Field(None, title="索引号")
+    category: PlainText | None = Field(None, title="信息分类")
+    publisher: PlainText | None = Field(None, title="发布机构")
+    published: PlainText | None = Field(None, title="发布日期")
+    title: PlainText | None = Field(None, title="标题")
+    document_number: PlainText | None = Field(None, title="文号")
+    validity: PlainText | None = Field(None, title="时效")
 
 
 class LintSettings(_Model):
@@ -366,7 +362,7 @@ class Report(_Model):
                 {"date": str(self.date), "year": self.year, "limit": self.year + 1, "at": "date"},
             )
         if self.title is None:
-            self.title = f"{self.issuer}{self.year}年法治政府建设年度报告"
+            self.title = default_title(self.issuer, self.year)
         elif str(self.year) not in self.title:
             raise PydanticCustomError(
                 "title_without_year", "title_without_year", {"title": self.title, "year": self.year, "at": "title"}

@@ -13,20 +13,19 @@ _CN = "一二三四五六七八九十百零〇"
 
 
 def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五 (n from 1 to 999)."""
-    if not 1 <= n <= 999:
+    """1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五, 1010 -> 一千零一十 (n from 1 to 9999)."""
+    if not 1 <= n <= 9999:
         raise ValueError(f"heading number out of range: {n}")
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    text = f"{_DIGITS[hundreds]}百" if hundreds else ""
-    if tens:
-        if hundreds or tens > 1:
-            text += _DIGITS[tens]
-        text += "十"
-    elif hundreds and ones:
-        text += "零"
-    if ones:
-        text += _DIGITS[ones]
+    digits = [(n // unit) % 10 for unit in (1000, 100, 10, 1)]
+    text, pending_zero = "", False
+    for digit, unit in zip(digits, ("千", "百", "十", "")):
+        if digit == 0:
+            pending_zero = bool(text)
+            continue
+        if pending_zero:
+            text += "零"
+            pending_zero = False
+        text += ("" if digit == 1 and unit == "十" and not text else _DIGITS[digit]) + unit
     return text
 
 

@@ -139,6 +139,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表格第 {row} 行有 {cells} 个单元格，表头有 {columns} 个",
         "table row {row} has {cells} cells; the header has {columns}",
     ),
+    # importing an existing report (text, Markdown, DOCX, HTML)
+    "import_kind_unknown": (
+        "无法导入“{kind}”类文件；可导入：{known}",
+        "cannot import a '{kind}' file; importable: {known}",
+    ),
+    "import_save_as": (
+        "无法直接导入 {suffix} 文件：请在 Word 或 WPS 中“另存为” .{target} 后再导入",
+        "cannot import a {suffix} file: save it as .{target} in Word or WPS, then import that",
+    ),
+    "import_docx_unreadable": (
+        "无法读取该 Word 文档（{reason}）；请确认是 .docx 文件",
+        "cannot read this Word document ({reason}); is it a .docx file?",
+    ),
+    "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
+    "import_gbk": (
+        "文件不是 UTF-8 而是 GBK/GB18030 编码（记事本、旧网页常用），已按 GBK 读取",
+        "the file is GBK/GB18030, not UTF-8 (as Notepad and older web pages save it); read as GBK",
+    ),
+    "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
+    "import_disclosure": ("政府信息公开信息（{labels}），作为元数据保留", "disclosure header ({labels_en}), kept as metadata"),
+    "import_header": ("版头：{text}", "red header: {text}"),
+    "import_doc_number_fixed": ("发文字号“{old}”改为规范写法“{new}”", "document number '{old}' written as '{new}'"),
+    "import_title": ("标题：{text}", "title: {text}"),
+    "import_no_title": ("没有找到标题，将使用“发文机关＋年度＋法治政府建设年度报告”", "no title found; the standard title will be used"),
+    "import_addressee": ("主送机关：{text}", "addressee: {text}"),
+    "import_opening": ("导语：{count} 段", "opening: {count} paragraph(s)"),
+    "import_part": ("第{number}部分“{name}”：{heading}", "part {ordinal} ({name_en}): {heading}"),
+    "import_part_by_position": (
+        "标题“{heading}”看不出属于哪一部分，按位置归入第{number}部分“{name}”，请核对",
+        "the heading '{heading}' does not say which part it is; placed by position as part {ordinal} ({name_en}): check it",
+    ),
+    "import_unplaced": (
+        "无法归位：“{text}”，已保留在{place}中，请核对",
+        "could not place '{text}'; kept in {place_en}: check it",
+    ),
+    "import_no_parts": (
+        "没有找到“一、”“二、”等部分标题", "no part headings (一、二、…) found",
+    ),
+    "import_renumbered": (
+        "序号“{marker}”用在第 {level} 级标题上，排版时按该级编号（如“{new}”）",
+        "the marker '{marker}' numbers a level-{level} heading; it will be numbered as that level (e.g. '{new}')",
+    ),
+    "import_too_deep": (
+        "层次超过四级：“{text}”改为正文段落", "deeper than four levels: '{text}' kept as a paragraph",
+    ),
+    "import_table": ("表格：{rows} 行 × {columns} 列", "table: {rows} row(s) x {columns} column(s)"),
+    "import_table_one_row": (
+        "表格只有一行，已改为正文段落", "a table with a single row, kept as a paragraph",
+    ),
+    "import_table_ragged": (
+        "表格各行单元格数不一，已按 {columns} 列补齐空格", "table rows differ in length; padded to {columns} columns",
+    ),
+    "import_attachments": ("附件：{count} 件", "attachments: {count}"),
+    "import_signature": ("署名：{text}", "signature: {text}"),
+    "import_no_signature": (
+        "成文日期前没有找到署名，将以发文机关署名", "no signature before the date; the issuer will sign",
+    ),
+    "import_seal": ("署名和日期按加盖印章的位置排列", "signature and date are placed for a seal"),
+    "import_date": ("成文日期：{text}", "issue date: {text}"),
+    "import_no_date": (
+        "没有找到成文日期（正文后单独一行的日期，如 2023年12月7日）",
+        "no issue date found (a date on its own line after the text, e.g. 2023年12月7日)",
+    ),
+    "import_note": ("附注：{text}", "note: {text}"),
+    "import_end_block": ("版记：{text}", "end block: {text}"),
+    "import_issuer_from_title": (
+        "没有署名，发文机关取自标题：{text}", "no signature; the issuer is taken from the title: {text}",
+    ),
+    "import_issuer_from_disclosure": (
+        "没有署名，发文机关取自网页的发布机构：{text}", "no signature; the issuer is the page's publisher: {text}",
+    ),
+    "import_year_guessed": (
+        "标题中没有年度，按成文日期推定为 {year} 年，请核对", "no year in the title; {year} assumed from the date: check it",
+    ),
+    "import_punctuation": (
+        "{count} 处半角标点改为全角（保留原样请加 --keep-punctuation）",
+        "{count} half-width punctuation mark(s) made full-width (--keep-punctuation keeps them)",
+    ),
+    "import_summary": (
+        "已导入 {parts} 个部分、{sections} 个小标题、{paragraphs} 段正文、{tables} 个表格；无法归位 {unplaced} 处",
+        "imported {parts} parts, {sections} headings, {paragraphs} paragraphs, {tables} tables; {unplaced} not placed",
+    ),
     # rendering and output
     "format_unknown": (
         "不支持的输出格式“{format}”；可用：{known}",
@@ -150,6 +232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output_is_input": ("输出文件与输入文件相同，拒绝覆盖输入", "the output is the input file; refusing to overwrite it"),
     "output_unwritable": ("无法写入输出文件：{reason}", "cannot write the output: {reason}"),
+    "option_unsupported": (
+        "选项 --{option} 不适用于 {format} 格式，只适用于：{formats}",
+        "the option --{option} does not apply to the {format} format, only to: {formats}",
+    ),
     "format_needed": (
         "无法从“{path}”判断输出格式，请用 --format 指定",
         "cannot tell the output format from '{path}'; give --format",

@@ -73,12 +73,13 @@ def find_half_width(text: str) -> list[Change]:
 
 
 def _quotes(text: str) -> list[Change]:
-    """Straight quotes around Chinese text become curly ones, opening and closing in turn."""
+    """Straight quotes around or next to Chinese text ("3·15"国际…) become curly ones, in turn."""
     changes: list[Change] = []
     for straight, (opening, closing) in (('"', "“”"), ("'", "‘’")):
         positions = [m.start() for m in re.finditer(re.escape(straight), text)]
         for open_at, close_at in zip(positions[::2], positions[1::2]):
-            if any(map(is_chinese, text[open_at + 1:close_at])):
+            outside = is_chinese(_neighbour(text, open_at, -1)) or is_chinese(_neighbour(text, close_at, 1))
+            if outside or any(map(is_chinese, text[open_at + 1:close_at])):
                 changes += [Change(open_at, straight, opening), Change(close_at, straight, closing)]
     return changes
 

@@ -119,6 +119,11 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
     code = kind
     if kind == "missing":
         pass
+    elif kind == "string_unicode":  # pydantic-core refuses lone surrogates before our checks run
+        code = "surrogate_character"
+        text = str(error.get("input", ""))
+        index = next((i for i, c in enumerate(text) if 0xD800 <= ord(c) <= 0xDFFF), 0)
+        params.update(char=f"U+{ord(text[index]):04X}" if text else "?", index=index + 1)
     elif kind == "extra_forbidden":
         code = "unknown_key"
         model = _model_at(loc[:-1])

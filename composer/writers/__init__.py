@@ -1,11 +1,14 @@
-"""One writer per output format; each exposes `render(document, profile) -> bytes`.
+"""One writer per output format; each exposes `render(document, profile, **options) -> bytes`.
 
 Writers are imported only when used, so validating or asking for --help never loads
-python-docx or reportlab.
+python-docx or reportlab. A writer's options (html's `fragment`) are keyword arguments of its
+`render`; `OPTIONS` says which format takes which, so asking another format for one is an error
+rather than silently ignored.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +20,7 @@ from ..profile import Profile
 Writer = Callable[[Document, Profile], bytes]
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
+OPTIONS: dict[str, tuple[str, ...]] = {"html": ("fragment",)}
 SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt"}
 
 
@@ -25,9 +29,17 @@ def format_for(path: str | Path) -> str | None:
     return SUFFIXES.get(Path(path).suffix.lower())
 
 
-def writer(fmt: str) -> Writer:
-    """The render function of a format; a ReportError names the formats there are."""
+def writer(fmt: str, **options: bool) -> Writer:
+    """The render function of a format with the options that are set bound to it.
+
+    A ReportError names the formats there are, or the formats an option applies to.
+    """
     if fmt not in FORMATS:
         raise ReportError([Problem("format_unknown", {"format": fmt, "known": ", ".join(FORMATS)})])
-    module = importlib.import_module(f"{__name__}.{fmt}")
-    return module.render
+    chosen = {name: value for name, value in options.items() if value}
+    for name in chosen:
+        if name not in OPTIONS.get(fmt, ()):
+            takers = ", ".join(f for f, names in OPTIONS.items() if name in names)
+            raise ReportError([Problem("option_unsupported", {"option": name, "format": fmt, "formats": takers})])
+    render: Writer = importlib.import_module(f"{__name__}.{fmt}").render
+    return functools.partial(render, **chosen) if chosen else render

@@ -1,0 +1,610 @@
+"""Font faces per role for the PDF writer: find them, check coverage, register with reportlab.
+
+GB/T 9704 names one face per role; offices have those faces, Linux machines have open
+ones, a fresh machine has none. Each role resolves, in order, to a configured face, an
+installed face found by family name (official names first, then open faces fitting the
+role), or the fallback faces that ``pip install`` brings (package ``pylopdf-fonts-zh-cn``:
+Noto Serif SC and Noto Sans SC, OFL). A face that is not the one the profile asked for is
+reported as standing in for it.
+
+Per-character fallback: each face carries the next face of its role's list as
+``fallback`` (disable with ``resolve_faces(..., fallback=False)``). A character the face
+lacks but the fallback has is drawn in the fallback and listed by
+``fallback_characters``; a character neither has is an error (``MissingGlyphsError``),
+never a blank box.
+
+Public API:
+    ROLES, ROLE_LABELS                   role keys; their names in Chinese and English
+    Face                                 the face chosen for a role and where it came from
+    FontError, MissingGlyphsError        errors; the latter names the missing characters
+    resolve_faces(requested, configured=None, *, fallback=True) -> dict[str, Face]
+    missing_characters(face, text) -> list[str]     characters no face of the role has
+    fallback_characters(face, text) -> list[str]    characters the fallback face draws
+    reportlab_font(face, chars) -> str   registered reportlab font name for the face itself
+    font_runs(face, text) -> list[tuple[str, str]]  (registered font name, piece) runs
+    describe_face(face, lang="zh") -> str           one line for ``report-composer fonts``
+
+reportlab and fontTools are imported inside functions so that importing this module (and
+the CLI's --help) stays fast. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import io
+import itertools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from composer import fontcache
+
+ROLES = ("title", "body", "heading1", "heading2", "page_number")
+ROLE_LABELS = {
+    "zh": {
+        "title": "标题",
+        "body": "正文",
+        "heading1": "一级标题",
+        "heading2": "二级标题",
+        "page_number": "页码",
+    },
+    "en": {
+        "title": "title",
+        "body": "body",
+        "heading1": "heading 1",
+        "heading2": "heading 2",
+        "page_number": "page number",
+    },
+}
+
+FALLBACK_PACKAGE = "pylopdf-fonts-zh-cn"
+_FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+_CONFIGURED_PATH = re.compile(r"^(?P<path>.+\.(?:ttf|otf|ttc|otc))(?:[#:,](?P<index>\d+))?$", re.I)
+
+# Names of one face in its languages (a face's name table usually has both, but the
+# profile or the configuration may use either).
+_ALIASES = (
+    ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
+    ("方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
+    ("仿宋_GB2312", "FangSong_GB2312"),
+    ("仿宋", "FangSong"),
+    ("楷体_GB2312", "KaiTi_GB2312"),
+    ("楷体", "KaiTi"),
+    ("黑体", "SimHei"),
+    ("宋体", "SimSun"),
+    ("宋体-简", "Songti SC"),
+    ("黑体-简", "Heiti SC"),
+    ("楷体-简", "Kaiti SC"),
+    ("华文中宋", "STZhongsong"),
+    ("华文宋体", "STSong"),
+    ("华文仿宋", "STFangsong"),
+    ("华文楷体", "STKaiti"),
+    ("华文黑体", "STHeiti"),
+    ("方正仿宋_GBK", "FZFangSong-Z02"),
+    ("方正仿宋简体", "FZFangSong-Z02S"),
+    ("方正楷体_GBK", "FZKai-Z03"),
+    ("方正楷体简体", "FZKai-Z03S"),
+    ("方正黑体_GBK", "FZHei-B01"),
+    ("方正黑体简体", "FZHei-B01S"),
+    ("方正书宋_GBK", "FZShuSong-Z01"),
+    ("Source Han Serif SC", "思源宋体"),
+    ("Source Han Sans SC", "思源黑体"),
+    ("LXGW WenKai", "霞鹜文楷"),
+    ("WenQuanYi Zen Hei", "文泉驿正黑", "文泉驛正黑"),
+    ("WenQuanYi Micro Hei", "文泉驿微米黑", "文泉驛微米黑"),
+)
+
+# Open faces by design. Title prefers the bold cut: 小标宋 is a heavy Song.
+_SERIF_OPEN = ("Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", "AR PL UMing CN")
+_SANS_OPEN = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+)
+_KAI_OPEN = ("LXGW WenKai", "AR PL UKai CN")
+_REGULAR, _BOLD = 400, 700
+
+# Per role: (family name, weight wanted) in order of preference, after the requested face.
+_CANDIDATES: dict[str, tuple[tuple[str, int], ...]] = {
+    "title": tuple((n, _REGULAR) for n in ("方正小标宋简体", "方正小标宋_GBK", "华文中宋", "宋体"))
+    + tuple((n, _BOLD) for n in ("宋体-简",) + _SERIF_OPEN),
+    "body": tuple(
+        (n, _REGULAR)
+        for n in ("仿宋_GB2312", "仿宋", "方正仿宋_GBK", "方正仿宋简体", "华文仿宋")
+        + _SERIF_OPEN
+    ),
+    "heading1": tuple(
+        (n, _REGULAR)
+        for n in ("黑体", "黑体-简", "方正黑体_GBK", "方正黑体简体", "华文黑体") + _SANS_OPEN
+    ),
+    "heading2": tuple(
+        (n, _REGULAR)
+        for n in ("楷体_GB2312", "楷体", "楷体-简", "方正楷体_GBK", "方正楷体简体", "华文楷体")
+        + _KAI_OPEN
+        + _SERIF_OPEN
+    ),
+    "page_number": tuple(
+        (n, _REGULAR) for n in ("宋体", "宋体-简", "华文宋体", "方正书宋_GBK") + _SERIF_OPEN
+    ),
+}
+# Which bundled face stands in for each role (the package has no Kai face).
+_BUNDLED_STYLE = {
+    "title": "serif",
+    "body": "serif",
+    "heading1": "sans",
+    "heading2": "serif",
+    "page_number": "serif",
+}
+
+
+class FontError(Exception):
+    """A face cannot be found, read or registered."""
+
+
+class MissingGlyphsError(FontError):
+    """Characters the role's face (and, where said, its fallback) lacks; drawing them would
+    leave blank boxes. ``characters`` lists them; the message names each with its code point."""
+
+    def __init__(self, face: Face, characters: list[str], *, with_fallback: bool) -> None:
+        self.face = face
+        self.characters = characters
+        listed = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in characters)
+        faces = face.family
+        if with_fallback and face.fallback is not None:
+            faces += f" / {face.fallback.family}"
+        super().__init__(f"{face.role} font {faces} lacks {listed}")
+
+
+@dataclasses.dataclass(frozen=True)
+class Face:
+    """The face used for one role and where it came from.
+
+    source is "configured", "installed" or "bundled". official is True when the face is
+    the one the profile asked for (``requested``, under any of its names); otherwise it
+    stands in. weight is the weight wanted, used to pick the instance of a variable face.
+    fallback draws the characters this face lacks (None: no per-character fallback).
+    """
+
+    role: str
+    requested: str
+    family: str
+    path: Path
+    index: int
+    source: str
+    official: bool
+    weight: int = _REGULAR
+    fallback: Face | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    """One face of an installed font file, as found by fontconfig or a folder scan."""
+
+    path: Path
+    index: int
+    names: tuple[str, ...]
+    weight: int | None  # OpenType weight class; None for a variable face (any weight)
+
+
+def resolve_faces(
+    requested: Mapping[str, str],
+    configured: Mapping[str, str] | None = None,
+    *,
+    fallback: bool = True,
+) -> dict[str, Face]:
+    """Choose the face for each role of ``requested`` (role -> official face name).
+
+    configured maps a role to a font file (``path.ttc#1`` picks a collection index) or a
+    family name; a configured face that cannot be found is an error, not a silent fallback.
+    With fallback, each face gets the next face of its role for characters it lacks.
+    Raises FontError when a role has no face at all.
+    """
+    faces = {}
+    for role, name in requested.items():
+        if role not in ROLES:
+            raise FontError(f"unknown font role {role!r}; roles are {', '.join(ROLES)}")
+        chain = _faces_for_role(role, name, (configured or {}).get(role))
+        if not chain:
+            raise FontError(
+                f"no face for {role} ({name}): install {FALLBACK_PACKAGE} "
+                f"(pip install {FALLBACK_PACKAGE}) or configure a font file"
+            )
+        first = chain[0]
+        if fallback and len(chain) > 1:
+            first = dataclasses.replace(first, fallback=chain[1])
+        faces[role] = first
+    return faces
+
+
+def missing_characters(face: Face, text: str) -> list[str]:
+    """Characters of text that neither the face nor its fallback has, each once, in order of
+    first appearance. The PDF writer turns them into an error with positions."""
+    have = _coverage(face) | (_coverage(face.fallback) if face.fallback else frozenset())
+    return _in_order(text, _codepoints(text) - have)
+
+
+def fallback_characters(face: Face, text: str) -> list[str]:
+    """Characters of text that the face lacks and its fallback face will draw, so that the
+    substitution can be reported."""
+    if face.fallback is None:
+        return []
+    lacking = _codepoints(text) - _coverage(face)
+    return _in_order(text, lacking & _coverage(face.fallback))
+
+
+def reportlab_font(face: Face, chars: str | Iterable[str]) -> str:
+    """Name of the reportlab font, registered once per process, that draws this face.
+
+    chars are the characters the caller will draw with it: every one the face has is then
+    drawable. The name is the same for every call with the same face; a call with new
+    characters grows the font in place (pass the whole document's characters up front to
+    grow it once). Raises MissingGlyphsError for characters the face itself lacks: for
+    text that may need the fallback face, use font_runs.
+    """
+    needed = _codepoints(chars)
+    lacking = needed - _coverage(face)
+    if lacking:
+        raise MissingGlyphsError(face, _in_order(chars, lacking), with_fallback=False)
+    return _register(face, needed)
+
+
+def font_runs(face: Face, text: str) -> list[tuple[str, str]]:
+    """Split text into runs of (registered reportlab font name, piece): the face where it
+    has the glyph, its fallback where only the fallback has it.
+
+    Calling it first with the document's whole text for the role makes the later calls per
+    paragraph cheap lookups (each new character otherwise grows a converted font).
+    """
+    needed = _codepoints(text)
+    own = needed & _coverage(face)
+    borrowed = (needed - own) & (_coverage(face.fallback) if face.fallback else frozenset())
+    lacking = needed - own - borrowed
+    if lacking:
+        raise MissingGlyphsError(face, _in_order(text, lacking), with_fallback=True)
+    own_name = _register(face, own)
+    fallback_name = _register(face.fallback, borrowed) if borrowed else own_name
+    runs: list[tuple[str, str]] = []
+    for name, piece in itertools.groupby(
+        text, key=lambda ch: fallback_name if _codepoint(ch) in borrowed else own_name
+    ):
+        runs.append((name, "".join(piece)))
+    return runs
+
+
+def describe_face(face: Face, lang: str = "zh") -> str:
+    """One line saying which face a role uses, where it came from and whether it stands in,
+    for ``report-composer fonts`` (lang "zh" or "en")."""
+    role = ROLE_LABELS[lang][face.role]
+    place = f"{face.path}" + (f"#{face.index}" if face.index else "")
+    if lang == "zh":
+        source = {"configured": "配置指定", "installed": "已安装", "bundled": f"随附 {FALLBACK_PACKAGE}"}
+        status = "" if face.official else f"（代替 {face.requested}）"
+        line = f"{role}：{face.family}{status}，{source[face.source]}：{place}"
+        if face.fallback is not None:
+            line += f"；缺字时用 {face.fallback.family}"
+        return line
+    source = {"configured": "configured", "installed": "installed", "bundled": f"bundled {FALLBACK_PACKAGE}"}
+    status = "" if face.official else f" (stands in for {face.requested})"
+    line = f"{role}: {face.family}{status}, {source[face.source]} at {place}"
+    if face.fallback is not None:
+        line += f"; characters it lacks from {face.fallback.family}"
+    return line
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+
+def _faces_for_role(role: str, requested: str, configured: str | None) -> list[Face]:
+    """Every face available for the role, best first, one per distinct file and index."""
+    wanted = _alias_group(requested)
+    faces: list[Face] = []
+    if configured:
+        faces.append(_configured_face(role, requested, configured, wanted))
+    for name, weight in ((requested, _REGULAR),) + _CANDIDATES[role]:
+        entry = _find_installed(name, weight)
+        if entry is not None:
+            official = any(_norm(n) in wanted for n in entry.names) or _norm(name) in wanted
+            faces.append(
+                Face(role, requested, name, entry.path, entry.index, "installed", official,
+                     entry.weight or weight)
+            )
+    bundled = _bundled_faces().get(_BUNDLED_STYLE[role])
+    if bundled is not None:
+        family, path = bundled
+        faces.append(Face(role, requested, family, path, 0, "bundled", False))
+    unique: dict[tuple[Path, int], Face] = {}
+    for face in faces:
+        unique.setdefault((face.path.resolve(), face.index), face)
+    return list(unique.values())
+
+
+def _configured_face(role: str, requested: str, value: str, wanted: set[str]) -> Face:
+    """The face named in configuration: a font file (optionally #index) or a family name."""
+    match = _CONFIGURED_PATH.match(value.strip())
+    if match:
+        path = Path(match["path"]).expanduser()
+        index = int(match["index"] or 0)
+        if not path.is_file():
+            raise FontError(f"configured {role} font file not found: {path}")
+        entries = [e for e in _read_faces(path) if e.index == index]
+        if not entries:
+            raise FontError(f"configured {role} font {path} has no face #{index}")
+        names = entries[0].names
+        family = next((n for n in names if _norm(n) in wanted), names[0] if names else path.stem)
+        official = any(_norm(n) in wanted for n in names)
+        return Face(role, requested, family, path, index, "configured", official)
+    entry = _find_installed(value, _REGULAR)
+    if entry is None:
+        raise FontError(f"configured {role} face {value!r} is not installed")
+    official = any(_norm(n) in wanted for n in entry.names) or _norm(value) in wanted
+    return Face(role, requested, value, entry.path, entry.index, "configured", official,
+                entry.weight or _REGULAR)
+
+
+def _norm(name: str) -> str:
+    """Family names compare without case, spaces, hyphens and underscores."""
+    return re.sub(r"[\s_\-]", "", name).casefold()
+
+
+def _alias_group(name: str) -> set[str]:
+    """The normalized names of the face called name, in all its languages."""
+    key = _norm(name)
+    for group in _ALIASES:
+        normalized = {_norm(n) for n in group}
+        if key in normalized:
+            return normalized
+    return {key}
+
+
+def _find_installed(name: str, weight: int) -> _Entry | None:
+    """The installed face with that family name (any of its aliases), nearest in weight."""
+    index = _installed_index()
+    entries = [e for key in _alias_group(name) for e in index.get(key, ())]
+    if not entries:
+        return None
+    return min(entries, key=lambda e: (0 if e.weight is None else abs(e.weight - weight), e.index))
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_index() -> dict[str, list[_Entry]]:
+    """Installed faces by normalized family name. fontconfig on Linux and other Unix;
+    a scan of the font folders on Windows, macOS, or where fc-list is missing."""
+    if sys.platform not in ("win32", "darwin") and shutil.which("fc-list"):
+        entries = _fontconfig_entries()
+    else:
+        entries = _folder_entries(_font_folders())
+    index: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        for name in entry.names:
+            index.setdefault(_norm(name), []).append(entry)
+    return index
+
+
+# fontconfig weights to OpenType weight classes (fontconfig's own table).
+_FC_WEIGHTS = {0: 100, 40: 200, 50: 300, 55: 350, 75: 380, 80: 400, 100: 500, 180: 600,
+               200: 700, 205: 800, 210: 900, 215: 950}
+
+
+def _fontconfig_entries() -> list[_Entry]:
+    """Parse ``fc-list`` output: one line per face with file, index, families, weight."""
+    try:
+        result = subprocess.run(
+            ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{weight}\n", ":scalable=true"],
+            capture_output=True, text=True, timeout=60, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):  # fontconfig unusable: look in the folders
+        return _folder_entries(_font_folders())
+    entries = []
+    for line in result.stdout.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 4 or not parts[0].lower().endswith(_FONT_SUFFIXES):
+            continue
+        file, raw_index, families, raw_weight = parts
+        index = int(raw_index or 0)
+        # Named instances of a variable face carry the instance number in the high bits;
+        # a range weight ("[0 210]") is the variable face itself.
+        weight = None
+        if raw_weight and not raw_weight.startswith("["):
+            fc_weight = int(float(raw_weight))
+            weight = _FC_WEIGHTS[min(_FC_WEIGHTS, key=lambda w: abs(w - fc_weight))]
+        names = tuple(n for n in families.split(",") if n)
+        entries.append(_Entry(Path(file), index & 0xFFFF, names, weight))
+    return entries
+
+
+def _font_folders() -> list[Path]:
+    """The system and user font folders of this platform."""
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
+        local = os.environ.get("LOCALAPPDATA")
+        folders = [windir / "Fonts"]
+        if local:
+            folders.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+        return folders
+    if sys.platform == "darwin":
+        return [Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library" / "Fonts"]
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), data_home / "fonts",
+            home / ".fonts"]
+
+
+def _folder_entries(folders: Iterable[Path]) -> list[_Entry]:
+    """Faces of every font file under folders, reading family names from each file's name
+    table. The names are kept in a small index in the cache folder, keyed by path, size and
+    mtime, because reading hundreds of files takes seconds."""
+    index_file = fontcache.cache_dir() / "font-folders.json"
+    try:
+        known = json.loads(index_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    seen: dict[str, dict] = {}
+    entries: list[_Entry] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() not in _FONT_SUFFIXES or not path.is_file():
+                continue
+            stat = path.stat()
+            record = known.get(str(path))
+            if not record or record["size"] != stat.st_size or record["mtime"] != stat.st_mtime_ns:
+                faces = [[e.index, list(e.names), e.weight] for e in _read_faces(path)]
+                record = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "faces": faces}
+            seen[str(path)] = record
+            entries.extend(_Entry(path, i, tuple(n), w) for i, n, w in record["faces"])
+    if seen != known:
+        try:
+            fontcache.write_atomic(index_file, json.dumps(seen, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # a read-only cache only costs the rescan next time
+    return entries
+
+
+def _read_faces(path: Path) -> list[_Entry]:
+    """The faces in one font file, with family names in every language of its name table
+    (IDs 1 and 16), weight class, and None weight for variable faces. Unreadable files
+    yield nothing."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    try:
+        if path.suffix.lower() in (".ttc", ".otc"):
+            with TTCollection(path, lazy=True) as collection:
+                return [_entry(path, i, font) for i, font in enumerate(collection.fonts)]
+        with TTFont(path, lazy=True) as font:
+            return [_entry(path, 0, font)]
+    except Exception:  # noqa: BLE001 - a broken font file is skipped, as fontconfig does
+        return []
+
+
+def _entry(path: Path, index: int, font) -> _Entry:
+    names: list[str] = []
+    for record in font["name"].names:
+        if record.nameID in (1, 16):
+            try:
+                name = record.toUnicode().strip()
+            except UnicodeDecodeError:
+                continue
+            if name and name not in names:
+                names.append(name)
+    variable = "fvar" in font
+    weight = None if variable else (font["OS/2"].usWeightClass if "OS/2" in font else _REGULAR)
+    return _Entry(path, index, tuple(names), weight)
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_faces() -> dict[str, tuple[str, Path]]:
+    """The faces of the fallback package, by style; empty when it is not installed."""
+    try:
+        import pylopdf_fonts_zh_cn as bundled
+    except ImportError:
+        return {}
+    return {
+        "serif": ("Noto Serif SC", Path(bundled.serif_path())),
+        "sans": ("Noto Sans SC", Path(bundled.sans_path())),
+    }
+
+
+# --- coverage and registration --------------------------------------------------------------
+
+
+def _codepoint(ch: str) -> int:
+    """reportlab draws U+00A0 with the space glyph; do the same here."""
+    return 0x20 if ch == "\u00a0" else ord(ch)
+
+
+def _codepoints(chars: str | Iterable[str]) -> set[int]:
+    """Code points that need a glyph: control characters (newline, tab) are not drawn."""
+    return {_codepoint(ch) for ch in chars if unicodedata.category(ch) != "Cc"}
+
+
+def _in_order(chars: str | Iterable[str], wanted: set[int]) -> list[str]:
+    """The characters whose code points are in wanted, once each, in order of appearance."""
+    out: dict[str, None] = {}
+    for ch in chars:
+        if _codepoint(ch) in wanted:
+            out.setdefault(ch)
+    return list(out)
+
+
+def _coverage(face: Face) -> frozenset[int]:
+    return _file_coverage(face.path, face.index)
+
+
+@functools.lru_cache(maxsize=None)
+def _file_coverage(path: Path, index: int) -> frozenset[int]:
+    """Code points the face maps to a real glyph (not .notdef)."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(path, fontNumber=index, lazy=True) as font:
+            notdef = font.getGlyphOrder()[0]
+            return frozenset(cp for cp, glyph in font.getBestCmap().items() if glyph != notdef)
+    except Exception as exc:  # noqa: BLE001 - any fontTools failure: report the file
+        raise FontError(f"cannot read font {path}#{index}: {exc}") from exc
+
+
+_lock = threading.Lock()
+# (path, index, weight) -> (the registered reportlab TTFont, code points its face covers)
+_registered: dict[tuple[Path, int, int], tuple[object, frozenset[int]]] = {}
+_names = itertools.count(1)
+
+
+def _register(face: Face, needed: set[int]) -> str:
+    """Register the face with reportlab once per process, under one name for good.
+
+    A TrueType face is registered whole. Other faces go through fontcache; when later text
+    needs characters the registered copy lacks, a grown copy (a superset with the same
+    glyphs and widths) replaces the font's face in place, so the name handed out earlier,
+    and documents being built with it, stay valid, and memory holds one copy per face.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
+
+    key = (face.path, face.index, face.weight)
+    with _lock:
+        current = _registered.get(key)
+        if current is not None and needed <= current[1]:
+            return current[0].fontName
+        try:
+            if fontcache.needs_conversion(face.path, face.index):
+                previous = current[1] if current is not None else frozenset()
+                data = fontcache.truetype_bytes(face.path, face.index, face.weight, needed | previous)
+                source, subfont = io.BytesIO(data), 0
+            else:
+                source, subfont = str(face.path), face.index
+            if current is None:
+                slug = re.sub(r"[^A-Za-z0-9]", "", face.path.stem)[:24] or "face"
+                font = TTFont(f"RC{next(_names)}-{slug}", source, subfontIndex=subfont)
+                loaded = font.face
+            else:
+                font = current[0]
+                loaded = TTFontFace(source, subfontIndex=subfont)
+        except (TTFError, OSError) as exc:
+            raise FontError(f"reportlab cannot use {face.family} ({face.path}): {exc}") from exc
+        covered = frozenset(cp for cp, glyph in loaded.charToGlyph.items() if glyph)
+        if not needed <= covered:
+            raise MissingGlyphsError(
+                face, [chr(cp) for cp in sorted(needed - covered)], with_fallback=False
+            )
+        if current is None:
+            # registerFont hands out the font first registered under a face (PostScript)
+            # name for any later font with that name, whatever its glyphs: keep ours apart.
+            if loaded.name in pdfmetrics._dynFaceNames:
+                loaded.name += b"-" + font.fontName.encode("ascii")
+            pdfmetrics.registerFont(font)
+        else:
+            loaded.name = font.face.name
+            font.face = loaded
+        _registered[key] = (font, covered)
+        return font.fontName

@@ -1,0 +1,364 @@
+"""Word (.docx) -> source paragraphs and tables, read generically from the document's XML.
+
+What an agency draft and our own DOCX output have in common, and what is read here:
+- body paragraphs and tables in order (content controls opened); a paragraph's "line" is its
+  number in the body, counting every paragraph and table (a table's contents share its number);
+- the text of runs, tracked insertions included, deletions left out; a line break inside a
+  paragraph (w:br) splits it into lines that share the paragraph's number (a title may be set as
+  one paragraph with breaks, or as several centred paragraphs);
+- automatic numbering (w:numPr on the paragraph or its style): the marker Word draws ("一、",
+  "（一）", "1.") is computed from the numbering definitions, as Word counts, since it is not in
+  the text; bullets are not markers;
+- heading styles ("Heading 2", "标题 2") and outline levels, for headings without markers;
+- a run-in heading as the leading runs whose face (east-Asian font, bold) differs from the rest
+  of the paragraph, e.g. "（一）加强组织领导。" in 楷体 followed by body text in 仿宋;
+- alignment and indents (w:jc, w:ind in twips or in characters), which say where signature and
+  date were placed (for the seal);
+- tables that only lay text out (one column, or holding the red header or the end block) are read
+  as their paragraphs; other tables are data.
+Text boxes, headers, footers, footnotes and comments are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..compose import cells
+from ..numbering import chinese_number
+from ..problems import Location, Problem, ReportError
+from ..profile import load_profile
+from .structure import SourceBlock, SourceParagraph, SourceTable, layout_table
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback", W + "pPr", W + "rPr"}
+_OPENED = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
+_HEADING_STYLE = re.compile(r"(?i)(heading|标题)\s*([1-9])")
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _attr(element: Any, name: str) -> str | None:
+    return element.get(W + name) if element is not None else None
+
+
+def _on(element: Any) -> bool:
+    """A w:b-like toggle: present and not switched off."""
+    return element is not None and _attr(element, "val") not in ("0", "false", "off")
+
+
+def _roman(n: int) -> str:
+    numerals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for value, numeral in numerals:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def _formatted(n: int, fmt: str) -> str | None:
+    """A counter in a w:numFmt; None for a bullet."""
+    if fmt == "bullet":
+        return None
+    if fmt == "none":
+        return ""
+    if fmt.startswith(("chineseCounting", "japaneseCounting", "taiwaneseCounting", "chineseLegal")):
+        return chinese_number(n) if 1 <= n <= 999 else str(n)
+    if fmt == "ideographDigital":
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
+    if fmt == "ideographTraditional":
+        return _STEMS[(n - 1) % 10]
+    if fmt.startswith("decimalFullWidth"):
+        return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    return str(n)
+
+
+class _Styles:
+    def __init__(self, document: Any):
+        root = document.styles.element
+        self.by_id = {_attr(s, "styleId"): s for s in root.iter(W + "style")}
+        self.default = next(
+            (s for s in root.iter(W + "style") if _attr(s, "type") == "paragraph" and _attr(s, "default") in ("1", "true")),
+            None,
+        )
+
+    def chain(self, style_id: str | None) -> Iterator[Any]:
+        """The style and those it is based on."""
+        style = self.by_id.get(style_id) if style_id else self.default
+        seen: set[int] = set()
+        while style is not None and id(style) not in seen:
+            seen.add(id(style))
+            yield style
+            based = style.find(W + "basedOn")
+            style = self.by_id.get(_attr(based, "val")) if based is not None else None
+
+
+class _Numbering:
+    """Word's list counters, advanced paragraph by paragraph as Word draws them."""
+
+    def __init__(self, document: Any, styles: _Styles):
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            root = None
+        self.abstract: dict[str, Any] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.styles = styles
+        if root is None:
+            return
+        self.abstract = {_attr(a, "abstractNumId"): a for a in root.iter(W + "abstractNum")}
+        for num in root.iter(W + "num"):
+            abstract = _attr(num.find(W + "abstractNumId"), "val")
+            starts = {}
+            for override in num.iter(W + "lvlOverride"):
+                start = override.find(W + "startOverride")
+                if start is not None:
+                    starts[int(_attr(override, "ilvl") or 0)] = int(_attr(start, "val") or 1)
+            self.nums[_attr(num, "numId") or ""] = (abstract or "", starts)
+
+    def _levels(self, num_id: str) -> tuple[dict[int, Any], dict[int, int]]:
+        abstract_id, starts = self.nums.get(num_id, ("", {}))
+        abstract = self.abstract.get(abstract_id)
+        link = abstract.find(W + "numStyleLink") if abstract is not None else None
+        if link is not None:  # the list is defined by a numbering style
+            for style in self.styles.chain(_attr(link, "val")):
+                linked = style.find(f"{W}pPr/{W}numPr/{W}numId")
+                if linked is not None and _attr(linked, "val") != num_id:
+                    return self._levels(_attr(linked, "val") or "")
+        levels = {int(_attr(lvl, "ilvl") or 0): lvl for lvl in abstract.iter(W + "lvl")} if abstract is not None else {}
+        return levels, starts
+
+    def marker(self, num_id: str, ilvl: int) -> str:
+        levels, starts = self._levels(num_id)
+        if ilvl not in levels:
+            return ""
+
+        def start(level: int) -> int:
+            element = levels[level].find(W + "start") if level in levels else None
+            return starts.get(level, int(_attr(element, "val") or 1) if element is not None else 1)
+
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, start(ilvl) - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        level = levels[ilvl]
+        fmt = _attr(level.find(W + "numFmt"), "val") or "decimal"
+        if _formatted(1, fmt) is None:
+            return ""
+        text = _attr(level.find(W + "lvlText"), "val") or ""
+
+        def number(match: re.Match[str]) -> str:
+            k = int(match[1]) - 1
+            k_fmt = _attr(levels[k].find(W + "numFmt"), "val") if k in levels else "decimal"
+            return _formatted(counters.get(k, start(k)), k_fmt or "decimal") or ""
+
+        return re.sub(r"%([1-9])", number, text)
+
+
+class _Reader:
+    def __init__(self, document: Any):
+        self.styles = _Styles(document)
+        self.numbering = _Numbering(document, self.styles)
+        profile = load_profile()
+        self.pitch_twips = profile.char_pitch_pt * 20
+        self.line_cells = profile.chars_per_line
+        self.blocks: list[SourceBlock] = []
+        self.number = 0
+        self.gap = False
+
+    # paragraph properties: the paragraph's own, else its style's
+
+    def _property(self, p: Any, path: str) -> Any:
+        found = p.find(f"{W}pPr/{path}")
+        if found is not None:
+            return found
+        for style in self.styles.chain(self._style_id(p)):
+            found = style.find(f"{W}pPr/{path}")
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _style_id(p: Any) -> str | None:
+        return _attr(p.find(f"{W}pPr/{W}pStyle"), "val")
+
+    def _style_level(self, p: Any) -> int | None:
+        for style in self.styles.chain(self._style_id(p)):
+            name = _attr(style.find(W + "name"), "val") or ""
+            if match := _HEADING_STYLE.fullmatch(name.strip()):
+                return int(match[2])
+        outline = self._property(p, W + "outlineLvl")
+        value = _attr(outline, "val")
+        return int(value) + 1 if value is not None and value.isdigit() and int(value) < 9 else None
+
+    def _marker(self, p: Any) -> str:
+        num_pr = self._property(p, W + "numPr")
+        if num_pr is None:
+            return ""
+        num_id = _attr(num_pr.find(W + "numId"), "val")
+        if not num_id or num_id == "0":
+            return ""
+        return self.numbering.marker(num_id, int(_attr(num_pr.find(W + "ilvl"), "val") or 0))
+
+    def _align(self, p: Any) -> str | None:
+        value = _attr(self._property(p, W + "jc"), "val")
+        return {"center": "center", "right": "right", "end": "right"}.get(value or "")
+
+    def _cells(self, ind: Any, twips: str, chars: str) -> float:
+        if ind is None:
+            return 0.0
+        if (value := _attr(ind, chars)) is not None:
+            return int(value) / 100
+        value = _attr(ind, twips)
+        return int(value) / self.pitch_twips if value and value.lstrip("-").isdigit() else 0.0
+
+    def _start(self, p: Any, align: str | None, text: str) -> float:
+        """Where the first line starts, in character cells from the left edge of the text block."""
+        ind = self._property(p, W + "ind")
+        left = self._cells(ind, "left", "leftChars") or self._cells(ind, "start", "startChars")
+        right = self._cells(ind, "right", "rightChars") or self._cells(ind, "end", "endChars")
+        first = self._cells(ind, "firstLine", "firstLineChars") - self._cells(ind, "hanging", "hangingChars")
+        if align == "right":
+            return self.line_cells - right - cells(text)
+        if align == "center":
+            return (self.line_cells - cells(text) + left - right) / 2
+        return left + first
+
+    # runs
+
+    def _runs(self, element: Any) -> Iterator[Any]:
+        for child in element:
+            if child.tag in _SKIPPED:
+                continue
+            if child.tag == W + "r":
+                yield child
+            else:
+                yield from self._runs(child)
+
+    def _face(self, run: Any) -> tuple[str | None, bool]:
+        props = [run.find(W + "rPr")]
+        style = _attr(run.find(f"{W}rPr/{W}rStyle"), "val")
+        props += [s.find(W + "rPr") for s in self.styles.chain(style)] if style else []
+        font = next((_attr(p.find(W + "rFonts"), "eastAsia") for p in props if p is not None
+                     and _attr(p.find(W + "rFonts"), "eastAsia")), None)
+        bold = next((_on(p.find(W + "b")) for p in props if p is not None and p.find(W + "b") is not None), False)
+        return font, bold
+
+    @staticmethod
+    def _run_text(run: Any) -> str:
+        out = []
+        for child in run:
+            if child.tag == W + "t":
+                out.append(child.text or "")
+            elif child.tag == W + "tab":
+                out.append("\t")
+            elif child.tag == W + "br" and _attr(child, "type") in (None, "textWrapping"):
+                out.append("\n")
+            elif child.tag == W + "cr":
+                out.append("\n")
+            elif child.tag == W + "noBreakHyphen":
+                out.append("-")
+        return "".join(out)
+
+    @staticmethod
+    def _lead(pieces: list[tuple[str, tuple[str | None, bool]]]) -> str | None:
+        """The leading text in another face than the paragraph's last run: a run-in heading."""
+        faces = [face for text, face in pieces if text.strip()]
+        if len(set(faces)) < 2:
+            return None
+        body_face = faces[-1]
+        lead = ""
+        for text, face in pieces:
+            if text.strip() and face == body_face:
+                break
+            lead += text
+        return lead.strip() or None
+
+    # paragraphs and tables
+
+    def paragraph(self, p: Any, line: int) -> None:
+        pieces = [(self._run_text(r), self._face(r)) for r in self._runs(p)]
+        text = "".join(text for text, _ in pieces)
+        if not text.strip():
+            self.gap = True
+            return
+        marker = self._marker(p)
+        style_level = self._style_level(p)
+        align = self._align(p)
+        lead = self._lead([(t.split("\n")[0], f) for t, f in pieces[: next(
+            (i + 1 for i, (t, _) in enumerate(pieces) if "\n" in t), len(pieces))]])
+        column = 1
+        for number, part in enumerate(text.replace("\t", " ").split("\n")):
+            stripped = part.strip()
+            if stripped:
+                self.blocks.append(SourceParagraph(
+                    stripped, line, column + len(part) - len(part.lstrip()),
+                    marker=marker if number == 0 else "",
+                    style_level=style_level if number == 0 else None,
+                    lead=lead if number == 0 else None,
+                    align=align,  # type: ignore[arg-type]
+                    start=self._start(p, align, stripped),
+                    gap_before=self.gap,
+                ))
+                self.gap = False
+            column += len(part) + 1
+
+    def table(self, tbl: Any, line: int) -> None:
+        own_rows = [[tc for tc in tr if tc.tag == W + "tc"] for tr in tbl if tr.tag == W + "tr"]
+        rows = [
+            tuple("\n".join("".join(self._run_text(r) for r in self._runs(p)) for p in tc.iter(W + "p")).strip()
+                  for tc in row)
+            for row in own_rows
+        ]
+        if not rows:
+            return
+        if any(t is not tbl for t in tbl.iter(W + "tbl")) or layout_table(rows):
+            for row in own_rows:
+                for tc in row:
+                    self.walk(tc, line)
+            return
+        self.blocks.append(SourceTable(rows=tuple(rows), line=line))
+        self.gap = False
+
+    def walk(self, container: Any, line: int | None = None) -> None:
+        """Paragraphs and tables in order; at the top level each one advances the number."""
+        for child in container:
+            if child.tag in _OPENED:
+                self.walk(child, line)
+                continue
+            if child.tag not in (W + "p", W + "tbl"):
+                continue
+            if line is None:
+                self.number += 1
+            here = line if line is not None else self.number
+            if child.tag == W + "p":
+                self.paragraph(child, here)
+            else:
+                self.table(child, here)
+
+
+def read_docx(data: bytes, file: str | None = None) -> list[SourceBlock]:
+    """The document's body as source paragraphs and tables, numbered by body paragraph."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises zip, XML and package errors alike
+        reason = type(error).__name__ if not str(error) else str(error)
+        raise ReportError([Problem("import_docx_unreadable", {"reason": reason}, Location(file))]) from None
+    reader = _Reader(document)
+    reader.walk(document.element.body)
+    return reader.blocks

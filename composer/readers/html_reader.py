@@ -1,0 +1,150 @@
+"""A web page (.html) -> source paragraphs and tables, each with the line of the HTML it starts on.
+
+Government sites publish the report inside page furniture: site banner, navigation, breadcrumb,
+the disclosure table (索引号…), "发布时间…来源…", share buttons, related links, footer. Here the
+page's structure goes: scripts, styles, forms, <nav>/<header>/<footer> and elements whose class or
+id names them (nav, menu, header, footer, breadcrumb, share, sidebar, toolbar, copyright) are left
+out, block elements become paragraphs, <br> breaks lines, bold (or 黑体/楷体) text at the start of
+a paragraph is a run-in heading, and tables become data tables, unless they only lay text out
+(then their cells are read as paragraphs). Textual furniture is recognised later, with that of
+copied text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..problems import Location, Problem, ReportError
+from ..punctuation import is_chinese
+from .structure import SourceBlock, SourceParagraph, SourceTable, layout_table
+
+_SKIPPED_TAGS = {
+    "head", "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
+    "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "img",
+}
+_SKIPPED_NAMES = {
+    "nav", "navbar", "menu", "header", "head", "top", "footer", "foot", "bottom", "breadcrumb", "crumb",
+    "crumbs", "position", "location", "share", "bdsharebuttonbox", "sidebar", "toolbar", "copyright",
+}
+_BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "section",
+    "article", "main", "td", "th", "tr", "caption", "center", "address", "figure", "figcaption", "ul", "ol",
+    "dl", "body", "hr",
+}
+_BOLD_TAGS = {"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"}
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)|font-family\s*:[^;]*(黑体|楷体|hei|kai)", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_ALIGN = re.compile(r"text-align\s*:\s*(center|right)", re.I)
+_SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
+
+
+def _skipped(element: Any) -> bool:
+    if not isinstance(element.tag, str) or element.tag.lower() in _SKIPPED_TAGS:
+        return True
+    names = (element.get("class") or "").lower().split() + [(element.get("id") or "").lower()]
+    return any(name in _SKIPPED_NAMES for name in names) or bool(_HIDDEN.search(element.get("style") or ""))
+
+
+def _clean(text: str) -> str:
+    """White space as a browser shows it, less the spaces a CMS leaves between Chinese characters."""
+    text = _SPACE.sub(" ", text)
+    return re.sub(r"(?<=\S) (?=\S)", lambda m: _space_between(text, m.start()), text)
+
+
+def _space_between(text: str, index: int) -> str:
+    return "" if is_chinese(text[index - 1]) and is_chinese(text[index + 1]) else " "
+
+
+class _Page:
+    def __init__(self) -> None:
+        self.blocks: list[SourceBlock] = []
+        self.pieces: list[tuple[str, bool]] = []
+        self.line = 0
+        self.align: str | None = None
+
+    def add(self, text: str | None, bold: bool, line: int) -> None:
+        if text:
+            if not self.pieces or not "".join(t for t, _ in self.pieces).strip():
+                self.line = line
+            self.pieces.append((text, bold))
+
+    def flush(self) -> None:
+        pieces, self.pieces = self.pieces, []
+        text = _clean("".join(t for t, _ in pieces)).strip()
+        if not text:
+            return
+        lead = ""
+        for piece, bold in pieces:
+            if not bold and piece.strip():
+                break
+            lead += piece
+        lead = _clean(lead).strip()
+        self.blocks.append(SourceParagraph(
+            text, self.line, lead=lead if lead and lead != text else None, align=self.align,  # type: ignore[arg-type]
+        ))
+
+    def walk(self, element: Any, bold: bool = False) -> None:
+        if _skipped(element):
+            return
+        tag = element.tag.lower()
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "table":
+            self.flush()
+            self.table(element)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            self.flush()
+            align = (element.get("align") or "").lower() or (m[1].lower() if (m := _ALIGN.search(element.get("style") or "")) else "")
+            if align in ("center", "right"):
+                self.align = align
+        bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style") or ""))
+        self.add(element.text, bold, element.sourceline or 0)
+        for child in element:
+            self.walk(child, bold)
+            self.add(child.tail, bold, child.sourceline or 0)
+        if block:
+            self.flush()
+            self.align = None
+
+    def table(self, table: Any) -> None:
+        rows = [
+            [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th") and not _skipped(cell)]
+            for row in table.iter("tr") if _owner(row) is table
+        ]
+        texts = [tuple(_clean(cell.text_content()).strip() for cell in row) for row in rows if row]
+        nested = any(t is not table for t in table.iter("table"))
+        if not texts:
+            return
+        if nested or layout_table(texts):
+            for row in rows:
+                for cell in row:
+                    self.walk(cell)
+            return
+        self.blocks.append(SourceTable(tuple(texts), table.sourceline or 0))
+
+
+def _owner(row: Any) -> Any:
+    parent = row.getparent()
+    while parent is not None and parent.tag.lower() != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def read_html(text: str, file: str | None = None) -> list[SourceBlock]:
+    """The page's text as source paragraphs and tables, with their HTML line numbers."""
+    from lxml import etree, html
+
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise ReportError([Problem("import_html_unreadable", {"reason": str(error)}, Location(file))]) from None
+    page = _Page()
+    body = root.find("body")
+    page.walk(body if body is not None else root)
+    page.flush()
+    return page.blocks

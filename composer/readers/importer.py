@@ -1,0 +1,76 @@
+"""Importing an existing report: pick the reader for the file's kind, then recognise its structure.
+
+Text (.txt), Markdown (.md), Word (.docx) and web pages (.html) each have a reader that yields
+source paragraphs with their positions; `structure.build_report` does the rest for all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..problems import Location, Problem, ReportError
+from .source import decode, read_bytes
+from .structure import ImportResult, SourceBlock, build_report
+
+KINDS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+# Formats an office may try, with what to do instead.
+_SAVE_AS = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".pdf": "docx", ".odt": "docx"}
+
+
+def _kind(path: Path, kind: str | None) -> str:
+    if kind:
+        if kind not in set(KINDS.values()):
+            raise ReportError([Problem("import_kind_unknown", {"kind": kind, "known": "text, markdown, docx, html"},
+                                       Location(str(path)))])
+        return kind
+    suffix = path.suffix.lower()
+    if suffix in KINDS:
+        return KINDS[suffix]
+    if suffix in _SAVE_AS:
+        code, params = "import_save_as", {"suffix": suffix, "target": _SAVE_AS[suffix]}
+    else:
+        code, params = "import_kind_unknown", {"kind": suffix or path.name, "known": ", ".join(KINDS)}
+    raise ReportError([Problem(code, params, Location(str(path)))])
+
+
+def _blocks(data: bytes, kind: str, name: str) -> tuple[list[SourceBlock], list[Problem]]:
+    if kind == "docx":
+        from .docx_reader import read_docx
+
+        return read_docx(data, name), []
+    text = decode(data, name, accept_gbk=True)
+    notes: list[Problem] = []
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            notes.append(Problem("import_gbk", {}, Location(name), "warning"))
+    if kind == "html":
+        from .html_reader import read_html
+
+        return read_html(text, name), notes
+    from .text_reader import read_markdown, read_text
+
+    return (read_markdown(text) if kind == "markdown" else read_text(text)), notes
+
+
+def import_report(
+    path: str | os.PathLike[str], *, keep_punctuation: bool = False, kind: str | None = None
+) -> ImportResult:
+    """An existing report (text, Markdown, DOCX or HTML) as a model, with what was found where.
+
+    The kind comes from the suffix unless given ("text", "markdown", "docx", "html"). Raises
+    ReportError when the file cannot be read; a file that reads but does not make a valid report
+    gives a result whose `report` is None and whose `problems` say why, at source lines.
+    """
+    source = Path(path)
+    name = str(source)
+    kind = _kind(source, kind)
+    blocks, notes = _blocks(read_bytes(source), kind, name)
+    result = build_report(blocks, name, keep_punctuation=keep_punctuation)
+    result.notes[:0] = notes
+    return result

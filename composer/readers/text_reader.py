@@ -1,0 +1,190 @@
+"""Plain text and Markdown -> source paragraphs and tables, each with its line and column.
+
+Plain text is what a web page or Notepad gives: one paragraph per line, blank lines between some
+of them, leading spaces for indents (their width says where a signature was placed), and
+"| a | b |" lines for tables. Markdown joins consecutive lines into a paragraph and adds headings
+(#), emphasis (a bold run-in heading), lists and pipe tables; its markup is removed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..punctuation import is_chinese
+from .structure import SourceBlock, SourceParagraph, SourceTable, heading_marker
+
+_SEPARATOR_CELL = re.compile(r"\s*:?-{3,}:?\s*")
+_ATX_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(\s+#+)?\s*")
+_SETEXT = re.compile(r"(?P<char>[=-])(?P=char)*\s*")
+_RULE = re.compile(r"([-*_])(\s*\1){2,}\s*")
+_BULLET = re.compile(r"[-*+]\s+")
+_ORDERED = re.compile(r"\d{1,3}[.)]\s")
+_QUOTE = re.compile(r">\s?")
+_FENCE = re.compile(r"(`{3,}|~{3,}).*")
+_LEADING_BOLD = re.compile(r"(\*\*|__)(?P<lead>.+?)\1(?=\S)")
+
+
+def _indent_cells(space: str) -> float:
+    """Leading white space as character cells: a full-width space is one, others half."""
+    return sum(1.0 if char == "\u3000" else 2.0 if char == "\t" else 0.5 for char in space)
+
+
+def _row(line: str) -> list[str]:
+    """The cells of a pipe-table row; "\\|" is a pipe inside a cell."""
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return [cell.replace("\\|", "|").strip() for cell in re.split(r"(?<!\\)\|", body)]
+
+
+def _table(lines: list[str], first_line: int, column: int, clean: Callable[[str], str] = str.strip) -> SourceTable:
+    rows = [[clean(cell) for cell in _row(line)] for line in lines]
+    rows = [row for row in rows if not all(_SEPARATOR_CELL.fullmatch(cell) for cell in row)]
+    return SourceTable(tuple(tuple(row) for row in rows or [[]]), first_line, column)
+
+
+def _is_pipe_line(line: str) -> bool:
+    return line.lstrip().startswith("|")
+
+
+def _pipe_run(lines: list[str], start: int) -> int:
+    end = start
+    while end < len(lines) and _is_pipe_line(lines[end]):
+        end += 1
+    return end
+
+
+def read_text(text: str) -> list[SourceBlock]:
+    """One paragraph per non-blank line; runs of "|" lines are tables."""
+    lines = text.splitlines()
+    blocks: list[SourceBlock] = []
+    gap = False
+    index = 0
+    while index < len(lines):
+        line = lines[index].rstrip()
+        stripped = line.strip()
+        if not stripped:
+            gap, index = True, index + 1
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        if _is_pipe_line(line):
+            end = _pipe_run(lines, index)
+            blocks.append(_table(lines[index:end], index + 1, len(indent) + 1))
+            index = end
+        else:
+            blocks.append(SourceParagraph(stripped, index + 1, len(indent) + 1, start=_indent_cells(indent), gap_before=gap))
+            index += 1
+        gap = False
+    return blocks
+
+
+# --- Markdown -------------------------------------------------------------------------------------
+
+
+def _inline(text: str) -> str:
+    """Markdown inline markup removed: emphasis, code, links, images, escapes, HTML tags."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>\n]+>", "", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*", r"\1", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text)
+
+
+def _join(parts: list[str]) -> str:
+    """Lines of one paragraph joined: no space between Chinese characters, one between words."""
+    joined = ""
+    for part in parts:
+        part = part.strip()
+        if joined and part and not (is_chinese(joined[-1]) or is_chinese(part[0])):
+            joined += " "
+        joined += part
+    return joined
+
+
+class _Markdown:
+    def __init__(self) -> None:
+        self.blocks: list[SourceBlock] = []
+        self.buffer: list[str] = []
+        self.first: tuple[int, int] = (0, 0)
+        self.gap = False
+
+    def add(self, text: str, line: int, column: int) -> None:
+        if not self.buffer:
+            self.first = (line, column)
+        self.buffer.append(text)
+
+    def flush(self, style_level: int | None = None) -> None:
+        if not self.buffer:
+            return
+        raw = _join(self.buffer)
+        self.buffer = []
+        if not raw.strip():
+            return
+        bold = _LEADING_BOLD.match(raw)
+        lead = _inline(bold["lead"]).strip() if bold and not style_level else None
+        line, column = self.first
+        self.blocks.append(
+            SourceParagraph(_inline(raw).strip(), line, column, style_level=style_level, lead=lead, gap_before=self.gap)
+        )
+        self.gap = False
+
+    def read(self, text: str) -> list[SourceBlock]:
+        lines = text.splitlines()
+        index = 0
+        fence: str | None = None
+        while index < len(lines):
+            raw = lines[index]
+            number = index + 1
+            stripped = raw.strip()
+            column = len(raw) - len(raw.lstrip()) + 1
+            index += 1
+            if fence:
+                if stripped.startswith(fence):
+                    fence = None
+                elif stripped:
+                    self.add(stripped, number, column)
+                    self.flush()
+                continue
+            if match := _FENCE.fullmatch(stripped):
+                self.flush()
+                fence = match[1]
+                continue
+            if not stripped or stripped.startswith("<!--"):
+                self.flush()
+                self.gap = True
+                continue
+            quote = _QUOTE.match(stripped)
+            if quote:
+                column += quote.end()
+                stripped = stripped[quote.end():]
+            if self.buffer and _SETEXT.fullmatch(stripped):
+                self.flush(style_level=1 if stripped[0] == "=" else 2)
+            elif _RULE.fullmatch(stripped):
+                self.flush()
+            elif match := _ATX_HEADING.fullmatch(stripped):
+                self.flush()
+                self.add(match["text"], number, column + match.start("text"))
+                self.flush(style_level=len(match["marks"]))
+            elif _is_pipe_line(stripped):
+                self.flush()
+                end = _pipe_run(lines, index - 1)
+                self.blocks.append(_table(lines[index - 1:end], number, column, lambda c: _inline(c).strip()))
+                index = end
+                self.gap = False
+            elif bullet := _BULLET.match(stripped):
+                self.flush()
+                self.add(stripped[bullet.end():], number, column + bullet.end())
+            else:
+                if _ORDERED.match(stripped) or heading_marker(stripped)[0] is not None:
+                    self.flush()  # a numbered item or heading starts its own paragraph
+                self.add(stripped, number, column)
+        self.flush()
+        return self.blocks
+
+
+def read_markdown(text: str) -> list[SourceBlock]:
+    """Paragraphs (consecutive lines joined), headings with their # level, and pipe tables."""
+    return _Markdown().read(text)

@@ -1,0 +1,423 @@
+"""DOCX: the composed document as an official document that Word, WPS and LibreOffice print alike.
+
+Every figure comes from the style profile. The page carries a line grid (`w:docGrid` of type
+lines, 579-twip pitch) and every grid paragraph has that exact line height, so each page holds
+22 lines whatever the face. Sixteen-point characters are wider than a 28th of the text block,
+so body runs are tightened by the profile's `char_tightening` (-5 twips): 28 full-width
+characters then fill a line in Word, WPS and LibreOffice alike. (A character grid of type
+linesAndChars would say "28 per line" in Word's dialog, but LibreOffice reads its charSpace
+with a rounding error and then gives each 16 pt character two cells: 14 per line.)
+"""
+
+from __future__ import annotations
+
+import math
+
+from docx.shared import Twips
+from lxml import etree
+
+from .. import blocks as b
+from ..compose import cells
+from ..profile import Profile
+from . import ooxml
+from .ooxml import Look, el, paragraph, ppr, run, twips
+
+BODY_STYLE = "BodyText"
+TITLE_STYLE = "Title"
+FOOTER_STYLE = "Footer"
+
+
+def heading_style(level: int) -> str:
+    return f"Heading{level}"
+
+
+class _Writer:
+    """Maps blocks to WordprocessingML; one instance per render."""
+
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        self.line = profile.grid.line_pitch.twips
+        self.cell = profile.char_pitch_pt
+        tighten = -profile.grid.char_tightening.twips
+        self.body = self.look(profile.body.role, profile.body.size.value, spacing=tighten)
+        self.title = self.look(profile.title.role, profile.title.size.value)
+        self.headings = {
+            level: self.look(profile.headings[level].role, profile.headings[level].size.value, spacing=tighten)
+            for level in range(1, 5)
+        }
+
+    def look(self, role: str, size: float, *, spacing: int = 0, color: str | None = None) -> Look:
+        return Look(self.profile.face(role), float(size), color=color, spacing=spacing)
+
+    def chars(self, count: float, look: Look) -> int:
+        """An indent of `count` characters of a look, in twips (Word's character unit is the font size)."""
+        return twips(count * look.size)
+
+    def at_cells(self, count: float) -> int:
+        """A position `count` grid cells from the left edge of the text block, in twips."""
+        return twips(count * self.cell)
+
+    def indent_chars(self, count: float, look: Look, side: str = "firstLine") -> dict[str, object]:
+        """An indent in characters, given both ways: Word and WPS read the Chars form, LibreOffice the twips."""
+        return {side: self.chars(count, look), f"{side}Chars": round(count * 100)}
+
+    # --- styles ---------------------------------------------------------------------------------
+
+    def styles(self) -> list[ooxml.StyleSpec]:
+        indent = self.indent_chars(self.profile.body.first_line_indent.value, self.body)
+        specs = [
+            ooxml.StyleSpec(BODY_STYLE, "Body Text", self.body, ppr(ind=indent), BODY_STYLE),
+            ooxml.StyleSpec(TITLE_STYLE, "Title", self.title, ppr(snap=False, jc="center")),
+            ooxml.StyleSpec(
+                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.footer_line()), FOOTER_STYLE
+            ),
+        ]
+        keep = bool(self.profile.pagination.keep_headings_with_next.value)
+        for level, look in self.headings.items():
+            specs.append(ooxml.StyleSpec(
+                heading_style(level), f"heading {level}", look, ppr(keep_next=keep, ind=indent, outline=level - 1),
+                BODY_STYLE,
+            ))
+        return specs
+
+    # --- body -----------------------------------------------------------------------------------
+
+    def block(self, block: b.Block) -> list[etree._Element]:
+        match block:
+            case b.Title(lines):
+                runs: list[etree._Element] = []
+                for index, line in enumerate(lines):
+                    if index:
+                        runs.append(el("w:r", [self.title.rpr(), el("w:br")]))
+                    runs.append(run(line, self.title))
+                return [paragraph(ppr(style=TITLE_STYLE, snap=False, mark=self.title), runs)]
+            case b.BlankLines(count):
+                return [self.blank() for _ in range(count)]
+            case b.Addressee(text):
+                return [paragraph(ppr(mark=self.body), [run(text, self.body)])]
+            case b.Heading(level, _, _):
+                look = self.headings[level]
+                return [paragraph(ppr(style=heading_style(level), mark=look), [run(block.full_text, look)])]
+            case b.Paragraph(text, lead):
+                runs = [run(lead.full_text, self.headings[lead.level])] if lead else []
+                runs += [run(text, self.body)] if text else []
+                return [paragraph(ppr(style=BODY_STYLE, mark=self.body), runs)]
+            case b.Table():
+                return self.table(block)
+            case b.Attachments(label, items):
+                return self.attachments(label, items)
+            case b.Signature(signature, date, _):
+                return [ooxml.keep_with_next(self.placed(signature)), self.placed(date)]
+            case b.Note(text):
+                return [paragraph(ppr(style=BODY_STYLE, mark=self.body), [run(text, self.body)])]
+        raise TypeError(f"no DOCX form for {block!r}")
+
+    def blank(self, line: int | None = None) -> etree._Element:
+        """An empty line: one grid line, or `line` twips (off the grid, which would round it)."""
+        return paragraph(ppr(snap=line is None, line=line, mark=self.body))
+
+    def placed(self, line: b.PlacedLine) -> etree._Element:
+        """A line starting `line.start` cells from the left edge (signature and date, 7.3.5)."""
+        return paragraph(ppr(ind={"left": self.at_cells(line.start)}, mark=self.body), [run(line.text, self.body)])
+
+    def attachments(self, label: str, items: tuple[str, ...]) -> list[etree._Element]:
+        """附件说明 (7.3.4): wrapped lines align with the name, numbers align under each other."""
+        indent = float(self.profile.attachments.indent.value)
+        out = []
+        for index, item in enumerate(items):
+            number = item.split(".", 1)[0] + "." if len(items) > 1 else ""
+            name_start = indent + cells(label) + cells(number)
+            hanging = name_start - indent if index == 0 else cells(number)
+            text = (label + item) if index == 0 else item
+            ind = {"left": self.at_cells(name_start), "hanging": self.at_cells(hanging)}
+            out.append(paragraph(ppr(ind=ind, mark=self.body), [run(text, self.body)]))
+        return out
+
+    # --- tables ---------------------------------------------------------------------------------
+
+    def table(self, table: b.Table) -> list[etree._Element]:
+        """Full text-block width, fixed layout with grid column widths (WPS ignores tblW alone)."""
+        spec = self.profile.table
+        text = self.look(spec.role, spec.size.value)
+        head = self.look(spec.header_role, spec.size.value)
+        caption = self.look(spec.caption_role, self.profile.body.size.value)
+        margin = spec.cell_margin.twips
+        widths = column_widths(table, twips(self.profile.page.text_width.pt), text.size, margin)
+        rule = ooxml.border(spec.rule_width.pt, self.profile.colors.text.value)
+        line = spec.line_height.twips
+        out = []
+        if table.caption:
+            out.append(paragraph(ppr(jc="center", keep_next=True, mark=caption), [run(table.caption, caption)]))
+        tbl = el("w:tbl", [
+            el("w:tblPr", [
+                el("w:tblW", w=sum(widths), type="dxa"),
+                el("w:jc", val="center"),
+                el("w:tblBorders", [el(f"w:{side}", **rule) for side in
+                                    ("top", "left", "bottom", "right", "insideH", "insideV")]),
+                el("w:tblLayout", type="fixed"),
+                el("w:tblCellMar", [el(f"w:{side}", w=margin, type="dxa") for side in ("left", "right")]),
+                el("w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1),
+            ]),
+            el("w:tblGrid", [el("w:gridCol", w=w) for w in widths]),
+        ])
+        centred = [all(cells(c) * text.size <= w / 20 - 2 * margin / 20 for c in column)
+                   for column, w in zip(zip(*table.rows), widths)]
+        tbl.append(self.row(table.header, widths, head, line, [True] * len(widths), header=True))
+        for row in table.rows:
+            tbl.append(self.row(row, widths, text, line, centred))
+        out.append(tbl)
+        return out
+
+    def row(
+        self, texts: tuple[str, ...], widths: list[int], look: Look, line: int, centred: list[bool],
+        *, header: bool = False,
+    ) -> etree._Element:
+        """One table row; the header row repeats on every page the table spans."""
+        tr = el("w:tr", [el("w:trPr", [el("w:cantSplit"), el("w:tblHeader") if header else None])])
+        for text, width, centre in zip(texts, widths, centred):
+            paragraphs = [
+                paragraph(ppr(snap=False, line=line, jc="center" if centre else "both", mark=look),
+                          [run(part, look)] if part else [])
+                for part in (text.splitlines() or [""])
+            ]
+            tr.append(el("w:tc", [el("w:tcPr", [el("w:tcW", w=width, type="dxa"), el("w:vAlign", val="center")]),
+                                  *paragraphs]))
+        return tr
+
+    # --- red header (版头, 7.2) -----------------------------------------------------------------
+
+    def red_header(self, header: b.RedHeader) -> list[etree._Element]:
+        spec = self.profile.header
+        pitch = self.profile.line_pitch_pt
+        out = []
+        marked = self.look(spec.classification_role, self.profile.body.size.value, spacing=self.body.spacing)
+        for text, look in ((header.copy_number, self.body), (header.classification, marked), (header.urgency, marked)):
+            if text:
+                out.append(paragraph(ppr(mark=look), [run(text, look)]))
+        used = len(out) * pitch
+
+        mark = self.mark_look(header.mark)
+        # The mark's line is exactly as high as its type, so its top edge is the line's top in
+        # any application, and sits mark_top below the text block's top (7.2.4).
+        before = max(0.0, spec.mark_top.pt - used)
+        out.append(paragraph(ppr(snap=False, before=twips(before), line=twips(mark.size), jc="center", mark=mark),
+                             [run(header.mark, mark)]))
+        used += before + mark.size
+        gap = int(spec.number_gap.value)
+        out += [self.blank() for _ in range(gap)]
+        used += gap * pitch
+
+        red = self.profile.colors.red.value
+        # The rule lies rule_gap below the number's characters, which sit mid-line.
+        rule_space = round(max(0.0, spec.rule_gap.pt - (pitch - self.body.size) / 2))
+        rule = {"bottom": ooxml.border(spec.rule_width.pt, red, rule_space)}
+        number = self.number_lines(header, rule)
+        out += number
+        used += len(number) * pitch + rule_space + spec.rule_width.pt
+        # Two blank lines under the rule (7.3.1), the first one stretched or shrunk by up to
+        # half a line so the title and all that follows land on the page's grid lines.
+        gap = int(spec.title_gap.value)
+        first = round(used / pitch + gap) * pitch - used - (gap - 1) * pitch
+        out += [self.blank(twips(first))] + [self.blank() for _ in range(gap - 1)]
+        return out
+
+    def mark_look(self, mark: str) -> Look:
+        """Red Xiaobiaosong, at most mark_max_size, shrunk so a long mark fits the text block."""
+        spec = self.profile.header
+        fit = self.profile.page.text_width.pt / max(cells(mark), 1.0)
+        size = min(spec.mark_max_size.pt, math.floor(fit * 2) / 2)
+        return self.look(spec.mark_role, size, color=self.profile.colors.red.value)
+
+    def number_lines(self, header: b.RedHeader, rule: dict[str, dict[str, object]]) -> list[etree._Element]:
+        """The document number centred, or (upward documents, 7.2.6) left beside the signers.
+
+        Signers go `signers_per_line` to a line, right-aligned one character in; wrapped names
+        align with the first name and the number shares the last line. Tab stops do the aligning, so the
+        result does not depend on the width of the faces.
+        """
+        number = header.number or ""
+        if not header.signers:
+            return [paragraph(ppr(borders=rule, jc="center", mark=self.body), [run(number, self.body)])]
+        spec = self.profile.header
+        name_look = self.look(spec.signer_role, self.body.size, spacing=self.body.spacing)
+        label = str(spec.signer_label.value)
+        per_line = int(spec.signers_per_line.value)
+        lines = ["\u3000".join(header.signers[i:i + per_line]) for i in range(0, len(header.signers), per_line)]
+        side = float(spec.signer_indent.value)
+        right = self.profile.chars_per_line - side
+        names_at = right - max(cells(line) for line in lines)
+        label_at = names_at - cells(label)
+
+        def tab() -> etree._Element:
+            return el("w:r", [self.body.rpr(), el("w:tab")])
+
+        out = []
+        for index, names in enumerate(lines):
+            last = index == len(lines) - 1
+            runs = [tab(), run(number, self.body)] if last else []
+            runs += [tab(), run(label, self.body)] if index == 0 else [tab()]
+            runs.append(run(names, name_look))
+            stops = [("left", self.at_cells(side))] if last else []
+            stops.append(("left", self.at_cells(label_at if index == 0 else names_at)))
+            out.append(paragraph(ppr(borders=rule if last else None, tabs=stops, jc="left", mark=self.body), runs))
+        return out
+
+    # --- end block (版记, 7.4) ------------------------------------------------------------------
+
+    def end_block(self, end: b.EndBlock) -> list[etree._Element]:
+        """The end block as a one-column table floated to the bottom of the text block.
+
+        Why a floating table: GB/T 9704 puts the last rule on the bottom edge of the text block
+        of the last page, wherever the body ends. A table positioned relative to the margin
+        (tblpYSpec="bottom") is honoured by Word, WPS and LibreOffice, keeps its rules as table
+        borders (outer 0.35 mm, inner 0.25 mm) and moves to a new page with its anchor when the
+        last page is full. Filling with blank lines would need our own line breaking to agree
+        with each application's to the line, which it cannot promise.
+        """
+        spec = self.profile.end_block
+        look = self.look(spec.role, spec.size.value)
+        black = self.profile.colors.text.value
+        outer = ooxml.border(spec.outer_rule.pt, black)
+        inner = ooxml.border(spec.inner_rule.pt, black)
+        width = twips(self.profile.page.text_width.pt)
+        left = twips(self.profile.page.margin_left.pt)
+        side = float(spec.indent.value)
+        rows = []
+        if end.copy_to:
+            label = str(spec.copy_to_label.value)
+            ind = {"left": self.chars(side + cells(label), look), "hanging": self.chars(cells(label), look),
+                   "right": self.chars(side, look)}
+            rows.append(paragraph(ppr(snap=False, line=self.line, ind=ind, mark=look), [run(end.copy_to, look)]))
+        ind = {"left": self.chars(side, look), "right": self.chars(side, look), "firstLine": 0}
+        tab = [("right", width - self.chars(side, look))]
+        rows.append(paragraph(ppr(snap=False, line=self.line, tabs=tab, ind=ind, jc="left", mark=look), [
+            run(end.printer, look), el("w:r", [look.rpr(), el("w:tab")]), run(end.printed, look),
+        ]))
+        tbl = el("w:tbl", [
+            el("w:tblPr", [
+                el("w:tblpPr", leftFromText=0, rightFromText=0, topFromText=0, bottomFromText=0,
+                   vertAnchor="margin", tblpYSpec="bottom", horzAnchor="page", tblpX=left),
+                el("w:tblOverlap", val="never"),
+                el("w:tblW", w=width, type="dxa"),
+                el("w:tblBorders", [el("w:top", **outer), el("w:bottom", **outer), el("w:insideH", **inner)]),
+                el("w:tblLayout", type="fixed"),
+                el("w:tblCellMar", [el(f"w:{s}", w=0, type="dxa") for s in ("left", "right")]),
+            ]),
+            el("w:tblGrid", [el("w:gridCol", w=width)]),
+            *[el("w:tr", [el("w:trPr", [el("w:cantSplit")]),
+                          el("w:tc", [el("w:tcPr", [el("w:tcW", w=width, type="dxa")]), row])]) for row in rows],
+        ])
+        # The paragraph a floating table needs after it, as its anchor; one twip high.
+        anchor = paragraph(ppr(snap=False, line=20, mark=look))
+        return [tbl, anchor]
+
+    # --- page numbers (7.5) ---------------------------------------------------------------------
+
+    def page_number_look(self) -> Look:
+        spec = self.profile.page_number
+        return self.look(spec.role, spec.size.value)
+
+    def footer_line(self) -> int:
+        return twips(self.profile.page_number.size.pt)
+
+    def footer_distance(self) -> int:
+        """From the page's bottom edge to the footer line's bottom, so the dashes (mid-line) sit
+        `below_text` under the text block."""
+        spec = self.profile.page_number
+        dash_from_bottom = self.profile.page.margin_bottom.pt - spec.below_text.pt
+        return twips(dash_from_bottom - spec.size.pt / 2)
+
+    def footer(self, odd: bool) -> etree._Element:
+        """"— n —", odd pages right and even pages left, one character in."""
+        look = self.page_number_look()
+        dash = str(self.profile.page_number.dash.value)
+        count = float(self.profile.page_number.indent.value)
+        side = "right" if odd else "left"
+        return paragraph(ppr(style=FOOTER_STYLE, ind=self.indent_chars(count, look, side), jc=side, mark=look), [
+            run(f"{dash} ", look), *ooxml.field_runs("PAGE", "1", look), run(f" {dash}", look),
+        ])
+
+
+def column_widths(table: b.Table, total: int, size: float, margin: int) -> list[int]:
+    """Column widths in twips summing to `total`, in proportion to each column's longest line;
+    when they cannot all fit, every column keeps room for a few characters first."""
+    natural = [
+        twips(max(1.0, *(cells(line) for text in column for line in text.splitlines())) * size) + 2 * margin
+        for column in zip(table.header, *table.rows)
+    ]
+    floor = [min(n, twips(4 * size) + 2 * margin) for n in natural]
+    if sum(natural) <= total or sum(floor) >= total:
+        basis = natural if sum(natural) <= total else floor
+        share = [n * total / sum(basis) for n in basis]
+    else:
+        spare = total - sum(floor)
+        extra = [n - f for n, f in zip(natural, floor)]
+        share = [f + spare * e / sum(extra) for f, e in zip(floor, extra)]
+    widths = [int(s) for s in share]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def kept_with_signature(body: tuple[b.Block, ...]) -> set[int]:
+    """Blocks that must share a page with the signature: the blank lines and attachment note
+    before it, the last line of text above those (no signature alone on a page), and the
+    signature line itself, which keeps the date with it."""
+    kept: set[int] = set()
+    for index, block in enumerate(body):
+        if isinstance(block, b.Signature):
+            kept.add(index)
+            before = index - 1
+            while before >= 0 and isinstance(body[before], (b.BlankLines, b.Attachments)):
+                kept.add(before)
+                before -= 1
+            if before >= 0 and isinstance(body[before], (b.Paragraph, b.Heading)):
+                kept.add(before)
+    return kept
+
+
+def render(document: b.Document, profile: Profile) -> bytes:
+    """The document as DOCX bytes; the same document and profile always give the same bytes."""
+    writer = _Writer(profile)
+    faces = [profile.face(role) for role in profile.roles]
+    alternates = {face: profile.font_alternates[face].value for face in profile.font_alternates.keys()}
+    doc = ooxml.new_document(ooxml.font_table(faces, alternates), document.metadata)
+    styles = doc.styles.element
+    styles[:] = list(ooxml.styles_element(
+        profile, writer.body, writer.line, profile.table.cell_margin.twips, writer.styles()
+    ))
+    settings = doc.settings.element
+    settings[:] = ooxml.settings_children(profile, writer.chars(1, writer.body))
+
+    page = profile.page
+    section = doc.sections[0]
+    section.page_width, section.page_height = page.width.emu, page.height.emu
+    section.top_margin, section.bottom_margin = page.margin_top.emu, page.margin_bottom.emu
+    section.left_margin, section.right_margin = page.margin_left.emu, page.margin_right.emu
+    section.footer_distance = Twips(writer.footer_distance())
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.part.element[:] = [writer.footer(odd)]
+    body = doc.element.body
+    section_properties = body.sectPr
+    section_properties.attrib.clear()  # the template's revision ids
+    grid = section_properties.find(ooxml.qn("w:docGrid"))
+    grid.attrib.clear()
+    grid.set(ooxml.qn("w:type"), "lines")
+    grid.set(ooxml.qn("w:linePitch"), str(writer.line))
+
+    blocks: list[etree._Element] = []
+    if document.header:
+        blocks += writer.red_header(document.header)
+    kept = kept_with_signature(document.body)
+    for index, block in enumerate(document.body):
+        elements = writer.block(block)
+        if index in kept:
+            for element in elements:
+                ooxml.keep_with_next(element)
+        blocks += elements
+    if document.end_block:
+        blocks += writer.end_block(document.end_block)
+    for element in list(body.iterchildren(ooxml.qn("w:p"))):
+        body.remove(element)
+    for element in blocks:
+        section_properties.addprevious(element)
+    return ooxml.save(doc, document.metadata.created)

@@ -1,0 +1,363 @@
+"""The font layer of the PDF writer: which face each role gets, CFF conversion, the cache,
+missing characters. Tests that need a Debian font skip, saying which package is missing."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from composer import fontcache, fonts
+
+OFFICIAL = {
+    "title": "方正小标宋简体",
+    "body": "仿宋_GB2312",
+    "heading1": "黑体",
+    "heading2": "楷体_GB2312",
+    "page_number": "宋体",
+}
+NOTO_SERIF = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+NOTO_SERIF_BOLD = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc")
+NOTO_SANS = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
+UKAI = Path("/usr/share/fonts/truetype/arphic/ukai.ttc")
+WENKAI = Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
+WQY_DIR = Path("/usr/share/fonts/truetype/wqy")
+SAMPLE = "某市人民政府2025年政府信息公开工作年度报告（一）ABC 123"
+
+
+def needs(*paths: Path, package: str):
+    missing = [str(p) for p in paths if not p.exists()]
+    return pytest.mark.skipif(bool(missing), reason=f"needs Debian {package}: {', '.join(missing)} missing")
+
+
+needs_fontconfig = pytest.mark.skipif(shutil.which("fc-list") is None, reason="needs fontconfig's fc-list")
+
+
+def bundled_or_skip() -> None:
+    if not fonts._bundled_faces():
+        pytest.skip(f"needs the fallback package: pip install {fonts.FALLBACK_PACKAGE}")
+
+
+@pytest.fixture(autouse=True)
+def fresh_state(tmp_path, monkeypatch):
+    """Each test gets its own cache folder and forgets what earlier tests found or registered."""
+    monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
+    monkeypatch.setattr(fonts, "_registered", {})
+    fonts._installed_index.cache_clear()
+    fonts._bundled_faces.cache_clear()
+    yield
+    fonts._installed_index.cache_clear()
+
+
+@pytest.fixture
+def no_installed_fonts(tmp_path, monkeypatch):
+    """fontconfig pointed at an empty configuration: it finds no font at all."""
+    conf = tmp_path / "empty-fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    fonts._installed_index.cache_clear()
+
+
+def pdf_with(font_name: str, text: str) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(400, 100))
+    pdf.setFont(font_name, 16)
+    pdf.drawString(10, 40, text)
+    pdf.save()
+    return out.getvalue()
+
+
+def embedded_font_names(data: bytes) -> list[str]:
+    """BaseFont of every font on page 1 that carries an embedded TrueType program."""
+    import pdfplumber
+    from pdfminer.pdftypes import resolve1
+
+    names = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for ref in resolve1(pdf.pages[0].page_obj.resources["Font"]).values():
+            font = resolve1(ref)
+            descriptor = resolve1(font.get("FontDescriptor"))
+            if descriptor and "FontFile2" in descriptor:
+                names.append(resolve1(font["BaseFont"]).name)
+    return names
+
+
+def page_text(data: bytes) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return pdf.pages[0].extract_text()
+
+
+def ink(data: bytes) -> int:
+    """Dark pixels on page 1: a blank box or missing glyph would leave almost none."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(data)
+    image = pdf[0].render(scale=2).to_pil().convert("L")
+    return sum(1 for value in image.tobytes() if value < 128)
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+
+@needs_fontconfig
+@needs(NOTO_SERIF, NOTO_SERIF_BOLD, NOTO_SANS, package="fonts-noto-cjk")
+@needs(WENKAI, package="fonts-lxgw-wenkai")
+def test_installed_faces_are_found_by_family_name():
+    faces = fonts.resolve_faces(OFFICIAL)
+    assert set(faces) == set(fonts.ROLES)
+    body = faces["body"]
+    assert (body.family, body.path, body.index, body.source) == ("Noto Serif CJK SC", NOTO_SERIF, 2, "installed")
+    assert body.official is False and body.requested == "仿宋_GB2312"
+    assert (faces["title"].path, faces["title"].index) == (NOTO_SERIF_BOLD, 2)  # heavy Song for 小标宋
+    assert faces["heading1"].family == "Noto Sans CJK SC"
+    assert faces["heading2"].path == WENKAI
+    assert faces["page_number"].path == NOTO_SERIF
+
+
+@needs_fontconfig
+@needs(WENKAI, package="fonts-lxgw-wenkai")
+def test_a_face_asked_for_by_its_chinese_name_is_official():
+    face = fonts.resolve_faces({"heading2": "霞鹜文楷"})["heading2"]
+    assert (face.path, face.source, face.official, face.family) == (WENKAI, "installed", True, "霞鹜文楷")
+    assert "代替" not in fonts.describe_face(face)
+
+
+@needs(UKAI, package="fonts-arphic-ukai")
+def test_a_configured_font_file_wins():
+    faces = fonts.resolve_faces({"heading2": "楷体_GB2312"}, {"heading2": f"{UKAI}#1"})
+    face = faces["heading2"]
+    assert (face.path, face.index, face.source, face.official) == (UKAI, 1, "configured", False)
+    assert face.family == "AR PL UKai HK"
+
+
+@needs_fontconfig
+@needs(WQY_DIR / "wqy-zenhei.ttc", package="fonts-wqy-zenhei")
+def test_a_configured_family_name_is_looked_up():
+    face = fonts.resolve_faces({"heading1": "黑体"}, {"heading1": "文泉驿正黑"})["heading1"]
+    assert (face.path, face.index, face.source) == (WQY_DIR / "wqy-zenhei.ttc", 0, "configured")
+
+
+def test_a_configured_face_that_does_not_exist_is_an_error(tmp_path):
+    with pytest.raises(fonts.FontError, match="not found"):
+        fonts.resolve_faces({"body": "仿宋_GB2312"}, {"body": str(tmp_path / "nowhere.ttf")})
+    with pytest.raises(fonts.FontError, match="not installed"):
+        fonts.resolve_faces({"body": "仿宋_GB2312"}, {"body": "No Such Face 123"})
+
+
+@needs_fontconfig
+def test_with_no_installed_font_the_bundled_faces_stand_in(no_installed_fonts):
+    bundled_or_skip()
+    faces = fonts.resolve_faces(OFFICIAL)
+    assert {face.source for face in faces.values()} == {"bundled"}
+    assert not any(face.official for face in faces.values())
+    assert faces["body"].path.name == "NotoSerifSC-Regular.otf"
+    assert faces["heading1"].path.name == "NotoSansSC-Regular.otf"
+    assert faces["body"].fallback is None  # nothing else to fall back to
+    assert "代替 仿宋_GB2312" in fonts.describe_face(faces["body"])
+    assert "stands in for 仿宋_GB2312" in fonts.describe_face(faces["body"], "en")
+    assert fonts.fontcache.needs_conversion(faces["body"].path, 0)  # CFF
+
+
+@needs_fontconfig
+def test_with_no_face_at_all_the_error_says_what_to_install(no_installed_fonts, monkeypatch):
+    monkeypatch.setattr(fonts, "_bundled_faces", lambda: {})
+    with pytest.raises(fonts.FontError, match=f"pip install {fonts.FALLBACK_PACKAGE}"):
+        fonts.resolve_faces({"body": "仿宋_GB2312"})
+
+
+@needs(WQY_DIR / "wqy-zenhei.ttc", package="fonts-wqy-zenhei")
+def test_the_folder_scan_reads_chinese_and_english_family_names(monkeypatch):
+    entries = fonts._folder_entries([WQY_DIR])
+    zenhei = [e for e in entries if e.path.name == "wqy-zenhei.ttc" and e.index == 0]
+    assert zenhei and {"WenQuanYi Zen Hei", "文泉驿正黑"} <= set(zenhei[0].names)
+    # The second scan reads the names from the index in the cache folder, not the files.
+    monkeypatch.setattr(fonts, "_read_faces", lambda path: pytest.fail(f"re-read {path}"))
+    assert fonts._folder_entries([WQY_DIR]) == entries
+
+
+# --- conversion, registration, cache --------------------------------------------------------
+
+
+def cff_face() -> fonts.Face:
+    """A CFF face: Debian's Noto Serif CJK SC, else the bundled Noto Serif SC."""
+    if NOTO_SERIF.exists():
+        return fonts.Face("body", "仿宋_GB2312", "Noto Serif CJK SC", NOTO_SERIF, 2, "installed", False)
+    bundled_or_skip()
+    family, path = fonts._bundled_faces()["serif"]
+    return fonts.Face("body", "仿宋_GB2312", family, path, 0, "bundled", False)
+
+
+def test_a_cff_face_is_converted_and_drawn_embedded():
+    from fontTools.ttLib import TTFont
+
+    face = cff_face()
+    name = fonts.reportlab_font(face, SAMPLE)
+    converted = list((fontcache.cache_dir() / "truetype").glob("*.ttf"))
+    assert len(converted) == 1
+    with TTFont(converted[0]) as font:
+        assert "glyf" in font and "CFF " not in font and font["maxp"].tableVersion == 0x00010000
+    data = pdf_with(name, SAMPLE)
+    assert page_text(data) == SAMPLE
+    assert embedded_font_names(data) and all("Noto" in n for n in embedded_font_names(data))
+    assert ink(data) > 500
+    assert fonts.reportlab_font(face, "年度报告") == name  # registered once per process
+
+
+@needs(WENKAI, package="fonts-lxgw-wenkai")
+def test_a_truetype_face_is_used_directly(monkeypatch):
+    monkeypatch.setattr(fontcache, "truetype_bytes", lambda *a: pytest.fail("converted a TrueType face"))
+    face = fonts.Face("heading2", "楷体_GB2312", "LXGW WenKai", WENKAI, 0, "installed", False)
+    data = pdf_with(fonts.reportlab_font(face, SAMPLE), SAMPLE)
+    assert page_text(data) == SAMPLE
+    assert embedded_font_names(data)
+
+
+def test_new_characters_grow_the_registered_font_under_the_same_name():
+    from reportlab.pdfgen import canvas
+
+    face = cff_face()
+    name = fonts.reportlab_font(face, "年度报告")
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(400, 100))  # a document begun before the growth
+    pdf.setFont(name, 16)
+    pdf.drawString(10, 60, "年度报告")
+    assert fonts.reportlab_font(face, "朱镕基") == name
+    pdf.drawString(10, 30, "朱镕基")
+    pdf.save()
+    assert page_text(out.getvalue()).split() == ["年度报告", "朱镕基"]
+
+
+def test_the_second_preparation_reads_the_cache(monkeypatch):
+    real_build = fontcache._build
+    face = cff_face()
+    fonts.reportlab_font(face, SAMPLE)
+    cached = list((fontcache.cache_dir() / "truetype").glob("*.ttf"))
+    assert len(cached) == 1
+
+    # A new process (registry empty): the conversion must not run again.
+    monkeypatch.setattr(fonts, "_registered", {})
+    monkeypatch.setattr(fontcache, "_build", lambda *a: pytest.fail("converted again"))
+    fonts.reportlab_font(face, SAMPLE)
+
+    # New characters grow the same file, converting only those, reusing the rest.
+    monkeypatch.setattr(fonts, "_registered", {})
+    calls = []
+
+    def counting_build(source, location, codepoints, reuse):
+        calls.append((len(codepoints), reuse is not None))
+        return real_build(source, location, codepoints, reuse)
+
+    monkeypatch.setattr(fontcache, "_build", counting_build)
+    name = fonts.reportlab_font(face, SAMPLE + "镕")
+    assert calls == [(len(fonts._codepoints(SAMPLE + "镕")), True)]
+    assert list((fontcache.cache_dir() / "truetype").glob("*.ttf")) == cached
+    assert page_text(pdf_with(name, "报告镕")) == "报告镕"
+
+
+def make_variable_font(path: Path) -> None:
+    """A two-master variable TrueType font whose one glyph, 中, is a square 200 units wide
+    at wght 100 and 600 units wide at wght 900."""
+    from fontTools import varLib
+    from fontTools.designspaceLib import AxisDescriptor, DesignSpaceDocument, SourceDescriptor
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    def master(size: int):
+        builder = FontBuilder(1000, isTTF=True)
+        builder.setupGlyphOrder([".notdef", "zhong"])
+        builder.setupCharacterMap({ord("中"): "zhong"})
+        pen = TTGlyphPen(None)
+        for point in ((100, 100), (100, 100 + size), (100 + size, 100 + size), (100 + size, 100)):
+            (pen.lineTo if pen.points else pen.moveTo)(point)
+        pen.closePath()
+        builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "zhong": pen.glyph()})
+        builder.setupHorizontalMetrics({".notdef": (1000, 0), "zhong": (1000, 100)})
+        builder.setupHorizontalHeader(ascent=880, descent=-120)
+        builder.setupNameTable({"familyName": "Test Var", "styleName": "Thin", "psName": "TestVar-Thin"})
+        builder.setupOS2()
+        builder.setupPost()
+        return builder.font
+
+    design = DesignSpaceDocument()
+    design.addAxis(AxisDescriptor(tag="wght", name="Weight", minimum=100, default=100, maximum=900))
+    for weight, size in ((100, 200), (900, 600)):
+        design.addSource(SourceDescriptor(font=master(size), location={"Weight": weight}))
+    varLib.build(design)[0].save(path)
+
+
+def test_a_variable_face_is_drawn_at_the_weight_asked_for(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    path = tmp_path / "TestVar.ttf"
+    make_variable_font(path)
+    assert fontcache.needs_conversion(path, 0)
+    face = fonts.Face("heading1", "黑体", "Test Var", path, 0, "configured", False, weight=500)
+    data = pdf_with(fonts.reportlab_font(face, "中"), "中")
+    assert ink(data) > 0
+    (converted,) = (fontcache.cache_dir() / "truetype").glob("*.ttf")
+    with TTFont(converted) as font:
+        glyph = font["glyf"][font.getBestCmap()[ord("中")]]
+        assert glyph.xMax - glyph.xMin == 400  # halfway between the masters
+        assert font["name"].getDebugName(6) == "TestVar-W500"
+
+
+def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "a"))
+    assert fontcache.cache_dir() == tmp_path / "a"
+    monkeypatch.delenv("REPORT_COMPOSER_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert fontcache.cache_dir() == tmp_path / "xdg" / "report-composer"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert fontcache.cache_dir() == Path.home() / ".cache" / "report-composer"
+
+
+# --- missing characters and per-character fallback ------------------------------------------
+
+
+def test_a_missing_character_is_reported_by_name_and_code_point():
+    face = cff_face()
+    text = "正文\U000f0001正文\n"  # a private-use character no face has; newline is not drawn
+    assert fonts.missing_characters(face, text) == ["\U000f0001"]
+    with pytest.raises(fonts.MissingGlyphsError, match="U\\+F0001") as error:
+        fonts.reportlab_font(face, text)
+    assert error.value.characters == ["\U000f0001"]
+    with pytest.raises(fonts.MissingGlyphsError):
+        fonts.font_runs(face, text)
+
+
+@needs_fontconfig
+@needs(UMING, package="fonts-arphic-uming")
+@needs(NOTO_SERIF, package="fonts-noto-cjk")
+def test_a_character_the_face_lacks_comes_from_the_fallback_and_is_reported():
+    rare = "刏"  # GBK, not in AR PL UMing CN
+    face = fonts.resolve_faces({"body": "仿宋_GB2312"}, {"body": str(UMING)})["body"]
+    assert face.fallback is not None and face.fallback.path == NOTO_SERIF  # next face of the role
+    text = f"正文{rare}正文"
+    assert fonts.missing_characters(face, text) == []
+    assert fonts.fallback_characters(face, text) == [rare]
+    with pytest.raises(fonts.MissingGlyphsError, match="U\\+520F"):
+        fonts.reportlab_font(face, text)  # the face alone lacks it
+    runs = fonts.font_runs(face, text)
+    assert [piece for _, piece in runs] == ["正文", rare, "正文"]
+    assert runs[0][0] == runs[2][0] != runs[1][0]
+
+    strict = fonts.resolve_faces({"body": "仿宋_GB2312"}, {"body": str(UMING)}, fallback=False)["body"]
+    assert strict.fallback is None
+    assert fonts.missing_characters(strict, text) == [rare]
+
+
+def test_importing_the_module_loads_neither_reportlab_nor_fonttools():
+    code = "import sys, composer.fonts; print('reportlab' in sys.modules, 'fontTools' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.stdout.split() == ["False", "False"]

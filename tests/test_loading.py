@@ -1,0 +1,153 @@
+"""Loading YAML: every problem comes back with its file, line and column, in Chinese or English."""
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+import composer
+from conftest import ALL_SAMPLES, SEED_YAML
+
+SEED = SEED_YAML.read_text("utf-8")
+
+
+def problems_of(text: str, tmp_path: Path, name: str = "report.yaml", raw: bytes | None = None):
+    path = tmp_path / name
+    path.write_bytes(raw if raw is not None else text.encode("utf-8"))
+    with pytest.raises(composer.ReportError) as caught:
+        composer.load(path)
+    return caught.value.problems
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda p: p.name)
+def test_every_sample_loads(sample):
+    assert composer.validate(sample) == []
+
+
+def test_load_accepts_yaml_text_and_paths():
+    assert composer.load(SEED).issuer == "大同市科技局"
+    assert composer.load(str(SEED_YAML)).year == 2023
+    assert composer.load(SEED_YAML).date.isoformat() == "2023-12-07"
+
+
+def test_seed_sample_keeps_the_published_text(seed_report):
+    assert seed_report.title == "大同市科技局2023年法治政府建设年度报告"
+    assert seed_report.parts.shortcomings.heading == "存在问题及对策建议"
+    assert seed_report.parts.plans.heading == "下一步工作意见建议"
+    assert len(seed_report.parts.measures.content) == 8
+    assert seed_report.disclosure.index_number == "035200009/2024-00026"
+    assert seed_report.disclosure.published == "2024-03-08 13:25"
+    text = composer.render(seed_report, "txt").decode()
+    assert "建设建设" in text and "工作清》" in text  # left for lint to find
+
+
+def test_syntax_error_is_located(tmp_path):
+    broken = SEED.replace("issuer: 大同市科技局", "issuer: [大同市科技局", 1)
+    [problem] = problems_of(broken, tmp_path)
+    assert problem.code == "yaml_syntax"
+    assert problem.location.file.endswith("report.yaml") and problem.location.line >= line_of(broken, "issuer:")
+
+
+def test_wrong_type_points_at_the_value(tmp_path):
+    broken = SEED.replace("year: 2023", "year: 二〇二三", 1)
+    [problem] = problems_of(broken, tmp_path)
+    assert problem.code == "wrong_type"
+    assert (problem.location.line, problem.location.column) == (line_of(broken, "year:"), 7)
+    assert "报告年度" in problem.message("zh") and "whole number" in problem.message("en")
+
+
+def test_missing_part_points_at_parts(tmp_path):
+    start, end = SEED.index("  leadership:"), SEED.index("  plans:")
+    broken = SEED[:start] + SEED[end:]
+    [problem] = problems_of(broken, tmp_path)
+    assert problem.code == "part_missing"
+    assert problem.location.line == line_of(broken, "\nparts:") + 1
+    assert "第三部分" in problem.message()
+
+
+def test_parts_out_of_order_point_at_the_misplaced_part(tmp_path):
+    start, end, tail = SEED.index("  leadership:"), SEED.index("  plans:"), SEED.index("\n# 网站公开")
+    broken = SEED[:start] + SEED[end:tail] + "\n" + SEED[start:end] + SEED[tail:]
+    [problem] = problems_of(broken, tmp_path)
+    assert problem.code == "part_order"
+    assert (problem.location.line, problem.location.column) == (line_of(broken, "  leadership:"), 3)
+
+
+def test_malformed_document_number_is_located(tmp_path):
+    broken = SEED.replace("disclosure:", "header:\n  number: 同科字[2024]5号\ndisclosure:", 1)
+    [problem] = problems_of(broken, tmp_path)
+    assert problem.code == "doc_number_brackets"
+    assert (problem.location.line, problem.location.column) == (line_of(broken, "  number:"), 11)
+
+
+def test_control_character_is_located_to_the_character(tmp_path):
+    broken = SEED.replace("全面落实法治建设总体目标", "全面落实法治\x07建设总体目标", 1)
+    [problem] = problems_of(broken, tmp_path)
+    line = line_of(broken, "\x07")
+    column = broken.split("\n")[line - 1].index("\x07") + 1
+    assert problem.code == "control_character"
+    assert (problem.location.line, problem.location.column) == (line, column)
+
+
+def test_unknown_key_points_at_the_key(tmp_path):
+    broken = SEED.replace("\nissuer:", "\nisuer:", 1)
+    [problem] = problems_of(broken, tmp_path)
+    assert problem.code == "unknown_key_suggest"
+    assert (problem.location.line, problem.location.column) == (line_of(broken, "isuer:"), 1)
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(codecs.BOM_UTF8 + SEED.encode("utf-8"))
+    assert composer.load(path).issuer == "大同市科技局"
+
+
+def test_utf16_from_notepad_is_accepted(tmp_path):
+    path = tmp_path / "utf16.yaml"
+    path.write_bytes(SEED.encode("utf-16"))
+    assert composer.load(path).issuer == "大同市科技局"
+
+
+def test_gbk_is_recognised_and_explained(tmp_path):
+    [problem] = problems_of("", tmp_path, raw=SEED.encode("gbk", errors="replace"))
+    assert problem.code == "encoding_gbk"
+    assert "UTF-8" in problem.message()
+
+
+@pytest.mark.parametrize(
+    "raw, code",
+    [(b"", "file_empty"), (b"   \n# only a comment\n", "file_empty"), (b"\x00\x01\x02binary", "file_binary"),
+     (b"- a\n- b\n", "yaml_not_mapping"), (b"a: 1\n---\nb: 2\n", "yaml_multiple_documents"),
+     (b"issuer:\n\t- x\n", "yaml_tab"), (b"a: 1\na: 2\n", "yaml_duplicate_key")],
+)
+def test_bad_files_get_a_clear_answer(tmp_path, raw, code):
+    assert [p.code for p in problems_of("", tmp_path, raw=raw)] == [code]
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join(f'*a{i - 1}' for _ in range(9))}]" for i in range(1, 10)]
+    assert [p.code for p in problems_of("\n".join(lines), tmp_path)] == ["yaml_alias_bomb"]
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    assert [p.code for p in problems_of("a: " + "[" * 5000 + "]" * 5000, tmp_path)] == ["yaml_too_deep"]
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)
+    with pytest.raises(composer.ReportError) as caught:
+        composer.load(path)
+    assert [p.code for p in caught.value.problems] == ["file_too_large"]
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(composer.ReportError) as caught:
+        composer.load(tmp_path / "nope.yaml")
+    assert [p.code for p in caught.value.problems] == ["file_missing"]
