@@ -125,7 +125,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 # Reasons a file could not be linted at all: exit code 2, like a usage error.
 LINT_UNREADABLE = USAGE_CODES | {
-    "file_too_large", "file_binary", "encoding_gbk", "encoding_unknown", "lint_needs_import", "lint_fix_refused"
+    "file_too_large", "file_binary", "encoding_gbk", "encoding_unknown", "lint_fix_refused"
 }
 
 
@@ -293,7 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
 
     p = command("lint", cmd_lint, "检查报告中审核人员会指出的问题，可自动修正其中安全的部分 / check a report, fix what is safe")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML，或网页复制的 .txt/.md 文本 / report YAML or source text")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML，或已有的报告（.txt .md .docx .html，按原样检查） / report YAML or a source import reads")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
     p.add_argument(
         "--disable", action="append", default=[], metavar="CODE,...",

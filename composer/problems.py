@@ -283,10 +283,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有代码为“{code}”的检查规则；可用的规则：{known}",
         "no lint rule has the code '{code}'; the rules are: {known}",
     ),
-    "lint_needs_import": (
-        "暂不能检查 {suffix} 文件：需要导入功能；请先用 report-composer import 转为 YAML 再检查",
-        "cannot lint {suffix} files yet: that needs the importer; import to YAML first, then lint it",
-    ),
     "lint_fix_refused": (
         "--fix 只修改 YAML 报告，不改动源文件（仍照常检查）；请先用 report-composer import 转为 YAML 再修正",
         "--fix edits YAML reports only, not source files (still linted); import to YAML first, then fix",

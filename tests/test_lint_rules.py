@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from composer.lint import lint_document, text_document, yaml_document
+from composer.lint import lint_document, lint_file, text_document, yaml_document
 
 # A first part long enough to be a real one (S004), with nothing for any rule to say.
 MEASURES = (
@@ -105,11 +105,24 @@ def test_a_marker_of_another_level_in_a_yaml_heading():
     assert not [f for f in lint_yaml(report(MEASURES + section("（一）加强领导。") + section("（二）严格执法。"))) if f.code == "S005"]
 
 
-def test_a_level_skipped_in_a_source_text():
-    text = "一、主要举措和成效\n1.加强组织领导\n开展工作。\n2.严格执法\n二、存在的不足\n（一）执法能力不足\n（二）信息化不够\n"
-    found = [f for f in lint_document(text_document(text, "t.txt")) if f.code == "S005"]
-    assert [(f.location.line, f.location.column) for f in found] == [(2, 1), (4, 1)]
-    assert found[0].message() == "标题层次不对：“1.”是第3级序号，直接出现在第1级标题下，跳过了第2级"
+def test_a_level_skipped_in_a_source_text(tmp_path):
+    """1. directly under 一、 in a web copy: the importer makes it （一）, lint says why it looks off."""
+    source = tmp_path / "draft.txt"
+    source.write_text(
+        "青山县司法局2024年法治政府建设年度报告\n\n"
+        "一、2024年推进法治政府建设的主要举措和成效\n"
+        "1.加强组织领导\n" + MEASURES.strip(" -\n") + "\n"
+        "2.严格规范执法\n开展执法检查85次，评查案卷120卷。\n"
+        "二、存在的不足和原因\n行政执法人员专业能力仍需提升，执法监督的信息化水平不高。\n"
+        "三、党政主要负责人履行第一责任人职责情况\n局主要负责人认真履行推进法治建设第一责任人职责，专题研究法治建设工作4次。\n"
+        "四、2025年推进法治政府建设的主要安排\n2025年，我局将继续加强行政执法队伍建设，推进执法监督平台应用。\n\n"
+        "青山县司法局\n2025年1月20日\n",
+        encoding="utf-8",
+    )
+    findings = lint_file(source)
+    assert [(f.location.line, f.location.column, f.code) for f in findings] == [(4, 1, "S005"), (6, 1, "S005")]
+    assert findings[0].message() == "标题层次不对：“1.”是第3级序号，却写在第2级，排印时将编为“（一）”"
+    assert findings[0].where == ("一、主要举措和成效 / （一）标题", "part 1 / （一） heading")
 
 
 def test_a_lone_sub_item():

@@ -1,7 +1,7 @@
 """Lint: what a careful reviewer in the legal office would catch, and the fixes that are safe.
 
     from composer.lint import lint_file, fix_file, lint_report
-    for finding in lint_file("report.yaml"):      # also a .txt/.md web copy, line by line
+    for finding in lint_file("report.yaml"):      # also .txt .md .docx .html, through the importer
         print(finding.format())  # file:line:column: 警告 [W001] 词语重复：“建设建设” (一、… / （八）第2段)
 
 Rules (wording in composer.problems.MESSAGES; * marks a safe fix that --fix applies):

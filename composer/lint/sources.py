@@ -1,19 +1,18 @@
-"""Inputs as lint sees them: a YAML report, or a source text (.txt, .md) line by line.
+"""Inputs as lint sees them: a YAML report, or a source the importer reads.
 
 For YAML every prose value becomes a `TextValue` placed inside the file (the column of each
 character, through `spans`), the outline comes from the raw data (so a report that fails
 validation is still checked), and the validated `Report` is added when there is one.
 
-For a source text each line is a `TextValue` placed at its own line and column, and the outline
-comes from the heading markers typed at line starts (一、 (一) 1. (1)); that is also how a level
-skipped in a web copy shows. DOCX and HTML sources need the importer (see `read_document`).
+A source text, Markdown file, Word document or web page goes through the importer, which finds
+its structure and drops the page furniture; the text rules then run on the source's own
+paragraphs as written, placed at the source's line and column (`imported_document`).
 """
 
 from __future__ import annotations
 
 import bisect
 import codecs
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +22,11 @@ from ..model import PART_KEYS, Report, _item_kind, standard_heading
 from ..numbering import marker, split_marker
 from ..problems import Location, Problem, ReportError
 from ..readers.source import decode, read_bytes
+from ..readers.structure import SourceParagraph
 from ..readers.yaml_reader import parse_yaml
 from ..validation import LABELS, Positions, problems_from_validation
 from .core import Heading, LintDocument, Path_, TextValue
 from .spans import scalar_origins
-
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-IMPORT_SUFFIXES = (".docx", ".html", ".htm")
 
 # Values that are not prose: switches, dates, codes, and the website's metadata (never printed).
 _NOT_PROSE_TOP = {"year", "date", "seal", "lint", "disclosure"}
@@ -49,18 +46,15 @@ class _Lines:
 
 
 def read_document(path: Path) -> LintDocument:
-    """The document to lint from a file; ReportError when it cannot be read or parsed."""
+    """The document to lint from a file; ReportError when it cannot be read or parsed.
+
+    YAML is read as the report it is; a source the importer reads (.txt .md .docx .html) is
+    imported, and checked as written (see `imported_document`).
+    """
     name = str(path)
-    suffix = path.suffix.lower()
-    if suffix in IMPORT_SUFFIXES:
-        # Import hook: once composer.import_report(path) exists, .docx/.html (and .txt/.md, for
-        # the structure rules) go through it: report_document(report, name, place) with the
-        # importer's map from model paths to source lines, its texts replaced by the source's
-        # own lines (text_document) so the text rules still see the source as written.
-        raise ReportError([Problem("lint_needs_import", {"suffix": suffix}, Location(name))])
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return imported_document(path)  # the importer names the kinds it reads, and what to do instead
     data = read_bytes(path)
-    if suffix in TEXT_SUFFIXES:
-        return text_document(decode(data, name, accept_gbk=True), name)
     document = yaml_document(decode(data, name), name)
     document.encoding = _encoding(data)
     return document
@@ -165,7 +159,9 @@ def _describe(data: dict[str, Any], path: Path_) -> tuple[str, str] | None:
         if len(path) > 1 and isinstance(path[-1], str):
             zh += " / " + LABELS.get(path[-1], path[-1])
         numbered = [p for p in path[1:] if isinstance(p, int)]
-        if numbered and path[0] in ("opening", "addressees", "attachments"):
+        if numbered and path[0] == "opening":
+            return f"{zh} 第{numbered[0] + 1}段", f"opening, paragraph {numbered[0] + 1}"
+        if numbered and path[0] in ("addressees", "attachments"):
             return f"{zh} 第{numbered[0] + 1}项", f"{path[0]}, item {numbered[0] + 1}"
         return zh, ".".join(map(str, path))
     if len(path) < 2 or path[1] not in PART_KEYS:
@@ -202,11 +198,14 @@ def _describe(data: dict[str, Any], path: Path_) -> tuple[str, str] | None:
     return f"{zh[0]} / {''.join(zh[1:])}", f"{en[0]} / {' '.join(en[1:])}"
 
 
-def _structured(file: str, source: str, data: dict[str, Any], value: Any, **extra: Any) -> LintDocument:
-    texts = [value(path, text) for path, text in leaves(data, ()) if _is_prose(path)]
+def _structured(file: str, source: str, data: dict[str, Any], texts: list[TextValue], **extra: Any) -> LintDocument:
     document = LintDocument(file, source, texts, data=data, describe=lambda path: _describe(data, path), **extra)
     document.outline = _outline(document)
     return document
+
+
+def _prose(data: dict[str, Any]) -> list[tuple[Path_, str]]:
+    return [(path, text) for path, text in leaves(data, ()) if _is_prose(path)]
 
 
 def yaml_document(source: str, file: str) -> LintDocument:
@@ -220,64 +219,85 @@ def yaml_document(source: str, file: str) -> LintDocument:
         report = Report.model_validate(data)
     except ValidationError as error:
         problems = problems_from_validation(error, positions, file)
-
-    def value(path: Path_, text: str) -> TextValue:
-        return _yaml_value(source, lines, positions, path, text)
-
-    return _structured(file, source, data, value, report=report, positions=positions, problems=problems, editable=True)
+    texts = [_yaml_value(source, lines, positions, path, text) for path, text in _prose(data)]
+    return _structured(file, source, data, texts, report=report, positions=positions, problems=problems, editable=True)
 
 
-def report_document(
-    report: Report, file: str = "<report>", place: Callable[[Path_], tuple[int, int] | None] | None = None
-) -> LintDocument:
-    """A validated Report (built in code, or imported) as lint sees it.
-
-    `place` gives a model path's line and column in the source it came from (the importer's
-    map); without it findings carry the model path only.
-    """
+def report_document(report: Report, file: str = "<report>") -> LintDocument:
+    """A validated Report built in code: findings carry their path in the model, no line."""
     data = report.model_dump(mode="json", exclude_none=True)
-
-    def value(path: Path_, text: str) -> TextValue:
-        where = (place(path) if place else None) or (None, None)
-        return TextValue(path, text, lambda index: where)
-
-    return _structured(file, "", data, value, report=report)
+    texts = [TextValue(path, text, lambda index: (None, None)) for path, text in _prose(data)]
+    return _structured(file, "", data, texts, report=report)
 
 
 # --- source text -----------------------------------------------------------------------------
 
 
-def _line_value(number: int, offset: int, text: str) -> TextValue:
-    return TextValue(
-        (number,), text, lambda index: (number, index + 1), lambda index: (offset + index, offset + index + 1)
-    )
+def _in_source(block: SourceParagraph, location: Location, text: str) -> int | None:
+    """Where a model text starts in a source paragraph, if it is there as written."""
+    if location.line != block.line or location.column is None:
+        return None
+    offset = location.column - block.column
+    found = 0 <= offset <= len(block.text) and block.text[offset:].startswith(text.strip()[:8])
+    return offset if found else None
 
 
-def _marker_outline(texts: list[TextValue]) -> list[Heading]:
-    """Headings from the markers typed at line starts; levels as typed, so a skip stays visible."""
-    roots: list[Heading] = []
-    open_: list[Heading] = []
-    for value in texts:
-        level, _, rest = split_marker(value.text)
-        if level is None or not rest.strip():
+def imported_document(path: Path) -> LintDocument:
+    """A source the importer reads (text, Markdown, DOCX, web page), checked as it is written.
+
+    The importer finds the structure (parts, sections, run-in headings) and drops the page
+    furniture; the text rules run on the source paragraphs themselves (half-width punctuation
+    and typed markers included), each cut where its model texts start, so a finding has the
+    source's line and column and the model path of the text it is in.
+    """
+    from ..readers.importer import import_report
+
+    result = import_report(path, keep_punctuation=True)
+    name = str(path)
+    prose = _prose(result.data)
+    texts: list[TextValue] = []
+    placed: set[Path_] = set()
+    for block in result.source:
+        if not isinstance(block, SourceParagraph):
             continue
-        while open_ and open_[-1].level >= level:
-            open_.pop()
-        siblings = open_[-1].children if open_ else roots
-        body = rest.rstrip()
-        heading = Heading(level, len(siblings) + 1, rest, value, level, run_in="。" in body[:-1])
-        siblings.append(heading)
-        open_.append(heading)
-    return roots
+        starts = sorted(
+            (offset, model_path)
+            for model_path, text in prose
+            if model_path not in placed and model_path in result.sources
+            and (offset := _in_source(block, result.sources[model_path], text)) is not None
+        )
+        bounds = [0] + [offset for offset, _ in starts[1:]] + [len(block.text)]
+        for (_, model_path), begin, end in zip(starts, bounds, bounds[1:]):
+            texts.append(_source_value(model_path, block, begin, end))
+            placed.add(model_path)
+    for model_path, text in prose:  # table cells, and what the importer rewrote
+        if model_path not in placed:
+            where = _nearest(result.sources, model_path)
+            texts.append(TextValue(model_path, text, lambda index, where=where: where))
+    positions = Positions(
+        values={p: (loc.line, loc.column) for p, loc in result.sources.items() if loc.line is not None},
+    )
+    positions.keys = positions.values
+    return _structured(name, "", result.data, texts, report=result.report, positions=positions, problems=result.problems)
+
+
+def _source_value(model_path: Path_, block: SourceParagraph, begin: int, end: int) -> TextValue:
+    return TextValue(model_path, block.text[begin:end], lambda index: (block.line, block.column + begin + index))
+
+
+def _nearest(sources: dict[Path_, Location], path: Path_) -> tuple[int | None, int | None]:
+    """The source position of a path, or of its closest ancestor the importer placed."""
+    for length in range(len(path), 0, -1):
+        if (location := sources.get(path[:length])) is not None:
+            return location.line, location.column
+    return None, None
 
 
 def text_document(source: str, file: str) -> LintDocument:
-    """A source text (a web copy, a draft) line by line; positions are its own lines."""
-    texts: list[TextValue] = []
-    offset = 0
-    for number, line in enumerate(source.split("\n"), start=1):
-        body = line.rstrip("\r")
-        if body.strip():
-            texts.append(_line_value(number, offset, body))
-        offset += len(line) + 1
-    return LintDocument(file, source, texts, outline=_marker_outline(texts))
+    """Plain text line by line, for the text rules alone (no structure): positions are its lines."""
+    texts = [
+        TextValue((number,), line.rstrip("\r"), lambda index, number=number: (number, index + 1))
+        for number, line in enumerate(source.split("\n"), start=1)
+        if line.strip()
+    ]
+    return LintDocument(file, source, texts)
