@@ -255,6 +255,10 @@ def imported_document(path: Path) -> LintDocument:
     result = import_report(path, keep_punctuation=True)
     name = str(path)
     prose = _prose(result.data)
+    on_line: dict[int, list[tuple[Path_, str]]] = {}
+    for model_path, text in prose:
+        if (location := result.sources.get(model_path)) is not None and location.line is not None:
+            on_line.setdefault(location.line, []).append((model_path, text))
     texts: list[TextValue] = []
     placed: set[Path_] = set()
     for block in result.source:
@@ -262,8 +266,8 @@ def imported_document(path: Path) -> LintDocument:
             continue
         starts = sorted(
             (offset, model_path)
-            for model_path, text in prose
-            if model_path not in placed and model_path in result.sources
+            for model_path, text in on_line.get(block.line, ())
+            if model_path not in placed
             and (offset := _in_source(block, result.sources[model_path], text)) is not None
         )
         bounds = [0] + [offset for offset, _ in starts[1:]] + [len(block.text)]
