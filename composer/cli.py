@@ -1,4 +1,4 @@
-"""The `report-composer` command: render, validate, new, import, format, schema, fonts.
+"""The `report-composer` command: render, validate, lint, new, import, format, schema, fonts.
 
 Exit codes: 0 done, 1 the input has problems (each printed as file:line:column), 2 a usage
 error or a file that cannot be read. Never a traceback, unless --debug asks for one.
@@ -146,6 +146,64 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return _exit_code(all_problems) if all_problems else 0
 
 
+# Reasons a file could not be linted at all: exit code 2, like a usage error.
+LINT_UNREADABLE = USAGE_CODES | {
+    "file_too_large", "file_binary", "encoding_gbk", "encoding_unknown", "lint_fix_refused"
+}
+
+
+def _lint_one(source: str, args: argparse.Namespace, disable: list[str]) -> tuple[list[Problem], list[Problem], bool]:
+    """(changes made, findings, whether the file was unreadable or could not be fixed as asked)."""
+    from .lint import fix_file, lint_file
+    from .problems import ReportError
+
+    try:
+        if args.fix:
+            try:
+                changes, findings = fix_file(source, disable)
+                return list(changes), list(findings), False
+            except ReportError as refusal:
+                if refusal.problems[0].code != "lint_fix_refused":
+                    raise
+                _print_problems(refusal.problems, args)
+                return [], list(lint_file(source, disable)), True
+        return [], list(lint_file(source, disable)), False
+    except ReportError as error:
+        return [], error.problems, any(p.code in LINT_UNREADABLE for p in error.problems)
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .lint import RULES, Finding, unknown_codes
+    from .problems import Problem
+
+    lang = _lang(args)
+    disable = [code.strip().upper() for item in args.disable for code in item.split(",") if code.strip()]
+    if unknown := unknown_codes(disable):
+        problem = Problem("lint_unknown_option", {"code": unknown[0], "known": ", ".join(sorted(RULES))})
+        print(f"report-composer lint: {problem.message(lang)}", file=sys.stderr)
+        return 2
+    results = [(source, *_lint_one(source, args, disable)) for source in args.inputs]
+    if args.format == "json":
+        payload = [
+            {"file": source, "fixed": [c.to_dict(lang) for c in changes], "findings": [f.to_dict(lang) for f in findings]}
+            for source, changes, findings, _ in results
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    for source, changes, findings, _ in results if args.format == "text" else ():
+        for change in changes:
+            print(f"{change.location}: {change.message(lang)}")
+        for finding in findings:
+            print(finding.format(lang), file=sys.stdout if isinstance(finding, Finding) else sys.stderr)
+        if not args.quiet and all(isinstance(f, Finding) for f in findings):
+            counts = [sum(f.severity == s for f in findings) for s in ("error", "warning", "info")]
+            summary = (f"{len(findings)} 个问题（错误 {counts[0]}，警告 {counts[1]}，提示 {counts[2]}）" if lang == "zh"
+                       else f"{len(findings)} finding(s): {counts[0]} error(s), {counts[1]} warning(s), {counts[2]} info")
+            print(f"{source}: {summary}", file=sys.stderr)
+    if any(unreadable for *_, unreadable in results):
+        return 2
+    return 1 if any(f.severity == "error" for _, _, findings, _ in results for f in findings) else 0
+
+
 def _write_text(text: str, output: str | None, args: argparse.Namespace) -> int:
     from .output import write_atomic
 
@@ -265,6 +323,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("validate", cmd_validate, "检查报告是否符合要求 / validate reports")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML 文件 / report YAML files")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
+
+    p = command("lint", cmd_lint, "检查报告中审核人员会指出的问题，可自动修正其中安全的部分 / check a report, fix what is safe")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML，或已有的报告（.txt .md .docx .html，按原样检查） / report YAML or a source import reads")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
+    p.add_argument(
+        "--disable", action="append", default=[], metavar="CODE,...",
+        help="关闭指定规则，如 --disable W002,L002 / switch rules off",
+    )
+    p.add_argument(
+        "--fix", action="store_true",
+        help="在 YAML 中就地修正半角标点、日期前导零、文号括号，其余内容不变 / apply the safe fixes in place",
+    )
 
     p = command("new", cmd_new, "生成带注释的报告模板 / write a commented template")
     p.add_argument("--issuer", default="某某市某某局", help="发文机关 / issuing agency")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date as Date
 from typing import Annotated, Any, Literal, Union
 
@@ -202,6 +203,23 @@ def _part_params(key: str) -> dict[str, Any]:
     return {"key": key, "name": zh, "name_en": en, "number": "一二三四五"[PART_KEYS.index(key)]}
 
 
+def part_structure_errors(parts: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Missing, misordered and empty parts as (code, params): validation stops at the first, lint
+    reports them all. `params["at"]` names the part key the problem is at."""
+    for key in MANDATED_PARTS:
+        if key not in parts:
+            yield "part_missing", _part_params(key)
+    known = [k for k in parts if k in PART_KEYS]
+    for earlier, later in zip(known, known[1:]):
+        if PART_KEYS.index(earlier) > PART_KEYS.index(later):
+            before = _part_params(earlier)
+            yield "part_order", {**_part_params(later), "before": before["name"], "before_en": before["name_en"],
+                                 "before_key": earlier, "at": later}
+    for key in known:
+        if _is_empty_part(parts[key]) and (key in MANDATED_PARTS or parts[key] is not None):
+            yield "part_empty", {**_part_params(key), "at": key}
+
+
 class Parts(_Model):
     """The body's parts, keyed by what they are; their order in the input is checked."""
 
@@ -216,22 +234,8 @@ class Parts(_Model):
     def _structure(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        for key in MANDATED_PARTS:
-            if key not in data:
-                raise PydanticCustomError("part_missing", "part_missing", _part_params(key))
-        known = [k for k in data if k in PART_KEYS]
-        for earlier, later in zip(known, known[1:]):
-            if PART_KEYS.index(earlier) > PART_KEYS.index(later):
-                before = _part_params(earlier)
-                raise PydanticCustomError(
-                    "part_order",
-                    "part_order",
-                    {**_part_params(later), "before": before["name"], "before_en": before["name_en"],
-                     "before_key": earlier, "at": later},
-                )
-        for key in known:
-            if _is_empty_part(data[key]) and (key in MANDATED_PARTS or data[key] is not None):
-                raise PydanticCustomError("part_empty", "part_empty", {**_part_params(key), "at": key})
+        for code, params in part_structure_errors(data):
+            raise PydanticCustomError(code, code, params)
         return data
 
     def items(self) -> list[tuple[str, Part]]:
@@ -309,6 +313,14 @@ class Disclosure(_Model):
     validity: PlainText | None = Field(None, title="时效")
 
 
+class LintSettings(_Model):
+    """Settings of `report-composer lint`, kept with the report they apply to; never printed."""
+
+    disable: TextList = Field(
+        default_factory=list, title="关闭的检查规则", description="规则代码，如 [W002, L002]（report-composer lint 报告中方括号内的代码）"
+    )
+
+
 # --- the report -----------------------------------------------------------------------------------
 
 
@@ -329,6 +341,7 @@ class Report(_Model):
     header: RedHeader | None = Field(None, title="版头", description="红头：发文机关标志、发文字号等")
     end_block: EndBlock | None = Field(None, title="版记", description="抄送、印发机关和印发日期")
     disclosure: Disclosure | None = Field(None, title="政府信息公开信息", description="网页公开时的索引号等")
+    lint: LintSettings | None = Field(None, title="检查设置", description="report-composer lint 的设置，如 disable: [W002]")
 
     @field_validator("year")
     @classmethod

@@ -253,7 +253,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the official faces are not installed; the PDF uses stand-ins: {list_en}. "
         "Install the official faces and render again",
     ),
+    # lint (report-composer lint): rule codes S structure, P punctuation, N numbers and dates,
+    # D deadline, W wording, L length; S001 to S003 are the part_* messages above.
+    "S004": (
+        "第{number}部分“{name}”只有 {chars} 个字，内容过少（一般不少于 {minimum} 字）",
+        "part {number} '{name_en}' has only {chars} characters, suspiciously short (at least {minimum} expected)",
+    ),
+    "S005": ("标题层次不对：“{marker}”是第{typed}级序号，{detail}", "heading level: '{marker}' is a level-{typed} marker that {detail_en}"),
+    "S006": (
+        "“{marker}{heading}”是唯一的下级标题：只有一项时不宜单独分级",
+        "'{marker}{heading}' is the only sub-heading here: a single item should not get a level of its own",
+    ),
+    "P001": ("“{context}”中的半角“{old}”应为全角“{new}”", "half-width '{old}' in '{context}' should be full-width '{new}'"),
+    "P002": ("括号或引号不成对：此处的 {mark} {detail}", "unbalanced bracket or quote: '{mark}' {detail_en}"),
+    "P003": ("引号样式不统一：全文多用“{main}”，此处用了“{mark}”", "mixed quotation marks: the text mostly uses '{main}', here '{mark}'"),
+    "P004": ("标点重复：“{marks}”", "repeated punctuation: '{marks}'"),
+    "P005": ("小标题句末{ending}，同级其他小标题{expected}，宜统一", "this heading {ending_en}, while its siblings {expected_en}"),
+    "P006": (
+        "与正文同段的小标题“{heading}”末尾没有标点，会与正文连成一句；宜加句号",
+        "the run-in heading '{heading}' has no final punctuation, so it runs into the text; end it with 。",
+    ),
+    "N001": ("日期“{date}”不编虚位（不加前导零），应为“{fixed}”", "the date '{date}' must not have leading zeros: '{fixed}'"),
+    "N002": (
+        "发文字号“{number}”的年份应当用六角括号〔〕括入：“{fixed}”",
+        "the document number '{number}' must put the year in 〔〕: '{fixed}'",
+    ),
+    "N003": ("第一部分写的是{year}年的工作，此处却是“{found}年”，是否笔误？", "part one is about {year}, but this says {found}: a typo?"),
+    "D001": (
+        "成文日期{date}已过{next}年第一季度；年度报告应于每年第一季度报送",
+        "the issue date {date} is after the first quarter of {next}; annual reports are due in the first quarter",
+    ),
+    "W001": ("词语重复：“{text}”", "doubled word: '{text}'"),
+    "W002": ("单字重复：“{text}”（{context}），不是常见叠词，请核对", "doubled character '{text}' ({context}) is not a usual reduplication; check it"),
+    "W003": ("“{text}”疑似漏字，是否应为“{phrase}”？", "'{text}' looks truncated; did you mean '{phrase}'?"),
+    "L001": ("标题排成 {lines} 行（每行至多 {limit} 字），宜精简到两行以内", "the title takes {lines} lines (at most {limit} characters each); keep it to two"),
+    "L002": (
+        "标题“{heading}”连同序号和缩进宽 {width} 字，超过一行（{limit} 字），宜精简",
+        "the heading '{heading}' is {width} characters wide with its number and indent, over one line ({limit})",
+    ),
+    "lint_unknown_rule": ("检查设置中的规则代码“{code}”不存在", "the lint settings name an unknown rule '{code}'"),
+    "lint_unknown_option": (
+        "没有代码为“{code}”的检查规则；可用的规则：{known}",
+        "no lint rule has the code '{code}'; the rules are: {known}",
+    ),
+    "lint_fix_refused": (
+        "--fix 只修改 YAML 报告，不改动源文件（仍照常检查）；请先用 report-composer import 转为 YAML 再修正",
+        "--fix edits YAML reports only, not source files (still linted); import to YAML first, then fix",
+    ),
+    "lint_fixed": ("已修正 [{rule}]：“{before}” → “{after}”", "fixed [{rule}]: '{before}' -> '{after}'"),
+    "lint_fix_failed": (
+        "自动修正后的文件读回与预期不符，未作任何修改",
+        "the fixed file did not read back as intended; nothing was changed",
+    ),
 }
+MESSAGES.update(S001=MESSAGES["part_missing"], S002=MESSAGES["part_order"], S003=MESSAGES["part_empty"])
 
 SEVERITY_LABEL: dict[str, tuple[str, str]] = {
     "error": ("错误", "error"),

@@ -95,17 +95,29 @@ def _nested_title_marks(text: str) -> list[Change]:
     return changes
 
 
-def to_full_width(text: str) -> tuple[str, int]:
-    """The text with its half-width marks made full-width, and how many were changed.
+def full_width_edits(text: str) -> list[tuple[Change, int]]:
+    """Each change with the end of the text it replaces.
 
-    A space that followed a changed mark goes too: a full-width mark carries its own spacing.
+    A space that followed a changed mark goes too (up to the returned end): a full-width mark
+    carries its own spacing. Opening marks keep the space before the text they open.
     """
-    changes = {c.index: c.new for c in find_half_width(text)}
+    edits: list[tuple[Change, int]] = []
+    for change in find_half_width(text):
+        end = change.index + 1
+        if change.new not in "（“‘〈":
+            while end < len(text) and text[end] == " ":
+                end += 1
+        edits.append((change, end))
+    return edits
+
+
+def to_full_width(text: str) -> tuple[str, int]:
+    """The text with its half-width marks made full-width, and how many were changed."""
+    edits = full_width_edits(text)
     out: list[str] = []
-    skip_space = False
-    for index, char in enumerate(text):
-        if skip_space and char == " ":
-            continue
-        skip_space = index in changes and changes[index] not in "（“‘〈"
-        out.append(changes.get(index, char))
-    return "".join(out), len(changes)
+    done = 0
+    for change, end in edits:
+        out += [text[done:change.index], change.new]
+        done = end
+    out.append(text[done:])
+    return "".join(out), len(edits)

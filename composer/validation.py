@@ -32,10 +32,15 @@ _EXPECTED = {  # pydantic error type -> (Chinese, English) of what was expected
 
 @dataclass
 class Positions:
-    """1-based (line, column) of each value and each mapping key, by path in the data."""
+    """1-based (line, column) of each value and each mapping key, by path in the data.
+
+    `scalars` keeps each scalar's source span and style (start index, end index, None/'/"/|/>),
+    so lint can place a finding on the offending character and edit it in place.
+    """
 
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[Path_, tuple[int, int, str | None]] = field(default_factory=dict)
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:

@@ -120,7 +120,7 @@ def test_gbk_is_recognised_and_explained(tmp_path):
 
 @pytest.mark.parametrize(
     "raw, code",
-    [(b"", "file_empty"), (b"   \n# only a comment\n", "file_empty"), (b"\x00\x01\x02binary", "file_binary"),
+    [(b"", "file_empty"), (b"issuer: \xff\x80\xff\n", "encoding_unknown"), (b"   \n# only a comment\n", "file_empty"), (b"\x00\x01\x02binary", "file_binary"),
      (b"- a\n- b\n", "yaml_not_mapping"), (b"a: 1\n---\nb: 2\n", "yaml_multiple_documents"),
      (b"issuer:\n\t- x\n", "yaml_tab"), (b"a: 1\na: 2\n", "yaml_duplicate_key")],
 )

@@ -14,8 +14,8 @@ from ..problems import Location, Problem, ReportError
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a long annual report is about 100 KB
 
 
-def _fail(code: str, file: str | None, line: int | None = None, **params: object) -> ReportError:
-    return ReportError([Problem(code, dict(params), Location(file, line, 1 if line else None))])
+def _fail(code: str, file: str | None, at_line: int | None = None, **params: object) -> ReportError:
+    return ReportError([Problem(code, dict(params), Location(file, at_line, 1 if at_line else None))])
 
 
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:

@@ -56,6 +56,7 @@ def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) 
     walk.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     kind = node.id
     if kind == "scalar":
+        walk.positions.scalars[path] = (node.start_mark.index, node.end_mark.index, node.style)
         return None if node.tag.endswith(":null") else node.value
     if id(node) in active:
         raise _problem("yaml_alias_cycle", walk.file, node.start_mark.line, node.start_mark.column)
