@@ -4,8 +4,10 @@ Two stages. `Plan(document, profile)` turns the blocks into pieces of text with 
 (so a writer can choose faces for exactly the characters each role needs) without measuring
 anything. `Plan.pages(measure)` then breaks lines and fills pages on the grid: 22 lines of
 28.95 pt, characters centred on their line, full-width characters on the 156 mm / 28 cell
-pitch; headings keep with the next line, table rows stay whole and repeat the header row on a
-new page, the end block sits at the foot of the last page, page numbers go under the text block.
+pitch; headings keep with the next line, the signature never stands alone on a page, table
+rows (lines of the table's own height, as in the DOCX) stay whole and repeat the header row on
+a new page, the end block sits at the foot of the last page, page numbers go under the text
+block. Pages fill by height, so text after a table stacks as Word and LibreOffice stack it.
 
 Nothing here knows of PDF or fonts: positions are points from the page's top-left corner.
 """
