@@ -1,7 +1,9 @@
 """Coverage-guided fuzzing (atheris) of the YAML loader and the importer.
 
-    python fuzz/fuzz_inputs.py loader   -max_total_time=60 tests/corpus
-    python fuzz/fuzz_inputs.py importer -max_total_time=60 tests/data
+    python fuzz/fuzz_inputs.py loader   -max_total_time=60 NEW_DIR tests/corpus
+    python fuzz/fuzz_inputs.py importer -max_total_time=60 NEW_DIR tests/data
+
+libFuzzer writes the inputs it finds into the first folder: give it a scratch one.
 
 The contract under test: any bytes end in a Report or in a ReportError whose problems are all
 known codes; any other exception is a crash that atheris reports with the input that caused it.
