@@ -303,14 +303,19 @@ def _app_xml(metadata: Metadata) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _property(text: str) -> str:
+    """Core properties hold 255 characters at most; a longer title is cut with an ellipsis."""
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _core_properties(document: docx.document.Document, metadata: Metadata) -> None:
     """Fixed properties: nothing from the machine or the clock, so renders are reproducible."""
     issued = datetime(metadata.created.year, metadata.created.month, metadata.created.day, tzinfo=timezone.utc)
     core = document.core_properties
-    core.title = metadata.title
-    core.author = metadata.author
-    core.subject = metadata.subject
-    core.keywords = "; ".join(metadata.keywords)
+    core.title = _property(metadata.title)
+    core.author = _property(metadata.author)
+    core.subject = _property(metadata.subject)
+    core.keywords = _property("; ".join(metadata.keywords))
     core.comments = ""
     core.category = ""
     core.language = "zh-CN"

@@ -1,0 +1,107 @@
+"""Bad inputs: each ends in a correct document or in exit 1 with located messages.
+
+Never a traceback, a hang or a partial file. The corpus lives in tests/corpus/ (small files)
+and is generated here (large ones).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+
+CORPUS = REPO / "tests" / "corpus"
+MINIMAL = (REPO / "samples" / "minimal.yaml").read_text("utf-8")
+FORMATS = ("docx", "pdf", "html", "txt")
+LOCATED = re.compile(r"^(?P<file>[^:]+)(?::(?P<line>\d+))?(?::(?P<column>\d+))?: (错误|error): .+$")  # file-wide problems name only the file
+
+# file -> None when it renders, else the message that must be among the answers.
+EXPECTED: dict[str, str | None] = {
+    "bom.yaml": None,
+    "date-slashes.yaml": None,
+    "odd-date.yaml": None,
+    "markup.yaml": None,
+    "long-word.yaml": None,
+    "empty.yaml": "文件为空",
+    "gbk.yaml": "GBK",
+    "binary.yaml": "不是文本文件",
+    "tabs.yaml": "制表符",
+    "list-not-mapping.yaml": "顶层",
+    "parts-as-list.yaml": "正文各部分",
+    "unknown-key.yaml": "是否应为“issuer”",
+    "bad-date.yaml": "无法识别的日期",
+    "control-character.yaml": "U+001B",
+    "private-use.yaml": "U+E0A5",
+    "empty-part.yaml": "没有内容",
+    "ragged-table.yaml": "表格第 2 行",
+}
+
+
+def _generated(tmp: Path) -> dict[str, tuple[Path, str | None]]:
+    """The large cases, written on demand."""
+    cases: dict[str, tuple[str | bytes, str | None]] = {}
+    bomb = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    bomb += [f"a{i}: &a{i} [{','.join(f'*a{i - 1}' for _ in range(9))}]" for i in range(1, 12)]
+    cases["alias-bomb.yaml"] = ("\n".join(bomb) + "\n" + MINIMAL, "别名")
+    cases["deep-nesting.yaml"] = (MINIMAL + "x: " + "[" * 100_000 + "]" * 100_000 + "\n", "嵌套")
+    cases["huge.yaml"] = (MINIMAL + "# " + "填" * (17 * 1024 * 1024) + "\n", "文件过大")
+    cases["surrogate.yaml"] = (MINIMAL.replace("issuer: 青山县司法局", 'issuer: "青山县\\ud800司法局"'), "U+D800")
+    cases["long-title.yaml"] = (MINIMAL.replace("year: 2024", "year: 2024\ntitle: 2024年" + "法治政府建设" * 333), None)
+    sections = "".join(f"    - heading: 第{i}项工作\n      content:\n        - 正文{i}。\n" for i in range(1, 1001))
+    cases["many-sections.yaml"] = (MINIMAL.replace("  measures:\n", "  measures:\n" + sections, 1), None)
+    attachments = "".join(f"  - 附件名称第{i}号，关于法治政府建设重点任务完成情况的统计表和说明材料\n" for i in range(1, 201))
+    cases["many-attachments.yaml"] = (MINIMAL + "attachments:\n" + attachments, None)
+    written: dict[str, tuple[Path, str | None]] = {}
+    for name, (content, expected) in cases.items():
+        path = tmp / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        written[name] = (path, expected)
+    return written
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    return _generated(tmp_path_factory.mktemp("generated"))
+
+
+def _check(source: Path, expected: str | None, fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"out.{fmt}"
+    result = run_cli("render", str(source), "-o", str(out))
+    assert "Traceback" not in result.stderr
+    if expected is None:
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 0
+        return
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert expected in result.stderr
+    for line in lines:
+        match = LOCATED.match(line)
+        assert match and match["file"] == str(source), line
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], "a temporary file was left behind"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus(name, fmt, tmp_path):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    _check(CORPUS / name, EXPECTED[name], fmt, out_dir)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    "name", ["alias-bomb.yaml", "deep-nesting.yaml", "huge.yaml", "surrogate.yaml", "long-title.yaml",
+             "many-sections.yaml", "many-attachments.yaml"],
+)
+def test_generated(name, fmt, generated, tmp_path):
+    source, expected = generated[name]
+    _check(source, expected, fmt, tmp_path)
+
+
+def test_corpus_is_complete():
+    assert sorted(p.name for p in CORPUS.glob("*.yaml")) == sorted(EXPECTED)
