@@ -6,7 +6,11 @@ and is generated here (large ones).
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +109,50 @@ def test_generated(name, fmt, generated, tmp_path):
 
 def test_corpus_is_complete():
     assert sorted(p.name for p in CORPUS.glob("*.yaml")) == sorted(EXPECTED)
+
+
+# --- memory -------------------------------------------------------------------------------------
+
+# Runs a command and prints its exit code, its stderr and the peak resident memory (KiB) of it.
+PEAK_OF_CHILD = """
+import json, resource, subprocess, sys
+stdin = open(sys.argv[1], "rb") if sys.argv[1] else subprocess.DEVNULL
+result = subprocess.run(sys.argv[2:], stdin=stdin, capture_output=True, text=True, timeout=120)
+print(json.dumps([result.returncode, result.stderr, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
+"""
+MEMORY_LIMIT_KIB = 200 * 1024
+
+
+@pytest.mark.parametrize("name", ["alias-bomb.yaml", "huge.yaml"])
+@pytest.mark.parametrize("command", ["render", "render-stdin", "validate", "lint", "import"])
+def test_peak_memory_stays_under_200_mb(name, command, generated, tmp_path):
+    """Each command answers the alias bomb and the 50 MB file with a located refusal, in bounded memory.
+
+    (How fast it answers is for the benchmarks; the timeout only guards against a hang.)
+    """
+    source, expected = generated[name]
+    stdin = ""
+    if command == "render":
+        args = ["render", str(source), "-o", str(tmp_path / "out.pdf")]
+    elif command == "render-stdin":
+        args, stdin, source = ["render", "-", "-f", "pdf"], str(source), "<stdin>"
+    elif command == "import":  # the importer reads the same bytes as a text report
+        text_source = tmp_path / "report.txt"
+        text_source.symlink_to(source)
+        args, source = ["import", str(text_source), "-o", str(tmp_path / "out.yaml")], text_source
+    else:
+        args = [command, str(source)]
+    helper = subprocess.run(
+        [sys.executable, "-c", PEAK_OF_CHILD, stdin, sys.executable, "-m", "composer", *args],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=tmp_path,
+    )
+    assert helper.returncode == 0, helper.stderr
+    returncode, stderr, peak = json.loads(helper.stdout)
+    assert "Traceback" not in stderr
+    assert peak < MEMORY_LIMIT_KIB, f"peak {peak // 1024} MB"
+    if command == "import" and name == "alias-bomb.yaml":  # as text it is a (strange) report, not a bomb
+        assert returncode in (0, 1), stderr
+        return
+    assert returncode in (1, 2), stderr  # lint: a file it cannot read at all is 2
+    assert stderr.startswith(f"{source}:") and (expected in stderr or "文件过大" in stderr), stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("out")] == []
