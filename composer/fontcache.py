@@ -34,9 +34,12 @@ if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
 # Bump when the conversion changes, so old cache files are not reused.
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
 # cu2qu approximation error, in font units (fontTools' own default for OTF -> TTF).
 _MAX_ERR = 1.0
+# maxp maxima stated for any copy: above every glyph of the CJK faces in use (all of GB 2312 in
+# Noto Serif CJK Bold needs 312 points and 17 contours), so they do not vary with the glyphs held.
+FACE_MAX_POINTS, FACE_MAX_CONTOURS = 2048, 128
 
 
 def cache_dir() -> Path:
@@ -152,14 +155,18 @@ def _build(
 
     Glyphs found in reuse (an earlier output for the same source) are copied as compiled
     bytes; the rest are drawn from source, decomposed, cubic curves turned quadratic.
-    Copied glyphs keep their compiled bounds (recalcBBoxes off, which also keeps the copy
-    fast); the head box is the union of the new glyphs' bounds and the earlier copy's box.
+    Copied glyphs keep their compiled bounds (recalcBBoxes off, which also keeps the copy fast).
+
+    The font-wide figures reportlab copies into every PDF subset (head box, widest advance,
+    maxp maxima) are the face's, not those of the glyphs this copy happens to hold: the
+    copy grows with what earlier documents needed, and a PDF must not depend on that.
     """
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.recordingPen import DecomposingRecordingPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import newTable
+    from fontTools.ttLib.tables.DefaultTable import DefaultTable
 
     glyph_set = source.getGlyphSet(location=location)
     reverse = "glyf" not in source  # CFF contours run the other way round
@@ -169,8 +176,7 @@ def _build(
     glyf = newTable("glyf")
     glyphs: dict = {}
     metrics: dict[str, tuple[int, int]] = {}
-    max_points = max_contours = 0
-    box = [0, 0, 0, 0]  # xMin, yMin, xMax, yMax
+    max_points, max_contours = FACE_MAX_POINTS, FACE_MAX_CONTOURS
 
     def convert(out_name: str, source_name: str) -> None:
         nonlocal max_points, max_contours
@@ -189,10 +195,6 @@ def _build(
         if glyph.numberOfContours > 0:
             max_points = max(max_points, len(glyph.coordinates))
             max_contours = max(max_contours, glyph.numberOfContours)
-            grow_box(glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax)
-
-    def grow_box(x_min: int, y_min: int, x_max: int, y_max: int) -> None:
-        box[:] = [min(box[0], x_min), min(box[1], y_min), max(box[2], x_max), max(box[3], y_max)]
 
     order = [".notdef"]
     convert(".notdef", source.getGlyphOrder()[0])
@@ -215,8 +217,6 @@ def _build(
     if reuse is not None:
         max_points = max(max_points, reuse["maxp"].maxPoints)
         max_contours = max(max_contours, reuse["maxp"].maxContours)
-        old_head = reuse["head"]
-        grow_box(old_head.xMin, old_head.yMin, old_head.xMax, old_head.yMax)
 
     src_head, src_hhea = source["head"], source["hhea"]
     builder = FontBuilder(src_head.unitsPerEm, isTTF=True)
@@ -232,7 +232,7 @@ def _build(
         ascent=src_hhea.ascent,
         descent=src_hhea.descent,
         lineGap=src_hhea.lineGap,
-        advanceWidthMax=max(width for width, _ in metrics.values()),
+        advanceWidthMax=src_hhea.advanceWidthMax,
     )
     font["OS/2"] = source["OS/2"]
     font["name"] = source["name"]
@@ -242,9 +242,13 @@ def _build(
     head = font["head"]
     for field in ("fontRevision", "created", "modified", "macStyle", "flags", "lowestRecPPEM"):
         setattr(head, field, getattr(src_head, field))
-    head.xMin, head.yMin, head.xMax, head.yMax = box
+    head.xMin, head.yMin, head.xMax, head.yMax = src_head.xMin, src_head.yMin, src_head.xMax, src_head.yMax
     maxp = font["maxp"]
     maxp.maxPoints, maxp.maxContours, maxp.maxZones = max_points, max_contours, 1
+    # fontTools sets OS/2's first and last character from the cmap it compiles against: the face's.
+    os2 = DefaultTable("OS/2")
+    os2.data = font["OS/2"].compile(source)
+    font["OS/2"] = os2
     font.recalcBBoxes = False
     out = io.BytesIO()
     font.save(out)

@@ -554,6 +554,7 @@ def _file_coverage(path: Path, index: int) -> frozenset[int]:
         raise FontError(f"cannot read font {path}#{index}: {exc}") from exc
 
 
+_ASCII = frozenset(range(0x20, 0x7F))
 _lock = threading.Lock()
 # (path, index, weight) -> (the registered reportlab TTFont, code points its face covers)
 _registered: dict[tuple[Path, int, int], tuple[object, frozenset[int]]] = {}
@@ -579,7 +580,10 @@ def _register(face: Face, needed: set[int]) -> str:
         try:
             if fontcache.needs_conversion(face.path, face.index):
                 previous = current[1] if current is not None else frozenset()
-                data = fontcache.truetype_bytes(face.path, face.index, face.weight, needed | previous)
+                # reportlab embeds the ASCII glyphs a font has in every PDF, used or not: give
+                # every copy all of them, so a PDF does not depend on what came before it.
+                ascii_ = _ASCII & _coverage(face)
+                data = fontcache.truetype_bytes(face.path, face.index, face.weight, needed | previous | ascii_)
                 source, subfont = io.BytesIO(data), 0
             else:
                 source, subfont = str(face.path), face.index

@@ -11,9 +11,13 @@ itself) and must hold every text of the report.
 from __future__ import annotations
 
 import io
+import os
 import string
+import subprocess
+import sys
 import warnings
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -28,7 +32,7 @@ from composer.model import Report, Section, TableItem
 from composer.profile import load_profile
 from composer.problems import ReportWarning
 
-from conftest import SAMPLES
+from conftest import REPO, SAMPLES
 
 # Level-1 characters of GB 2312 (rows 16-55): every face the writers use has them.
 HANZI = [
@@ -213,3 +217,30 @@ def test_every_valid_report_renders_whole_to_docx_html_and_txt(data):
 @given(reports())
 def test_every_valid_report_renders_whole_to_pdf(data):
     _check_renders(data, ("pdf",))
+
+
+RENDER_AFTER = """
+import sys, warnings
+import composer
+warnings.simplefilter("ignore")
+*earlier, last, out = sys.argv[1:]
+for path in earlier:
+    composer.render(composer.load(path), "pdf")
+open(out, "wb").write(composer.render(composer.load(last), "pdf"))
+"""
+
+
+def test_a_pdf_does_not_depend_on_what_was_rendered_before(tmp_path):
+    """The font cache and the process's registered fonts grow with each document; the PDF of a
+    report must be the same on a fresh machine, after other reports, and in a new process."""
+    minimal, others = SAMPLES / "minimal.yaml", [SAMPLES / "full.yaml", SAMPLES / "datong-keji-2023.yaml"]
+
+    def pdf(cache: str, *paths: Path) -> bytes:
+        out = tmp_path / "out.pdf"
+        env = {**os.environ, "PYTHONPATH": str(REPO), "REPORT_COMPOSER_CACHE": str(tmp_path / cache)}
+        subprocess.run([sys.executable, "-c", RENDER_AFTER, *map(str, paths), str(out)], env=env, check=True, timeout=300)
+        return out.read_bytes()
+
+    cold = pdf("cache", minimal)
+    assert pdf("cache", *others, minimal) == cold  # a warm cache, other documents first in the process
+    assert pdf("cache", minimal) == cold  # a new process on the grown cache
