@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
-    "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable",
+    "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
+    "output_default_is_input",
 }
 STDIO = "-"
 
@@ -97,7 +98,7 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": output}, Location(output))])
     if output != STDIO and args.input != STDIO:
-        refuse_input(Path(output), [Path(args.input)])
+        refuse_input(Path(output), [Path(args.input)], named=args.output is not None)
     source = "<stdin>" if args.input == STDIO else args.input
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReportWarning)

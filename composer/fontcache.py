@@ -25,10 +25,11 @@ import functools
 import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .output import replace_file
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -57,14 +58,7 @@ def write_atomic(target: Path, data: bytes) -> None:
     """Write data to target through a temp file in the same folder and a rename, so a
     concurrent reader sees the old file or the new one, never half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(target, data)
 
 
 @functools.lru_cache(maxsize=None)

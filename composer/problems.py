@@ -231,6 +231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "output format '{format}' is not available: {reason}",
     ),
     "output_is_input": ("输出文件与输入文件相同，拒绝覆盖输入", "the output is the input file; refusing to overwrite it"),
+    "output_default_is_input": (
+        "默认的输出文件就是输入文件，拒绝覆盖输入；请用 -o 指定输出文件，如 -o 排版后.docx",
+        "the default output is the input file; refusing to overwrite it: name the output with -o",
+    ),
     "output_unwritable": ("无法写入输出文件：{reason}", "cannot write the output: {reason}"),
     "option_unsupported": (
         "选项 --{option} 不适用于 {format} 格式，只适用于：{formats}",
