@@ -70,7 +70,10 @@ def import_report(
     source = Path(path)
     name = str(source)
     kind = _kind(source, kind)
-    blocks, notes = _blocks(read_bytes(source), kind, name)
+    data = read_bytes(source)
+    if not data.strip():  # said plainly, not as every part of a report missing
+        raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
+    blocks, notes = _blocks(data, kind, name)
     result = build_report(blocks, name, keep_punctuation=keep_punctuation)
     result.notes[:0] = notes
     return result

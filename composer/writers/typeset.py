@@ -559,11 +559,15 @@ class _Layout:
         def fits(height: float) -> bool:
             return pages[-1].y + height <= grid.height + _SLACK
 
+        # Height of each slab with those kept with it (a heading with the line after it, ...),
+        # summed from the back in one pass: a title of thousands of lines stays linear.
+        kept = [0.0] * len(slabs)
+        for i in reversed(range(len(slabs))):
+            following = kept[i + 1] if slabs[i].keep and i + 1 < len(slabs) else 0.0
+            kept[i] = slabs[i].height + following
+
         for i, slab in enumerate(slabs):
-            needed, j = slab.height, i
-            while slabs[j].keep and j + 1 < len(slabs):  # a heading with the line after it, ...
-                j += 1
-                needed += slabs[j].height
+            needed = kept[i]
             if needed > grid.height:
                 needed = slab.height
             if pages[-1].y and not fits(needed):
