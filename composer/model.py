@@ -31,14 +31,26 @@ from .numbering import strip_marker
 # --- text -------------------------------------------------------------------------------------
 
 
+def _is_noncharacter(char: str) -> bool:
+    """U+FDD0-U+FDEF and the last two code points of every plane: never text (XML refuses some)."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
 def check_text(value: str) -> str:
-    """Refuses characters no document can print (pydantic itself refuses lone surrogates)."""
+    """Refuses characters no document can print (pydantic itself refuses lone surrogates), and
+    invisible format characters (zero-width spaces, direction overrides) that would print one
+    way in Word or a browser and fail or differ in the PDF."""
     for index, char in enumerate(value, start=1):
         category = unicodedata.category(char)
         if category == "Cc" and char != "\n":
             code = "control_character"
         elif category == "Co":
             code = "private_use_character"
+        elif category == "Cf":
+            code = "format_character"
+        elif _is_noncharacter(char):
+            code = "noncharacter"
         else:
             continue
         raise PydanticCustomError(code, code, {"char": f"U+{ord(char):04X}", "index": index})

@@ -34,8 +34,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # YAML syntax and shape
     "yaml_syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
     "yaml_tab": (
-        "YAML 不能用制表符（Tab）缩进，请改用空格",
-        "YAML cannot be indented with tabs; use spaces",
+        "YAML 中此处不能用制表符（Tab）：缩进请改用空格，文字中的 Tab 请删去",
+        "YAML does not allow a tab here: indent with spaces, and take tabs out of the text",
     ),
     "yaml_colon": (
         "此处不能出现“冒号+空格”；若文字中含有半角冒号，请整段加引号或改用全角冒号“：”",
@@ -74,6 +74,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "private_use_character": (
         "文字中含有无法显示的私用区字符 {char}（第 {index} 个字符处），多为输入法或字体造字，请改为标准汉字",
         "the text holds the private-use character {char} (at character {index}); use a standard character",
+    ),
+    "format_character": (
+        "文字中含有看不见的格式字符 {char}（第 {index} 个字符处），多为从网页或其他文档复制时带入，请删除",
+        "the text holds the invisible format character {char} (at character {index}), usually copied in from a "
+        "web page or another document; remove it",
+    ),
+    "noncharacter": (
+        "文字中含有非字符 {char}（第 {index} 个字符处），它不代表任何文字，请删除",
+        "the text holds the noncharacter {char} (at character {index}), which stands for no text; remove it",
     ),
     "surrogate_character": (
         "文字中含有不成对的代理字符 {char}（第 {index} 个字符处）",
@@ -212,6 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_year_guessed": (
         "标题中没有年度，按成文日期推定为 {year} 年，请核对", "no year in the title; {year} assumed from the date: check it",
+    ),
+    "import_invisible": (
+        "已删去 {count} 个看不见的格式字符（零宽空格、软连字符等，多为网页复制带入）",
+        "removed {count} invisible format character(s) (zero-width spaces, soft hyphens, ...), usually from a web copy",
     ),
     "import_punctuation": (
         "{count} 处半角标点改为全角（保留原样请加 --keep-punctuation）",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,7 @@ class Positions:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[Path_, tuple[int, int, str | None]] = field(default_factory=dict)
+    source: str = ""  # the YAML text the scalar spans index into
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
@@ -100,6 +102,36 @@ def _located(loc: Path_, positions: Positions | None, on_key: bool) -> tuple[Pat
     return path, positions.values.get(path)
 
 
+# What pydantic's str_strip_whitespace trims (Unicode White_Space) before the text checks count.
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+# Line breaks as ruamel.yaml counts them for its marks.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _character_position(error: Any, params: dict[str, Any], path: Path_, positions: Positions) -> tuple[int, int] | None:
+    """Line and column of the character a text problem names (params char, index), when the
+    value is a scalar whose characters the span mapper can trace back into the file."""
+    from .lint.spans import scalar_origins  # lint builds on validation: import when needed
+
+    value = error.get("input")
+    if not isinstance(value, str) or path not in positions.scalars or not positions.source:
+        return None
+    # The model's checks count in the trimmed text; pydantic's surrogate check in the text as given.
+    lead = 0 if error["type"] == "string_unicode" else len(value) - len(value.lstrip(_WHITE_SPACE))
+    offset = lead + int(params["index"]) - 1
+    if not 0 <= offset < len(value) or f"U+{ord(value[offset]):04X}" != params.get("char"):
+        return None
+    start, end, style = positions.scalars[path]
+    origins = scalar_origins(positions.source, start, end, style, value)
+    if origins is None or origins[offset].end <= origins[offset].start:
+        return None
+    at = origins[offset].start
+    line, line_start = 1, 0
+    for brk in _LINE_BREAK.finditer(positions.source, 0, at):
+        line, line_start = line + 1, brk.end()
+    return line, at - line_start + 1
+
+
 def _expected(error_type: str) -> tuple[str, str] | None:
     prefix = error_type.split("_", 1)[0]
     if error_type.endswith(("_type", "_parsing")) or error_type == "model_attributes_type":
@@ -146,6 +178,8 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
         code = "invalid_value"
         params["detail"] = error.get("msg", kind)
     path, position = _located(loc, positions, on_key=code in KEY_ERRORS)
+    if "index" in params and positions is not None:
+        position = _character_position(error, params, path, positions) or position
     line, column = position or (None, None)
     return Problem(code, params, Location(file, line, column, path))
 

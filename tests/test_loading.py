@@ -93,6 +93,47 @@ def test_control_character_is_located_to_the_character(tmp_path):
     assert (problem.location.line, problem.location.column) == (line, column)
 
 
+MINIMAL = (Path(__file__).parents[1] / "samples" / "minimal.yaml").read_text("utf-8")
+PUA = "\ue0a5"
+
+
+@pytest.mark.parametrize(
+    "value, mark, code",
+    [
+        (f"青山县{PUA}司法局", PUA, "private_use_character"),  # plain
+        (f"'青山''县{PUA}司法局'", PUA, "private_use_character"),  # single-quoted, with an escaped quote before it
+        (f'"  青山\\"县{PUA}司法局"', PUA, "private_use_character"),  # double-quoted: spaces trimmed, an escape
+        ('"青山县\\e司法局"', "\\e", "control_character"),  # an escape sequence: its backslash
+        ('"青山县\\u200b司法局"', "\\u200b", "format_character"),
+        ('"青山县\\uFFFE司法局"', "\\uFFFE", "noncharacter"),
+        ('"青山县\\ud800司法局"', "\\ud800", "surrogate_character"),
+        (f"青山县\n  司法局{PUA}", PUA, "private_use_character"),  # plain, over two lines
+        (f">-\n  青山县\n  司法局{PUA}\n", PUA, "private_use_character"),  # folded block
+        (f"|\n  青山县\n  司法局\u200e\n", "\u200e", "format_character"),  # literal block
+        (f"\"青山县\u3000\u202e司法局\"", "\u202e", "format_character"),  # raw, after a full-width space
+    ],
+    ids=["plain", "single-quoted", "double-quoted", "escape", "zero-width-space", "noncharacter", "surrogate",
+         "plain-two-lines", "folded", "literal", "direction-override"],
+)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_a_character_problem_points_at_the_character(value, mark, code, newline, tmp_path):
+    """Not at the start of the value: the span mapper traces the character back into the file."""
+    text = MINIMAL.replace("issuer: 青山县司法局", f"issuer: {value}").replace("\n", newline)
+    [problem] = problems_of(text, tmp_path)
+    assert problem.code == code
+    before = text[: text.index(mark)]
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert problem.location.path == ("issuer",)
+
+
+def test_a_character_problem_in_a_list_written_as_one_text_points_at_the_character(tmp_path):
+    text = MINIMAL.replace("date: 2025-01-20", f"date: 2025-01-20\naddressees: 市人民政府{PUA}")
+    [problem] = problems_of(text, tmp_path)
+    assert (problem.location.line, problem.location.column) == (line_of(text, PUA), len("addressees: 市人民政府") + 1)
+
+
 def test_unknown_key_points_at_the_key(tmp_path):
     broken = SEED.replace("\nissuer:", "\nisuer:", 1)
     [problem] = problems_of(broken, tmp_path)

@@ -115,6 +115,7 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
     if root is None:
         raise ReportError([Problem("file_empty", {}, Location(file, 1, 1))])
     walk = _Walk(file)
+    walk.positions.source = text
     return _to_data(root, (), walk, 0, set()), walk.positions
 
 
