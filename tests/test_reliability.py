@@ -6,6 +6,7 @@ and is generated here (large ones).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -13,9 +14,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
+import composer
+from composer.problems import MESSAGES
+from composer.profile import load_profile
 from conftest import REPO, run_cli
+from htmltree import parse
+from readback import squeezed, text_of
 
 CORPUS = REPO / "tests" / "corpus"
 MINIMAL = (REPO / "samples" / "minimal.yaml").read_text("utf-8")
@@ -29,6 +36,11 @@ EXPECTED: dict[str, str | None] = {
     "odd-date.yaml": None,
     "markup.yaml": None,
     "long-word.yaml": None,
+    "no-break.yaml": None,
+    "date-dots.yaml": None,
+    "tab-in-text.yaml": "制表符",
+    "format-character.yaml": "看不见的格式字符",
+    "noncharacter.yaml": "非字符",
     "empty.yaml": "文件为空",
     "gbk.yaml": "GBK",
     "binary.yaml": "不是文本文件",
@@ -156,3 +168,101 @@ def test_peak_memory_stays_under_200_mb(name, command, generated, tmp_path):
     assert returncode in (1, 2), stderr  # lint: a file it cannot read at all is 2
     assert stderr.startswith(f"{source}:") and (expected in stderr or "文件过大" in stderr), stderr
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("out")] == []
+
+
+# --- the corpus through import and lint -----------------------------------------------------------
+
+SOURCE_KINDS = (".txt", ".md", ".html", ".docx")
+
+
+@pytest.fixture(scope="module")
+def as_sources(tmp_path_factory) -> list[Path]:
+    """Every corpus file under each name the importer reads: the same bytes, taken as a source."""
+    folder = tmp_path_factory.mktemp("sources")
+    copies = []
+    for source in sorted(CORPUS.glob("*.yaml")):
+        for suffix in SOURCE_KINDS:
+            copy = folder / (source.stem + suffix)
+            copy.write_bytes(source.read_bytes())
+            copies.append(copy)
+    return copies
+
+
+def test_lint_answers_every_corpus_file_and_source(as_sources):
+    """One run over everything: each file gets its findings or a located refusal, never a traceback."""
+    files = [*sorted(CORPUS.glob("*.yaml")), *as_sources]
+    result = run_cli("lint", *map(str, files))
+    assert result.returncode in (1, 2)
+    assert "Traceback" not in result.stderr and "内部错误" not in result.stderr
+    answered = {line.split(":", 1)[0] for line in (result.stdout + result.stderr).splitlines()}
+    assert answered == {str(f) for f in files}
+
+
+def test_import_answers_every_corpus_file_as_a_source(as_sources):
+    """A report, or problems with known codes at the source: nothing else."""
+    for source in as_sources:
+        try:
+            result = composer.import_report(source)
+        except composer.ReportError as error:
+            problems = error.problems
+        else:
+            problems = result.problems + result.notes
+            assert (result.report is None) == bool(result.problems), source
+        assert all(p.code in MESSAGES and p.location.file == str(source) for p in problems), source
+
+
+@pytest.mark.parametrize("name, expected", [("empty", "文件为空"), ("binary", "不是文本文件"), ("markup", "缺少")])
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_cli_import_of_a_corpus_file_answers_and_writes_nothing(name, expected, suffix, tmp_path):
+    source = tmp_path / f"{name}{suffix}"
+    source.write_bytes((CORPUS / f"{name}.yaml").read_bytes())
+    result = run_cli("import", str(source), "-o", str(tmp_path / "out.yaml"))
+    assert result.returncode == 1 and expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
+
+
+def test_import_drops_invisible_format_characters_of_a_web_copy_and_says_so(tmp_path):
+    """Zero-width spaces, soft hyphens and stray BOMs would hide headings and are refused by the model."""
+    text = (REPO / "tests" / "data" / "seed-web-copy.txt").read_text("utf-8")
+    source = tmp_path / "copy.txt"
+    source.write_text(text.replace("。", "。\u200b").replace("法治", "法\u00ad治").replace("、", "\ufeff、"), "utf-8")
+    result = composer.import_report(source)
+    clean = composer.import_report(REPO / "tests" / "data" / "seed-web-copy.txt")
+    assert result.report == clean.report
+    [note] = [n for n in result.notes if n.code == "import_invisible"]
+    assert note.params["count"] == text.count("。") + text.count("法治") + text.count("、")
+
+
+# --- markup prints as text ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_markup_in_the_text_prints_literally(fmt, tmp_path):
+    """`<b>`, `<img src="/etc/passwd">`, `&lt;`, `]]>` are what the author typed: printed as such,
+    never read as reportlab paragraph markup, WordprocessingML or HTML."""
+    source = CORPUS / "markup.yaml"
+    [paragraph] = [p for p in composer.load(source).parts.measures.content if "<img" in p]
+    out = tmp_path / f"markup.{fmt}"
+    assert run_cli("render", str(source), "-o", str(out)).returncode == 0
+    data = out.read_bytes()
+    assert squeezed(paragraph) in squeezed(text_of(fmt, data))
+    if fmt == "html":
+        body = parse(data).find("body")
+        assert not body.find_all("img") and not body.find_all("b") and not body.find_all("font")
+        assert b'<img src="/etc/passwd">' not in data
+
+
+@pytest.mark.filterwarnings("ignore::composer.problems.ReportWarning")  # stand-in faces
+@pytest.mark.parametrize("name", ["long-word.yaml", "no-break.yaml"])
+def test_text_without_break_opportunities_stays_inside_the_text_block(name):
+    """A URL, or thousands of letters, digits or opening brackets in a row, is broken where it
+    must be: every character of the PDF lies within the 156 mm text block, and none is lost."""
+    report = composer.load(CORPUS / name)
+    data = composer.render(report, "pdf")
+    page = load_profile().page
+    left, right = page.margin_left.pt, page.margin_left.pt + page.text_width.pt
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = [c for p in pdf.pages for c in p.chars]
+    assert all(left - 0.5 <= c["x0"] and c["x1"] <= right + 0.5 for c in chars)
+    assert squeezed(report.parts.measures.content[0]) in squeezed(text_of("pdf", data))

@@ -10,7 +10,6 @@ itself) and must hold every text of the report.
 
 from __future__ import annotations
 
-import io
 import os
 import string
 import subprocess
@@ -20,19 +19,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import docx
-import pdfplumber
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from htmltree import parse
 
 import composer
 from composer.dates import format_date
 from composer.model import Report, Section, TableItem
-from composer.profile import load_profile
 from composer.problems import ReportWarning
 
 from conftest import REPO, SAMPLES
+from readback import squeezed, text_of
 
 # Level-1 characters of GB 2312 (rows 16-55): every face the writers use has them.
 HANZI = [
@@ -43,8 +39,6 @@ PUNCTUATION = "，。、；：？！“”‘’（）《》〔〕【】—…·
 LATIN = string.ascii_letters + string.digits + " -./%"
 MARKUP = ["<b>", "</b>", "&lt;", "&amp;", '<img src="/etc/passwd">', "]]>", "<w:t>", "{x}", "\\n"]
 FORMATS = ("docx", "pdf", "html", "txt")
-PROFILE = load_profile()
-TEXT_BOTTOM = PROFILE.page.margin_top.pt + PROFILE.page.text_height.pt  # page numbers sit below it
 
 hanzi = st.sampled_from(HANZI)
 piece = st.one_of(hanzi, hanzi, hanzi, hanzi, st.sampled_from(PUNCTUATION), st.sampled_from(LATIN))
@@ -164,28 +158,6 @@ def printed_texts(report: Report) -> list[str]:
     return [line for text in found for line in text.splitlines() if line.strip()]
 
 
-def _squeezed(text: str) -> str:
-    """Without any white space: the PDF comes back in lines, the TXT and HTML indented."""
-    return "".join(text.split())
-
-
-def text_of(fmt: str, data: bytes) -> str:
-    """The text a reader of the output sees, read back with a tool of that format."""
-    if fmt == "docx":
-        body = docx.Document(io.BytesIO(data)).element.body
-        return "".join(body.xpath(".//w:t/text()"))
-    if fmt == "pdf":
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return "".join(
-                page.crop((0, 0, page.width, min(page.height, TEXT_BOTTOM + 2))).extract_text() for page in pdf.pages
-            )
-    if fmt == "html":
-        body = parse(data).find("body")
-        assert body is not None
-        return body.text()
-    return data.decode("utf-8")
-
-
 def _render(report: Report, fmt: str) -> bytes:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReportWarning)  # stand-in faces on a machine without the official ones
@@ -197,10 +169,10 @@ OTHER = composer.load(SAMPLES / "full.yaml")
 
 def _check_renders(data: dict[str, Any], formats: tuple[str, ...]) -> None:
     report = Report.model_validate(data)
-    expected = [_squeezed(text) for text in printed_texts(report)]
+    expected = [squeezed(text) for text in printed_texts(report)]
     for fmt in formats:
         first = _render(report, fmt)
-        read = _squeezed(text_of(fmt, first))
+        read = squeezed(text_of(fmt, first))
         missing = [text for text in expected if text not in read]
         assert not missing, f"{fmt}: not in the output: {missing}"
         _render(OTHER, fmt)  # nothing a render leaves behind may change the next one

@@ -7,11 +7,13 @@ source paragraphs with their positions; `structure.build_report` does the rest f
 from __future__ import annotations
 
 import os
+import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from ..problems import Location, Problem, ReportError
 from .source import decode, read_bytes
-from .structure import ImportResult, SourceBlock, build_report
+from .structure import ImportResult, SourceBlock, SourceParagraph, build_report
 
 KINDS: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -58,6 +60,25 @@ def _blocks(data: bytes, kind: str, name: str) -> tuple[list[SourceBlock], list[
     return (read_markdown(text) if kind == "markdown" else read_text(text)), notes
 
 
+def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], list[Problem]]:
+    """The blocks without invisible format characters (zero-width spaces, soft hyphens, stray
+    BOMs of a web copy): they hide headings from recognition, and the model refuses them."""
+    count = 0
+
+    def clean(text: str) -> str:
+        nonlocal count
+        kept = "".join(char for char in text if unicodedata.category(char) != "Cf")
+        count += len(text) - len(kept)
+        return kept
+
+    cleaned: list[SourceBlock] = [
+        replace(b, text=clean(b.text), lead=clean(b.lead) if b.lead else b.lead) if isinstance(b, SourceParagraph)
+        else replace(b, rows=tuple(tuple(clean(cell) for cell in row) for row in b.rows))
+        for b in blocks
+    ]
+    return cleaned, [Problem("import_invisible", {"count": count}, Location(name), "info")] if count else []
+
+
 def import_report(
     path: str | os.PathLike[str], *, keep_punctuation: bool = False, kind: str | None = None
 ) -> ImportResult:
@@ -74,6 +95,8 @@ def import_report(
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
     blocks, notes = _blocks(data, kind, name)
+    blocks, removed = _visible(blocks, name)
+    notes += removed
     result = build_report(blocks, name, keep_punctuation=keep_punctuation)
     result.notes[:0] = notes
     return result
