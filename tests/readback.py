@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import docx
 import pdfplumber
 from htmltree import parse
 
+from composer.dates import format_date
+from composer.model import Report, Section, TableItem
 from composer.profile import load_profile
 
 PROFILE = load_profile()
@@ -34,3 +37,30 @@ def text_of(fmt: str, data: bytes) -> str:
         assert body is not None
         return body.text()
     return data.decode("utf-8")
+
+
+def _items_texts(content: list[Any]) -> list[str]:
+    found: list[str] = []
+    for item in content:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, TableItem):
+            table = item.table
+            found += [table.caption or "", *table.header, *(cell for row in table.rows for cell in row)]
+        elif isinstance(item, Section):
+            found += [item.heading, *_items_texts(item.content)]
+    return found
+
+
+def printed_texts(report: Report) -> list[str]:
+    """Every text of the report a reader finds on the page, one entry per printed paragraph."""
+    found = [report.title or "", *report.addressees, *report.opening, report.signature or "",
+             format_date(report.date), *report.attachments, report.note or ""]
+    for _, part in report.parts.items():
+        found += [part.heading or "", *_items_texts(part.content)]
+    if header := report.header:
+        found += [header.mark or "", header.number or "", header.copy_number or "", header.classification or "",
+                  header.urgency or "", *header.signers]
+    if end := report.end_block:
+        found += [*end.copy_to, end.printer]
+    return [line for text in found for line in text.splitlines() if line.strip()]

@@ -24,11 +24,11 @@ from hypothesis import strategies as st
 
 import composer
 from composer.dates import format_date
-from composer.model import Report, Section, TableItem
+from composer.model import Report
 from composer.problems import ReportWarning
 
 from conftest import REPO, SAMPLES
-from readback import squeezed, text_of
+from readback import printed_texts, squeezed, text_of
 
 # Level-1 characters of GB 2312 (rows 16-55): every face the writers use has them.
 HANZI = [
@@ -129,33 +129,6 @@ def reports(draw: st.DrawFn) -> dict[str, Any]:
             value = draw(strategy)
             (data["parts"] if key == "other" else data)[key] = value
     return data
-
-
-def _items_texts(content: list[Any]) -> list[str]:
-    found: list[str] = []
-    for item in content:
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, TableItem):
-            table = item.table
-            found += [table.caption or "", *table.header, *(cell for row in table.rows for cell in row)]
-        elif isinstance(item, Section):
-            found += [item.heading, *_items_texts(item.content)]
-    return found
-
-
-def printed_texts(report: Report) -> list[str]:
-    """Every text of the report a reader finds on the page, one entry per printed paragraph."""
-    found = [report.title or "", *report.addressees, *report.opening, report.signature or "",
-             format_date(report.date), *report.attachments, report.note or ""]
-    for _, part in report.parts.items():
-        found += [part.heading or "", *_items_texts(part.content)]
-    if header := report.header:
-        found += [header.mark or "", header.number or "", header.copy_number or "", header.classification or "",
-                  header.urgency or "", *header.signers]
-    if end := report.end_block:
-        found += [*end.copy_to, end.printer]
-    return [line for text in found for line in text.splitlines() if line.strip()]
 
 
 def _render(report: Report, fmt: str) -> bytes:
