@@ -257,11 +257,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .yaml_writer import report_to_yaml
 
     output = args.output or str(Path(args.input).with_suffix(".yaml"))
-    if output != STDIO:
-        refuse_input(Path(output), [Path(args.input)])
-    report = _imported(args)
+    report = _imported(args)  # first: a YAML report, the one source named like its output, is not imported
     if report is None:
         return 1
+    if output != STDIO:
+        refuse_input(Path(output), [Path(args.input)], named=args.output is not None)
     return _write_text(report_to_yaml(report, source=Path(args.input).name), output, args)
 
 

@@ -154,6 +154,13 @@ def test_format_of_a_word_file_does_not_default_to_writing_over_it(tmp_path):
     assert source.read_bytes() == before
 
 
+def test_import_of_a_yaml_report_says_what_import_reads_and_leaves_it_alone(tmp_path):
+    source = _source(tmp_path, "yaml")  # its default output, report.yaml, is the report itself
+    result = run_cli("import", str(source))
+    assert result.returncode == 2 and "无法导入“.yaml”类文件" in result.stderr, result.stderr
+    assert source.read_text("utf-8") == MINIMAL
+
+
 def test_output_through_a_link_writes_the_file_it_names(tmp_path):
     real = tmp_path / "real" / "report.txt"
     real.parent.mkdir()
