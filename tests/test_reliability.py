@@ -43,6 +43,7 @@ EXPECTED: dict[str, str | None] = {
     "noncharacter.yaml": "非字符",
     "empty.yaml": "文件为空",
     "gbk.yaml": "GBK",
+    "surrogate-bytes.yaml": "不是 UTF-8",  # a lone surrogate written as UTF-8 bytes (ED A0 80)
     "binary.yaml": "不是文本文件",
     "tabs.yaml": "制表符",
     "list-not-mapping.yaml": "顶层",
