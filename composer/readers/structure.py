@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ..compose import cells, place_signature
 from ..dates import format_date, parse_date
-from ..model import PART_KEYS, PART_NAMES, Report
+from ..model import PART_KEYS, PART_NAMES, Disclosure, Report
 from ..numbering import marker as generated_marker
 from ..numbering import split_marker
 from ..problems import Location, Problem, Severity
@@ -104,15 +104,8 @@ _FURNITURE = re.compile(
 # A list of links the page adds after the report; it and all that follows the date are furniture.
 _RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)")
 
-DISCLOSURE_LABELS: dict[str, str] = {
-    "索引号": "index_number",
-    "信息分类": "category",
-    "发布机构": "publisher",
-    "发布日期": "published",
-    "标题": "title",
-    "文号": "document_number",
-    "时效": "validity",
-}
+# The website's labels (索引号, 信息分类, ...) are the model's own field titles.
+DISCLOSURE_LABELS: dict[str, str] = {str(f.title): key for key, f in Disclosure.model_fields.items()}
 _LABEL = "|".join(r"\s*".join(label) for label in DISCLOSURE_LABELS)
 _LABEL_COLON = re.compile(rf"(?P<label>{_LABEL})\s*[:：]")
 _LABEL_CELL = re.compile(rf"(?P<label>{_LABEL})\s*[:：]?")
