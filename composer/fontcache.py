@@ -13,10 +13,14 @@ what it had and what is needed, reusing the glyphs already converted (copied as 
 bytes), and replaced atomically (temp file + rename). So the cache stays one file per
 face, most documents hit it, and a miss costs only the new glyphs plus a rewrite.
 
+The code points a face covers are cached too (``coverage``): reading the cmap of a large
+CJK face takes about 90 ms, the cached ranges under a millisecond.
+
 Public API:
     cache_dir() -> Path
     needs_conversion(path, index) -> bool
     truetype_bytes(path, index, weight, codepoints) -> bytes
+    coverage(path, index) -> frozenset[int]
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import itertools
+import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -34,7 +40,12 @@ if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
 # Bump when the conversion changes, so old cache files are not reused.
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
+# Every copy holds these (those the source has): reportlab's first subset takes them all.
+_ALWAYS = frozenset(range(0x20, 0x7F))
+# maxp maxima of a copy of a CFF face, whose own maxp has none: the format's upper bound.
+# Only hinting (which the copies do not carry) sizes buffers by them.
+_MAX_POINTS = _MAX_CONTOURS = 0xFFFF
 # cu2qu approximation error, in font units (fontTools' own default for OTF -> TTF).
 _MAX_ERR = 1.0
 
@@ -82,7 +93,7 @@ def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int
     """
     from fontTools.ttLib import TTFont
 
-    wanted = set(codepoints)
+    wanted = set(codepoints) | (_ALWAYS & coverage(path, index))
     with TTFont(path, fontNumber=index, lazy=True) as source:
         location = _location(source, weight)
         target = _cache_file(path, index, location)
@@ -99,6 +110,38 @@ def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int
     except OSError:
         pass  # an unwritable cache only costs the conversion again next time
     return data
+
+
+def coverage(path: Path, index: int) -> frozenset[int]:
+    """Code points the face maps to a real glyph (not .notdef), read from the cache when the
+    font file is unchanged since it was recorded. fontTools errors propagate."""
+    target = _cache_file(path, index, None, folder="coverage", suffix=".json")
+    try:
+        ranges = json.loads(target.read_text(encoding="ascii"))
+        return frozenset(itertools.chain.from_iterable(range(a, b + 1) for a, b in ranges))
+    except (OSError, ValueError, TypeError):
+        pass  # absent or damaged: read the font
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        notdef = font.getGlyphOrder()[0]
+        covered = frozenset(cp for cp, glyph in font.getBestCmap().items() if glyph != notdef)
+    try:
+        write_atomic(target, json.dumps(_ranges(covered)).encode("ascii"))
+    except OSError:
+        pass  # an unwritable cache only costs reading the font next time
+    return covered
+
+
+def _ranges(codepoints: frozenset[int]) -> list[tuple[int, int]]:
+    """Sorted code points as inclusive (first, last) runs: a CJK face's 40 000 are a few hundred."""
+    runs: list[tuple[int, int]] = []
+    for cp in sorted(codepoints):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1] = (runs[-1][0], cp)
+        else:
+            runs.append((cp, cp))
+    return runs
 
 
 def _read_cached(target: Path) -> tuple[bytes, TTFont] | None:
@@ -128,8 +171,10 @@ def _location(font: TTFont, weight: int) -> dict[str, float] | None:
     return {}
 
 
-def _cache_file(path: Path, index: int, location: dict[str, float] | None) -> Path:
-    """Cache file name: readable stem plus a hash of everything that makes the glyphs differ."""
+def _cache_file(
+    path: Path, index: int, location: dict[str, float] | None, *, folder: str = "truetype", suffix: str = ".ttf"
+) -> Path:
+    """Cache file name: readable stem plus a hash of everything that makes the contents differ."""
     stat = path.stat()
     ident = "\0".join(
         [
@@ -142,7 +187,7 @@ def _cache_file(path: Path, index: int, location: dict[str, float] | None) -> Pa
         ]
     )
     digest = hashlib.sha256(ident.encode("utf-8")).hexdigest()[:20]
-    return cache_dir() / "truetype" / f"{path.stem}-{index}-{digest}.ttf"
+    return cache_dir() / folder / f"{path.stem}-{index}-{digest}{suffix}"
 
 
 def _build(
@@ -152,8 +197,9 @@ def _build(
 
     Glyphs found in reuse (an earlier output for the same source) are copied as compiled
     bytes; the rest are drawn from source, decomposed, cubic curves turned quadratic.
-    Copied glyphs keep their compiled bounds (recalcBBoxes off, which also keeps the copy
-    fast); the head box is the union of the new glyphs' bounds and the earlier copy's box.
+    Nothing font-wide is computed from the glyphs (see the module docstring): the bounding
+    box, widest advance and character range are the source's, the maxp maxima the source's
+    (for a glyf source) or the format's bound, the timestamps the source's.
     """
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
@@ -169,11 +215,8 @@ def _build(
     glyf = newTable("glyf")
     glyphs: dict = {}
     metrics: dict[str, tuple[int, int]] = {}
-    max_points = max_contours = 0
-    box = [0, 0, 0, 0]  # xMin, yMin, xMax, yMax
 
     def convert(out_name: str, source_name: str) -> None:
-        nonlocal max_points, max_contours
         # Decompose: the glyphs that components point to need not be in the copy.
         outline = DecomposingRecordingPen(glyph_set)
         glyph_set[source_name].draw(outline)
@@ -186,13 +229,6 @@ def _build(
             round(glyph_set[source_name].width),
             getattr(glyph, "xMin", 0) if glyph.numberOfContours else 0,
         )
-        if glyph.numberOfContours > 0:
-            max_points = max(max_points, len(glyph.coordinates))
-            max_contours = max(max_contours, glyph.numberOfContours)
-            grow_box(glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax)
-
-    def grow_box(x_min: int, y_min: int, x_max: int, y_max: int) -> None:
-        box[:] = [min(box[0], x_min), min(box[1], y_min), max(box[2], x_max), max(box[3], y_max)]
 
     order = [".notdef"]
     convert(".notdef", source.getGlyphOrder()[0])
@@ -212,13 +248,8 @@ def _build(
             metrics[out_name] = reuse["hmtx"][old]
         else:
             convert(out_name, source_name)
-    if reuse is not None:
-        max_points = max(max_points, reuse["maxp"].maxPoints)
-        max_contours = max(max_contours, reuse["maxp"].maxContours)
-        old_head = reuse["head"]
-        grow_box(old_head.xMin, old_head.yMin, old_head.xMax, old_head.yMax)
 
-    src_head, src_hhea = source["head"], source["hhea"]
+    src_head, src_hhea, src_maxp = source["head"], source["hhea"], source["maxp"]
     builder = FontBuilder(src_head.unitsPerEm, isTTF=True)
     font = builder.font
     builder.setupGlyphOrder(order)
@@ -232,23 +263,41 @@ def _build(
         ascent=src_hhea.ascent,
         descent=src_hhea.descent,
         lineGap=src_hhea.lineGap,
-        advanceWidthMax=max(width for width, _ in metrics.values()),
+        advanceWidthMax=src_hhea.advanceWidthMax,
     )
-    font["OS/2"] = source["OS/2"]
+    os2 = font["OS/2"] = source["OS/2"]
+    os2.updateFirstAndLastCharIndex = lambda _font: None  # keep the source's range
     font["name"] = source["name"]
     if location:
         _name_instance(font, location)
     builder.setupPost()
     head = font["head"]
-    for field in ("fontRevision", "created", "modified", "macStyle", "flags", "lowestRecPPEM"):
+    for field in ("fontRevision", "created", "modified", "macStyle", "flags", "lowestRecPPEM",
+                  "xMin", "yMin", "xMax", "yMax"):
         setattr(head, field, getattr(src_head, field))
-    head.xMin, head.yMin, head.xMax, head.yMax = box
     maxp = font["maxp"]
-    maxp.maxPoints, maxp.maxContours, maxp.maxZones = max_points, max_contours, 1
+    if src_maxp.tableVersion == 0x00010000:  # decomposed composites count as simple glyphs
+        maxp.maxPoints = max(src_maxp.maxPoints, src_maxp.maxCompositePoints)
+        maxp.maxContours = max(src_maxp.maxContours, src_maxp.maxCompositeContours)
+    else:
+        maxp.maxPoints, maxp.maxContours = _MAX_POINTS, _MAX_CONTOURS
+    maxp.maxZones = 1
     font.recalcBBoxes = False
+    font.recalcTimestamp = False
     out = io.BytesIO()
     font.save(out)
-    return out.getvalue()
+    return _without_checksum_adjustment(out.getvalue())
+
+
+def _without_checksum_adjustment(data: bytes) -> bytes:
+    """The font with head.checkSumAdjustment zeroed: it sums the whole file, so it would
+    differ with every set of glyphs, and reportlab copies it into each embedded subset
+    (whose own sum it then recomputes). Nothing reads the copy's whole-file checksum."""
+    from fontTools.ttLib.sfnt import SFNTReader
+
+    reader = SFNTReader(io.BytesIO(data))
+    at = reader.tables["head"].offset + 8
+    return data[:at] + bytes(4) + data[at + 4:]
 
 
 def _name_instance(font: TTFont, location: dict[str, float]) -> None:

@@ -229,16 +229,18 @@ def resolve_faces(
 def missing_characters(face: Face, text: str) -> list[str]:
     """Characters of text that neither the face nor its fallback has, each once, in order of
     first appearance. The PDF writer turns them into an error with positions."""
-    have = _coverage(face) | (_coverage(face.fallback) if face.fallback else frozenset())
-    return _in_order(text, _codepoints(text) - have)
+    lacking = _codepoints(text) - _coverage(face)
+    if lacking and face.fallback:  # the fallback's coverage is read only when it may be needed
+        lacking -= _coverage(face.fallback)
+    return _in_order(text, lacking)
 
 
 def fallback_characters(face: Face, text: str) -> list[str]:
     """Characters of text that the face lacks and its fallback face will draw, so that the
     substitution can be reported."""
-    if face.fallback is None:
-        return []
     lacking = _codepoints(text) - _coverage(face)
+    if face.fallback is None or not lacking:
+        return []
     return _in_order(text, lacking & _coverage(face.fallback))
 
 
@@ -267,7 +269,7 @@ def font_runs(face: Face, text: str) -> list[tuple[str, str]]:
     """
     needed = _codepoints(text)
     own = needed & _coverage(face)
-    borrowed = (needed - own) & (_coverage(face.fallback) if face.fallback else frozenset())
+    borrowed = (needed - own) & _coverage(face.fallback) if face.fallback and needed - own else set()
     lacking = needed - own - borrowed
     if lacking:
         raise MissingGlyphsError(face, _in_order(text, lacking), with_fallback=True)
@@ -543,13 +545,9 @@ def _coverage(face: Face) -> frozenset[int]:
 
 @functools.lru_cache(maxsize=None)
 def _file_coverage(path: Path, index: int) -> frozenset[int]:
-    """Code points the face maps to a real glyph (not .notdef)."""
-    from fontTools.ttLib import TTFont
-
+    """Code points the face maps to a real glyph (not .notdef); see fontcache.coverage."""
     try:
-        with TTFont(path, fontNumber=index, lazy=True) as font:
-            notdef = font.getGlyphOrder()[0]
-            return frozenset(cp for cp, glyph in font.getBestCmap().items() if glyph != notdef)
+        return fontcache.coverage(path, index)
     except Exception as exc:  # noqa: BLE001 - any fontTools failure: report the file
         raise FontError(f"cannot read font {path}#{index}: {exc}") from exc
 

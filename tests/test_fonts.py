@@ -259,9 +259,29 @@ def test_the_second_preparation_reads_the_cache(monkeypatch):
 
     monkeypatch.setattr(fontcache, "_build", counting_build)
     name = fonts.reportlab_font(face, SAMPLE + "镕")
-    assert calls == [(len(fonts._codepoints(SAMPLE + "镕")), True)]
+    ascii_ = fontcache._ALWAYS & fontcache.coverage(face.path, face.index)  # every copy holds them
+    assert calls == [(len(fonts._codepoints(SAMPLE + "镕") | ascii_), True)]
     assert list((fontcache.cache_dir() / "truetype").glob("*.ttf")) == cached
     assert page_text(pdf_with(name, "报告镕")) == "报告镕"
+
+
+def test_the_embedded_font_does_not_depend_on_what_the_cache_held(tmp_path, monkeypatch):
+    """The same text gives the same embedded subset from a fresh copy and from one grown by
+    other documents, so a PDF is the same bytes whatever ran before it."""
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    face = cff_face()
+    text = "法治政府建设年度报告"
+    small = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(text))
+    monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "grown"))
+    fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints("人民政府信息公开工作镕基"))
+    grown = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(text))
+    assert len(grown) > len(small)
+    for data in (small, grown):  # reportlab's first subset takes every ASCII character a font has
+        assert set(range(0x20, 0x7F)) <= set(TTFont(io.BytesIO(data)).getBestCmap())
+    subset = [0, *map(ord, text)]
+    assert TTFontFile(io.BytesIO(small)).makeSubset(subset) == TTFontFile(io.BytesIO(grown)).makeSubset(subset)
 
 
 def make_variable_font(path: Path) -> None:
