@@ -1,10 +1,12 @@
-"""Static TrueType copies of faces that reportlab cannot read, kept in a disk cache.
+"""Small static TrueType copies of the glyphs documents use, kept in a disk cache.
 
-reportlab reads only static TrueType outlines (``glyf``). Noto CJK, Source Han and the
-bundled fallback faces are CFF; variable faces need an instance. This module draws the
-needed glyphs through ``Cu2QuPen`` into ``TTGlyphPen`` and assembles a small static
-TrueType font with fontTools. Drawing CFF in Python costs about 0.5 ms a glyph, so the
-result is cached.
+reportlab reads only static TrueType outlines (``glyf``): Noto CJK, Source Han and the
+bundled fallback faces are CFF; variable faces need an instance. And it reads a TrueType
+face whole when registering it, in every process (60 ms for a 15 MB CJK face). So every
+face is drawn from a copy: this module draws the needed glyphs through ``Cu2QuPen`` into
+``TTGlyphPen`` and assembles a small static TrueType font with fontTools (hinting is not
+copied: it serves screens at small sizes, not print). Drawing CFF in Python costs about
+0.5 ms a glyph, TrueType less, so the result is cached.
 
 Cache layout: one file per source face (path, size, mtime, collection index, variable
 location, converter version), in ``cache_dir()/truetype``. The file *grows*: when a
@@ -18,7 +20,6 @@ CJK face takes about 90 ms, the cached ranges under a millisecond.
 
 Public API:
     cache_dir() -> Path
-    needs_conversion(path, index) -> bool
     truetype_bytes(path, index, weight, codepoints) -> bytes
     coverage(path, index) -> frozenset[int]
 """
@@ -73,15 +74,6 @@ def write_atomic(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-@functools.lru_cache(maxsize=None)
-def needs_conversion(path: Path, index: int) -> bool:
-    """True unless the face is static TrueType (glyf, no fvar), the only kind reportlab reads."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        return "glyf" not in font or "fvar" in font
 
 
 def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int]) -> bytes:

@@ -561,10 +561,10 @@ _names = itertools.count(1)
 def _register(face: Face, needed: set[int]) -> str:
     """Register the face with reportlab once per process, under one name for good.
 
-    A TrueType face is registered whole. Other faces go through fontcache; when later text
-    needs characters the registered copy lacks, a grown copy (a superset with the same
-    glyphs and widths) replaces the font's face in place, so the name handed out earlier,
-    and documents being built with it, stay valid, and memory holds one copy per face.
+    reportlab draws from fontcache's small copy of the face; when later text needs
+    characters the registered copy lacks, a grown copy (a superset with the same glyphs and
+    widths) replaces the font's face in place, so the name handed out earlier, and
+    documents being built with it, stay valid, and memory holds one copy per face.
     """
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
@@ -575,19 +575,15 @@ def _register(face: Face, needed: set[int]) -> str:
         if current is not None and needed <= current[1]:
             return current[0].fontName
         try:
-            if fontcache.needs_conversion(face.path, face.index):
-                previous = current[1] if current is not None else frozenset()
-                data = fontcache.truetype_bytes(face.path, face.index, face.weight, needed | previous)
-                source, subfont = io.BytesIO(data), 0
-            else:
-                source, subfont = str(face.path), face.index
+            previous = current[1] if current is not None else frozenset()
+            source = io.BytesIO(fontcache.truetype_bytes(face.path, face.index, face.weight, needed | previous))
             if current is None:
                 slug = re.sub(r"[^A-Za-z0-9]", "", face.path.stem)[:24] or "face"
-                font = TTFont(f"RC{next(_names)}-{slug}", source, subfontIndex=subfont)
+                font = TTFont(f"RC{next(_names)}-{slug}", source)
                 loaded = font.face
             else:
                 font = current[0]
-                loaded = TTFontFace(source, subfontIndex=subfont)
+                loaded = TTFontFace(source)
         except (TTFError, OSError) as exc:
             raise FontError(f"reportlab cannot use {face.family} ({face.path}): {exc}") from exc
         covered = frozenset(cp for cp, glyph in loaded.charToGlyph.items() if glyph)
