@@ -527,7 +527,7 @@ def _codepoint(ch: str) -> int:
 
 def _codepoints(chars: str | Iterable[str]) -> set[int]:
     """Code points that need a glyph: control characters (newline, tab) are not drawn."""
-    return {_codepoint(ch) for ch in chars if unicodedata.category(ch) != "Cc"}
+    return {_codepoint(ch) for ch in set(chars) if unicodedata.category(ch) != "Cc"}
 
 
 def _in_order(chars: str | Iterable[str], wanted: set[int]) -> list[str]:
