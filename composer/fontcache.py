@@ -104,9 +104,10 @@ def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int
     return data
 
 
+@functools.lru_cache(maxsize=None)
 def coverage(path: Path, index: int) -> frozenset[int]:
     """Code points the face maps to a real glyph (not .notdef), read from the cache when the
-    font file is unchanged since it was recorded. fontTools errors propagate."""
+    font file is unchanged since it was recorded, once per process. fontTools errors propagate."""
     target = _cache_file(path, index, None, folder="coverage", suffix=".json")
     try:
         ranges = json.loads(target.read_text(encoding="ascii"))

@@ -543,7 +543,6 @@ def _coverage(face: Face) -> frozenset[int]:
     return _file_coverage(face.path, face.index)
 
 
-@functools.lru_cache(maxsize=None)
 def _file_coverage(path: Path, index: int) -> frozenset[int]:
     """Code points the face maps to a real glyph (not .notdef); see fontcache.coverage."""
     try:
