@@ -253,6 +253,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the official faces are not installed; the PDF uses stand-ins: {list_en}. "
         "Install the official faces and render again",
     ),
+    "font_borrowed": (
+        "以下字符所用字体中没有，PDF 已改用其他字体：{list}",
+        "characters their face lacks are drawn from another face: {list_en}",
+    ),
     # lint (report-composer lint): rule codes S structure, P punctuation, N numbers and dates,
     # D deadline, W wording, L length; S001 to S003 are the part_* messages above.
     "S004": (
