@@ -30,8 +30,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:  # Ctrl-C too: no temporary file is left behind
         Path(temporary).unlink(missing_ok=True)
+        if not isinstance(error, OSError):
+            raise
         raise ReportError(
             [Problem("output_unwritable", {"reason": error.strerror or str(error)}, Location(str(path)))]
         ) from None
