@@ -6,7 +6,8 @@ other tools can print, filter or serialise them the same way, in Chinese or in E
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
@@ -240,6 +241,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法从“{path}”判断输出格式，请用 --format 指定",
         "cannot tell the output format from '{path}'; give --format",
     ),
+    # batch
+    "batch_no_inputs": (
+        "没有找到要排版的报告（文件夹中查找 *.yaml、*.yml{more}）",
+        "no reports to render (folders are searched for *.yaml, *.yml{more_en})",
+    ),
+    "batch_internal_error": ("内部错误，本报告未生成：{detail}", "internal error; this report was not rendered: {detail}"),
+    "batch_worker_died": (
+        "排版此报告的进程意外退出（可能内存不足），重试后仍未成功",
+        "the process rendering this report stopped unexpectedly (out of memory?), also when retried",
+    ),
     # fonts (PDF)
     "font_unavailable": ("找不到可用的字体：{detail}", "no usable font: {detail}"),
     "font_missing_character": (
@@ -370,6 +381,11 @@ class Problem:
             "column": loc.column,
             "path": list(loc.path),
         }
+
+
+def in_file(problems: Iterable[Problem], file: str) -> list[Problem]:
+    """The problems, those without a file (found while rendering) placed in `file`."""
+    return [p if p.location.file else replace(p, location=Location(file, path=p.location.path)) for p in problems]
 
 
 class ReportError(Exception):
