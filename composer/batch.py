@@ -16,9 +16,9 @@ the output folder) get -2, -3. Each report is validated, linted and rendered to 
 in memory, then written atomically; a report that fails in any format leaves no file.
 
 Workers are processes (`concurrent.futures`); each prepares the profile, the writers and the
-fonts once (`_prepare`), not once per report. `workers=1` runs in this process. A process
-that dies (killed for memory) fails the reports it may have been rendering, after one retry in
-a new process, and the batch goes on.
+fonts once (`_prepare`), not once per report. `workers=1` runs in this process. A worker that
+dies (killed for memory) fails the report that killed it, found by rerunning the reports that
+were in flight one at a time (`_in_processes`), and the batch goes on.
 
 Pages are counted in the PDF (our typesetter's pages). A DOCX has as many pages as Word lays
 out, which only a layout engine knows; our PDF uses the same grid, so its count is the one to
@@ -37,7 +37,8 @@ import signal
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -356,35 +357,46 @@ def run(
 
 
 def _in_processes(jobs: Sequence[Job], settings: Settings, workers: int, finish: Callable[[int, Outcome], None]) -> None:
-    """Runs the jobs in a pool of processes; a pool that breaks is replaced, and a job that
-    was in two broken pools fails."""
-    pending = list(range(len(jobs)))
-    breaks: dict[int, int] = {}
-    while pending:
+    """Runs the jobs in a pool of processes, never more at once than there are workers, so
+    that when a worker dies (killed for memory) the reports it may have been rendering are
+    known. Those become suspects, rerun one at a time beside the others in a new pool; a
+    suspect in flight when a worker dies again is the one that kills it, and fails."""
+    fresh = deque(range(len(jobs)))
+    suspects: deque[int] = deque()
+    while fresh or suspects:
         with ProcessPoolExecutor(workers, initializer=_prepare, initargs=(settings, True)) as pool:
-            futures: dict[Future[Outcome], int] = {pool.submit(render_one, jobs[i]): i for i in pending}
-            pending = []
+            running: dict[Future[Outcome], int] = {}
+            suspect: int | None = None  # the suspect in flight
             try:
-                for future in as_completed(futures):
-                    index = futures[future]
-                    try:
-                        finish(index, future.result())
-                    except BrokenProcessPool:
-                        breaks[index] = breaks.get(index, 0) + 1
-                        if breaks[index] < 2:
-                            pending.append(index)
+                while fresh or running or (suspects and suspect is None):
+                    while len(running) < workers and (fresh or (suspects and suspect is None)):
+                        if suspects and suspect is None:
+                            index = suspect = suspects.popleft()
                         else:
-                            finish(index, Outcome(jobs[index], "failed", kind=_kind(Path(jobs[index].path)),
-                                                  problems=[Problem("batch_worker_died", {}, Location(jobs[index].file))]))
+                            index = fresh.popleft()
+                        running[pool.submit(render_one, jobs[index])] = index
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+                        break
+                    for future in done:
+                        index = running.pop(future)
+                        suspect = None if index == suspect else suspect
+                        finish(index, future.result())
             except KeyboardInterrupt:
-                for future in futures:
-                    future.cancel()
-                pool.shutdown(wait=True)
-                for future, index in futures.items():
-                    if future.done() and not future.cancelled() and future.exception() is None:
+                pool.shutdown(wait=True)  # the reports in flight finish: nothing half-written
+                for future, index in running.items():
+                    if future.exception() is None:
                         finish(index, future.result())
                 raise
-        pending.sort()
+            wait(running)
+            for future, index in running.items():  # the pool broke: these were in flight
+                if future.exception() is None:
+                    finish(index, future.result())
+                elif index == suspect:
+                    finish(index, Outcome(jobs[index], "failed", kind=_kind(Path(jobs[index].file)),
+                                          problems=[Problem("batch_worker_died", {}, Location(jobs[index].file))]))
+                else:
+                    suspects.append(index)
 
 
 # --- the summary ---------------------------------------------------------------------------------

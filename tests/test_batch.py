@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import re
 import signal
@@ -219,6 +220,29 @@ def test_counting_pages_of_our_pdf():
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert batch.pdf_pages(data) == len(pdf.pages) > 1
+
+
+_RENDER_ONE = batch.render_one
+
+
+def _dies_on_report_3(job: batch.Job) -> batch.Outcome:
+    """render_one, but the worker rendering 3.yaml dies as one killed for memory would."""
+    if Path(job.file).name == "3.yaml":
+        os._exit(9)
+    return _RENDER_ONE(job)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the stand-in reaches the workers by fork")
+def test_a_report_that_kills_its_worker_fails_alone_and_the_batch_goes_on(tmp_path, monkeypatch):
+    incoming = folder(tmp_path / "in", {f"{n}.yaml": report(f"第{n}区司法局") for n in range(8)})
+    jobs, _ = batch.plan([str(incoming)], tmp_path / "out", ("txt",))
+    monkeypatch.setattr(batch, "render_one", _dies_on_report_3)
+    outcomes = batch.run(jobs, batch.Settings(("txt",)), workers=2)
+    assert [(Path(o.job.file).name, o.status) for o in outcomes] == [
+        (f"{n}.yaml", "failed" if n == 3 else "rendered") for n in range(8)
+    ]
+    assert [p.code for p in outcomes[3].problems] == ["batch_worker_died"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{n}.txt" for n in range(8) if n != 3]
 
 
 # --- Ctrl-C --------------------------------------------------------------------------------------
