@@ -421,7 +421,7 @@ def _outputs(outcome: Outcome, out_dir: Path) -> dict[str, str]:
     return {fmt: Path(path).relative_to(base).as_posix() for fmt, path in outcome.job.outputs.items()}
 
 
-def summary_rows(outcomes: Sequence[Outcome], out_dir: Path, lang: str = "zh") -> list[dict[str, Any]]:
+def _rows(outcomes: Sequence[Outcome], out_dir: Path, lang: str = "zh") -> list[dict[str, Any]]:
     """One record per report, as summary.json holds them."""
     rows = []
     for outcome in outcomes:
@@ -444,7 +444,7 @@ def write_summary(
     imports: bool = False, notes: Sequence[Problem] = (),
 ) -> tuple[Path, Path]:
     """summary.csv (UTF-8 with a BOM, so Excel and WPS read the Chinese) and summary.json."""
-    rows = summary_rows(outcomes, out_dir, lang)
+    rows = _rows(outcomes, out_dir, lang)
     counts = {status: sum(o.status == status for o in outcomes) for status in STATUS}
     payload = {
         "generator": f"report-composer {__version__}",

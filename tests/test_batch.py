@@ -201,6 +201,13 @@ def test_imported_sources_are_rendered_and_say_so(tmp_path):
     assert [r["kind"] for r in summary["reports"]] == ["doc", "text"]
 
 
+def test_a_cell_excel_would_take_for_a_formula_is_defused(tmp_path):
+    incoming = folder(tmp_path / "in", {"a.yaml": report("=HYPERLINK(1)局")})
+    run_in_process([str(incoming)], tmp_path / "out", ("txt",))
+    rows = list(csv.reader(io.StringIO((tmp_path / "out/summary.csv").read_text("utf-8-sig"))))
+    assert rows[1][2] == "'=HYPERLINK(1)局"  # shown as the text it is, not run
+
+
 def test_a_report_whose_second_output_cannot_be_written_leaves_no_first(tmp_path):
     incoming = folder(tmp_path / "in", {"a.yaml": MINIMAL, "b.yaml": report("东区司法局")})
     (tmp_path / "out" / "a.pdf").mkdir(parents=True)  # a folder where the PDF should go
