@@ -36,8 +36,8 @@ import shutil
 import signal
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Sequence
 from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from composer import batch
-from conftest import REPO, SAMPLES, SEED_TEXT
+from conftest import REPO, SAMPLES, SEED_TEXT, run_cli
 
 MINIMAL = (SAMPLES / "minimal.yaml").read_text("utf-8")
 
@@ -62,8 +62,6 @@ def office(tmp_path_factory):
         "broken.yaml": "issuer: [北区司法局\nyear: 2024\n",
         "readme.txt": "not a report: ignored without --import",
     })
-    from conftest import run_cli
-
     runs = {jobs: run_cli("batch", str(incoming), "-o", str(root / f"out-j{jobs}"), "-j", str(jobs)) for jobs in (2, 1)}
     return root, incoming, runs
 
