@@ -28,6 +28,7 @@ expect, and a batch without PDF leaves pages empty.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import os
@@ -179,8 +180,8 @@ _profile: Any = None
 def _prepare(settings: Settings, worker: bool) -> None:
     """Loads the profile, the writers and the fonts once per process.
 
-    A worker ignores Ctrl-C: the main process stops the batch, letting each worker finish
-    the report it is writing, so no file is left half-written.
+    A worker ignores Ctrl-C: the main process stops the batch (`_Stop`), letting each worker
+    finish the report it is rendering, so no file is left half-written.
     """
     global _settings, _profile
     if worker:
@@ -328,14 +329,39 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+class _Stop:
+    """Ctrl-C asks the batch to stop: no report starts after it, the ones being rendered
+    finish and are kept. Bookkeeping is never cut in half, as a KeyboardInterrupt raised at
+    any line could. A second Ctrl-C stops at once (KeyboardInterrupt)."""
+
+    def __init__(self) -> None:
+        self.asked = False
+        self._previous: Any = None
+
+    def _ask(self, _signal: int, _frame: object) -> None:
+        if self.asked:
+            raise KeyboardInterrupt
+        self.asked = True
+
+    def __enter__(self) -> _Stop:
+        try:
+            self._previous = signal.signal(signal.SIGINT, self._ask)
+        except ValueError:  # not the main thread: Ctrl-C does not reach it anyway
+            pass
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
 def run(
     jobs: Sequence[Job], settings: Settings, *, workers: int, done: Callable[[Outcome], None] = lambda _: None
 ) -> list[Outcome]:
     """Renders every job; `done` is called as each finishes. Returns the outcomes in job order.
 
-    KeyboardInterrupt stops the batch: the reports being rendered finish (so none is left
-    half-written) and the rest are marked interrupted; then it is raised again, with the
-    outcomes so far in its `outcomes` attribute.
+    Ctrl-C stops the batch (see `_Stop`): the jobs not started come back "interrupted". A
+    second Ctrl-C raises KeyboardInterrupt, with the outcomes so far in its `outcomes`.
     """
     outcomes: dict[int, Outcome] = {}
 
@@ -344,59 +370,66 @@ def run(
         done(outcome)
 
     try:
-        if workers <= 1 or len(jobs) <= 1:
-            _prepare(settings, worker=False)
-            for index, job in enumerate(jobs):
-                finish(index, render_one(job))
-        else:
-            _in_processes(jobs, settings, min(workers, len(jobs)), finish)
+        with _Stop() as stop:
+            if workers <= 1 or len(jobs) <= 1:
+                _prepare(settings, worker=False)
+                for index, job in enumerate(jobs):
+                    if stop.asked:
+                        break
+                    finish(index, render_one(job))
+            else:
+                _in_processes(jobs, settings, min(workers, len(jobs)), finish, stop)
     except KeyboardInterrupt as interrupt:
         interrupt.outcomes = [outcomes.get(i) or Outcome(job, "interrupted") for i, job in enumerate(jobs)]  # type: ignore[attr-defined]
         raise
-    return [outcomes[i] for i in range(len(jobs))]
+    return [outcomes.get(i) or Outcome(job, "interrupted") for i, job in enumerate(jobs)]
 
 
-def _in_processes(jobs: Sequence[Job], settings: Settings, workers: int, finish: Callable[[int, Outcome], None]) -> None:
+def _in_processes(
+    jobs: Sequence[Job], settings: Settings, workers: int, finish: Callable[[int, Outcome], None], stop: _Stop
+) -> None:
     """Runs the jobs in a pool of processes, never more at once than there are workers, so
     that when a worker dies (killed for memory) the reports it may have been rendering are
     known. Those become suspects, rerun one at a time beside the others in a new pool; a
     suspect in flight when a worker dies again is the one that kills it, and fails."""
     fresh = deque(range(len(jobs)))
     suspects: deque[int] = deque()
-    while fresh or suspects:
+    while (fresh or suspects) and not stop.asked:
         with ProcessPoolExecutor(workers, initializer=_prepare, initargs=(settings, True)) as pool:
             running: dict[Future[Outcome], int] = {}
             suspect: int | None = None  # the suspect in flight
-            try:
-                while fresh or running or (suspects and suspect is None):
-                    while len(running) < workers and (fresh or (suspects and suspect is None)):
-                        if suspects and suspect is None:
-                            index = suspect = suspects.popleft()
-                        else:
-                            index = fresh.popleft()
-                        running[pool.submit(render_one, jobs[index])] = index
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
-                        break
-                    for future in done:
-                        index = running.pop(future)
-                        suspect = None if index == suspect else suspect
-                        finish(index, future.result())
-            except KeyboardInterrupt:
-                pool.shutdown(wait=True)  # the reports in flight finish: nothing half-written
-                for future, index in running.items():
-                    if future.exception() is None:
-                        finish(index, future.result())
-                raise
+            while running or ((fresh or (suspects and suspect is None)) and not stop.asked):
+                while len(running) < workers and (fresh or (suspects and suspect is None)) and not stop.asked:
+                    if suspects and suspect is None:
+                        index = suspect = suspects.popleft()
+                    else:
+                        index = fresh.popleft()
+                    running[pool.submit(render_one, jobs[index])] = index
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+                    break
+                for future in done:
+                    index = running.pop(future)
+                    suspect = None if index == suspect else suspect
+                    finish(index, future.result())
             wait(running)
             for future, index in running.items():  # the pool broke: these were in flight
                 if future.exception() is None:
                     finish(index, future.result())
-                elif index == suspect:
+                    continue
+                _remove_temporaries(jobs[index])  # the pool ends the other workers, mid-write maybe
+                if index == suspect:
                     finish(index, Outcome(jobs[index], "failed", kind=_kind(Path(jobs[index].file)),
                                           problems=[Problem("batch_worker_died", {}, Location(jobs[index].file))]))
                 else:
                     suspects.append(index)
+
+
+def _remove_temporaries(job: Job) -> None:
+    """The temporary files write_atomic leaves when its process is killed while writing."""
+    for target in map(Path, job.outputs.values()):
+        for temporary in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+            temporary.unlink(missing_ok=True)
 
 
 # --- the summary ---------------------------------------------------------------------------------

@@ -301,13 +301,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
     _print_problems(in_file(notes, str(out_dir)), args)  # they concern the PDFs written there
     progress = Progress(len(jobs), sys.stderr, lang, args.quiet)
     started = time.monotonic()
-    interrupted = False
     try:
         outcomes = run(jobs, settings, workers=args.jobs or default_workers(), done=progress)
-    except KeyboardInterrupt as stop:
-        outcomes, interrupted = stop.outcomes, True  # type: ignore[attr-defined]
+    except KeyboardInterrupt as stop:  # Ctrl-C twice: at once, with what was done
+        outcomes = stop.outcomes  # type: ignore[attr-defined]
     finally:
         progress.close()
+    interrupted = any(o.status == "interrupted" for o in outcomes)
     summary, _ = write_summary(outcomes, out_dir, args.formats, lang, imports=args.import_sources, notes=notes)
     rendered = sum(o.ok for o in outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
