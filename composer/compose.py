@@ -227,7 +227,7 @@ def _header(report: Report) -> b.RedHeader | None:
     if header is None:
         return None
     return b.RedHeader(
-        mark=header.mark or f"{report.issuer}文件",
+        mark=header.mark or "",
         number=header.number,
         copy_number=header.copy_number,
         classification=header.classification,

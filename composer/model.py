@@ -161,6 +161,11 @@ PART_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+def default_mark(issuer: str) -> str:
+    """The issuer mark (发文机关标志) of a red header that names none: the issuer's name + 文件."""
+    return f"{issuer}文件"
+
+
 def default_title(issuer: str, year: int) -> str:
     """The title of a report that names none."""
     return f"{issuer}{year}年法治政府建设年度报告"
@@ -369,6 +374,8 @@ class Report(_Model):
             )
         if self.signature is None:
             self.signature = self.issuer
+        if self.header is not None and self.header.mark is None:
+            self.header.mark = default_mark(self.issuer)
         for key, part in self.parts.items():
             if part.heading is None:
                 part.heading = standard_heading(key, self.year)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Part, Parts, Report, Section, Table, TableItem, default_title, standard_heading
+from .model import Part, Parts, Report, Section, Table, TableItem, default_mark, default_title, standard_heading
 
 SCHEMA = "report.schema.json"
 _COMMENTED = ("issuer", "year", "date")  # short values; other scalars are long text
@@ -116,6 +116,8 @@ def report_data(report: Report) -> Any:
             continue
         if name == "signature" and value == report.issuer:
             continue
+        if name == "header" and value.mark == default_mark(report.issuer):
+            value = value.model_copy(update={"mark": None})
         if name == "parts":
             parts = CommentedMap()
             for key, part in report.parts.items():

@@ -192,3 +192,8 @@ def test_table_cells_and_disclosure_fields_are_checked_too():
 def test_a_very_long_line_of_yaml_text_is_not_taken_for_a_path():
     problems = composer.validate("x" * 5000)
     assert [p.code for p in problems] == ["yaml_not_mapping"]
+
+
+def test_red_header_mark_defaults_to_issuer_and_wen_jian():
+    report = composer.Report.model_validate(minimal(header={"number": "青司发〔2025〕3号"}))
+    assert report.header.mark == "青山县司法局文件"

@@ -562,3 +562,10 @@ def test_font_files_in_the_profile_choose_the_face(cli, tmp_path):
     data = composer.render(composer.load(SAMPLES / "minimal.yaml"), "pdf", profile=load_profile(profile))
     body = next(line for page in pages_of(data) for line in page if line.text.startswith("2024年，我局"))
     assert all(c["fontname"].split("+")[-1].startswith("UMingCN") for c in body.chars)
+
+
+def test_note_stays_on_the_page_of_the_date():
+    pages = [" ".join(line.text for line in page) for page in pages_of(pdf_of(SAMPLES / "full.yaml"))]
+    [date_page] = [i for i, text in enumerate(pages) if "2025年2月20日" in text]
+    [note_page] = [i for i, text in enumerate(pages) if "（此件公开发布）" in text]
+    assert note_page == date_page

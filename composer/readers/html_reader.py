@@ -8,11 +8,18 @@ out, block elements become paragraphs, <br> breaks lines, bold (or 黑体/楷体
 a paragraph is a run-in heading, and tables become data tables, unless they only lay text out
 (then their cells are read as paragraphs). Textual furniture is recognised later, with that of
 copied text.
+
+A page this tool wrote (composer/writers/html.py) says more, and is read back to the same model:
+its `<header class="red-header">` and `<footer class="end-block">` are the report's own red header
+and end block, not the site's, so their lines are read (and recognised as those of copied text
+are); a table's `<caption>` is its caption; `data-sealed` on the signature says whether it is
+sealed.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..problems import Location, Problem, ReportError
@@ -32,6 +39,8 @@ _BLOCK_TAGS = {
     "article", "main", "td", "th", "tr", "caption", "center", "address", "figure", "figcaption", "ul", "ol",
     "dl", "body", "hr",
 }
+# Class names of the report's own header and footer (版头, 版记): kept although <header>/<footer>.
+_REPORT_PARTS = {"red-header", "end-block"}
 _BOLD_TAGS = {"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)|font-family\s*:[^;]*(黑体|楷体|hei|kai)", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -40,9 +49,11 @@ _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
 def _skipped(element: Any) -> bool:
-    if not isinstance(element.tag, str) or element.tag.lower() in _SKIPPED_TAGS:
+    if not isinstance(element.tag, str):
         return True
     names = (element.get("class") or "").lower().split() + [(element.get("id") or "").lower()]
+    if element.tag.lower() in _SKIPPED_TAGS and not _REPORT_PARTS.intersection(names):
+        return True
     return any(name in _SKIPPED_NAMES for name in names) or bool(_HIDDEN.search(element.get("style") or ""))
 
 
@@ -62,6 +73,7 @@ class _Page:
         self.pieces: list[tuple[str, bool]] = []
         self.line = 0
         self.align: str | None = None
+        self.sealed: bool | None = None
 
     def add(self, text: str | None, bold: bool, line: int) -> None:
         if text:
@@ -82,6 +94,7 @@ class _Page:
         lead = _clean(lead).strip()
         self.blocks.append(SourceParagraph(
             text, self.line, lead=lead if lead and lead != text else None, align=self.align,  # type: ignore[arg-type]
+            sealed=self.sealed,
         ))
 
     def walk(self, element: Any, bold: bool = False) -> None:
@@ -102,6 +115,9 @@ class _Page:
             if align in ("center", "right"):
                 self.align = align
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style") or ""))
+        sealed = self.sealed
+        if (seal := element.get("data-sealed")) is not None:
+            self.sealed = seal.strip().lower() == "true"
         self.add(element.text, bold, element.sourceline or 0)
         for child in element:
             self.walk(child, bold)
@@ -109,6 +125,7 @@ class _Page:
         if block:
             self.flush()
             self.align = None
+        self.sealed = sealed
 
     def table(self, table: Any) -> None:
         rows = [
@@ -117,14 +134,18 @@ class _Page:
         ]
         texts = [tuple(_clean(cell.text_content()).strip() for cell in row) for row in rows if row]
         nested = any(t is not table for t in table.iter("table"))
-        if not texts:
+        data = bool(texts) and not nested and not layout_table(texts)
+        for caption in table.iterchildren("caption"):
+            first = len(self.blocks)
+            self.walk(caption)
+            if data:
+                self.blocks[first:] = [replace(block, caption=True) for block in self.blocks[first:]]
+        if data:
+            self.blocks.append(SourceTable(tuple(texts), table.sourceline or 0))
             return
-        if nested or layout_table(texts):
-            for row in rows:
-                for cell in row:
-                    self.walk(cell)
-            return
-        self.blocks.append(SourceTable(tuple(texts), table.sourceline or 0))
+        for row in rows:
+            for cell in row:
+                self.walk(cell)
 
 
 def _owner(row: Any) -> Any:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ..compose import cells, place_signature
 from ..dates import format_date, parse_date
-from ..model import PART_KEYS, PART_NAMES, Report
+from ..model import PART_KEYS, PART_NAMES, Disclosure, Report
 from ..numbering import marker as generated_marker
 from ..numbering import split_marker
 from ..problems import Location, Problem, Severity
@@ -50,6 +50,8 @@ class SourceParagraph:
     align: Literal["center", "right"] | None = None
     start: float | None = None  # where the line starts, in character cells, when the source places it
     gap_before: bool = False  # a blank line or an empty paragraph precedes it
+    caption: bool = False  # markup says it is the caption of the table that follows (HTML <caption>)
+    sealed: bool | None = None  # markup says whether the signature it is part of is sealed
 
 
 @dataclass(frozen=True)
@@ -102,15 +104,8 @@ _FURNITURE = re.compile(
 # A list of links the page adds after the report; it and all that follows the date are furniture.
 _RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)")
 
-DISCLOSURE_LABELS: dict[str, str] = {
-    "索引号": "index_number",
-    "信息分类": "category",
-    "发布机构": "publisher",
-    "发布日期": "published",
-    "标题": "title",
-    "文号": "document_number",
-    "时效": "validity",
-}
+# The website's labels (索引号, 信息分类, ...) are the model's own field titles.
+DISCLOSURE_LABELS: dict[str, str] = {str(f.title): key for key, f in Disclosure.model_fields.items()}
 _LABEL = "|".join(r"\s*".join(label) for label in DISCLOSURE_LABELS)
 _LABEL_COLON = re.compile(rf"(?P<label>{_LABEL})\s*[:：]")
 _LABEL_CELL = re.compile(rf"(?P<label>{_LABEL})\s*[:：]?")
@@ -172,6 +167,10 @@ def date_of(text: str) -> Date | None:
         return None
 
 
+def _disclosure_key(label: re.Match[str]) -> str:
+    return DISCLOSURE_LABELS[re.sub(r"\s", "", label["label"])]
+
+
 def disclosure_pairs(text: str, colon_required: bool = True) -> list[tuple[str, str | None]]:
     """("index_number", "035200009/2024-00026"), ... when the text is the web page's disclosure header."""
     pattern = _LABEL_COLON if colon_required else _LABEL_CELL
@@ -182,13 +181,30 @@ def disclosure_pairs(text: str, colon_required: bool = True) -> list[tuple[str, 
     pairs = []
     for match, following in zip(matches, [*matches[1:], None]):
         value = text[match.end():following.start() if following else len(text)].strip()
-        label = re.sub(r"\s", "", match["label"])
-        pairs.append((DISCLOSURE_LABELS[label], value or None))
+        pairs.append((_disclosure_key(match), value or None))
+    return pairs
+
+
+def disclosure_cells(rows: Sequence[Sequence[str]]) -> list[tuple[str, str | None]]:
+    """The disclosure header of a table laid out label cell, value cell (the sites' and ours).
+
+    Read cell by cell, a value may contain a label's words ("关于规范文号管理的报告"); [] when
+    some cell where a label belongs is none.
+    """
+    pairs: list[tuple[str, str | None]] = []
+    for row in rows:
+        for label, value in zip(row[::2], [*row[1::2], ""]):
+            match = _LABEL_CELL.fullmatch(label.strip())
+            if not match:
+                return []
+            pairs.append((_disclosure_key(match), value.strip() or None))
     return pairs
 
 
 def layout_table(rows: Sequence[Sequence[str]]) -> bool:
     """A table that lays text out (red header, end block, a page wrapped in a table), not data."""
+    if disclosure_cells(rows):  # a page's disclosure header, 文号 and all
+        return False
     if all(sum(1 for cell in row if cell.strip()) <= 1 for row in rows):  # text placed by a grid
         return True
     texts = [cell.strip() for row in rows for cell in row]
@@ -224,6 +240,7 @@ class _Para:
     text: str
     at: Location
     source: int = -1  # index of the source block, to find captions next to tables
+    caption: bool = False  # the source sets it as a caption (marked so, or centred), if a table follows
 
 
 @dataclass
@@ -307,7 +324,9 @@ class _Builder:
 
     def _disclosure(self, block: SourceBlock) -> bool:
         if isinstance(block, SourceTable):
-            pairs = disclosure_pairs(" ".join(c for row in block.rows for c in row), colon_required=False)
+            pairs = disclosure_cells(block.rows) or disclosure_pairs(
+                " ".join(c for row in block.rows for c in row), colon_required=False
+            )
         else:
             pairs = disclosure_pairs(block.text)
         if not pairs:
@@ -487,17 +506,22 @@ class _Builder:
         )
 
     def _seal(self, signature: SourceParagraph, date_block: SourceBlock, issued: Date) -> None:
-        """Sealed or not, from where the source placed signature and date, when it placed them."""
+        """Sealed or not: as the source's markup says, or from where the source placed signature
+        and date, when it placed them."""
         assert isinstance(date_block, SourceParagraph)
-        if signature.start is None or date_block.start is None:
+        if signature.sealed is not None:
+            sealed = signature.sealed
+        elif signature.start is None or date_block.start is None:
             return
-        profile = load_profile()
-        text = signature.text.strip()
-        errors = {}
-        for sealed in (False, True):
-            placed = place_signature(text, format_date(issued), sealed, profile)
-            errors[sealed] = abs(placed.signature.start - signature.start) + abs(placed.date.start - date_block.start)
-        if errors[True] < errors[False] and errors[True] <= 1.0:
+        else:
+            profile = load_profile()
+            text = signature.text.strip()
+            errors = {}
+            for seal in (False, True):
+                placed = place_signature(text, format_date(issued), seal, profile)
+                errors[seal] = abs(placed.signature.start - signature.start) + abs(placed.date.start - date_block.start)
+            sealed = errors[True] < errors[False] and errors[True] <= 1.0
+        if sealed:
             self.data["seal"] = True
             self.note("import_seal", self.at(signature))
 
@@ -585,7 +609,7 @@ class _Builder:
         ranks: dict[int, int] = {}
         styled: dict[int, int] = {}
         for index, block in enumerate(blocks):
-            if not isinstance(block, SourceParagraph):
+            if not isinstance(block, SourceParagraph) or block.caption:
                 continue
             level = heading_marker(block.marker or block.text)[0]
             if level is not None:
@@ -614,7 +638,7 @@ class _Builder:
             elif _RELATED.fullmatch(block.text.strip()):
                 self.note("import_furniture", self.at(block), text=block.text.strip())
             elif index not in ranks:
-                container.append(_Para(self.text(block.text), self.at(block), start + index))
+                container.append(_Para(self.text(block.text), self.at(block), start + index, _set_as_caption(block)))
             elif not stack and ranks[index] != top:
                 self.opening.append(_Para(self.text(block.marker + block.text), self.at(block), start + index))
                 self.note("import_unplaced", self.at(block), "warning", text=block.text.strip()[:30], place="导语",
@@ -661,14 +685,21 @@ class _Builder:
             self.note("import_table_ragged", self.at(block), "warning", columns=width)
         table = _Table([row + [""] * (width - len(row)) for row in rows], self.at(block))
         previous = container[-1] if container else None
-        if isinstance(previous, _Para) and previous.source == index - 1 and self._caption_like(previous.text):
+        if (
+            isinstance(previous, _Para) and previous.source == index - 1
+            and (previous.caption or self._caption_like(previous.text))
+        ):
             table.caption = container.pop()
         container.append(table)
         self.note("import_table", self.at(block), rows=len(rows) - 1, columns=width)
 
     @staticmethod
     def _caption_like(text: str) -> bool:
-        return bool(_CAPTION.match(text)) and cells(text) <= 40 and "。" not in text
+        """A short line right before a table: 表1…, or a name that is no sentence (…情况统计表,
+        …情况（单位：件）); "情况如下：" is none."""
+        return _short_line(text) and (
+            bool(_CAPTION.match(text)) or not (re.search(r"[。；;，,！？!?]", text) or text.endswith((":", "：")))
+        )
 
     # issuer, year, title, signature
 
@@ -806,6 +837,16 @@ class _Builder:
                 self._emit_items(content, item.items, (*here, "content"), level + 1)
                 section["content"] = content
                 out.append(section)
+
+
+def _short_line(text: str) -> bool:
+    return cells(text) <= 40 and "。" not in text
+
+
+def _set_as_caption(block: SourceParagraph) -> bool:
+    """Whether the source sets a paragraph as a table's caption: marked so (HTML <caption>), or
+    centred as Word captions are."""
+    return block.caption or (block.align == "center" and _short_line(block.text))
 
 
 def _offset(text: str, piece: str) -> int:

@@ -400,8 +400,8 @@ class _Markup:
             names = "、".join(f'<span class="signer-name">{_text(name)}</span>' for name in header.signers)
             label = _text(str(self.profile.header.signer_label.value))
             parts.append(f'<span class="signers">{label}{names}</span>')
-        if parts:
-            self.element("p", "".join(parts), cls="number with-signers" if header.signers else "number")
+        if parts:  # a space between the flex items: none on screen, but the text reads as two
+            self.element("p", " ".join(parts), cls="number with-signers" if header.signers else "number")
         self.out.append("</header>")
 
     def end_block(self, end: b.EndBlock) -> None:
@@ -410,7 +410,7 @@ class _Markup:
             self.element("p", _text(end.copy_to), cls="copy-to")
         self.element(
             "p",
-            f'<span class="printer">{_text(end.printer)}</span><span class="print-date">{_text(end.printed)}</span>',
+            f'<span class="printer">{_text(end.printer)}</span> <span class="print-date">{_text(end.printed)}</span>',
             cls="printed",
         )
         self.out.append("</footer>")

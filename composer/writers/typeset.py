@@ -584,8 +584,11 @@ class _Layout:
 
 def _tied(slabs: list[_Slab]) -> list[_Slab]:
     """The signature never stands on a page without text: the blank lines and the attachment
-    note before it, and the last line of text before those, keep with it."""
+    note before it, and the last line of text before those, keep with it; the 附注 stays with
+    the date above it."""
     for i, slab in enumerate(slabs):
+        if slab.kind == "note" and i > 0 and slabs[i - 1].kind == "signature":
+            slabs[i - 1] = replace(slabs[i - 1], keep=True)
         if slab.tie_back:
             k = i - 1
             while k >= 0 and slabs[k].kind in ("blank", "attachments"):
