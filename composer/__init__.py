@@ -5,25 +5,39 @@
     composer.render_to(report, "report.docx")     # also .pdf, .html, .txt
     result = composer.import_report("old.docx")  # an existing report (.txt .md .docx .html)
     result.report, result.notes                  # the Report (None if invalid), what was found where
+
+The names below are imported on first use, so that the command line (`report-composer
+--help`, and every command before it reads a report) does not pay for pydantic and the rest.
 """
 
-from .api import ImportResult, import_report, load, render, render_to, validate
-from .model import Report
-from .problems import Location, Problem, ReportError
-from .profile import Profile, load_profile
+from __future__ import annotations
 
-__all__ = [
-    "ImportResult",
-    "Location",
-    "Problem",
-    "Profile",
-    "Report",
-    "ReportError",
-    "import_report",
-    "load",
-    "load_profile",
-    "render",
-    "render_to",
-    "validate",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .api import ImportResult, import_report, load, render, render_to, validate
+    from .model import Report
+    from .problems import Location, Problem, ReportError
+    from .profile import Profile, load_profile
+
+_HOMES = {
+    "ImportResult": "api", "import_report": "api", "load": "api", "render": "api", "render_to": "api",
+    "validate": "api", "Report": "model", "Location": "problems", "Problem": "problems",
+    "ReportError": "problems", "Profile": "profile", "load_profile": "profile",
+}
+__all__ = sorted(_HOMES)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'composer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))

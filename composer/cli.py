@@ -1,4 +1,4 @@
-"""The `report-composer` command: render, validate, lint, new, import, format, schema, fonts.
+"""The `report-composer` command: render, validate, lint, new, import, format, batch, schema, fonts.
 
 Exit codes: 0 done, 1 the input has problems (each printed as file:line:column), 2 a usage
 error or a file that cannot be read. Never a traceback, unless --debug asks for one.
@@ -67,15 +67,6 @@ def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return load_profile(args.profile, args.variant)
 
 
-def _in_file(problems: Sequence[Problem], file: str) -> list[Problem]:
-    """Problems without a place, placed in the input file."""
-    from dataclasses import replace
-
-    from .problems import Location
-
-    return [p if p.location.file else replace(p, location=Location(file, path=p.location.path)) for p in problems]
-
-
 def _render_out(report: Report, args: argparse.Namespace) -> int:
     """Renders to args.output (default: the input with the format's suffix), never over the input.
 
@@ -85,7 +76,7 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
 
     from .api import render
     from .output import refuse_input, write_atomic
-    from .problems import Location, Problem, ReportError, ReportWarning
+    from .problems import Location, Problem, ReportError, ReportWarning, in_file
     from .writers import format_for
 
     output = args.output
@@ -105,8 +96,8 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
         try:
             data = render(report, fmt, profile=_profile(args), fragment=args.fragment)
         except ReportError as error:  # found while rendering: name the input file at least
-            raise ReportError(_in_file(error.problems, source)) from None
-    _print_problems(_in_file([w.message.problem for w in caught if isinstance(w.message, ReportWarning)], source), args)
+            raise ReportError(in_file(error.problems, source)) from None
+    _print_problems(in_file([w.message.problem for w in caught if isinstance(w.message, ReportWarning)], source), args)
     for other in (w for w in caught if not isinstance(w.message, ReportWarning)):
         warnings.showwarning(other.message, other.category, other.filename, other.lineno)
     if output == STDIO:
@@ -270,6 +261,69 @@ def cmd_format(args: argparse.Namespace) -> int:
     return 1 if report is None else _render_out(report, args)
 
 
+def _formats(value: str) -> tuple[str, ...]:
+    from .writers import FORMATS
+
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"不支持 {', '.join(unknown) or repr(value)}；可用 / available: {', '.join(FORMATS)}")
+    return chosen
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}：应为正整数 / must be 1 or more")
+    return int(value)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    import time
+
+    from .batch import Progress, Settings, default_workers, machine_notes, plan, run, write_summary
+    from .problems import Location, Problem, in_file
+
+    lang = _lang(args)
+    out_dir = Path(args.output)
+    _profile(args)  # a broken --profile stops here, not in every worker
+    jobs, missing = plan(args.inputs, out_dir, args.formats, imports=args.import_sources)
+    if missing or not jobs:
+        more = ("、.docx、.txt、.md、.html", ", .docx, .txt, .md, .html") if args.import_sources else ("；Word 等文件请加 --import", "; add --import for Word files and others")
+        _print_problems(missing or [Problem("batch_no_inputs", {"more": more[0], "more_en": more[1]},
+                                            Location(" ".join(args.inputs)))], args)
+        return 2
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _print_problems([Problem("output_unwritable", {"reason": error.strerror or str(error)}, Location(str(out_dir)))], args)
+        return 2
+    settings = Settings(args.formats, args.profile, args.variant)
+    notes = machine_notes(settings)
+    _print_problems(in_file(notes, str(out_dir)), args)  # they concern the PDFs written there
+    progress = Progress(len(jobs), sys.stderr, lang, args.quiet)
+    started = time.monotonic()
+    try:
+        outcomes = run(jobs, settings, workers=args.jobs or default_workers(), done=progress)
+    except KeyboardInterrupt as stop:  # Ctrl-C twice: at once, with what was done
+        outcomes = stop.outcomes  # type: ignore[attr-defined]
+    finally:
+        progress.close()
+    interrupted = any(o.status == "interrupted" for o in outcomes)
+    summary, _ = write_summary(outcomes, out_dir, args.formats, lang, imports=args.import_sources, notes=notes)
+    rendered = sum(o.ok for o in outcomes)
+    failed = sum(o.status == "failed" for o in outcomes)
+    seconds = time.monotonic() - started
+    if lang == "zh":
+        line = f"已生成 {rendered} 份，失败 {failed} 份" + (f"，中断后未处理 {len(outcomes) - rendered - failed} 份" if interrupted else "")
+        line += f"，用时 {seconds:.1f} 秒；汇总：{summary}"
+    else:
+        line = f"{rendered} rendered, {failed} failed" + (f", {len(outcomes) - rendered - failed} not done (interrupted)" if interrupted else "")
+        line += f" in {seconds:.1f} s; summary: {summary}"
+    if not args.quiet or failed or interrupted:
+        print(line, file=sys.stderr)
+    return 130 if interrupted else 1 if failed else 0
+
+
 def _common_options(default: object) -> argparse.ArgumentParser:
     """--lang, --quiet, --debug, accepted before and after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -354,6 +408,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="输出的 YAML 文件（默认与源文件同名）；- 表示标准输出")
 
     command("format", cmd_format, "一键排版：导入已有的报告并生成公文 / import and render in one step", imported, rendered)
+
+    p = command(
+        "batch", cmd_batch,
+        "批量校验并排版多份报告，生成汇总表 summary.csv / summary.json / validate and render many reports", styled,
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML 文件或文件夹（含子文件夹） / report files or folders")
+    p.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="输出文件夹 / output folder")
+    p.add_argument(
+        "--formats", type=_formats, default=("docx", "pdf"), metavar="FMT,...",
+        help="输出格式，默认 docx,pdf（可选 docx pdf html txt） / output formats",
+    )
+    p.add_argument("-j", "--jobs", type=_positive, metavar="N", help="并行进程数，默认为 CPU 核数；1 表示不另开进程 / processes")
+    p.add_argument(
+        "--import", dest="import_sources", action="store_true",
+        help="文件夹中的 .docx .txt .md .html 也导入排版（同名 YAML 优先） / also import Word, text and web files in folders",
+    )
 
     command("fonts", cmd_fonts, "列出 PDF 各部分所用字体及其来源 / list the PDF's face per role and where it came from", styled)
 

@@ -1,10 +1,12 @@
-"""Static TrueType copies of faces that reportlab cannot read, kept in a disk cache.
+"""Small static TrueType copies of the glyphs documents use, kept in a disk cache.
 
-reportlab reads only static TrueType outlines (``glyf``). Noto CJK, Source Han and the
-bundled fallback faces are CFF; variable faces need an instance. This module draws the
-needed glyphs through ``Cu2QuPen`` into ``TTGlyphPen`` and assembles a small static
-TrueType font with fontTools. Drawing CFF in Python costs about 0.5 ms a glyph, so the
-result is cached.
+reportlab reads only static TrueType outlines (``glyf``): Noto CJK, Source Han and the
+bundled fallback faces are CFF; variable faces need an instance. And it reads a TrueType
+face whole when registering it, in every process (60 ms for a 15 MB CJK face). So every
+face is drawn from a copy: this module draws the needed glyphs through ``Cu2QuPen`` into
+``TTGlyphPen`` and assembles a small static TrueType font with fontTools (hinting is not
+copied: it serves screens at small sizes, not print). Drawing CFF in Python costs about
+0.5 ms a glyph, TrueType less, so the result is cached.
 
 Cache layout: one file per source face (path, size, mtime, collection index, variable
 location, converter version), in ``cache_dir()/truetype``. The file *grows*: when a
@@ -13,10 +15,13 @@ what it had and what is needed, reusing the glyphs already converted (copied as 
 bytes), and replaced atomically (temp file + rename). So the cache stays one file per
 face, most documents hit it, and a miss costs only the new glyphs plus a rewrite.
 
+The code points a face covers are cached too (``coverage``): reading the cmap of a large
+CJK face takes about 90 ms, the cached ranges under a millisecond.
+
 Public API:
     cache_dir() -> Path
-    needs_conversion(path, index) -> bool
     truetype_bytes(path, index, weight, codepoints) -> bytes
+    coverage(path, index) -> frozenset[int]
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import itertools
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,12 +42,14 @@ if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
 # Bump when the conversion changes, so old cache files are not reused.
-CONVERTER_VERSION = 2
+CONVERTER_VERSION = 3
+# Every copy holds these (those the source has): reportlab's first subset takes them all.
+_ALWAYS = frozenset(range(0x20, 0x7F))
+# maxp maxima of a copy of a CFF face, whose own maxp has none: the format's upper bound.
+# Only hinting (which the copies do not carry) sizes buffers by them.
+_MAX_POINTS = _MAX_CONTOURS = 0xFFFF
 # cu2qu approximation error, in font units (fontTools' own default for OTF -> TTF).
 _MAX_ERR = 1.0
-# maxp maxima stated for any copy: above every glyph of the CJK faces in use (all of GB 2312 in
-# Noto Serif CJK Bold needs 312 points and 17 contours), so they do not vary with the glyphs held.
-FACE_MAX_POINTS, FACE_MAX_CONTOURS = 2048, 128
 
 
 def cache_dir() -> Path:
@@ -61,15 +70,6 @@ def write_atomic(target: Path, data: bytes) -> None:
     replace_file(target, data)
 
 
-@functools.lru_cache(maxsize=None)
-def needs_conversion(path: Path, index: int) -> bool:
-    """True unless the face is static TrueType (glyf, no fvar), the only kind reportlab reads."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        return "glyf" not in font or "fvar" in font
-
-
 def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int]) -> bytes:
     """A static TrueType font with the face's glyphs for codepoints, for reportlab.
 
@@ -79,7 +79,7 @@ def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int
     """
     from fontTools.ttLib import TTFont
 
-    wanted = set(codepoints)
+    wanted = set(codepoints) | (_ALWAYS & coverage(path, index))
     with TTFont(path, fontNumber=index, lazy=True) as source:
         location = _location(source, weight)
         target = _cache_file(path, index, location)
@@ -96,6 +96,39 @@ def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int
     except OSError:
         pass  # an unwritable cache only costs the conversion again next time
     return data
+
+
+@functools.lru_cache(maxsize=None)
+def coverage(path: Path, index: int) -> frozenset[int]:
+    """Code points the face maps to a real glyph (not .notdef), read from the cache when the
+    font file is unchanged since it was recorded, once per process. fontTools errors propagate."""
+    target = _cache_file(path, index, None, folder="coverage", suffix=".json")
+    try:
+        ranges = json.loads(target.read_text(encoding="ascii"))
+        return frozenset(itertools.chain.from_iterable(range(a, b + 1) for a, b in ranges))
+    except (OSError, ValueError, TypeError):
+        pass  # absent or damaged: read the font
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        notdef = font.getGlyphOrder()[0]
+        covered = frozenset(cp for cp, glyph in font.getBestCmap().items() if glyph != notdef)
+    try:
+        write_atomic(target, json.dumps(_ranges(covered)).encode("ascii"))
+    except OSError:
+        pass  # an unwritable cache only costs reading the font next time
+    return covered
+
+
+def _ranges(codepoints: frozenset[int]) -> list[tuple[int, int]]:
+    """Sorted code points as inclusive (first, last) runs: a CJK face's 40 000 are a few hundred."""
+    runs: list[tuple[int, int]] = []
+    for cp in sorted(codepoints):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1] = (runs[-1][0], cp)
+        else:
+            runs.append((cp, cp))
+    return runs
 
 
 def _read_cached(target: Path) -> tuple[bytes, TTFont] | None:
@@ -125,8 +158,10 @@ def _location(font: TTFont, weight: int) -> dict[str, float] | None:
     return {}
 
 
-def _cache_file(path: Path, index: int, location: dict[str, float] | None) -> Path:
-    """Cache file name: readable stem plus a hash of everything that makes the glyphs differ."""
+def _cache_file(
+    path: Path, index: int, location: dict[str, float] | None, *, folder: str = "truetype", suffix: str = ".ttf"
+) -> Path:
+    """Cache file name: readable stem plus a hash of everything that makes the contents differ."""
     stat = path.stat()
     ident = "\0".join(
         [
@@ -139,7 +174,7 @@ def _cache_file(path: Path, index: int, location: dict[str, float] | None) -> Pa
         ]
     )
     digest = hashlib.sha256(ident.encode("utf-8")).hexdigest()[:20]
-    return cache_dir() / "truetype" / f"{path.stem}-{index}-{digest}.ttf"
+    return cache_dir() / folder / f"{path.stem}-{index}-{digest}{suffix}"
 
 
 def _build(
@@ -149,11 +184,9 @@ def _build(
 
     Glyphs found in reuse (an earlier output for the same source) are copied as compiled
     bytes; the rest are drawn from source, decomposed, cubic curves turned quadratic.
-    Copied glyphs keep their compiled bounds (recalcBBoxes off, which also keeps the copy fast).
-
-    The font-wide figures reportlab copies into every PDF subset (head box, widest advance,
-    maxp maxima) are the face's, not those of the glyphs this copy happens to hold: the
-    copy grows with what earlier documents needed, and a PDF must not depend on that.
+    Nothing font-wide is computed from the glyphs (see the module docstring): the bounding
+    box, widest advance and character range are the source's, the maxp maxima the source's
+    (for a glyf source) or the format's bound, the timestamps the source's.
     """
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
@@ -170,10 +203,8 @@ def _build(
     glyf = newTable("glyf")
     glyphs: dict = {}
     metrics: dict[str, tuple[int, int]] = {}
-    max_points, max_contours = FACE_MAX_POINTS, FACE_MAX_CONTOURS
 
     def convert(out_name: str, source_name: str) -> None:
-        nonlocal max_points, max_contours
         # Decompose: the glyphs that components point to need not be in the copy.
         outline = DecomposingRecordingPen(glyph_set)
         glyph_set[source_name].draw(outline)
@@ -186,9 +217,6 @@ def _build(
             round(glyph_set[source_name].width),
             getattr(glyph, "xMin", 0) if glyph.numberOfContours else 0,
         )
-        if glyph.numberOfContours > 0:
-            max_points = max(max_points, len(glyph.coordinates))
-            max_contours = max(max_contours, glyph.numberOfContours)
 
     order = [".notdef"]
     convert(".notdef", source.getGlyphOrder()[0])
@@ -208,11 +236,8 @@ def _build(
             metrics[out_name] = reuse["hmtx"][old]
         else:
             convert(out_name, source_name)
-    if reuse is not None:
-        max_points = max(max_points, reuse["maxp"].maxPoints)
-        max_contours = max(max_contours, reuse["maxp"].maxContours)
 
-    src_head, src_hhea = source["head"], source["hhea"]
+    src_head, src_hhea, src_maxp = source["head"], source["hhea"], source["maxp"]
     builder = FontBuilder(src_head.unitsPerEm, isTTF=True)
     font = builder.font
     builder.setupGlyphOrder(order)
@@ -228,25 +253,39 @@ def _build(
         lineGap=src_hhea.lineGap,
         advanceWidthMax=src_hhea.advanceWidthMax,
     )
-    font["OS/2"] = source["OS/2"]
+    os2 = font["OS/2"] = source["OS/2"]
+    os2.updateFirstAndLastCharIndex = lambda _font: None  # keep the source's range
     font["name"] = source["name"]
     if location:
         _name_instance(font, location)
     builder.setupPost()
     head = font["head"]
-    for field in ("fontRevision", "created", "modified", "macStyle", "flags", "lowestRecPPEM"):
+    for field in ("fontRevision", "created", "modified", "macStyle", "flags", "lowestRecPPEM",
+                  "xMin", "yMin", "xMax", "yMax"):
         setattr(head, field, getattr(src_head, field))
-    head.xMin, head.yMin, head.xMax, head.yMax = src_head.xMin, src_head.yMin, src_head.xMax, src_head.yMax
     maxp = font["maxp"]
-    maxp.maxPoints, maxp.maxContours, maxp.maxZones = max_points, max_contours, 1
-    # fontTools sets OS/2's first and last character from the cmap it compiles against: the face's.
-    os2 = DefaultTable("OS/2")
-    os2.data = font["OS/2"].compile(source)
-    font["OS/2"] = os2
+    if src_maxp.tableVersion == 0x00010000:  # decomposed composites count as simple glyphs
+        maxp.maxPoints = max(src_maxp.maxPoints, src_maxp.maxCompositePoints)
+        maxp.maxContours = max(src_maxp.maxContours, src_maxp.maxCompositeContours)
+    else:
+        maxp.maxPoints, maxp.maxContours = _MAX_POINTS, _MAX_CONTOURS
+    maxp.maxZones = 1
     font.recalcBBoxes = False
+    font.recalcTimestamp = False
     out = io.BytesIO()
     font.save(out)
-    return out.getvalue()
+    return _without_checksum_adjustment(out.getvalue())
+
+
+def _without_checksum_adjustment(data: bytes) -> bytes:
+    """The font with head.checkSumAdjustment zeroed: it sums the whole file, so it would
+    differ with every set of glyphs, and reportlab copies it into each embedded subset
+    (whose own sum it then recomputes). Nothing reads the copy's whole-file checksum."""
+    from fontTools.ttLib.sfnt import SFNTReader
+
+    reader = SFNTReader(io.BytesIO(data))
+    at = reader.tables["head"].offset + 8
+    return data[:at] + bytes(4) + data[at + 4:]
 
 
 def _name_instance(font: TTFont, location: dict[str, float]) -> None:

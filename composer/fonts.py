@@ -229,16 +229,18 @@ def resolve_faces(
 def missing_characters(face: Face, text: str) -> list[str]:
     """Characters of text that neither the face nor its fallback has, each once, in order of
     first appearance. The PDF writer turns them into an error with positions."""
-    have = _coverage(face) | (_coverage(face.fallback) if face.fallback else frozenset())
-    return _in_order(text, _codepoints(text) - have)
+    lacking = _codepoints(text) - _coverage(face)
+    if lacking and face.fallback:  # the fallback's coverage is read only when it may be needed
+        lacking -= _coverage(face.fallback)
+    return _in_order(text, lacking)
 
 
 def fallback_characters(face: Face, text: str) -> list[str]:
     """Characters of text that the face lacks and its fallback face will draw, so that the
     substitution can be reported."""
-    if face.fallback is None:
-        return []
     lacking = _codepoints(text) - _coverage(face)
+    if face.fallback is None or not lacking:
+        return []
     return _in_order(text, lacking & _coverage(face.fallback))
 
 
@@ -267,7 +269,7 @@ def font_runs(face: Face, text: str) -> list[tuple[str, str]]:
     """
     needed = _codepoints(text)
     own = needed & _coverage(face)
-    borrowed = (needed - own) & (_coverage(face.fallback) if face.fallback else frozenset())
+    borrowed = (needed - own) & _coverage(face.fallback) if face.fallback and needed - own else set()
     lacking = needed - own - borrowed
     if lacking:
         raise MissingGlyphsError(face, _in_order(text, lacking), with_fallback=True)
@@ -525,7 +527,7 @@ def _codepoint(ch: str) -> int:
 
 def _codepoints(chars: str | Iterable[str]) -> set[int]:
     """Code points that need a glyph: control characters (newline, tab) are not drawn."""
-    return {_codepoint(ch) for ch in chars if unicodedata.category(ch) != "Cc"}
+    return {_codepoint(ch) for ch in set(chars) if unicodedata.category(ch) != "Cc"}
 
 
 def _in_order(chars: str | Iterable[str], wanted: set[int]) -> list[str]:
@@ -541,20 +543,14 @@ def _coverage(face: Face) -> frozenset[int]:
     return _file_coverage(face.path, face.index)
 
 
-@functools.lru_cache(maxsize=None)
 def _file_coverage(path: Path, index: int) -> frozenset[int]:
-    """Code points the face maps to a real glyph (not .notdef)."""
-    from fontTools.ttLib import TTFont
-
+    """Code points the face maps to a real glyph (not .notdef); see fontcache.coverage."""
     try:
-        with TTFont(path, fontNumber=index, lazy=True) as font:
-            notdef = font.getGlyphOrder()[0]
-            return frozenset(cp for cp, glyph in font.getBestCmap().items() if glyph != notdef)
+        return fontcache.coverage(path, index)
     except Exception as exc:  # noqa: BLE001 - any fontTools failure: report the file
         raise FontError(f"cannot read font {path}#{index}: {exc}") from exc
 
 
-_ASCII = frozenset(range(0x20, 0x7F))
 _lock = threading.Lock()
 # (path, index, weight) -> (the registered reportlab TTFont, code points its face covers)
 _registered: dict[tuple[Path, int, int], tuple[object, frozenset[int]]] = {}
@@ -564,10 +560,10 @@ _names = itertools.count(1)
 def _register(face: Face, needed: set[int]) -> str:
     """Register the face with reportlab once per process, under one name for good.
 
-    A TrueType face is registered whole. Other faces go through fontcache; when later text
-    needs characters the registered copy lacks, a grown copy (a superset with the same
-    glyphs and widths) replaces the font's face in place, so the name handed out earlier,
-    and documents being built with it, stay valid, and memory holds one copy per face.
+    reportlab draws from fontcache's small copy of the face; when later text needs
+    characters the registered copy lacks, a grown copy (a superset with the same glyphs and
+    widths) replaces the font's face in place, so the name handed out earlier, and
+    documents being built with it, stay valid, and memory holds one copy per face.
     """
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
@@ -578,22 +574,15 @@ def _register(face: Face, needed: set[int]) -> str:
         if current is not None and needed <= current[1]:
             return current[0].fontName
         try:
-            if fontcache.needs_conversion(face.path, face.index):
-                previous = current[1] if current is not None else frozenset()
-                # reportlab embeds the ASCII glyphs a font has in every PDF, used or not: give
-                # every copy all of them, so a PDF does not depend on what came before it.
-                ascii_ = _ASCII & _coverage(face)
-                data = fontcache.truetype_bytes(face.path, face.index, face.weight, needed | previous | ascii_)
-                source, subfont = io.BytesIO(data), 0
-            else:
-                source, subfont = str(face.path), face.index
+            previous = current[1] if current is not None else frozenset()
+            source = io.BytesIO(fontcache.truetype_bytes(face.path, face.index, face.weight, needed | previous))
             if current is None:
                 slug = re.sub(r"[^A-Za-z0-9]", "", face.path.stem)[:24] or "face"
-                font = TTFont(f"RC{next(_names)}-{slug}", source, subfontIndex=subfont)
+                font = TTFont(f"RC{next(_names)}-{slug}", source)
                 loaded = font.face
             else:
                 font = current[0]
-                loaded = TTFontFace(source, subfontIndex=subfont)
+                loaded = TTFontFace(source)
         except (TTFError, OSError) as exc:
             raise FontError(f"reportlab cannot use {face.family} ({face.path}): {exc}") from exc
         covered = frozenset(cp for cp, glyph in loaded.charToGlyph.items() if glyph)

@@ -6,7 +6,8 @@ other tools can print, filter or serialise them the same way, in Chinese or in E
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
@@ -257,6 +258,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法从“{path}”判断输出格式，请用 --format 指定",
         "cannot tell the output format from '{path}'; give --format",
     ),
+    # batch
+    "batch_no_inputs": (
+        "没有找到要排版的报告（文件夹中查找 *.yaml、*.yml{more}）",
+        "no reports to render (folders are searched for *.yaml, *.yml{more_en})",
+    ),
+    "batch_internal_error": ("内部错误，本报告未生成：{detail}", "internal error; this report was not rendered: {detail}"),
+    "batch_worker_died": (
+        "排版此报告的进程意外退出（可能内存不足），重试后仍未成功",
+        "the process rendering this report stopped unexpectedly (out of memory?), also when retried",
+    ),
     # fonts (PDF)
     "font_unavailable": ("找不到可用的字体：{detail}", "no usable font: {detail}"),
     "font_missing_character": (
@@ -269,6 +280,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本机缺少公文规定的字体，PDF 已用其他字体代替：{list}。安装规定字体后重新生成即可",
         "the official faces are not installed; the PDF uses stand-ins: {list_en}. "
         "Install the official faces and render again",
+    ),
+    "font_borrowed": (
+        "以下字符所用字体中没有，PDF 已改用其他字体：{list}",
+        "characters their face lacks are drawn from another face: {list_en}",
     ),
     # lint (report-composer lint): rule codes S structure, P punctuation, N numbers and dates,
     # D deadline, W wording, L length; S001 to S003 are the part_* messages above.
@@ -383,6 +398,11 @@ class Problem:
             "column": loc.column,
             "path": list(loc.path),
         }
+
+
+def in_file(problems: Iterable[Problem], file: str) -> list[Problem]:
+    """The problems, those without a file (found while rendering) placed in `file`."""
+    return [p if p.location.file else replace(p, location=Location(file, path=p.location.path)) for p in problems]
 
 
 class ReportError(Exception):

@@ -165,7 +165,6 @@ def test_with_no_installed_font_the_bundled_faces_stand_in(no_installed_fonts):
     assert faces["body"].fallback is None  # nothing else to fall back to
     assert "代替 仿宋_GB2312" in fonts.describe_face(faces["body"])
     assert "stands in for 仿宋_GB2312" in fonts.describe_face(faces["body"], "en")
-    assert fonts.fontcache.needs_conversion(faces["body"].path, 0)  # CFF
 
 
 @needs_fontconfig
@@ -214,12 +213,14 @@ def test_a_cff_face_is_converted_and_drawn_embedded():
 
 
 @needs(WENKAI, package="fonts-lxgw-wenkai")
-def test_a_truetype_face_is_used_directly(monkeypatch):
-    monkeypatch.setattr(fontcache, "truetype_bytes", lambda *a: pytest.fail("converted a TrueType face"))
+def test_a_truetype_face_is_drawn_from_a_small_copy_too():
+    """reportlab would read the whole 15 MB face in every process; the copy holds what is drawn."""
     face = fonts.Face("heading2", "楷体_GB2312", "LXGW WenKai", WENKAI, 0, "installed", False)
     data = pdf_with(fonts.reportlab_font(face, SAMPLE), SAMPLE)
     assert page_text(data) == SAMPLE
-    assert embedded_font_names(data)
+    assert embedded_font_names(data) and ink(data) > 500
+    (copy,) = (fontcache.cache_dir() / "truetype").glob("LXGWWenKai-Regular-*.ttf")
+    assert copy.stat().st_size < 100_000
 
 
 def test_new_characters_grow_the_registered_font_under_the_same_name():
@@ -259,10 +260,29 @@ def test_the_second_preparation_reads_the_cache(monkeypatch):
 
     monkeypatch.setattr(fontcache, "_build", counting_build)
     name = fonts.reportlab_font(face, SAMPLE + "镕")
-    every_ascii = fonts._ASCII & fonts._coverage(face)  # always held, so PDFs do not depend on history
-    assert calls == [(len(fonts._codepoints(SAMPLE + "镕") | every_ascii), True)]
+    ascii_ = fontcache._ALWAYS & fontcache.coverage(face.path, face.index)  # every copy holds them
+    assert calls == [(len(fonts._codepoints(SAMPLE + "镕") | ascii_), True)]
     assert list((fontcache.cache_dir() / "truetype").glob("*.ttf")) == cached
     assert page_text(pdf_with(name, "报告镕")) == "报告镕"
+
+
+def test_the_embedded_font_does_not_depend_on_what_the_cache_held(tmp_path, monkeypatch):
+    """The same text gives the same embedded subset from a fresh copy and from one grown by
+    other documents, so a PDF is the same bytes whatever ran before it."""
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    face = cff_face()
+    text = "法治政府建设年度报告"
+    small = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(text))
+    monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "grown"))
+    fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints("人民政府信息公开工作镕基"))
+    grown = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(text))
+    assert len(grown) > len(small)
+    for data in (small, grown):  # reportlab's first subset takes every ASCII character a font has
+        assert set(range(0x20, 0x7F)) <= set(TTFont(io.BytesIO(data)).getBestCmap())
+    subset = [0, *map(ord, text)]
+    assert TTFontFile(io.BytesIO(small)).makeSubset(subset) == TTFontFile(io.BytesIO(grown)).makeSubset(subset)
 
 
 def make_variable_font(path: Path) -> None:
@@ -301,7 +321,6 @@ def test_a_variable_face_is_drawn_at_the_weight_asked_for(tmp_path):
 
     path = tmp_path / "TestVar.ttf"
     make_variable_font(path)
-    assert fontcache.needs_conversion(path, 0)
     face = fonts.Face("heading1", "黑体", "Test Var", path, 0, "configured", False, weight=500)
     data = pdf_with(fonts.reportlab_font(face, "中"), "中")
     assert ink(data) > 0

@@ -530,6 +530,21 @@ def test_the_cli_prints_the_stand_in_warning_in_chinese(cli, tmp_path):
     assert out.exists()
 
 
+@pytest.mark.skipif(not UMING.exists(), reason=f"needs Debian fonts-arphic-uming ({UMING})")
+def test_characters_from_the_fallback_face_are_a_warning_of_their_own(tmp_path):
+    """A face standing in (the machine's) and a character borrowed (this report's) are two
+    warnings, so a batch can say the first once and keep the second with its report."""
+    profile = load_profile(overlay(tmp_path, f'[font_files]\nbody = "{UMING}"\n'))
+    report = composer.load(minimal_with(["正文刏正文。"]))  # 刏: GBK, not in AR PL UMing CN
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        composer.render(report, "pdf", profile=profile)
+    problems = {w.message.problem.code: w.message.problem for w in caught if isinstance(w.message, ReportWarning)}
+    assert sorted(problems) == ["font_borrowed", "font_substituted"]
+    assert "正文中的“刏”用 " in problems["font_borrowed"].message("zh")
+    assert "正文用" not in problems["font_substituted"].message("zh")  # a configured face stands in for nothing
+
+
 def test_the_fonts_command_lists_the_face_of_each_role(cli):
     result = cli("fonts")
     assert result.returncode == 0, result.stderr

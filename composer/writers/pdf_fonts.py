@@ -4,7 +4,8 @@ against the characters each role draws, registered with reportlab.
 The profile names the face of each role (`[fonts]`); a profile overlay may point a role at a
 font file or another family in `[font_files]` (role = "path/to/face.ttc#1" or a family
 name). A character no face of its role has is an error naming the character and where it
-is; a face standing in for an official one is a warning, once per render.
+is; a face standing in for an official one is a warning, once per render, and so are the
+characters a face lacks and its fallback face draws.
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ def faces(profile: Profile) -> dict[str, fonts.Face]:
     return _resolve(requested, tuple(sorted(configured(profile).items())))
 
 
+def prepare(profile: Profile) -> None:
+    """Resolves every role's face and registers it with all the glyphs the font cache holds,
+    so that a process rendering many reports (a batch worker) reads its fonts once."""
+    for face in faces(profile).values():
+        fonts.reportlab_font(face, "")
+
+
 class RoleFonts:
     """The registered reportlab font drawing each character of each role: the role's face,
     or its fallback face for the characters only the fallback has."""
@@ -110,20 +118,33 @@ def _missing(role: str, face: fonts.Face, chars: list[str], texts: list[tuple[Ru
     return problems
 
 
-def _substituted(used: dict[str, fonts.Face], borrowed: dict[str, list[str]]) -> Problem | None:
+def _stand_ins(used: dict[str, fonts.Face]) -> Problem | None:
     zh, en = [], []
     for role, face in used.items():
-        label_zh, label_en = fonts.ROLE_LABELS["zh"][role], fonts.ROLE_LABELS["en"][role]
         if not face.official and face.source != "configured":  # a face the user named is no stand-in
-            zh.append(f"{label_zh}用 {face.family} 代替 {face.requested}")
-            en.append(f"{label_en}: {face.family} for {face.requested}")
-        if borrowed.get(role) and face.fallback:
-            chars = "".join(borrowed[role])
-            zh.append(f"{label_zh}中的“{chars}”用 {face.fallback.family}")
-            en.append(f"'{chars}' of the {label_en} from {face.fallback.family}")
+            zh.append(f"{fonts.ROLE_LABELS['zh'][role]}用 {face.family} 代替 {face.requested}")
+            en.append(f"{fonts.ROLE_LABELS['en'][role]}: {face.family} for {face.requested}")
     if not zh:
         return None
     return Problem("font_substituted", {"list": "；".join(zh), "list_en": "; ".join(en)}, severity="warning")
+
+
+def _borrowed(used: dict[str, fonts.Face], borrowed: dict[str, list[str]]) -> Problem | None:
+    zh, en = [], []
+    for role, face in used.items():
+        if borrowed.get(role) and face.fallback:
+            chars = "".join(borrowed[role])
+            zh.append(f"{fonts.ROLE_LABELS['zh'][role]}中的“{chars}”用 {face.fallback.family}")
+            en.append(f"'{chars}' of the {fonts.ROLE_LABELS['en'][role]} from {face.fallback.family}")
+    if not zh:
+        return None
+    return Problem("font_borrowed", {"list": "；".join(zh), "list_en": "; ".join(en)}, severity="warning")
+
+
+def stand_ins(profile: Profile) -> Problem | None:
+    """The warning that faces stand in for official ones, for every role of the profile: what
+    this machine's PDFs all share, said once by a batch. ReportError when a role has no face."""
+    return _stand_ins(faces(profile))
 
 
 def role_fonts(texts: Iterable[tuple[Run, Source]], profile: Profile) -> RoleFonts:
@@ -152,7 +173,7 @@ def role_fonts(texts: Iterable[tuple[Run, Source]], profile: Profile) -> RoleFon
         own[role] = fonts.reportlab_font(face, set(needed[role]) - set(borrowed[role]))
         if borrowed[role] and face.fallback:
             lent[role] = (fonts.reportlab_font(face.fallback, borrowed[role]), frozenset(borrowed[role]))
-    substituted = _substituted(used, borrowed)
-    if substituted:
-        warnings.warn(ReportWarning(substituted), stacklevel=4)
+    for warning in (_stand_ins(used), _borrowed(used, borrowed)):
+        if warning:
+            warnings.warn(ReportWarning(warning), stacklevel=4)
     return RoleFonts(own, lent)

@@ -1,0 +1,567 @@
+"""Rendering many reports at once, for the office that collects them.
+
+    jobs, problems = plan(["incoming/"], Path("out"), ("docx", "pdf"))
+    outcomes = run(jobs, Settings(("docx", "pdf")), workers=4, done=print)
+    write_summary(outcomes, Path("out"), ("docx", "pdf"))
+
+Inputs: YAML reports; a folder is searched, with its subfolders, for *.yaml and *.yml. With
+`imports=True` the search also takes the sources the importer reads (.docx .txt .md .html),
+except one with a YAML of the same name beside it (that YAML is the report, the source its
+origin or its rendering). A file named outright is always taken, whatever its kind: one the
+importer cannot read fails with the importer's advice (.doc: save it as .docx).
+
+Outputs keep the inputs' folders below their common folder, so two report.yaml in different
+folders stay apart; names that would still meet (report.yaml and report.yml, or an input in
+the output folder) get -2, -3. Each report is validated, linted and rendered to every format
+in memory, then written atomically; a report that fails in any format leaves no file.
+
+Workers are processes (`concurrent.futures`); each prepares the profile, the writers and the
+fonts once (`_prepare`), not once per report. `workers=1` runs in this process. A worker that
+dies (killed for memory) fails the report that killed it, found by rerunning the reports that
+were in flight one at a time (`_in_processes`), and the batch goes on.
+
+Pages are counted in the PDF (our typesetter's pages). A DOCX has as many pages as Word lays
+out, which only a layout engine knows; our PDF uses the same grid, so its count is the one to
+expect, and a batch without PDF leaves pages empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import unicodedata
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .output import write_atomic
+from .problems import Location, Problem, ReportError, ReportWarning, in_file
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SUMMARY_NAMES = ("summary.csv", "summary.json")
+# Warnings that say the same of every report on this machine (the faces installed): said once
+# (`machine_notes`), in the summary's notes, not in every row.
+MACHINE_WIDE = {"font_substituted"}
+STATUS = {"rendered": ("已生成", "rendered"), "failed": ("失败", "failed"), "interrupted": ("已中断", "interrupted")}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input and the file each format goes to (absolute paths; `file` as the user sees it)."""
+
+    file: str
+    path: str
+    outputs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs: the formats and the style profile to load."""
+
+    formats: tuple[str, ...]
+    profile: str | None = None
+    variant: str = "official"
+
+
+@dataclass
+class Outcome:
+    """What became of one report; `problems` are why it failed and the warnings it had."""
+
+    job: Job
+    status: str
+    kind: str = ""
+    issuer: str | None = None
+    year: int | None = None
+    pages: int | None = None
+    lint: dict[str, int] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "rendered"
+
+
+# --- finding the inputs and naming the outputs -------------------------------------------
+
+
+def _importable() -> tuple[str, ...]:
+    from .readers.importer import KINDS
+
+    return tuple(KINDS)
+
+
+def _search(folder: Path, imports: bool, skip: Path | None) -> list[Path]:
+    """Reports in folder and its subfolders, leaving out hidden ones, Office lock files (~$)
+    and the folder `skip` (the output)."""
+    suffixes = YAML_SUFFIXES + (_importable() if imports else ())
+    found = []
+    for top, folders, names in os.walk(folder):
+        here = Path(top)
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and (here / f).resolve() != skip)
+        found += [here / n for n in sorted(names) if not n.startswith((".", "~$")) and Path(n).suffix.lower() in suffixes]
+    yaml_stems = {p.with_suffix("") for p in found if p.suffix.lower() in YAML_SUFFIXES}
+    return [p for p in found if p.suffix.lower() in YAML_SUFFIXES or p.with_suffix("") not in yaml_stems]
+
+
+def find_inputs(paths: Sequence[str], out_dir: Path, *, imports: bool = False) -> tuple[list[Path], list[Problem]]:
+    """The files to render, each once, and a problem for each path that does not exist.
+
+    A folder is searched (see the module docstring); the output folder inside it is not.
+    """
+    out = out_dir.resolve()
+    files: dict[Path, Path] = {}
+    problems = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = out != path.resolve() and out.is_relative_to(path.resolve())
+            skip = out if inside else None
+            for found in _search(path, imports, skip):
+                files.setdefault(found.resolve(), found)
+        elif path.exists():
+            files.setdefault(path.resolve(), path)
+        else:
+            problems.append(Problem("file_missing", {}, Location(given)))
+    return list(files.values()), problems
+
+
+def plan(
+    paths: Sequence[str], out_dir: Path, formats: Sequence[str], *, imports: bool = False
+) -> tuple[list[Job], list[Problem]]:
+    """A job per input, its outputs under out_dir; problems for inputs that do not exist."""
+    inputs, problems = find_inputs(paths, out_dir, imports=imports)
+    if not inputs:
+        return [], problems
+    resolved = [p.resolve() for p in inputs]
+    try:
+        root = Path(os.path.commonpath([p.parent for p in resolved]))
+    except ValueError:  # on different drives: names only
+        root = None
+    reserved = {str(p).casefold() for p in resolved} | {str((out_dir / n).resolve()).casefold() for n in SUMMARY_NAMES}
+    jobs = []
+    for shown, path in sorted(zip(inputs, resolved), key=lambda pair: pair[1].parts):
+        stem = (path.relative_to(root) if root else Path(path.name)).with_suffix("")
+        targets = _free_names(out_dir.resolve() / stem, formats, reserved)
+        reserved |= {str(t).casefold() for t in targets.values()}
+        jobs.append(Job(str(shown), str(path), {fmt: str(t) for fmt, t in targets.items()}))
+    return jobs, problems
+
+
+def _free_names(stem: Path, formats: Sequence[str], taken: set[str]) -> dict[str, Path]:
+    """stem.fmt for every format, or stem-2.fmt ... when any of them is taken (case-blind, as
+    Windows and macOS file systems are)."""
+    number = 1
+    while True:
+        base = stem if number == 1 else stem.with_name(f"{stem.name}-{number}")
+        targets = {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
+        if not any(str(t).casefold() in taken for t in targets.values()):
+            return targets
+        number += 1
+
+
+# --- one report ------------------------------------------------------------------------------
+
+_settings: Settings | None = None
+_profile: Any = None
+
+
+def _prepare(settings: Settings, worker: bool) -> None:
+    """Loads the profile, the writers and the fonts once per process.
+
+    A worker ignores Ctrl-C: the main process stops the batch (`_Stop`), letting each worker
+    finish the report it is rendering, so no file is left half-written.
+    """
+    global _settings, _profile
+    if worker:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from . import lint  # noqa: F401  (loaded once here, not in the first report)
+    from .profile import load_profile
+    from .writers import writer
+
+    _settings = settings
+    _profile = load_profile(settings.profile, settings.variant)
+    for fmt in settings.formats:
+        writer(fmt)
+    if "pdf" in settings.formats:
+        from .writers.pdf_fonts import prepare
+
+        try:
+            prepare(_profile)
+        except Exception:  # noqa: BLE001 - no usable face: each report's PDF says why, in its file
+            pass
+
+
+def _kind(path: Path) -> str:
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return "yaml"
+    from .readers.importer import KINDS
+
+    return KINDS.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "?")
+
+
+def _severities(findings: Iterable[Problem]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
+
+
+def _read(path: Path, outcome: Outcome) -> Any:
+    """The report (None if it does not validate), with what lint and the reader found."""
+    from .lint import lint_document, lint_file, read_document
+
+    if outcome.kind == "yaml":
+        document = read_document(path)
+        outcome.lint = _severities(lint_document(document))
+        outcome.problems += document.problems
+        data = document.data or {}
+        report = document.report
+    else:
+        from .readers.importer import import_report
+
+        result = import_report(path)
+        outcome.problems += [n for n in result.notes if n.severity != "info"] + result.problems
+        data, report = result.data, result.report
+        try:
+            outcome.lint = _severities(lint_file(path))
+        except ReportError:
+            pass
+    issuer, year = (report.issuer, report.year) if report else (data.get("issuer"), data.get("year"))
+    outcome.issuer = issuer if isinstance(issuer, str) else None
+    outcome.year = int(year) if str(year).isdigit() else None  # YAML that fails validation: as written
+    return report
+
+
+def _render_all(report: Any, outcome: Outcome) -> dict[str, bytes]:
+    """Every format in memory; warnings of the render go to the outcome."""
+    from .api import render
+
+    assert _settings is not None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportWarning)
+        rendered = {fmt: render(report, fmt, profile=_profile) for fmt in _settings.formats}
+    outcome.problems += [
+        w.message.problem for w in caught
+        if isinstance(w.message, ReportWarning) and w.message.problem.code not in MACHINE_WIDE
+    ]
+    return rendered
+
+
+def _write_all(rendered: dict[str, bytes], outputs: dict[str, str]) -> None:
+    """Writes every output or none: one that fails takes back those written before it."""
+    written: list[Path] = []
+    try:
+        for fmt, data in rendered.items():
+            target = Path(outputs[fmt])
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ReportError([Problem("output_unwritable", {"reason": error.strerror or str(error)},
+                                           Location(str(target)))]) from None
+            write_atomic(target, data)
+            written.append(target)
+    except BaseException:
+        for target in written:
+            target.unlink(missing_ok=True)
+        raise
+
+
+def render_one(job: Job) -> Outcome:
+    """Validates, lints and renders one report; never raises for a bad report."""
+    path = Path(job.file)  # as the user named it: messages say where, in their words
+    outcome = Outcome(job, "failed", kind=_kind(path))
+    try:
+        report = _read(path, outcome)
+        if report is not None:
+            rendered = _render_all(report, outcome)
+            _write_all(rendered, job.outputs)
+            outcome.pages = pdf_pages(rendered["pdf"]) if "pdf" in rendered else None
+            outcome.status = "rendered"
+    except ReportError as error:
+        outcome.problems += error.problems
+    except Exception as error:  # noqa: BLE001 - a fault of ours must not stop the batch
+        outcome.problems.append(Problem("batch_internal_error", {"detail": f"{type(error).__name__}: {error}"}))
+    outcome.problems = in_file(outcome.problems, job.file)
+    return outcome
+
+
+def machine_notes(settings: Settings) -> list[Problem]:
+    """What every PDF of the batch shares: faces standing in for the official ones."""
+    if "pdf" not in settings.formats:
+        return []
+    from .profile import load_profile
+    from .writers.pdf_fonts import stand_ins
+
+    try:
+        note = stand_ins(load_profile(settings.profile, settings.variant))
+    except ReportError:
+        return []  # no face at all: every report's PDF fails, saying so
+    return [note] if note else []
+
+
+def pdf_pages(data: bytes) -> int:
+    """The page count of a PDF reportlab wrote: the /Count of its page tree."""
+    counts = [int(m) for m in re.findall(rb"<<[^>]*?/Count (\d+)[^>]*?/Type /Pages\b", data)]
+    counts += [int(m) for m in re.findall(rb"<<[^>]*?/Type /Pages\b[^>]*?/Count (\d+)", data)]
+    return max(counts, default=0)
+
+
+# --- many reports ------------------------------------------------------------------------------
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class _Stop:
+    """Ctrl-C asks the batch to stop: no report starts after it, the ones being rendered
+    finish and are kept. Bookkeeping is never cut in half, as a KeyboardInterrupt raised at
+    any line could. A second Ctrl-C stops at once (KeyboardInterrupt)."""
+
+    def __init__(self) -> None:
+        self.asked = False
+        self._previous: Any = None
+
+    def _ask(self, _signal: int, _frame: object) -> None:
+        if self.asked:
+            raise KeyboardInterrupt
+        self.asked = True
+
+    def __enter__(self) -> _Stop:
+        try:
+            self._previous = signal.signal(signal.SIGINT, self._ask)
+        except ValueError:  # not the main thread: Ctrl-C does not reach it anyway
+            pass
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def run(
+    jobs: Sequence[Job], settings: Settings, *, workers: int, done: Callable[[Outcome], None] = lambda _: None
+) -> list[Outcome]:
+    """Renders every job; `done` is called as each finishes. Returns the outcomes in job order.
+
+    Ctrl-C stops the batch (see `_Stop`): the jobs not started come back "interrupted". A
+    second Ctrl-C raises KeyboardInterrupt, with the outcomes so far in its `outcomes`.
+    """
+    outcomes: dict[int, Outcome] = {}
+
+    def finish(index: int, outcome: Outcome) -> None:
+        outcomes[index] = outcome
+        done(outcome)
+
+    try:
+        with _Stop() as stop:
+            if workers <= 1 or len(jobs) <= 1:
+                _prepare(settings, worker=False)
+                for index, job in enumerate(jobs):
+                    if stop.asked:
+                        break
+                    finish(index, render_one(job))
+            else:
+                _in_processes(jobs, settings, min(workers, len(jobs)), finish, stop)
+    except KeyboardInterrupt as interrupt:
+        interrupt.outcomes = [outcomes.get(i) or Outcome(job, "interrupted") for i, job in enumerate(jobs)]  # type: ignore[attr-defined]
+        raise
+    return [outcomes.get(i) or Outcome(job, "interrupted") for i, job in enumerate(jobs)]
+
+
+def _in_processes(
+    jobs: Sequence[Job], settings: Settings, workers: int, finish: Callable[[int, Outcome], None], stop: _Stop
+) -> None:
+    """Runs the jobs in a pool of processes, never more at once than there are workers, so
+    that when a worker dies (killed for memory) the reports it may have been rendering are
+    known. Those become suspects, rerun one at a time beside the others in a new pool; a
+    suspect in flight when a worker dies again is the one that kills it, and fails."""
+    fresh = deque(range(len(jobs)))
+    suspects: deque[int] = deque()
+    while (fresh or suspects) and not stop.asked:
+        with ProcessPoolExecutor(workers, initializer=_prepare, initargs=(settings, True)) as pool:
+            running: dict[Future[Outcome], int] = {}
+            suspect: int | None = None  # the suspect in flight
+            while running or ((fresh or (suspects and suspect is None)) and not stop.asked):
+                while len(running) < workers and (fresh or (suspects and suspect is None)) and not stop.asked:
+                    if suspects and suspect is None:
+                        index = suspect = suspects.popleft()
+                    else:
+                        index = fresh.popleft()
+                    running[pool.submit(render_one, jobs[index])] = index
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+                    break
+                for future in done:
+                    index = running.pop(future)
+                    suspect = None if index == suspect else suspect
+                    finish(index, future.result())
+            wait(running)
+            for future, index in running.items():  # the pool broke: these were in flight
+                if future.exception() is None:
+                    finish(index, future.result())
+                    continue
+                _remove_temporaries(jobs[index])  # the pool ends the other workers, mid-write maybe
+                if index == suspect:
+                    finish(index, Outcome(jobs[index], "failed", kind=_kind(Path(jobs[index].file)),
+                                          problems=[Problem("batch_worker_died", {}, Location(jobs[index].file))]))
+                else:
+                    suspects.append(index)
+
+
+def _remove_temporaries(job: Job) -> None:
+    """The temporary files write_atomic leaves when its process is killed while writing."""
+    for target in map(Path, job.outputs.values()):
+        for temporary in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+            temporary.unlink(missing_ok=True)
+
+
+# --- the summary ---------------------------------------------------------------------------------
+
+_COLUMNS = {
+    "zh": ("文件", "类型", "发文机关", "年度", "状态", "页数", "错误", "警告", "提示", "输出文件", "问题"),
+    "en": ("file", "kind", "issuer", "year", "status", "pages", "errors", "warnings", "info", "outputs", "messages"),
+}
+
+
+def _cell(value: object) -> object:
+    """A text cell that Excel or WPS would take for a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _outputs(outcome: Outcome, out_dir: Path) -> dict[str, str]:
+    if not outcome.ok:
+        return {}
+    base = out_dir.resolve()
+    return {fmt: Path(path).relative_to(base).as_posix() for fmt, path in outcome.job.outputs.items()}
+
+
+def _rows(outcomes: Sequence[Outcome], out_dir: Path, lang: str = "zh") -> list[dict[str, Any]]:
+    """One record per report, as summary.json holds them."""
+    rows = []
+    for outcome in outcomes:
+        rows.append({
+            "file": outcome.job.file,
+            "kind": outcome.kind or None,
+            "issuer": outcome.issuer,
+            "year": outcome.year,
+            "status": outcome.status,
+            "pages": outcome.pages,
+            "lint": outcome.lint,
+            "outputs": _outputs(outcome, out_dir),
+            "problems": [p.to_dict(lang) for p in outcome.problems],  # type: ignore[arg-type]
+        })
+    return rows
+
+
+def write_summary(
+    outcomes: Sequence[Outcome], out_dir: Path, formats: Sequence[str], lang: str = "zh", *,
+    imports: bool = False, notes: Sequence[Problem] = (),
+) -> tuple[Path, Path]:
+    """summary.csv (UTF-8 with a BOM, so Excel and WPS read the Chinese) and summary.json."""
+    rows = _rows(outcomes, out_dir, lang)
+    counts = {status: sum(o.status == status for o in outcomes) for status in STATUS}
+    payload = {
+        "generator": f"report-composer {__version__}",
+        "formats": list(formats),
+        "imports": imports,
+        "pages_from": "pdf" if "pdf" in formats else None,
+        "counts": {"total": len(outcomes), **counts},
+        "notes": [note.to_dict(lang) for note in notes],  # type: ignore[arg-type]
+        "reports": rows,
+    }
+    table = io.StringIO()
+    out = csv.writer(table)
+    out.writerow(_COLUMNS[lang])
+    label = 0 if lang == "zh" else 1
+    for outcome, row in zip(outcomes, rows):
+        lint = row["lint"] or {}
+        out.writerow([_cell(v) for v in (
+            row["file"], row["kind"] or "", row["issuer"] or "", row["year"] or "", STATUS[row["status"]][label],
+            row["pages"] if row["pages"] is not None else "", lint.get("error", ""), lint.get("warning", ""),
+            lint.get("info", ""), "\n".join(row["outputs"].values()),
+            "\n".join(p.format(lang) for p in outcome.problems),  # type: ignore[arg-type]
+        )])
+    csv_path, json_path = (out_dir / name for name in SUMMARY_NAMES)
+    write_atomic(csv_path, table.getvalue().encode("utf-8-sig"))
+    write_atomic(json_path, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return csv_path, json_path
+
+
+# --- progress on the console ---------------------------------------------------------------------
+
+
+def _columns(text: str) -> int:
+    """Terminal columns: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _clip(text: str, width: int) -> str:
+    """The end of text, which names the file, within width columns."""
+    while _columns(text) > width and len(text) > 1:
+        text = "…" + text[2:]
+    return text
+
+
+class Progress:
+    """The batch as it goes: a bar redrawn in place on a terminal, a plain line per report
+    otherwise (a log, a pipe, a CI job). Problems print as file:line:column lines either way.
+    `quiet`: problems only."""
+
+    def __init__(self, total: int, stream: TextIO, lang: str = "zh", quiet: bool = False) -> None:
+        self.total, self.stream, self.lang, self.quiet = total, stream, lang, quiet
+        self.terminal = stream.isatty()
+        self.count = self.failed = 0
+
+    def __call__(self, outcome: Outcome) -> None:
+        self.count += 1
+        self.failed += not outcome.ok
+        lines = []
+        if not self.quiet and not self.terminal:
+            lines.append(self._line(outcome))
+        lines += [p.format(self.lang) for p in outcome.problems]  # type: ignore[arg-type]
+        if self.terminal:
+            self.stream.write("\r\x1b[K")
+        self.stream.write("".join(line + "\n" for line in lines))
+        if self.terminal and not self.quiet:
+            self.stream.write(self._bar(outcome.job.file))
+        self.stream.flush()
+
+    def _line(self, outcome: Outcome) -> str:
+        zh = self.lang == "zh"
+        status = STATUS[outcome.status][0 if zh else 1]
+        pages = ""
+        if outcome.pages is not None:
+            pages = f"（{outcome.pages} 页）" if zh else f" ({outcome.pages} pages)"
+        return f"[{self.count:>{len(str(self.total))}}/{self.total}] {status} {outcome.job.file}{pages}"
+
+    def _bar(self, file: str) -> str:
+        width = shutil.get_terminal_size().columns - 1
+        done = self.count * 24 // self.total
+        failed = (f"  失败 {self.failed}" if self.lang == "zh" else f"  {self.failed} failed") if self.failed else ""
+        head = f"[{'#' * done}{'.' * (24 - done)}] {self.count}/{self.total}{failed}  "
+        return head + _clip(file, max(width - _columns(head), 8))
+
+    def close(self) -> None:
+        """Takes the bar off the screen."""
+        if self.terminal and not self.quiet:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
