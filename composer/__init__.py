@@ -16,13 +16,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api import ImportResult, import_report, load, render, render_to, validate
+    from .api import load, render, render_to, validate
+    from .readers.importer import import_report
+    from .readers.structure import ImportResult
     from .model import Report
     from .problems import Location, Problem, ReportError
     from .profile import Profile, load_profile
 
 _HOMES = {
-    "ImportResult": "api", "import_report": "api", "load": "api", "render": "api", "render_to": "api",
+    "ImportResult": "readers.structure", "import_report": "readers.importer", "load": "api", "render": "api", "render_to": "api",
     "validate": "api", "Report": "model", "Location": "problems", "Problem": "problems",
     "ReportError": "problems", "Profile": "profile", "load_profile": "profile",
 }

@@ -1,4 +1,4 @@
-"""The library's entry points: load, validate, import_report, render, render_to."""
+"""The library's entry points: load, validate, render, render_to (import_report lives with the readers)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ from .model import Report
 from .output import write_atomic
 from .problems import Location, Problem, ReportError
 from .profile import Profile, load_profile
-from .readers.importer import import_report
 from .readers.source import decode, read_bytes
-from .readers.structure import ImportResult
 from .readers.yaml_reader import report_from_yaml
 from .validation import problems_from_validation
 from .writers import format_for, writer

@@ -235,7 +235,7 @@ def cmd_fonts(args: argparse.Namespace) -> int:
 
 def _imported(args: argparse.Namespace) -> Report | None:
     """Imports args.input, printing what was found (unless -q) and any problems; None if invalid."""
-    from .api import import_report
+    from .readers.importer import import_report
 
     result = import_report(args.input, keep_punctuation=args.keep_punctuation)
     shown = [n for n in result.notes if not (args.quiet and n.severity == "info")]
