@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import Report, Section, TableItem
 from .problems import MESSAGES, Location, Problem
+from .readers.yaml_spans import scalar_origins
 
 Path_ = tuple[str | int, ...]
 # Tags of the content union: they appear in pydantic's error paths, not in the input.
@@ -111,8 +112,6 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 def _character_position(error: Any, params: dict[str, Any], path: Path_, positions: Positions) -> tuple[int, int] | None:
     """Line and column of the character a text problem names (params char, index), when the
     value is a scalar whose characters the span mapper can trace back into the file."""
-    from .lint.spans import scalar_origins  # lint builds on validation: import when needed
-
     value = error.get("input")
     if not isinstance(value, str) or path not in positions.scalars or not positions.source:
         return None

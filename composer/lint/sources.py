@@ -26,7 +26,7 @@ from ..readers.structure import SourceParagraph
 from ..readers.yaml_reader import parse_yaml
 from ..validation import LABELS, Positions, problems_from_validation
 from .core import Heading, LintDocument, Path_, TextValue
-from .spans import scalar_origins
+from ..readers.yaml_spans import scalar_origins
 
 # Values that are not prose: switches, dates, codes, and the website's metadata (never printed).
 _NOT_PROSE_TOP = {"year", "date", "seal", "lint", "disclosure"}
