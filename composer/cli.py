@@ -48,17 +48,12 @@ def _exit_code(problems: Sequence[Problem]) -> int:
 def _read_report(source: str) -> Report:
     """A report from a file, or from standard input for '-'."""
     from .api import load
-    from .readers.source import MAX_INPUT_BYTES, decode
+    from .readers.source import decode, read_stream
     from .readers.yaml_reader import report_from_yaml
 
     if source != STDIO:
         return load(Path(source))
-    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        from .problems import Location, Problem, ReportError
-
-        raise ReportError([Problem("file_too_large", {"size": len(data), "limit": MAX_INPUT_BYTES}, Location("<stdin>"))])
-    return report_from_yaml(decode(data, "<stdin>"), "<stdin>")
+    return report_from_yaml(decode(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"), "<stdin>")
 
 
 def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]

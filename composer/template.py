@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from .dates import format_date
+
 TEMPLATE = """\
 # yaml-language-server: $schema=report.schema.json
 # 法治政府建设年度报告（用 report-composer render 本文件 -o 报告.docx 生成公文）
@@ -71,5 +73,5 @@ def new_report_yaml(issuer: str = "某某市某某局", year: int | None = None,
         year=year,
         next_year=year + 1,
         date=issued.isoformat(),
-        date_cn=f"{issued.year}年{issued.month}月{issued.day}日",
+        date_cn=format_date(issued),
     )

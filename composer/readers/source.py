@@ -7,7 +7,10 @@ often GBK. Every reader goes through here so each of those gets the same clear a
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from ..problems import Location, Problem, ReportError
 
@@ -18,19 +21,30 @@ def _fail(code: str, file: str | None, at_line: int | None = None, **params: obj
     return ReportError([Problem(code, dict(params), Location(file, at_line, 1 if at_line else None))])
 
 
+def read_stream(stream: BinaryIO, name: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The stream's bytes (a file, or standard input), refusing more than the limit without
+    reading it all."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        try:
+            status = os.fstat(stream.fileno())
+            size = status.st_size if stat.S_ISREG(status.st_mode) else len(data)
+        except (OSError, ValueError, AttributeError):
+            size = len(data)
+        raise _fail("file_too_large", name, size=size, limit=limit)
+    return data
+
+
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The file's bytes, refusing a file over the limit before reading it whole."""
     name = str(path)
     try:
         with path.open("rb") as stream:
-            data = stream.read(limit + 1)
+            return read_stream(stream, name, limit)
     except FileNotFoundError:
         raise _fail("file_missing", name) from None
     except OSError as error:
         raise _fail("file_unreadable", name, reason=error.strerror or str(error)) from None
-    if len(data) > limit:
-        raise _fail("file_too_large", name, size=path.stat().st_size, limit=limit)
-    return data
 
 
 def decode(data: bytes, file: str | None, accept_gbk: bool = False) -> str:
