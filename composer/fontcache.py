@@ -193,7 +193,6 @@ def _build(
     from fontTools.pens.recordingPen import DecomposingRecordingPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import newTable
-    from fontTools.ttLib.tables.DefaultTable import DefaultTable
 
     glyph_set = source.getGlyphSet(location=location)
     reverse = "glyf" not in source  # CFF contours run the other way round

@@ -21,7 +21,6 @@ Public API:
     missing_characters(face, text) -> list[str]     characters no face of the role has
     fallback_characters(face, text) -> list[str]    characters the fallback face draws
     reportlab_font(face, chars) -> str   registered reportlab font name for the face itself
-    font_runs(face, text) -> list[tuple[str, str]]  (registered font name, piece) runs
     describe_face(face, lang="zh") -> str           one line for ``report-composer fonts``
 
 reportlab and fontTools are imported inside functions so that importing this module (and
@@ -250,37 +249,14 @@ def reportlab_font(face: Face, chars: str | Iterable[str]) -> str:
     chars are the characters the caller will draw with it: every one the face has is then
     drawable. The name is the same for every call with the same face; a call with new
     characters grows the font in place (pass the whole document's characters up front to
-    grow it once). Raises MissingGlyphsError for characters the face itself lacks: for
-    text that may need the fallback face, use font_runs.
+    grow it once). Raises MissingGlyphsError for characters the face itself lacks: draw
+    those (`fallback_characters`) with the fallback face's own registered font.
     """
     needed = _codepoints(chars)
     lacking = needed - _coverage(face)
     if lacking:
         raise MissingGlyphsError(face, _in_order(chars, lacking), with_fallback=False)
     return _register(face, needed)
-
-
-def font_runs(face: Face, text: str) -> list[tuple[str, str]]:
-    """Split text into runs of (registered reportlab font name, piece): the face where it
-    has the glyph, its fallback where only the fallback has it.
-
-    Calling it first with the document's whole text for the role makes the later calls per
-    paragraph cheap lookups (each new character otherwise grows a converted font).
-    """
-    needed = _codepoints(text)
-    own = needed & _coverage(face)
-    borrowed = (needed - own) & _coverage(face.fallback) if face.fallback and needed - own else set()
-    lacking = needed - own - borrowed
-    if lacking:
-        raise MissingGlyphsError(face, _in_order(text, lacking), with_fallback=True)
-    own_name = _register(face, own)
-    fallback_name = _register(face.fallback, borrowed) if borrowed else own_name
-    runs: list[tuple[str, str]] = []
-    for name, piece in itertools.groupby(
-        text, key=lambda ch: fallback_name if _codepoint(ch) in borrowed else own_name
-    ):
-        runs.append((name, "".join(piece)))
-    return runs
 
 
 def describe_face(face: Face, lang: str = "zh") -> str:
