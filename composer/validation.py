@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from dataclasses import dataclass, field
@@ -157,6 +156,8 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
         params.update(char=f"U+{ord(text[index]):04X}" if text else "?", index=index + 1)
     elif kind == "extra_forbidden":
         code = "unknown_key"
+        import difflib  # only for a misspelt key
+
         model = _model_at(loc[:-1])
         close = difflib.get_close_matches(key, list(model.model_fields) if model else list(LABELS), n=1)
         if close:
