@@ -7,12 +7,11 @@ style profile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Metadata:
+class Metadata(NamedTuple):
     """Document properties: the same for every format, so outputs are reproducible."""
 
     title: str
@@ -22,8 +21,7 @@ class Metadata:
     created: date
 
 
-@dataclass(frozen=True)
-class RedHeader:
+class RedHeader(NamedTuple):
     """GB/T 9704 7.2: drawn at fixed places above the title."""
 
     mark: str
@@ -34,23 +32,19 @@ class RedHeader:
     signers: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(NamedTuple):
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class BlankLines:
+class BlankLines(NamedTuple):
     count: int
 
 
-@dataclass(frozen=True)
-class Addressee:
+class Addressee(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A heading on its own line; level 1 to 4, with its generated marker.
 
     A part's heading (level 1) names the part (measures, shortcomings, ...), so formats that
@@ -67,8 +61,7 @@ class Heading:
         return self.marker + self.text
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A body paragraph; `lead` is a heading run in at its start, set in the heading's face.
 
     `outline_level` is the level of the section that holds it (0 before the first part), so a
@@ -84,24 +77,21 @@ class Paragraph:
         return (self.lead.full_text if self.lead else "") + self.text
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     caption: str | None
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     outline_level: int | None = None  # as for Paragraph
 
 
-@dataclass(frozen=True)
-class Attachments:
+class Attachments(NamedTuple):
     """附件说明: `label` then the items; wrapped lines align with the first item's name."""
 
     label: str
     items: tuple[str, ...]  # with their numbers ("1.名称") when there are several
 
 
-@dataclass(frozen=True)
-class PlacedLine:
+class PlacedLine(NamedTuple):
     """A line placed by characters from the left edge of the text block (may be fractional)."""
 
     text: str
@@ -109,8 +99,7 @@ class PlacedLine:
     end: float
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(NamedTuple):
     """Signature and date, placed by the seal / no-seal rules of GB/T 9704 7.3.5."""
 
     signature: PlacedLine
@@ -118,15 +107,13 @@ class Signature:
     sealed: bool
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """附注, already in parentheses, indented two characters."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class EndBlock:
+class EndBlock(NamedTuple):
     """版记 (GB/T 9704 7.4), at the foot of the last page."""
 
     copy_to: str | None  # "抄送：A，B。"
@@ -134,8 +121,7 @@ class EndBlock:
     printed: str  # "2024年3月8日印发"
 
 
-@dataclass(frozen=True)
-class DisclosureEntry:
+class DisclosureEntry(NamedTuple):
     """One row of the website's disclosure table: the model's field, its label, its value."""
 
     key: str  # "index_number"
@@ -143,8 +129,7 @@ class DisclosureEntry:
     value: str  # "" when the report leaves it empty, as the website shows it
 
 
-@dataclass(frozen=True)
-class Disclosure:
+class Disclosure(NamedTuple):
     """政府信息公开 table of the web page (索引号, 信息分类, ...); never printed on paper."""
 
     entries: tuple[DisclosureEntry, ...]
@@ -153,8 +138,7 @@ class Disclosure:
 Block = Title | BlankLines | Addressee | Heading | Paragraph | Table | Attachments | Signature | Note
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     metadata: Metadata
     header: RedHeader | None
     body: tuple[Block, ...]

@@ -16,9 +16,8 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from ..compose import cells
 
@@ -29,16 +28,14 @@ _EPSILON = 1e-6
 _PULL_LIMIT = 2  # at most this many units are pulled back onto a full line
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """Text set in one role (a face: body, heading1, ...)."""
 
     text: str
     role: str
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):
     """The profile's line-breaking values."""
 
     no_line_start: str
@@ -46,7 +43,7 @@ class Rules:
     unbreakable: tuple[str, ...]
     compressible: str
 
-    @cached_property
+    @property
     def glue_starts(self) -> str:
         return "".join(g[0] for g in self.unbreakable)
 
@@ -61,8 +58,7 @@ class Rules:
         )
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """Characters of one role on a line, each with its left edge from the line's origin."""
 
     role: str
@@ -73,8 +69,7 @@ class Segment:
         return Segment(self.role, self.text, tuple(x + dx for x in self.xs))
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One set line: its segments and the width it takes (for centring and right alignment)."""
 
     segments: tuple[Segment, ...]
@@ -88,8 +83,7 @@ class Line:
         return "".join(s.text for s in self.segments)
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """What a line never splits: one full-width character, a word, a number or "……"."""
 
     text: str
@@ -98,7 +92,7 @@ class _Unit:
     space: bool = False
     insets: tuple[float, ...] = ()  # where each glyph sits inside its advance, if not at its left
 
-    @cached_property
+    @property
     def width(self) -> float:
         return sum(self.advances)
 
@@ -122,10 +116,11 @@ def _full(text: str, role: str, cell: float, measure: Measure) -> _Unit:
 
 def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float) -> list[_Unit]:
     units: list[_Unit] = []
+    glue_starts = rules.glue_starts
     for run in runs:
         text, role, i = run.text, run.role, 0
         while i < len(text):
-            glued = text[i] in rules.glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
+            glued = text[i] in glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
             if glued:
                 units.append(_full(glued, role, cell, measure))
                 i += len(glued)

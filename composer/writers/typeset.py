@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import blocks as b
 from ..compose import cells
@@ -34,8 +33,7 @@ _SLACK = 0.01  # points: rounding that does not make a line overflow the text bl
 # --- what a page is made of -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Glyphs:
+class Glyphs(NamedTuple):
     """Characters of one role and size on one baseline, each at its own left edge."""
 
     text: str
@@ -46,11 +44,10 @@ class Glyphs:
     color: str  # RRGGBB
 
     def moved(self, dy: float) -> Glyphs:
-        return replace(self, baseline=self.baseline + dy)
+        return self._replace(baseline=self.baseline + dy)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A straight line from (x0, y0) to (x1, y1), `width` points thick."""
 
     x0: float
@@ -61,20 +58,18 @@ class Rule:
     color: str
 
     def moved(self, dy: float) -> Rule:
-        return replace(self, y0=self.y0 + dy, y1=self.y1 + dy)
+        return self._replace(y0=self.y0 + dy, y1=self.y1 + dy)
 
 
 Item = Glyphs | Rule
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     number: int
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """The text block and its grid of lines and character cells, in points."""
 
     left: float
@@ -108,8 +103,7 @@ class Grid:
 # --- stage 1: the text to set ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where a piece of text is, for messages: the kind of block (title, paragraph, table,
     header, ...), its number among the body's blocks of text (0 outside the body) and the
     whole text of the block."""
@@ -119,8 +113,7 @@ class Source:
     text: str
 
 
-@dataclass(frozen=True)
-class _Text:
+class _Text(NamedTuple):
     """Text wrapped into grid lines; indents in cells, `hang` = wrapped lines align after that
     many characters of the first line's text."""
 
@@ -134,8 +127,7 @@ class _Text:
     keep: bool = False
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):
     """One line placed `start` cells from the left edge (signature, date)."""
 
     runs: tuple[Run, ...]
@@ -146,20 +138,17 @@ class _Placed:
     tie_back: bool = False  # on the same page as the last line of text before it
 
 
-@dataclass(frozen=True)
 class _Blank:
-    pass
+    """An empty grid line."""
 
 
-@dataclass(frozen=True)
-class _Table:
+class _Table(NamedTuple):
     header: tuple[Run, ...]
     rows: tuple[tuple[Run, ...], ...]
     source: Source
 
 
-@dataclass(frozen=True)
-class _Header:
+class _Header(NamedTuple):
     corner: tuple[Run, ...]  # copy number, classification, urgency: one per line, top left
     mark: Run
     number: Run | None
@@ -167,8 +156,7 @@ class _Header:
     source: Source
 
 
-@dataclass(frozen=True)
-class _End:
+class _End(NamedTuple):
     copy_to: _Text | None
     printer: Run
     printed: Run
@@ -333,8 +321,7 @@ class Plan:
 # --- stage 2 -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Slab:
+class _Slab(NamedTuple):
     """What pagination moves as one (a line, a table row), `height` points high, its items
     placed relative to its top."""
 
@@ -347,10 +334,10 @@ class _Slab:
     tie_back: bool = False  # the signature: what stands before it stays on its page (see _tied)
 
 
-@dataclass
 class _PageBuilder:
-    items: list[Item] = field(default_factory=list)
-    y: float = 0.0  # points used from the top of the text block
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.y = 0.0  # points used from the top of the text block
 
 
 class _Layout:
@@ -438,7 +425,7 @@ class _Layout:
         widths = column_widths(texts, self.grid.width, size, margin)
         centred = [all(cells(c) * size <= w - 2 * margin for c in column) for column, w in zip(zip(*texts.rows), widths)]
         header = self._row_slab(table.header, widths, [True] * len(widths), header=True)
-        return [header] + [replace(self._row_slab(row, widths, centred, False), header=header) for row in table.rows]
+        return [header] + [self._row_slab(row, widths, centred, False)._replace(header=header) for row in table.rows]
 
     def _slabs(self, spec: Spec) -> list[_Slab]:
         if isinstance(spec, _Text):
@@ -592,12 +579,12 @@ def _tied(slabs: list[_Slab]) -> list[_Slab]:
     the date above it."""
     for i, slab in enumerate(slabs):
         if slab.kind == "note" and i > 0 and slabs[i - 1].kind == "signature":
-            slabs[i - 1] = replace(slabs[i - 1], keep=True)
+            slabs[i - 1] = slabs[i - 1]._replace(keep=True)
         if slab.tie_back:
             k = i - 1
             while k >= 0 and slabs[k].kind in ("blank", "attachments"):
-                slabs[k] = replace(slabs[k], keep=slabs[k].last)
+                slabs[k] = slabs[k]._replace(keep=slabs[k].last)
                 k -= 1
             if k >= 0 and slabs[k].kind in ("paragraph", "heading"):
-                slabs[k] = replace(slabs[k], keep=True)
+                slabs[k] = slabs[k]._replace(keep=True)
     return slabs
