@@ -8,33 +8,50 @@ face is drawn from a copy: this module draws the needed glyphs through ``Cu2QuPe
 copied: it serves screens at small sizes, not print). Drawing CFF in Python costs about
 0.5 ms a glyph, TrueType less, so the result is cached.
 
-Cache layout: one file per source face (path, size, mtime, collection index, variable
-location, converter version), in ``cache_dir()/truetype``. The file *grows*: when a
-document needs characters the cached copy lacks, the copy is rebuilt with the union of
-what it had and what is needed, reusing the glyphs already converted (copied as raw
-bytes), and replaced atomically (temp file + rename). So the cache stays one file per
-face, most documents hit it, and a miss costs only the new glyphs plus a rewrite.
+Cache layout, in ``cache_dir()``:
 
-The code points a face covers are cached too (``coverage``): reading the cmap of a large
-CJK face takes about 90 ms, the cached ranges under a millisecond.
+``truetype/<face>-<index>-<hash>.ttf``: the copy of one source face, the hash over its
+path, size, mtime, collection index, variable location and converter version. The file
+*grows*: when a document needs characters the cached copy lacks, the copy is rebuilt with
+the union of what it had and what is needed, reusing the glyphs already converted (copied
+as raw bytes), and replaced atomically (temp file + rename). So the cache stays one file
+per face, most documents hit it, and a miss costs only the new glyphs plus a rewrite.
+
+``truetype/<same name>.runs``: the code points that copy maps, written after it and keyed
+by its CRC-32. With it (and the variable axes read from the source's table directory by
+a few reads) a hit never imports fontTools, which with parsing the copy cost some 30 ms a
+process. Runs that do not match the copy's bytes (damaged, or a concurrent writer's
+other copy) are never trusted: the copy's cmap is read and the runs file written anew.
+
+``coverage/<face>-<index>-<hash>.runs``: the code points the source face covers (key 0):
+reading the cmap of a large CJK face takes about 90 ms, the cached runs microseconds.
+
+A ``.runs`` file is little-endian uint32s: the CRC-32 of the rest, the key, then (first,
+last) pairs of ascending runs. A CJK face's 40 000 code points are a few thousand runs,
+which as JSON took up to a millisecond a face to parse.
+
+``fontconfig.json`` and ``font-folders.json``: the installed faces, see ``composer.fonts``.
 
 Public API:
     cache_dir() -> Path
     truetype_bytes(path, index, weight, codepoints) -> bytes
-    coverage(path, index) -> frozenset[int]
+    coverage(path, index) -> Coverage
+    Coverage                      code points as runs: `in`, covered(), lacking(), iteration
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import io
 import itertools
-import json
 import os
-from collections.abc import Iterable
+import struct
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .output import replace_file
 
@@ -70,91 +87,171 @@ def write_atomic(target: Path, data: bytes) -> None:
     replace_file(target, data)
 
 
+class Coverage:
+    """Code points as ascending inclusive runs (first, last).
+
+    Callers ask about a document's few hundred characters, never about all 40 000 of a CJK
+    face, so a lookup by bisection serves them, and loading costs no set of 40 000 ints.
+    """
+
+    def __init__(self, firsts: Sequence[int], lasts: Sequence[int]) -> None:
+        self._firsts = firsts
+        self._lasts = lasts
+
+    @classmethod
+    def of(cls, codepoints: Iterable[int]) -> Coverage:
+        firsts: list[int] = []
+        lasts: list[int] = []
+        for cp in sorted(codepoints):
+            if lasts and lasts[-1] == cp - 1:
+                lasts[-1] = cp
+            else:
+                firsts.append(cp)
+                lasts.append(cp)
+        return cls(firsts, lasts)
+
+    def __contains__(self, codepoint: int) -> bool:
+        at = bisect.bisect_right(self._firsts, codepoint) - 1
+        return at >= 0 and codepoint <= self._lasts[at]
+
+    def __iter__(self) -> Iterator[int]:
+        return itertools.chain.from_iterable(range(first, last + 1) for first, last in self.runs())
+
+    def runs(self) -> Iterator[tuple[int, int]]:
+        return zip(self._firsts, self._lasts)
+
+    def covered(self, codepoints: Iterable[int]) -> set[int]:
+        """Those of codepoints that are covered."""
+        return {cp for cp in codepoints if cp in self}
+
+    def lacking(self, codepoints: Iterable[int]) -> set[int]:
+        """Those of codepoints that are not covered."""
+        return {cp for cp in codepoints if cp not in self}
+
+
 def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int]) -> bytes:
     """A static TrueType font with the face's glyphs for codepoints, for reportlab.
 
     codepoints must be characters the face has (the caller checks coverage first).
     weight picks the instance of a variable face and is ignored for a static one.
-    Served from the disk cache when the cached copy already has them all.
+    Served from the disk cache when the cached copy already has them all; only a miss
+    imports fontTools.
     """
+    wanted = set(codepoints) | coverage(path, index).covered(_ALWAYS)
+    location = _location(path, index, weight)
+    target = _cache_file(path, index, location)
+    cached = _read_cached(target)
+    if cached is not None and not cached[1].lacking(wanted):
+        return cached[0]
     from fontTools.ttLib import TTFont
 
-    wanted = set(codepoints) | (_ALWAYS & coverage(path, index))
+    reuse = None
+    if cached is not None:
+        wanted.update(cached[1])
+        reuse = TTFont(io.BytesIO(cached[0]), lazy=True)
     with TTFont(path, fontNumber=index, lazy=True) as source:
-        location = _location(source, weight)
-        target = _cache_file(path, index, location)
-        cached = _read_cached(target)
-        if cached is not None:
-            data, font = cached
-            have = set(font.getBestCmap())
-            if wanted <= have:
-                return data
-            wanted |= have
-        data = _build(source, location, sorted(wanted), cached[1] if cached else None)
+        data = _build(source, location, sorted(wanted), reuse)
     try:
         write_atomic(target, data)
+        _write_runs(target.with_suffix(".runs"), Coverage.of(wanted), zlib.crc32(data))
     except OSError:
         pass  # an unwritable cache only costs the conversion again next time
     return data
 
 
 @functools.lru_cache(maxsize=None)
-def coverage(path: Path, index: int) -> frozenset[int]:
+def coverage(path: Path, index: int) -> Coverage:
     """Code points the face maps to a real glyph (not .notdef), read from the cache when the
     font file is unchanged since it was recorded, once per process. fontTools errors propagate."""
-    target = _cache_file(path, index, None, folder="coverage", suffix=".json")
-    try:
-        ranges = json.loads(target.read_text(encoding="ascii"))
-        return frozenset(itertools.chain.from_iterable(range(a, b + 1) for a, b in ranges))
-    except (OSError, ValueError, TypeError):
-        pass  # absent or damaged: read the font
+    target = _cache_file(path, index, None, folder="coverage", suffix=".runs")
+    cached = _read_runs(target, 0)
+    if cached is not None:
+        return cached
     from fontTools.ttLib import TTFont
 
     with TTFont(path, fontNumber=index, lazy=True) as font:
         notdef = font.getGlyphOrder()[0]
-        covered = frozenset(cp for cp, glyph in font.getBestCmap().items() if glyph != notdef)
+        covered = Coverage.of(cp for cp, glyph in font.getBestCmap().items() if glyph != notdef)
     try:
-        write_atomic(target, json.dumps(_ranges(covered)).encode("ascii"))
+        _write_runs(target, covered, 0)
     except OSError:
         pass  # an unwritable cache only costs reading the font next time
     return covered
 
 
-def _ranges(codepoints: frozenset[int]) -> list[tuple[int, int]]:
-    """Sorted code points as inclusive (first, last) runs: a CJK face's 40 000 are a few hundred."""
-    runs: list[tuple[int, int]] = []
-    for cp in sorted(codepoints):
-        if runs and runs[-1][1] == cp - 1:
-            runs[-1] = (runs[-1][0], cp)
-        else:
-            runs.append((cp, cp))
-    return runs
+def _write_runs(target: Path, points: Coverage, key: int) -> None:
+    """Save points in the ``.runs`` format (see the module docstring)."""
+    flat = [cp for run in points.runs() for cp in run]
+    body = struct.pack(f"<I{len(flat)}I", key, *flat)
+    write_atomic(target, struct.pack("<I", zlib.crc32(body)) + body)
 
 
-def _read_cached(target: Path) -> tuple[bytes, TTFont] | None:
-    """The cached copy and its parsed font, or None. A damaged file is removed and rebuilt."""
-    from fontTools.ttLib import TTFont
-
+def _read_runs(target: Path, key: int) -> Coverage | None:
+    """The runs saved in target for key; None when absent, damaged or saved for another key."""
     try:
         data = target.read_bytes()
-        font = TTFont(io.BytesIO(data), lazy=True)
-        font.getBestCmap()
-    except FileNotFoundError:
+    except OSError:
         return None
-    except Exception:  # noqa: BLE001 - any parse failure means "not usable"
-        target.unlink(missing_ok=True)
+    if len(data) % 8 or len(data) < 8 or data[:8] != struct.pack("<II", zlib.crc32(data[4:]), key):
         return None
-    return data, font
+    flat = struct.unpack(f"<{len(data) // 4 - 2}I", data[8:])
+    return Coverage(flat[0::2], flat[1::2])
 
 
-def _location(font: TTFont, weight: int) -> dict[str, float] | None:
+def _read_cached(target: Path) -> tuple[bytes, Coverage] | None:
+    """The cached copy and the code points it maps, or None. The code points come from the
+    runs file beside it when that was written for these very bytes, else from the copy's
+    cmap (and the runs file is written anew). A copy fontTools cannot read is removed."""
+    try:
+        data = target.read_bytes()
+    except OSError:
+        return None
+    runs_file, checksum = target.with_suffix(".runs"), zlib.crc32(data)
+    held = _read_runs(runs_file, checksum)
+    if held is None:
+        from fontTools.ttLib import TTFont
+
+        try:
+            held = Coverage.of(TTFont(io.BytesIO(data), lazy=True).getBestCmap())
+        except Exception:  # noqa: BLE001 - any parse failure means "not usable"
+            target.unlink(missing_ok=True)
+            return None
+        try:
+            _write_runs(runs_file, held, checksum)
+        except OSError:
+            pass  # an unwritable cache only costs reading the copy next time
+    return data, held
+
+
+def _tables(file: BinaryIO, index: int = 0) -> dict[bytes, tuple[int, int]]:
+    """Offset and length of each table of face index, read from the sfnt (or collection)
+    header: a few bytes, where fontTools would cost its import."""
+    header = file.read(12)
+    if header[:4] == b"ttcf":
+        file.seek(12 + 4 * index)
+        file.seek(struct.unpack(">I", file.read(4))[0])
+        header = file.read(12)
+    count = struct.unpack_from(">H", header, 4)[0]
+    records = file.read(16 * count)
+    return {records[at:at + 4]: struct.unpack_from(">II", records, at + 8) for at in range(0, 16 * count, 16)}
+
+
+def _location(path: Path, index: int, weight: int) -> dict[str, float] | None:
     """The design location to draw a variable face at: wght clamped to its axis, other axes
     at their defaults. None for a static face."""
-    if "fvar" not in font:
-        return None
-    for axis in font["fvar"].axes:
-        if axis.axisTag == "wght":
-            return {"wght": float(min(max(weight, axis.minValue), axis.maxValue))}
+    with open(path, "rb") as file:
+        tables = _tables(file, index)
+        if b"fvar" not in tables:
+            return None
+        offset = tables[b"fvar"][0]
+        file.seek(offset)
+        axes_at, _, count, size = struct.unpack(">4H", file.read(16)[4:12])
+        file.seek(offset + axes_at)
+        axes = file.read(count * size)
+    for at in range(0, count * size, size):
+        tag, low, _, high = struct.unpack_from(">4s3i", axes, at)  # 16.16 fixed-point values
+        if tag == b"wght":
+            return {"wght": float(min(max(weight, low / 65536), high / 65536))}
     return {}
 
 
@@ -280,10 +377,7 @@ def _without_checksum_adjustment(data: bytes) -> bytes:
     """The font with head.checkSumAdjustment zeroed: it sums the whole file, so it would
     differ with every set of glyphs, and reportlab copies it into each embedded subset
     (whose own sum it then recomputes). Nothing reads the copy's whole-file checksum."""
-    from fontTools.ttLib.sfnt import SFNTReader
-
-    reader = SFNTReader(io.BytesIO(data))
-    at = reader.tables["head"].offset + 8
+    at = _tables(io.BytesIO(data))[b"head"][0] + 8
     return data[:at] + bytes(4) + data[at + 4:]
 
 

@@ -23,8 +23,13 @@ Public API:
     reportlab_font(face, chars) -> str   registered reportlab font name for the face itself
     describe_face(face, lang="zh") -> str           one line for ``report-composer fonts``
 
-reportlab and fontTools are imported inside functions so that importing this module (and
-the CLI's --help) stays fast. Nothing here touches the network.
+Installed faces come from fontconfig (``fc-list``), else from a scan of the font folders;
+both answers are kept in the cache folder (``fontconfig.json``, ``font-folders.json``) for
+as long as the files and folders they came from are unchanged: a process does not run
+fc-list (some 15 ms) or read every font file again to learn what is installed.
+
+reportlab, fontTools and subprocess are imported inside functions so that importing this
+module (and the CLI's --help) stays fast. Nothing here touches the network.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ import json
 import os
 import re
 import shutil
-import subprocess
+import stat
 import sys
 import threading
 import unicodedata
@@ -228,19 +233,19 @@ def resolve_faces(
 def missing_characters(face: Face, text: str) -> list[str]:
     """Characters of text that neither the face nor its fallback has, each once, in order of
     first appearance. The PDF writer turns them into an error with positions."""
-    lacking = _codepoints(text) - _coverage(face)
+    lacking = _coverage(face).lacking(_codepoints(text))
     if lacking and face.fallback:  # the fallback's coverage is read only when it may be needed
-        lacking -= _coverage(face.fallback)
+        lacking = _coverage(face.fallback).lacking(lacking)
     return _in_order(text, lacking)
 
 
 def fallback_characters(face: Face, text: str) -> list[str]:
     """Characters of text that the face lacks and its fallback face will draw, so that the
     substitution can be reported."""
-    lacking = _codepoints(text) - _coverage(face)
+    lacking = _coverage(face).lacking(_codepoints(text))
     if face.fallback is None or not lacking:
         return []
-    return _in_order(text, lacking & _coverage(face.fallback))
+    return _in_order(text, _coverage(face.fallback).covered(lacking))
 
 
 def reportlab_font(face: Face, chars: str | Iterable[str]) -> str:
@@ -253,7 +258,7 @@ def reportlab_font(face: Face, chars: str | Iterable[str]) -> str:
     those (`fallback_characters`) with the fallback face's own registered font.
     """
     needed = _codepoints(chars)
-    lacking = needed - _coverage(face)
+    lacking = _coverage(face).lacking(needed)
     if lacking:
         raise MissingGlyphsError(face, _in_order(chars, lacking), with_fallback=False)
     return _register(face, needed)
@@ -306,7 +311,7 @@ def _faces_for_role(role: str, requested: str, configured: str | None) -> list[F
     return list(unique.values())
 
 
-def _configured_face(role: str, requested: str, value: str, wanted: set[str]) -> Face:
+def _configured_face(role: str, requested: str, value: str, wanted: frozenset[str]) -> Face:
     """The face named in configuration: a font file (optionally #index) or a family name."""
     match = _CONFIGURED_PATH.match(value.strip())
     if match:
@@ -334,14 +339,22 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s_\-]", "", name).casefold()
 
 
-def _alias_group(name: str) -> set[str]:
+def _alias_group(name: str) -> frozenset[str]:
     """The normalized names of the face called name, in all its languages."""
     key = _norm(name)
+    return _alias_groups().get(key, frozenset({key}))
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_groups() -> dict[str, frozenset[str]]:
+    """Each normalized name of _ALIASES to its group, made once: a resolution looks up some
+    50 names."""
+    groups: dict[str, frozenset[str]] = {}
     for group in _ALIASES:
-        normalized = {_norm(n) for n in group}
-        if key in normalized:
-            return normalized
-    return {key}
+        normalized = frozenset(_norm(n) for n in group)
+        for key in normalized:
+            groups.setdefault(key, normalized)
+    return groups
 
 
 def _find_installed(name: str, weight: int) -> _Entry | None:
@@ -357,10 +370,8 @@ def _find_installed(name: str, weight: int) -> _Entry | None:
 def _installed_index() -> dict[str, list[_Entry]]:
     """Installed faces by normalized family name. fontconfig on Linux and other Unix;
     a scan of the font folders on Windows, macOS, or where fc-list is missing."""
-    if sys.platform not in ("win32", "darwin") and shutil.which("fc-list"):
-        entries = _fontconfig_entries()
-    else:
-        entries = _folder_entries(_font_folders())
+    fc_list = None if sys.platform in ("win32", "darwin") else shutil.which("fc-list")
+    entries = _fontconfig_entries(fc_list) if fc_list else _folder_entries(_font_folders())
     index: dict[str, list[_Entry]] = {}
     for entry in entries:
         for name in entry.names:
@@ -371,19 +382,109 @@ def _installed_index() -> dict[str, list[_Entry]]:
 # fontconfig weights to OpenType weight classes (fontconfig's own table).
 _FC_WEIGHTS = {0: 100, 40: 200, 50: 300, 55: 350, 75: 380, 80: 400, 100: 500, 180: 600,
                200: 700, 205: 800, 210: 900, 215: 950}
+# Environment variables that change what fontconfig reads.
+_FC_ENVIRONMENT = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT")
 
 
-def _fontconfig_entries() -> list[_Entry]:
-    """Parse ``fc-list`` output: one line per face with file, index, families, weight."""
+def _fontconfig_entries(fc_list: str) -> list[_Entry]:
+    """The faces fontconfig lists. Running fc-list costs some 15 ms a process, so its answer
+    is kept in the cache folder with the modification times of what fontconfig itself
+    checks for changes (`_fontconfig_inputs`), and used while none of them has changed."""
+    index_file = fontcache.cache_dir() / "fontconfig.json"
+    config, folders = _fontconfig_inputs(fc_list)
+    settings = [fc_list, *map(os.environ.get, _FC_ENVIRONMENT), *map(str, config + folders)]
+    cached = _cached_fontconfig_entries(index_file, settings)
+    if cached is not None:
+        return cached
+    # Taken before fc-list runs, so that a font installed meanwhile shows as a change.
+    stamps = {**_stamps(config, files=True), **_stamps(folders, files=False)}
+    import subprocess
+
     try:
         result = subprocess.run(
-            ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{weight}\n", ":scalable=true"],
+            [fc_list, "--format", "%{file}\t%{index}\t%{family}\t%{weight}\n", ":scalable=true"],
             capture_output=True, text=True, timeout=60, check=False,
         )
     except (OSError, subprocess.TimeoutExpired):  # fontconfig unusable: look in the folders
         return _folder_entries(_font_folders())
+    entries = _parse_fc_list(result.stdout)
+    if result.returncode == 0:
+        for folder in {str(entry.path.parent) for entry in entries}:  # also folders its configuration adds
+            stamps.setdefault(folder, _mtime(folder))
+        record = {"settings": settings, "stamps": stamps,
+                  "entries": [[str(e.path), e.index, e.names, e.weight] for e in entries]}
+        try:
+            fontcache.write_atomic(index_file, json.dumps(record).encode("ascii"))
+        except OSError:
+            pass  # a read-only cache only costs running fc-list next time
+    return entries
+
+
+def _cached_fontconfig_entries(index_file: Path, settings: list) -> list[_Entry] | None:
+    """The entries recorded in index_file, if recorded with these settings and nothing
+    stamped has changed since; None when absent, damaged or out of date."""
+    try:
+        record = json.loads(index_file.read_text(encoding="ascii"))
+        if record["settings"] == settings and all(_mtime(path) == mtime for path, mtime in record["stamps"].items()):
+            return [_Entry(Path(file), index, tuple(names), weight) for file, index, names, weight in record["entries"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def _fontconfig_inputs(fc_list: str) -> tuple[list[Path], list[Path]]:
+    """What fontconfig reads: configuration (files and folders), and folders (font folders,
+    and its cache folders, which fc-cache rewrites when a font package is installed).
+    fontconfig notices a new font by its folder's modification time, and so do we."""
+    home = Path.home()
+    prefix = Path(fc_list).parent.parent  # /usr; or a virtual environment with its own fontconfig
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    config = [Path(fc_list), Path("/etc/fonts"), prefix / "etc" / "fonts", config_home / "fontconfig",
+              home / ".fonts.conf", home / ".fonts.conf.d"]
+    for variable in ("FONTCONFIG_FILE", "FONTCONFIG_PATH"):
+        config += [Path(p) for p in os.environ.get(variable, "").split(os.pathsep) if p]
+    folders = _font_folders() + [Path("/var/cache/fontconfig"), prefix / "var" / "cache" / "fontconfig",
+                                 cache_home / "fontconfig", home / ".fontconfig"]
+    return config, folders
+
+
+def _stamps(roots: Iterable[Path], *, files: bool) -> dict[str, int | None]:
+    """Modification time of each root and each folder under it (with files, each file too),
+    None for an absent one: adding, removing or renaming a file changes its folder's time,
+    editing it its own. Links are followed, each folder once."""
+    stamps: dict[str, int | None] = {}
+    seen: set[tuple[int, int]] = set()
+    pending = [str(root) for root in roots]
+    while pending:
+        path = pending.pop()
+        try:
+            status = os.stat(path)
+        except OSError:
+            stamps[path] = None
+            continue
+        stamps[path] = status.st_mtime_ns
+        if stat.S_ISDIR(status.st_mode) and (status.st_dev, status.st_ino) not in seen:
+            seen.add((status.st_dev, status.st_ino))
+            try:
+                with os.scandir(path) as listing:
+                    pending += [entry.path for entry in listing if files or entry.is_dir()]
+            except OSError:
+                pass  # unreadable: its own time still counts
+    return stamps
+
+
+def _mtime(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+def _parse_fc_list(output: str) -> list[_Entry]:
+    """Parse ``fc-list`` output: one line per face with file, index, families, weight."""
     entries = []
-    for line in result.stdout.splitlines():
+    for line in output.splitlines():
         parts = line.split("\t")
         if len(parts) != 4 or not parts[0].lower().endswith(_FONT_SUFFIXES):
             continue
@@ -515,16 +616,12 @@ def _in_order(chars: str | Iterable[str], wanted: set[int]) -> list[str]:
     return list(out)
 
 
-def _coverage(face: Face) -> frozenset[int]:
-    return _file_coverage(face.path, face.index)
-
-
-def _file_coverage(path: Path, index: int) -> frozenset[int]:
+def _coverage(face: Face) -> fontcache.Coverage:
     """Code points the face maps to a real glyph (not .notdef); see fontcache.coverage."""
     try:
-        return fontcache.coverage(path, index)
+        return fontcache.coverage(face.path, face.index)
     except Exception as exc:  # noqa: BLE001 - any fontTools failure: report the file
-        raise FontError(f"cannot read font {path}#{index}: {exc}") from exc
+        raise FontError(f"cannot read font {face.path}#{face.index}: {exc}") from exc
 
 
 _lock = threading.Lock()

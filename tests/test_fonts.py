@@ -4,6 +4,7 @@ missing characters. Tests that need a Debian font skip, saying which package is 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,7 @@ def fresh_state(tmp_path, monkeypatch):
     monkeypatch.setattr(fonts, "_registered", {})
     fonts._installed_index.cache_clear()
     fonts._bundled_faces.cache_clear()
+    fontcache.coverage.cache_clear()
     yield
     fonts._installed_index.cache_clear()
 
@@ -62,6 +64,28 @@ def no_installed_fonts(tmp_path, monkeypatch):
     conf.write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8")
     monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
     fonts._installed_index.cache_clear()
+
+
+def make_font(family: str, style: str = "Regular", size: int = 200):
+    """A static TrueType font whose one glyph, 中, is a square size units wide."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "zhong"])
+    builder.setupCharacterMap({ord("中"): "zhong"})
+    pen = TTGlyphPen(None)
+    for point in ((100, 100), (100, 100 + size), (100 + size, 100 + size), (100 + size, 100)):
+        (pen.lineTo if pen.points else pen.moveTo)(point)
+    pen.closePath()
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "zhong": pen.glyph()})
+    builder.setupHorizontalMetrics({".notdef": (1000, 0), "zhong": (1000, 100)})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    ps_name = f"{family.replace(' ', '')}-{style}"
+    builder.setupNameTable({"familyName": family, "styleName": style, "psName": ps_name})
+    builder.setupOS2()
+    builder.setupPost()
+    return builder.font
 
 
 def pdf_with(font_name: str, text: str) -> bytes:
@@ -174,6 +198,54 @@ def test_with_no_face_at_all_the_error_says_what_to_install(no_installed_fonts, 
         fonts.resolve_faces({"body": "仿宋_GB2312"})
 
 
+def installed(family: str) -> Path | None:
+    """The file of the installed face of that family, as a new process finds it."""
+    fonts._installed_index.cache_clear()
+    try:
+        return fonts.resolve_faces({"body": "仿宋_GB2312"}, {"body": family})["body"].path
+    except fonts.FontError:
+        return None
+
+
+def no_fc_list(*args, **kwargs):
+    pytest.fail("fc-list ran again")
+
+
+@needs_fontconfig
+def test_a_font_dropped_into_the_user_font_folder_is_found_and_fc_list_runs_only_then(tmp_path, monkeypatch):
+    user_fonts = tmp_path / "data" / "fonts"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # fontconfig's and our user font folder
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))  # fontconfig's user cache
+    fontcache.cache_dir().mkdir(parents=True)
+    (fontcache.cache_dir() / "fontconfig.json").write_bytes(b"\0" * 100)  # damaged: not trusted
+    assert installed("RC Dropped Face") is None
+    with monkeypatch.context() as patch:
+        patch.setattr(subprocess, "run", no_fc_list)
+        assert installed("RC Dropped Face") is None  # nothing changed: fontconfig's answer is reused
+
+    user_fonts.mkdir(parents=True)
+    make_font("RC Dropped Face").save(user_fonts / "dropped.ttf")
+    assert installed("RC Dropped Face") == user_fonts / "dropped.ttf"
+    (user_fonts / "dropped.ttf").unlink()
+    assert installed("RC Dropped Face") is None
+
+
+@needs_fontconfig
+def test_a_font_added_to_a_folder_named_in_fontconfigs_configuration_is_found(tmp_path, monkeypatch):
+    folder = tmp_path / "office-fonts"
+    folder.mkdir()
+    make_font("RC Office Face").save(folder / "office.ttf")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f'''<?xml version="1.0"?>
+<fontconfig><dir>{folder}</dir><cachedir>{tmp_path / "fc-cache"}</cachedir></fontconfig>
+''', encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    assert installed("RC Office Face") == folder / "office.ttf"
+    assert installed("RC Added Face") is None
+    make_font("RC Added Face").save(folder / "added.ttf")
+    assert installed("RC Added Face") == folder / "added.ttf"
+
+
 @needs(WQY_DIR / "wqy-zenhei.ttc", package="fonts-wqy-zenhei")
 def test_the_folder_scan_reads_chinese_and_english_family_names(monkeypatch):
     entries = fonts._folder_entries([WQY_DIR])
@@ -260,7 +332,7 @@ def test_the_second_preparation_reads_the_cache(monkeypatch):
 
     monkeypatch.setattr(fontcache, "_build", counting_build)
     name = fonts.reportlab_font(face, SAMPLE + "镕")
-    ascii_ = fontcache._ALWAYS & fontcache.coverage(face.path, face.index)  # every copy holds them
+    ascii_ = fontcache.coverage(face.path, face.index).covered(fontcache._ALWAYS)  # every copy holds them
     assert calls == [(len(fonts._codepoints(SAMPLE + "镕") | ascii_), True)]
     assert list((fontcache.cache_dir() / "truetype").glob("*.ttf")) == cached
     assert page_text(pdf_with(name, "报告镕")) == "报告镕"
@@ -290,29 +362,12 @@ def make_variable_font(path: Path) -> None:
     at wght 100 and 600 units wide at wght 900."""
     from fontTools import varLib
     from fontTools.designspaceLib import AxisDescriptor, DesignSpaceDocument, SourceDescriptor
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
-    def master(size: int):
-        builder = FontBuilder(1000, isTTF=True)
-        builder.setupGlyphOrder([".notdef", "zhong"])
-        builder.setupCharacterMap({ord("中"): "zhong"})
-        pen = TTGlyphPen(None)
-        for point in ((100, 100), (100, 100 + size), (100 + size, 100 + size), (100 + size, 100)):
-            (pen.lineTo if pen.points else pen.moveTo)(point)
-        pen.closePath()
-        builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "zhong": pen.glyph()})
-        builder.setupHorizontalMetrics({".notdef": (1000, 0), "zhong": (1000, 100)})
-        builder.setupHorizontalHeader(ascent=880, descent=-120)
-        builder.setupNameTable({"familyName": "Test Var", "styleName": "Thin", "psName": "TestVar-Thin"})
-        builder.setupOS2()
-        builder.setupPost()
-        return builder.font
 
     design = DesignSpaceDocument()
     design.addAxis(AxisDescriptor(tag="wght", name="Weight", minimum=100, default=100, maximum=900))
     for weight, size in ((100, 200), (900, 600)):
-        design.addSource(SourceDescriptor(font=master(size), location={"Weight": weight}))
+        master = make_font("Test Var", "Thin", size)
+        design.addSource(SourceDescriptor(font=master, location={"Weight": weight}))
     varLib.build(design)[0].save(path)
 
 
@@ -329,6 +384,70 @@ def test_a_variable_face_is_drawn_at_the_weight_asked_for(tmp_path):
         glyph = font["glyf"][font.getBestCmap()[ord("中")]]
         assert glyph.xMax - glyph.xMin == 400  # halfway between the masters
         assert font["name"].getDebugName(6) == "TestVar-W500"
+
+
+def test_a_damaged_coverage_file_is_read_again_from_the_font():
+    face = cff_face()
+    assert fonts.missing_characters(face, SAMPLE) == []
+    (record,) = (fontcache.cache_dir() / "coverage").iterdir()
+    good = record.read_bytes()
+    record.write_bytes(bytes(len(good)))  # trusted, it would say the face covers only U+0000
+    fontcache.coverage.cache_clear()  # a new process
+    assert fonts.missing_characters(face, SAMPLE) == []
+    assert record.read_bytes() == good
+
+
+def test_code_points_recorded_for_another_copy_are_not_trusted(tmp_path, monkeypatch):
+    """A copy's runs file names what it holds only when it matches the copy's bytes: one from
+    another version of the copy (a concurrent writer's, or damaged) is never believed."""
+    from fontTools.ttLib import TTFont
+
+    face = cff_face()
+
+    def copy(text: str) -> bytes:
+        return fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(text))
+
+    copy("年度报告")
+    (runs,) = (fontcache.cache_dir() / "truetype").glob("*.runs")
+    with monkeypatch.context() as patch:
+        patch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "other"))
+        copy("年度报告朱镕基")
+        (other,) = (fontcache.cache_dir() / "truetype").glob("*.runs")
+    good = runs.read_bytes()
+    runs.write_bytes(other.read_bytes())  # says 朱镕基 are there; the copy lacks them
+    assert ord("镕") in TTFont(io.BytesIO(copy("朱镕基"))).getBestCmap()
+
+    monkeypatch.setattr(fontcache, "_build", lambda *a: pytest.fail("converted again"))
+    runs.write_bytes(bytes(len(good)))  # damaged: the copy itself says what it holds
+    assert ord("镕") in TTFont(io.BytesIO(copy("朱镕基"))).getBestCmap()
+    assert runs.read_bytes() != bytes(len(good))  # written anew
+
+
+def test_an_unwritable_cache_folder_costs_time_only(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "file" / "cache"))
+    if shutil.which("fc-list"):
+        assert fonts.resolve_faces(OFFICIAL)
+    face = cff_face()
+    assert fonts.missing_characters(face, SAMPLE) == []
+    assert page_text(pdf_with(fonts.reportlab_font(face, SAMPLE), SAMPLE)) == SAMPLE
+
+
+def test_a_warm_cache_renders_in_a_new_process_without_fonttools(tmp_path):
+    """What a process needs from the font cache it reads without fontTools (its import and
+    parsing cost more than the rest of the fonts' work), and the PDF is the same."""
+    code = (
+        "import hashlib, sys, warnings; warnings.simplefilter('ignore'); import composer.api as api; "
+        "data = api.render(api.load('samples/minimal.yaml'), 'pdf'); "
+        "print(hashlib.sha256(data).hexdigest(), 'fontTools' in sys.modules)"
+    )
+    env = {**os.environ, "REPORT_COMPOSER_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
+                       cwd=Path(__file__).resolve().parents[1]).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs[0][1] == "True" and runs[1] == [runs[0][0], "False"]
 
 
 def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
