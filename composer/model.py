@@ -134,7 +134,7 @@ class Section(_Model):
     run_in: bool = Field(
         False, title="标题与正文同段", description="true：小标题后直接接第一段正文，排在同一段内"
     )
-    content: list[Item] = Field(default_factory=list, title="内容")
+    content: list[Item] = Field(default=[], title="内容")
 
     @model_validator(mode="after")
     def _run_in_needs_text(self) -> Section:
@@ -307,13 +307,13 @@ class RedHeader(_Model):
         None, title="密级和保密期限", description="如：机密★1年"
     )
     urgency: Literal["特急", "加急"] | None = Field(None, title="紧急程度")
-    signers: TextList = Field(default_factory=list, title="签发人", description="上行文填写，可多人")
+    signers: TextList = Field(default=[], title="签发人", description="上行文填写，可多人")
 
 
 class EndBlock(_Model):
     """The end block (版记) of GB/T 9704 7.4: copy-to list, printing office and date."""
 
-    copy_to: TextList = Field(default_factory=list, title="抄送机关")
+    copy_to: TextList = Field(default=[], title="抄送机关")
     printer: Text = Field(title="印发机关")
     print_date: IssueDate = Field(title="印发日期")
 
@@ -334,7 +334,7 @@ class LintSettings(_Model):
     """Settings of `report-composer lint`, kept with the report they apply to; never printed."""
 
     disable: TextList = Field(
-        default_factory=list, title="关闭的检查规则", description="规则代码，如 [W002, L002]（report-composer lint 报告中方括号内的代码）"
+        default=[], title="关闭的检查规则", description="规则代码，如 [W002, L002]（report-composer lint 报告中方括号内的代码）"
     )
 
 
@@ -348,10 +348,10 @@ class Report(_Model):
     year: int = Field(title="报告年度", description="报告所写的年度，如 2023")
     date: IssueDate = Field(title="成文日期", description="如：2023-12-07 或 2023年12月7日")
     title: Text | None = Field(None, title="标题", description="省略时为“发文机关＋年度＋法治政府建设年度报告”")
-    addressees: TextList = Field(default_factory=list, title="主送机关")
-    opening: TextList = Field(default_factory=list, title="导语", description="第一部分之前的开头段落")
+    addressees: TextList = Field(default=[], title="主送机关")
+    opening: TextList = Field(default=[], title="导语", description="第一部分之前的开头段落")
     parts: Parts = Field(title="正文各部分")
-    attachments: TextList = Field(default_factory=list, title="附件", description="附件名称，不加书名号")
+    attachments: TextList = Field(default=[], title="附件", description="附件名称，不加书名号")
     signature: Text | None = Field(None, title="发文机关署名", description="省略时同发文机关")
     seal: bool = Field(False, title="加盖印章", description="true 时按加盖印章的位置编排署名和日期")
     note: Text | None = Field(None, title="附注", description="不加括号，排印时自动加")

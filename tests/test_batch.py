@@ -297,3 +297,20 @@ def test_help_and_validate_do_not_load_the_writers(argv):
     assert loaded.isdisjoint(HEAVY), loaded & set(HEAVY)
     if "--help" in argv:
         assert "pydantic_core" not in loaded  # nothing of the report is needed to print help
+
+
+def test_rendering_one_report_imports_only_what_it_uses(tmp_path):
+    """`render` to PDF with the font cache warm: no pydantic plugin lookup (importlib.metadata),
+    no font parsing with fontTools; the PDF is written and the command says so before it exits."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "REPORT_COMPOSER_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-X", "importtime", "-m", "composer", "render", str(SAMPLES / "minimal.yaml"),
+               "-o", str(tmp_path / "out.pdf")]
+    cold = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env)
+    assert cold.returncode == 0 and "fontTools" in cold.stderr  # the first process fills the cache
+    (tmp_path / "out.pdf").unlink()
+    warm = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env)
+    assert warm.returncode == 0, warm.stderr
+    imported = {line.split("|")[-1].strip() for line in warm.stderr.splitlines() if line.startswith("import time:")}
+    assert "pydantic_core" in imported and "reportlab.pdfgen.canvas" in imported
+    assert not {"importlib.metadata", "fontTools", "subprocess"} & imported
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF") and "已生成" in warm.stderr
