@@ -2,13 +2,19 @@
 
 Numbering, title wrapping, spacing and the placement of signature and date are decided once,
 in `compose`; a renderer maps each block to its format and reads sizes and faces from the
-style profile.
+style profile. Widths are in character cells (`cells`), the grid's unit.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import NamedTuple
+
+
+def cells(text: str) -> float:
+    """Width in character cells: CJK and full-width forms take one, Latin and digits half."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
 class Metadata(NamedTuple):

@@ -8,19 +8,14 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 from typing import Any
 
 from . import blocks as b
+from .blocks import cells
 from .dates import format_date
 from .model import Report, Section, TableItem
 from .numbering import marker
 from .profile import Profile, load_profile
-
-
-def cells(text: str) -> float:
-    """Width in character cells: CJK and full-width forms take one, Latin and digits half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
 # --- title --------------------------------------------------------------------------------------

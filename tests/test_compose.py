@@ -4,7 +4,8 @@ import pytest
 
 import composer
 from composer import blocks as b
-from composer.compose import cells, compose, place_signature, wrap_title
+from composer.blocks import cells
+from composer.compose import compose, place_signature, wrap_title
 from conftest import SAMPLES
 
 PROFILE = composer.load_profile()

@@ -16,7 +16,8 @@ from lxml import etree
 
 import composer
 from composer import blocks as b
-from composer.compose import cells, compose
+from composer.blocks import cells
+from composer.compose import compose
 from composer.profile import load_profile
 
 from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, SOFFICE, run_cli, to_pdf

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..compose import cells, wrap_title
+from ..blocks import cells
+from ..compose import wrap_title
 from ..model import PART_KEYS, standard_heading
 from ..numbering import marker
 from ..profile import load_profile

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..compose import cells
+from ..blocks import cells
 from ..numbering import chinese_number
 from ..problems import Location, Problem, ReportError
 from ..profile import load_profile

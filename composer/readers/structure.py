@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from ..compose import cells, place_signature
+from ..blocks import cells
+from ..compose import place_signature
 from ..dates import format_date, parse_date
 from ..model import PART_KEYS, PART_NAMES, Disclosure, Report
 from ..numbering import marker as generated_marker

@@ -17,7 +17,7 @@ from docx.shared import Twips
 from lxml import etree
 
 from .. import blocks as b
-from ..compose import cells
+from ..blocks import cells
 from ..profile import Profile
 from . import ooxml, tables
 from .ooxml import Look, el, paragraph, ppr, run, twips

@@ -31,7 +31,7 @@ from html import escape
 from string import Template
 
 from .. import blocks as b
-from ..compose import cells
+from ..blocks import cells
 from ..profile import Profile
 
 # Where the profile's face is missing: the same face under its other names, then the open and

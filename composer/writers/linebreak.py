@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
-from ..compose import cells
+from ..blocks import cells
 
 # (character, role) -> natural advance in points, at the size being set.
 Measure = Callable[[str, str], float]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import blocks as b
-from ..compose import cells
+from ..blocks import cells
 
 
 def column_widths(table: b.Table, total: float, size: float, margin: float) -> list[float]:

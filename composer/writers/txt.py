@@ -7,7 +7,7 @@ an e-mail and reads like the printed page.
 from __future__ import annotations
 
 from .. import blocks as b
-from ..compose import cells
+from ..blocks import cells
 from ..profile import Profile
 
 INDENT = "\u3000"

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .. import blocks as b
-from ..compose import cells
+from ..blocks import cells
 from ..profile import Profile
 from .linebreak import Line, Rules, Run, single_line, wrap
 from .tables import column_widths
