@@ -45,6 +45,15 @@ def test_seed_sample_keeps_the_published_text(seed_report):
     assert "建设建设" in text and "工作清》" in text  # left for lint to find
 
 
+def test_yaml_values_stay_text_and_only_plain_nulls_are_empty():
+    """Numbers, dates and words like true are read as written; ~, null and nothing leave a
+    field empty, a quoted "null" is text."""
+    for value, note in (("~", None), ("null", None), ("NULL", None), ("", None), ('"null"', "null"),
+                        ("true", "true"), ("0012", "0012"), ("1.50", "1.50"), ("2023-12-07", "2023-12-07")):
+        report = composer.load(SEED + f"\nnote: {value}\n")
+        assert report.note == note, value
+
+
 def test_syntax_error_is_located(tmp_path):
     broken = SEED.replace("issuer: 大同市科技局", "issuer: [大同市科技局", 1)
     [problem] = problems_of(broken, tmp_path)

@@ -7,6 +7,7 @@ node marks give line and column).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,6 +84,20 @@ def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) 
         active.discard(id(node))
 
 
+@functools.cache
+def _reader() -> type:
+    """ruamel.yaml's Reader without its check for characters YAML cannot hold: compiling its
+    pattern takes ~5 ms of every process, and `_refuse_control_characters` and the model's
+    `check_text` refuse those characters anyway, with their places."""
+    from ruamel.yaml.reader import Reader
+
+    class CheckedReader(Reader):
+        def check_printable(self, data: Any) -> None:
+            pass
+
+    return CheckedReader
+
+
 def _refuse_control_characters(text: str, file: str | None) -> None:
     """YAML forbids them too, but says only "position 639"; this names the line and column."""
     if match := _CONTROL.search(text):
@@ -101,6 +116,7 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
         raise ReportError([Problem("file_empty", {}, Location(file, 1, 1))])
     _refuse_control_characters(text, file)
     yaml = YAML(typ="safe", pure=True)
+    yaml.Reader = _reader()
     try:
         documents = yaml.compose_all(text)
         root = next(documents, None)
