@@ -91,11 +91,11 @@ def _reader() -> type:
     `check_text` refuse those characters anyway, with their places."""
     from ruamel.yaml.reader import Reader
 
-    class CheckedReader(Reader):
+    class UncheckedReader(Reader):
         def check_printable(self, data: Any) -> None:
             pass
 
-    return CheckedReader
+    return UncheckedReader
 
 
 def _refuse_control_characters(text: str, file: str | None) -> None:
