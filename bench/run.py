@@ -171,7 +171,7 @@ def peak_memory(paths: dict[int, Path], folder: Path) -> None:
     print(f"target seed x20 peak < {PEAK_LIMIT_MB:.0f} MB: {worst:.1f} MB, {verdict(worst < PEAK_LIMIT_MB)}")
 
 
-def whole_process(seed_yaml: Path, folder: Path, runs: int) -> float:
+def whole_process(seed_yaml: Path, folder: Path, runs: int) -> None:
     section(f"Whole process, font cache warm (median of {runs})")
     results = {}
     for label, args in (
@@ -190,27 +190,32 @@ def whole_process(seed_yaml: Path, folder: Path, runs: int) -> float:
         print(f"{label:<48}{results[label]:7.3f} s   peak {peak:6.1f} MB")
     pdf = results["report-composer render seed.yaml -o seed.pdf"]
     print(f"target render seed.pdf < {CLI_PDF_LIMIT_S} s: {pdf:.3f} s, {verdict(pdf < CLI_PDF_LIMIT_S)}")
-    return pdf
 
 
-def libreoffice(docx: Path, folder: Path, runs: int, ours: float) -> None:
-    section(f"LibreOffice converting our seed DOCX to PDF (median of {runs}), in this run")
+def libreoffice(docx: Path, seed_yaml: Path, folder: Path, runs: int) -> None:
+    """LibreOffice against our command, side by side: the two run in turn, so that both meet the
+    same load on a shared machine (timed apart, a busy minute would fall on one of them)."""
+    section(f"LibreOffice converting our seed DOCX to PDF, in turn with our render (median of {runs} each)")
     soffice = shutil.which("soffice")
     if soffice is None:
         print("soffice is not installed: skipped")
         return
     profile = (folder / "lo-profile").as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-               str(folder / "lo"), str(docx)]
-    timed(command)  # warm-up: creates the user profile
-    samples = [timed(command) for _ in range(runs)]
-    if any(status for _, status, _ in samples):
-        print(f"soffice failed: {samples[0][2]}")
+    theirs = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+              str(folder / "lo"), str(docx)]
+    ours = [sys.executable, "-m", "composer", "-q", "render", str(seed_yaml), "-o", str(folder / "side.pdf")]
+    timed(theirs)  # warm-up: creates the user profile
+    timed(ours)
+    pairs = [(timed(ours), timed(theirs)) for _ in range(runs)]
+    if any(status for pair in pairs for _, status, _ in pair):
+        failed = next(out for pair in pairs for _, status, out in pair if status)
+        print(f"a run failed: {failed}")
         return
-    seconds = statistics.median(s for s, _, _ in samples)
-    ratio = seconds / ours
+    mine = statistics.median(a[0] for a, _ in pairs)
+    seconds = statistics.median(b[0] for _, b in pairs)
+    ratio = seconds / mine
     print(f"soffice --headless --convert-to pdf seed.docx: {seconds:.3f} s; "
-          f"report-composer render seed.yaml -o seed.pdf: {ours:.3f} s; ratio {ratio:.1f}x")
+          f"report-composer render seed.yaml -o seed.pdf: {mine:.3f} s; ratio {ratio:.1f}x")
     print(f"target at least {SOFFICE_RATIO:.0f}x faster than LibreOffice: {ratio:.1f}x, {verdict(ratio >= SOFFICE_RATIO)}")
 
 
@@ -292,8 +297,8 @@ def main() -> None:
         paths = {size: gen.write(report, folder / f"seed-x{size}.yaml") for size, report in reports.items()}
         in_process(reports, runs)  # also warms the font cache for the processes below
         peak_memory(paths, folder)
-        ours = whole_process(gen.SEED, folder, 5 if args.quick else 11)
-        libreoffice(folder / "seed.docx", folder, 3 if args.quick else 7, ours)
+        whole_process(gen.SEED, folder, 5 if args.quick else 11)
+        libreoffice(folder / "seed.docx", gen.SEED, folder, 3 if args.quick else 9)
         batch(seed, folder, 40 if args.quick else 200, serial=not args.no_serial)
         refusals(folder)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
