@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Report, Section, TableItem
+from .model import Report, Section, TableItem, part_structure_errors
 from .problems import MESSAGES, Location, Problem
 from .readers.yaml_spans import scalar_origins
 
@@ -18,7 +19,8 @@ Path_ = tuple[str | int, ...]
 _ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None}
 
 # Errors about a key itself (unknown, misplaced, missing below it) point at the key, not its value.
-KEY_ERRORS = {"unknown_key", "unknown_key_suggest", "part_order", "part_empty", "part_missing"}
+_PART_CODES = {"part_order", "part_empty", "part_missing"}
+KEY_ERRORS = {"unknown_key", "unknown_key_suggest", *_PART_CODES}
 
 _EXPECTED = {  # pydantic error type -> (Chinese, English) of what was expected
     "int": ("整数", "a whole number"),
@@ -184,11 +186,22 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
     return Problem(code, params, Location(file, line, column, path))
 
 
+def _every_part_problem(errors: list[Any]) -> Iterator[Any]:
+    """The errors, with the first problem of the parts' structure (missing, misordered, empty),
+    where validation stops, replaced by all of them: two missing parts are two messages at once."""
+    for error in errors:
+        if error["type"] in _PART_CODES and isinstance(error.get("input"), dict):
+            for code, params in part_structure_errors(error["input"]):
+                yield {**error, "type": code, "ctx": params}
+        else:
+            yield error
+
+
 def problems_from_validation(
     error: ValidationError, positions: Positions | None = None, file: str | None = None
 ) -> list[Problem]:
     """One problem per pydantic error, sorted by where it is in the input."""
-    found = [(tuple(e["loc"]), _problem(e, positions, file)) for e in error.errors(include_url=False)]
+    found = [(tuple(e["loc"]), _problem(e, positions, file)) for e in _every_part_problem(error.errors(include_url=False))]
     # A misspelt key also leaves its right name missing; the did-you-mean says it all.
     misspelt = {(loc[:-1], p.params["suggestion"]) for loc, p in found if p.code == "unknown_key_suggest"}
     problems = [p for loc, p in found if not (p.code == "missing" and (loc[:-1], loc[-1]) in misspelt)]

@@ -86,6 +86,19 @@ def test_parts_out_of_order_point_at_the_misplaced_part(tmp_path):
     assert (problem.location.line, problem.location.column) == (line_of(broken, "  leadership:"), 3)
 
 
+def test_every_problem_with_the_parts_is_reported_at_once(tmp_path):
+    """Validation stops at the first problem with the parts; the user still hears of all of
+    them in one go, each at its place, as lint reports them."""
+    without = SEED[:SEED.index("  shortcomings:")] + SEED[SEED.index("  leadership:"):]
+    start, end, tail = without.index("  leadership:"), without.index("  plans:"), without.index("\n# 网站公开")
+    broken = without[:start] + without[end:tail] + "\n  leadership: []" + without[tail:]
+    problems = problems_of(broken, tmp_path)
+    assert [p.code for p in problems] == ["part_missing", "part_order", "part_empty"]
+    assert "第二部分" in problems[0].message()
+    assert {p.location.line for p in problems[1:]} == {line_of(broken, "  leadership: []")}
+    assert [p.code for p in composer.validate(broken)] == [p.code for p in problems]
+
+
 def test_malformed_document_number_is_located(tmp_path):
     broken = SEED.replace("disclosure:", "header:\n  number: 同科字[2024]5号\ndisclosure:", 1)
     [problem] = problems_of(broken, tmp_path)
