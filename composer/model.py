@@ -86,6 +86,8 @@ TextList = Annotated[list[Text], BeforeValidator(_as_list, json_schema_input_typ
 
 
 def _parse_date(value: Any) -> Date:
+    if isinstance(value, str):  # an invisible or control character is named, not "unrecognised"
+        check_text(value.strip())
     try:
         return parse_date(value)
     except ValueError:

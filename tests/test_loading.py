@@ -156,6 +156,17 @@ def test_a_character_problem_in_a_list_written_as_one_text_points_at_the_charact
     assert (problem.location.line, problem.location.column) == (line_of(text, PUA), len("addressees: 市人民政府") + 1)
 
 
+@pytest.mark.parametrize("value, mark", [('"2025-01-2\\u200b0"', "\\u200b"), ("  2025-01-2\u200b0", "\u200b")],
+                         ids=["escaped", "raw"])
+def test_an_invisible_character_in_a_date_is_named_and_placed(value, mark, tmp_path):
+    """Not "unrecognised date" with the character invisible between the quotes."""
+    text = MINIMAL.replace("date: 2025-01-20", f"date: {value}")
+    [problem] = problems_of(text, tmp_path)
+    assert problem.code == "format_character" and "U+200B" in problem.message()
+    line = line_of(text, mark)
+    assert (problem.location.line, problem.location.column) == (line, text.split("\n")[line - 1].index(mark) + 1)
+
+
 def test_unknown_key_points_at_the_key(tmp_path):
     broken = SEED.replace("\nissuer:", "\nisuer:", 1)
     [problem] = problems_of(broken, tmp_path)
