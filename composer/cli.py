@@ -431,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _without_pydantic_plugins() -> None:
     """Tells pydantic this command uses no plugins before it looks for them: looking imports
-    importlib.metadata to read every installed package's entry points, 20 ms of a 300 ms
+    importlib.metadata to read every installed package's entry points, ~20 ms of a 250 ms
     render. Library callers, who may use plugins, keep pydantic's own behaviour."""
     if "pydantic.plugin._loader" not in sys.modules:
         loader = types.ModuleType("pydantic.plugin._loader")
@@ -444,8 +444,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Run as the program (argv None) on one report, the process then ends at once: the
     interpreter's teardown, freeing every object of pydantic, reportlab and the fonts one by
-    one, takes ~50 ms, a sixth of a render, and has nothing left to do (the output is written
-    and closed, the streams are flushed here).
+    one, takes 30-50 ms and has nothing left to do (the output is written and closed, the
+    streams are flushed here).
     """
     _without_pydantic_plugins()
     parser = build_parser()

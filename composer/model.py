@@ -223,8 +223,9 @@ def _part_params(key: str) -> dict[str, Any]:
 
 
 def part_structure_errors(parts: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Missing, misordered and empty parts as (code, params): validation stops at the first, lint
-    reports them all. `params["at"]` names the part key the problem is at."""
+    """Missing, misordered and empty parts as (code, params): the model's validator raises the
+    first, and validation and lint report them all. `params["at"]` names the part key the
+    problem is at."""
     for key in MANDATED_PARTS:
         if key not in parts:
             yield "part_missing", _part_params(key)
