@@ -457,8 +457,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()
     code = _run(args)
     if one_report and argv is None:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except OSError:  # a reader that has gone (`| head`) wants nothing more
+                pass
         os._exit(code)
     return code
 

@@ -1,6 +1,9 @@
 """The command line as a user meets it: exit codes, messages, files written or not."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -166,3 +169,17 @@ def test_global_options_hold_before_or_after_the_subcommand(cli, tmp_path, where
     flags = ["-q", "--lang", "en"]
     result = cli(*(flags + args if where == "before" else args + flags))
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_output_into_a_closed_pipe_ends_quietly():
+    """`report-composer new | head -1`: the reader goes before the output is flushed; no traceback."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env["PYTHONPATH"] = str(REPO)
+    try:
+        result = subprocess.run([sys.executable, "-m", "composer", "new"], stdout=writer, stderr=subprocess.PIPE,
+                                env=env, cwd=REPO, timeout=120)
+    finally:
+        os.close(writer)
+    assert result.returncode == 0 and result.stderr == b""
