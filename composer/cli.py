@@ -93,7 +93,7 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
         try:
             data = render(report, fmt, profile=_profile(args), fragment=args.fragment)
         except ReportError as error:  # found while rendering: name the input file at least
-            raise ReportError(in_file(error.problems, source)) from None
+            raise ReportError(in_file(_placed(error.problems, args.input), source)) from None
     _print_problems(in_file([w.message.problem for w in caught if isinstance(w.message, ReportWarning)], source), args)
     for other in (w for w in caught if not isinstance(w.message, ReportWarning)):
         warnings.showwarning(other.message, other.category, other.filename, other.lineno)
@@ -105,6 +105,32 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"已生成 {output}" if _lang(args) == "zh" else f"wrote {output}", file=sys.stderr)
     return 0
+
+
+def _placed(problems: list[Problem], source: str) -> list[Problem]:
+    """A character no face has (found while drawing, where only its paragraph is known), placed
+    at its line and column in the input file: where the words around it are, else where the
+    character first is."""
+    from dataclasses import replace
+
+    from .problems import Location
+    from .readers.source import decode, read_bytes
+
+    if source == STDIO:
+        return problems
+    text = None
+    placed = []
+    for problem in problems:
+        char, context = problem.params.get("char"), problem.params.get("context")
+        if char and context and problem.location.line is None:
+            text = text if text is not None else decode(read_bytes(Path(source)), source)
+            at = text.find(context)
+            at = at + context.find(char) if at >= 0 else text.find(char)
+            if at >= 0:
+                line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+                problem = replace(problem, location=Location(source, line, column, problem.location.path))
+        placed.append(problem)
+    return placed
 
 
 def cmd_render(args: argparse.Namespace) -> int:

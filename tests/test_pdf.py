@@ -495,7 +495,10 @@ def test_the_cli_reports_a_missing_character_and_writes_nothing(cli, tmp_path):
     source.write_text(minimal_with([f"前文{RARE}后文。"]), encoding="utf-8")
     result = cli("render", str(source), "-o", str(tmp_path / "report.pdf"))
     assert result.returncode == 1
-    assert f"{source}: 错误: 正文字体" in result.stderr and "U+13000" in result.stderr
+    text = source.read_text(encoding="utf-8")
+    line = text[:text.index(RARE)].count("\n") + 1
+    column = text.index(RARE) - text.rfind("\n", 0, text.index(RARE))
+    assert f"{source}:{line}:{column}: 错误: 正文字体" in result.stderr and "U+13000" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "report.pdf").exists()
 
