@@ -26,7 +26,9 @@ Public API:
 Installed faces come from fontconfig (``fc-list``), else from a scan of the font folders;
 both answers are kept in the cache folder (``fontconfig.json``, ``font-folders.json``) for
 as long as the files and folders they came from are unchanged: a process does not run
-fc-list (some 15 ms) or read every font file again to learn what is installed.
+fc-list (some 15 ms) or read every font file again to learn what is installed. The faces
+of a configured font file are kept in ``font-folders.json`` too, so that a render with a
+warm cache does not import fontTools to read its names.
 
 reportlab, fontTools and subprocess are imported inside functions so that importing this
 module (and the CLI's --help) stays fast. Nothing here touches the network.
@@ -319,7 +321,7 @@ def _configured_face(role: str, requested: str, value: str, wanted: frozenset[st
         index = int(match["index"] or 0)
         if not path.is_file():
             raise FontError(f"configured {role} font file not found: {path}")
-        entries = [e for e in _read_faces(path) if e.index == index]
+        entries = [e for e in _file_faces([path])[path] if e.index == index]
         if not entries:
             raise FontError(f"configured {role} font {path} has no face #{index}")
         names = entries[0].names
@@ -519,35 +521,53 @@ def _font_folders() -> list[Path]:
 
 
 def _folder_entries(folders: Iterable[Path]) -> list[_Entry]:
-    """Faces of every font file under folders, reading family names from each file's name
-    table. The names are kept in a small index in the cache folder, keyed by path, size and
-    mtime, because reading hundreds of files takes seconds."""
+    """Faces of every font file under folders (see `_file_faces`)."""
+    files = [path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))
+             if path.suffix.lower() in _FONT_SUFFIXES and path.is_file()]
+    return [entry for entries in _file_faces(files).values() for entry in entries]
+
+
+def _file_faces(paths: Iterable[Path]) -> dict[Path, list[_Entry]]:
+    """The faces of each font file, from an index in the cache folder keyed by path, size and
+    mtime: reading a file's name table means importing fontTools, some 20 ms a process, and
+    reading hundreds of files takes seconds. Only files absent from the index, changed or
+    damaged in it are read. The folder scan and configured files share the index, so a write
+    keeps every other file's record, dropping those of files that are gone."""
     index_file = fontcache.cache_dir() / "font-folders.json"
     try:
         known = json.loads(index_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         known = {}
-    seen: dict[str, dict] = {}
-    entries: list[_Entry] = []
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.suffix.lower() not in _FONT_SUFFIXES or not path.is_file():
-                continue
-            stat = path.stat()
-            record = known.get(str(path))
-            if not record or record["size"] != stat.st_size or record["mtime"] != stat.st_mtime_ns:
-                faces = [[e.index, list(e.names), e.weight] for e in _read_faces(path)]
-                record = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "faces": faces}
-            seen[str(path)] = record
-            entries.extend(_Entry(path, i, tuple(n), w) for i, n, w in record["faces"])
-    if seen != known:
+    if not isinstance(known, dict):
+        known = {}
+    faces: dict[Path, list[_Entry]] = {}
+    read: dict[str, dict] = {}
+    for path in paths:
+        status, key = path.stat(), str(path.absolute())
+        entries = _recorded_faces(path, known.get(key), status)
+        if entries is None:
+            entries = _read_faces(path)
+            read[key] = {"size": status.st_size, "mtime": status.st_mtime_ns,
+                         "faces": [[e.index, list(e.names), e.weight] for e in entries]}
+        faces[path] = entries
+    if read:
+        kept = {key: record for key, record in known.items() if os.path.isfile(key)}
         try:
-            fontcache.write_atomic(index_file, json.dumps(seen, ensure_ascii=False).encode("utf-8"))
+            fontcache.write_atomic(index_file, json.dumps({**kept, **read}, ensure_ascii=False).encode("utf-8"))
         except OSError:
-            pass  # a read-only cache only costs the rescan next time
-    return entries
+            pass  # a read-only cache only costs reading the files next time
+    return faces
+
+
+def _recorded_faces(path: Path, record, status: os.stat_result) -> list[_Entry] | None:
+    """The faces a record of the index holds, if it was made for the file as it is now (same
+    size and mtime); None when there is no such record or it is damaged."""
+    try:
+        if record["size"] == status.st_size and record["mtime"] == status.st_mtime_ns:
+            return [_Entry(path, index, tuple(names), weight) for index, names, weight in record["faces"]]
+    except (KeyError, TypeError, ValueError):
+        pass
+    return None
 
 
 def _read_faces(path: Path) -> list[_Entry]:

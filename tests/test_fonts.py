@@ -4,7 +4,9 @@ missing characters. Tests that need a Debian font skip, saying which package is 
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -256,6 +258,77 @@ def test_the_folder_scan_reads_chinese_and_english_family_names(monkeypatch):
     assert fonts._folder_entries([WQY_DIR]) == entries
 
 
+def configured_body(value: str | Path) -> fonts.Face:
+    return fonts.resolve_faces({"body": "仿宋_GB2312"}, {"body": str(value)})["body"]
+
+
+def test_a_configured_font_file_is_read_once_and_again_when_replaced(tmp_path, monkeypatch):
+    path = tmp_path / "body.ttf"
+    make_font("RC First Face").save(path)
+    assert configured_body(path).family == "RC First Face"
+    with monkeypatch.context() as patch:
+        patch.setattr(fonts, "_read_faces", lambda path: pytest.fail(f"re-read {path}"))
+        assert configured_body(path).family == "RC First Face"  # from the index in the cache folder
+        with pytest.raises(fonts.FontError, match=re.escape(f"{path} has no face #1")):
+            configured_body(f"{path}#1")
+    make_font("RC Replacing Face").save(path)  # another size and time
+    face = configured_body(path)
+    assert (face.family, face.source) == ("RC Replacing Face", "configured")
+
+
+@pytest.fixture
+def font_files(tmp_path):
+    """A font folder with one face, and a font file outside it as a configured one."""
+    folder, configured = tmp_path / "fonts", tmp_path / "body.ttf"
+    folder.mkdir()
+    make_font("RC Folder Face").save(folder / "folder.ttf")
+    make_font("RC Configured Face").save(configured)
+    return folder, configured
+
+
+def test_configured_files_and_the_folder_scan_keep_each_others_records(font_files, tmp_path, monkeypatch):
+    folder, configured = font_files
+    read = []
+    real_read_faces = fonts._read_faces
+    monkeypatch.setattr(fonts, "_read_faces", lambda path: read.append(path) or real_read_faces(path))
+    fonts._folder_entries([folder])
+    configured_body(configured)
+    make_font("RC Added Face").save(folder / "added.ttf")
+    assert [e.names for e in fonts._folder_entries([folder])] == [("RC Added Face",), ("RC Folder Face",)]
+    assert configured_body(configured).family == "RC Configured Face"
+    assert [p for p in read if tmp_path in p.parents] == [folder / "folder.ttf", configured, folder / "added.ttf"]
+
+    (folder / "added.ttf").unlink()
+    make_font("RC Another Face").save(configured)
+    assert configured_body(configured).family == "RC Another Face"
+    recorded = json.loads((fontcache.cache_dir() / "font-folders.json").read_text(encoding="utf-8"))
+    assert {str(folder / "folder.ttf"), str(configured)} <= set(recorded)
+    assert str(folder / "added.ttf") not in recorded  # records of removed files go
+
+
+DAMAGES = {
+    "cut short": lambda data: data[: len(data) // 2],
+    "zeros": lambda data: bytes(len(data)),
+    "not a mapping": lambda data: b"[]",
+    "records without faces": lambda data: json.dumps(
+        {path: {"size": r["size"], "mtime": r["mtime"]} for path, r in json.loads(data).items()}
+    ).encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
+def test_a_damaged_face_index_is_not_trusted(font_files, monkeypatch, damage):
+    folder, configured = font_files
+    fonts._folder_entries([folder])
+    configured_body(configured)
+    index = fontcache.cache_dir() / "font-folders.json"
+    index.write_bytes(damage(index.read_bytes()))
+    assert [e.names for e in fonts._folder_entries([folder])] == [("RC Folder Face",)]
+    assert configured_body(configured).family == "RC Configured Face"
+    monkeypatch.setattr(fonts, "_read_faces", lambda path: pytest.fail(f"re-read {path}"))
+    assert configured_body(configured).family == "RC Configured Face"  # the index is whole again
+
+
 # --- conversion, registration, cache --------------------------------------------------------
 
 
@@ -433,21 +506,40 @@ def test_an_unwritable_cache_folder_costs_time_only(tmp_path, monkeypatch):
     assert page_text(pdf_with(fonts.reportlab_font(face, SAMPLE), SAMPLE)) == SAMPLE
 
 
+def render_in_two_new_processes(tmp_path: Path, profile: Path | None = None) -> list[tuple[bytes, bool]]:
+    """samples/minimal.yaml as PDF, rendered by one new process and then another with the
+    same cache folder: each one's PDF and whether it imported fontTools."""
+    code = (
+        "import sys, warnings; warnings.simplefilter('ignore'); import composer.api as api; "
+        "from composer.profile import load_profile; profile = load_profile(sys.argv[1] or None); "
+        "data = api.render(api.load('samples/minimal.yaml'), 'pdf', profile=profile); "
+        "open(sys.argv[2], 'wb').write(data); print('fontTools' in sys.modules)"
+    )
+    env = {**os.environ, "REPORT_COMPOSER_CACHE": str(tmp_path / "cache")}
+    runs = []
+    for run in range(2):
+        pdf = tmp_path / f"run-{run}.pdf"
+        result = subprocess.run([sys.executable, "-c", code, str(profile or ""), str(pdf)], capture_output=True,
+                                text=True, check=True, env=env, cwd=Path(__file__).resolve().parents[1])
+        runs.append((pdf.read_bytes(), result.stdout.split() == ["True"]))
+    return runs
+
+
 def test_a_warm_cache_renders_in_a_new_process_without_fonttools(tmp_path):
     """What a process needs from the font cache it reads without fontTools (its import and
     parsing cost more than the rest of the fonts' work), and the PDF is the same."""
-    code = (
-        "import hashlib, sys, warnings; warnings.simplefilter('ignore'); import composer.api as api; "
-        "data = api.render(api.load('samples/minimal.yaml'), 'pdf'); "
-        "print(hashlib.sha256(data).hexdigest(), 'fontTools' in sys.modules)"
-    )
-    env = {**os.environ, "REPORT_COMPOSER_CACHE": str(tmp_path / "cache")}
-    runs = [
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
-                       cwd=Path(__file__).resolve().parents[1]).stdout.split()
-        for _ in range(2)
-    ]
-    assert runs[0][1] == "True" and runs[1] == [runs[0][0], "False"]
+    (first, cold), (second, warm) = render_in_two_new_processes(tmp_path)
+    assert cold and not warm and second == first
+
+
+@needs(UKAI, package="fonts-arphic-ukai")
+def test_a_configured_font_file_renders_from_a_warm_cache_without_fonttools(tmp_path):
+    """The configured file's family names, like the installed faces', come from the cache."""
+    profile = tmp_path / "overlay.toml"
+    profile.write_text(f'[font_files]\nbody = "{UKAI}#1"\n', encoding="utf-8")
+    (first, cold), (second, warm) = render_in_two_new_processes(tmp_path, profile)
+    assert cold and not warm and second == first
+    assert any(name.endswith("+UKaiHK") for name in embedded_font_names(first))
 
 
 def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
