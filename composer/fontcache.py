@@ -30,7 +30,8 @@ A ``.runs`` file is little-endian uint32s: the CRC-32 of the rest, the key, then
 last) pairs of ascending runs. A CJK face's 40 000 code points are a few thousand runs,
 which as JSON took up to a millisecond a face to parse.
 
-``fontconfig.json`` and ``font-folders.json``: the installed faces, see ``composer.fonts``.
+``fontconfig.json`` and ``font-folders.json``: the installed faces and those of configured font
+files, see ``composer.fonts``.
 
 Public API:
     cache_dir() -> Path
