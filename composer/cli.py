@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import os
 import sys
@@ -459,10 +460,20 @@ def _without_pydantic_plugins() -> None:
     """Tells pydantic this command uses no plugins before it looks for them: looking imports
     importlib.metadata to read every installed package's entry points, ~20 ms of a 250 ms
     render. Library callers, who may use plugins, keep pydantic's own behaviour."""
-    if "pydantic.plugin._loader" not in sys.modules:
-        loader = types.ModuleType("pydantic.plugin._loader")
-        loader.get_plugins = tuple  # type: ignore[attr-defined]
-        sys.modules[loader.__name__] = loader
+    name = "pydantic.plugin._loader"
+    if name in sys.modules:
+        return
+
+    def real(attribute: str) -> object:  # anything else a later pydantic wants from it
+        if attribute.startswith("__"):  # the import system asking what kind of module this is
+            raise AttributeError(attribute)
+        sys.modules.pop(name, None)
+        return getattr(importlib.import_module(name), attribute)
+
+    loader = types.ModuleType(name)
+    loader.get_plugins = tuple  # type: ignore[attr-defined]
+    loader.__getattr__ = real  # type: ignore[method-assign]
+    sys.modules[name] = loader
 
 
 def main(argv: Sequence[str] | None = None) -> int:

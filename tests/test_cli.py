@@ -183,3 +183,16 @@ def test_output_into_a_closed_pipe_ends_quietly():
     finally:
         os.close(writer)
     assert result.returncode == 0 and result.stderr == b""
+
+
+def test_the_command_skips_pydantics_plugin_lookup_without_hiding_the_rest_of_it():
+    """get_plugins answers "none" without importing importlib.metadata; anything else pydantic
+    may ask of that module comes from the real one."""
+    code = (
+        "import sys\nfrom composer.cli import _without_pydantic_plugins\n_without_pydantic_plugins()\n"
+        "from pydantic.plugin._loader import get_plugins\nprint(list(get_plugins()), 'importlib.metadata' in sys.modules)\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\nprint(PYDANTIC_ENTRY_POINT_GROUP)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert result.stdout.split("\n")[:2] == ["[] False", "pydantic"], result.stderr
