@@ -115,7 +115,7 @@ def _placed(problems: list[Problem], source: str) -> list[Problem]:
     from dataclasses import replace
 
     from .problems import Location
-    from .readers.source import decode, read_bytes
+    from .readers.source import Lines, decode, read_bytes
 
     if source == STDIO:
         return problems
@@ -128,7 +128,7 @@ def _placed(problems: list[Problem], source: str) -> list[Problem]:
             at = text.find(context)
             at = at + context.find(char) if at >= 0 else text.find(char)
             if at >= 0:
-                line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+                line, column = Lines(text).place(at)
                 problem = replace(problem, location=Location(source, line, column, problem.location.path))
         placed.append(problem)
     return placed

@@ -11,7 +11,6 @@ paragraphs as written, placed at the source's line and column (`imported_documen
 
 from __future__ import annotations
 
-import bisect
 import codecs
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..model import PART_KEYS, Report, _item_kind, standard_heading
 from ..numbering import marker, split_marker
 from ..problems import Location, Problem, ReportError
-from ..readers.source import decode, read_bytes
+from ..readers.source import Lines, decode, read_bytes
 from ..readers.structure import SourceParagraph
 from ..readers.yaml_reader import parse_yaml
 from ..validation import LABELS, Positions, problems_from_validation
@@ -32,17 +31,6 @@ from ..readers.yaml_spans import scalar_origins
 _NOT_PROSE_TOP = {"year", "date", "seal", "lint", "disclosure"}
 _NOT_PROSE = {("header", "copy_number"), ("header", "urgency"), ("header", "classification"),
               ("end_block", "print_date")}
-
-
-class _Lines:
-    """Offsets in a text to 1-based line and column."""
-
-    def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
-
-    def place(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
 
 
 def read_document(path: Path) -> LintDocument:
@@ -86,7 +74,7 @@ def leaves(value: Any, path: Path_) -> list[tuple[Path_, str]]:
     return []
 
 
-def _yaml_value(source: str, lines: _Lines, positions: Positions, path: Path_, text: str) -> TextValue:
+def _yaml_value(source: str, lines: Lines, positions: Positions, path: Path_, text: str) -> TextValue:
     start = positions.values.get(path, (None, None))
     origins = None
     if path in positions.scalars:
@@ -213,7 +201,7 @@ def yaml_document(source: str, file: str) -> LintDocument:
     data, positions = parse_yaml(source, file)
     if not isinstance(data, dict):
         raise ReportError([Problem("yaml_not_mapping", {}, Location(file, 1, 1))])
-    lines = _Lines(source)
+    lines = Lines(source)
     report, problems = None, []
     try:
         report = Report.model_validate(data)

@@ -6,6 +6,7 @@ often GBK. Every reader goes through here so each of those gets the same clear a
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
 import stat
@@ -15,6 +16,18 @@ from typing import BinaryIO
 from ..problems import Location, Problem, ReportError
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a long annual report is about 100 KB
+
+
+class Lines:
+    """Offsets in a text to 1-based line and column, as an editor counts them (lines end at
+    "\n"); for many lookups in one text, each a bisection."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
 
 
 def _fail(code: str, file: str | None, at_line: int | None = None, **params: object) -> ReportError:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from ..model import Report
 from ..problems import Location, Problem, ReportError
 from ..validation import Positions, problems_from_validation
+from .source import Lines
 
 MAX_NODES = 200_000  # a 20x-seed report has a few thousand; an alias bomb has billions
 MAX_DEPTH = 40
@@ -101,10 +102,9 @@ def _reader() -> type:
 def _refuse_control_characters(text: str, file: str | None) -> None:
     """YAML forbids them too, but says only "position 639"; this names the line and column."""
     if match := _CONTROL.search(text):
-        line = text.count("\n", 0, match.start())
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+        line, column = Lines(text).place(match.start())
         char = f"U+{ord(match.group()):04X}"
-        raise _problem("control_character", file, line, column, char=char, index=column + 1)
+        raise ReportError([Problem("control_character", {"char": char, "index": column}, Location(file, line, column))])
 
 
 def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
