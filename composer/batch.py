@@ -195,7 +195,7 @@ def _prepare(settings: Settings, worker: bool) -> None:
     for fmt in settings.formats:
         writer(fmt)
     if "pdf" in settings.formats:
-        from .writers.pdf_fonts import prepare
+        from .layout.pdf_fonts import prepare
 
         try:
             prepare(_profile)
@@ -302,7 +302,7 @@ def machine_notes(settings: Settings) -> list[Problem]:
     if "pdf" not in settings.formats:
         return []
     from .profile import load_profile
-    from .writers.pdf_fonts import stand_ins
+    from .layout.pdf_fonts import stand_ins
 
     try:
         note = stand_ins(load_profile(settings.profile, settings.variant))

@@ -249,8 +249,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:
-    from .fonts import describe_face
-    from .writers.pdf_fonts import faces
+    from .layout.fonts import describe_face
+    from .layout.pdf_fonts import faces
 
     for face in faces(_profile(args)).values():
         print(describe_face(face, _lang(args)))

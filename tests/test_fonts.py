@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from composer import fontcache, fonts
+from composer.layout import fontcache, fonts
 
 OFFICIAL = {
     "title": "方正小标宋简体",
@@ -585,7 +585,7 @@ def test_a_character_the_face_lacks_comes_from_the_fallback_and_is_reported():
 
 
 def test_importing_the_module_loads_neither_reportlab_nor_fonttools():
-    code = "import sys, composer.fonts; print('reportlab' in sys.modules, 'fontTools' in sys.modules)"
+    code = "import sys, composer.layout.fonts; print('reportlab' in sys.modules, 'fontTools' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[1])
     assert result.stdout.split() == ["False", "False"]

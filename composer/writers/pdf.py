@@ -9,8 +9,8 @@ from __future__ import annotations
 from ..blocks import Document
 from ..profile import Profile
 from .pdf_canvas import Widths, draw
-from .pdf_fonts import role_fonts
-from .typeset import Plan
+from ..layout.pdf_fonts import role_fonts
+from ..layout.typeset import Plan
 
 
 def render(document: Document, profile: Profile) -> bytes:

@@ -17,8 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..blocks import Metadata
-from .pdf_fonts import RoleFonts
-from .typeset import Glyphs, Page, Rule
+from ..layout.pdf_fonts import RoleFonts
+from ..layout.typeset import Glyphs, Page, Rule
 
 _SAME = 1e-3  # points: spacings closer than this are equal
 

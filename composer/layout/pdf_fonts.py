@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .. import fonts
+from . import fonts
 from ..problems import Problem, ReportError, ReportWarning
 from ..profile import Profile
 from .linebreak import Run

@@ -51,7 +51,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from composer import fontcache
+from . import fontcache
 
 ROLES = ("title", "body", "heading1", "heading2", "page_number")
 ROLE_LABELS = {

@@ -1,0 +1,1 @@
+"""Layout: the composed blocks set on the GB/T 9704 page."""
