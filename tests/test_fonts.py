@@ -510,7 +510,7 @@ def render_in_two_new_processes(tmp_path: Path, profile: Path | None = None) -> 
     """samples/minimal.yaml as PDF, rendered by one new process and then another with the
     same cache folder: each one's PDF and whether it imported fontTools."""
     code = (
-        "import sys, warnings; warnings.simplefilter('ignore'); import composer.api as api; "
+        "import sys; import composer.api as api; "
         "from composer.profile import load_profile; profile = load_profile(sys.argv[1] or None); "
         "data = api.render(api.load('samples/minimal.yaml'), 'pdf', profile=profile); "
         "open(sys.argv[2], 'wb').write(data); print('fontTools' in sys.modules)"

@@ -9,7 +9,7 @@ with character spacing (Tc), so a justified line costs a few operators, not one 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from reportlab.lib.colors import HexColor
@@ -17,8 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..blocks import Metadata
-from ..layout.pdf_fonts import RoleFonts
-from ..layout.typeset import Glyphs, Page, Rule
+from ..layout.paged import PagedDocument, Widths
+from ..layout.typeset import Glyphs, Item, Rule
 
 _SAME = 1e-3  # points: spacings closer than this are equal
 
@@ -37,50 +37,47 @@ def _runs(xs: Sequence[float], advance: Sequence[float], breaks: set[int]) -> li
     return runs
 
 
-class Widths:
-    """Advance widths per font, size and character, measured once."""
-
-    def __init__(self) -> None:
-        self._cache: dict[tuple[str, float, str], float] = {}
-
-    def __call__(self, char: str, font: str, size: float) -> float:
-        key = (font, size, char)
-        width = self._cache.get(key)
-        if width is None:
-            width = self._cache[key] = pdfmetrics.stringWidth(char, font, size)
-        return width
-
-
-def draw(
-    pages: Sequence[Page],
-    fonts: RoleFonts,
-    page_size: tuple[float, float],
-    metadata: Metadata,
-    widths: Widths | None = None,
-) -> bytes:
-    """The pages as PDF bytes; `fonts` gives the registered reportlab font of each character.
+def draw(paged: PagedDocument) -> bytes:
+    """The laid-out pages as PDF bytes, each glyph run in the registered font it was set in.
 
     Identical input gives identical bytes: reportlab runs in invariant mode and the creation
     and modification dates are the document's issue date.
     """
-    widths = widths or Widths()
+    widths = paged.widths
     out = io.BytesIO()
-    height = page_size[1]
+    height = paged.size[1]
     canvas = Canvas(
-        out, pagesize=page_size, invariant=1, pageCompression=1, lang="zh-CN",
-        initialFontName=fonts("body", "　"), initialFontSize=16,
+        out, pagesize=paged.size, invariant=1, pageCompression=1, lang="zh-CN",
+        initialFontName=paged.fonts("body", "　"), initialFontSize=16,
     )
-    _describe(canvas, metadata)
-    for page in pages:
-        for item in page.items:
+    _describe(canvas, paged.metadata)
+    for page in paged.pages:
+        for item in _merged(page.items):
             if isinstance(item, Glyphs):
-                for font, start, end in fonts.pieces(item.role, item.text):
-                    _text(canvas, item, start, end, font, height, widths)
+                _text(canvas, item, 0, len(item.text), item.font, height, widths)
             else:
                 _rule(canvas, item, height)
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def _merged(items: Sequence[Item]) -> Iterator[Item]:
+    """The items, a glyph run that continues the one before it in the same font drawn with it."""
+    last: Glyphs | None = None
+    for item in items:
+        if isinstance(item, Glyphs) and item.joined and last is not None and last.font == item.font:
+            last = last._replace(text=last.text + item.text, xs=last.xs + item.xs)
+            continue
+        if last is not None:
+            yield last
+            last = None
+        if isinstance(item, Glyphs):
+            last = item
+        else:
+            yield item
+    if last is not None:
+        yield last
 
 
 def _describe(canvas: Canvas, metadata: Metadata) -> None:
