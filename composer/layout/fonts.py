@@ -1,4 +1,4 @@
-"""Font faces per role for the PDF writer: find them, check coverage, register with reportlab.
+"""Font faces per role for the layout: find them, check coverage, register with reportlab.
 
 GB/T 9704 names one face per role; offices have those faces, Linux machines have open
 ones, a fresh machine has none. Each role resolves, in order, to a configured face, an

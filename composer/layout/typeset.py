@@ -1,8 +1,8 @@
 """A composed document laid out on the GB/T 9704 page: where every character and rule goes.
 
 Two stages. `Plan(document, profile)` turns the blocks into pieces of text with their roles
-(so a writer can choose faces for exactly the characters each role needs) without measuring
-anything. `Plan.pages(measure)` then breaks lines and fills pages on the grid: 22 lines of
+and origins (so the faces can be chosen for exactly the characters each role needs) without
+measuring anything. `Plan.pages(measure, fonts)` then breaks lines and fills pages on the grid: 22 lines of
 28.95 pt, characters centred on their line, full-width characters on the 156 mm / 28 cell
 pitch; headings keep with the next line, the signature never stands alone on a page, table
 rows (lines of the table's own height, as in the DOCX) stay whole and repeat the header row on
