@@ -193,10 +193,10 @@ def _prepare(settings: Settings, worker: bool) -> None:
     for fmt in settings.formats:
         writer(fmt)
     if "pdf" in settings.formats:
-        from .layout.pdf_fonts import prepare
+        from .layout import prepare_fonts
 
         try:
-            prepare(_profile)
+            prepare_fonts(_profile)
         except Exception:  # noqa: BLE001 - no usable face: each report's PDF says why, in its file
             pass
 
@@ -300,7 +300,7 @@ def machine_notes(settings: Settings) -> list[Problem]:
     if "pdf" not in settings.formats:
         return []
     from .profile import load_profile
-    from .layout.pdf_fonts import stand_ins
+    from .layout import stand_ins
 
     try:
         note = stand_ins(load_profile(settings.profile, settings.variant))

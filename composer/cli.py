@@ -217,8 +217,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:
-    from .layout.fonts import describe_face
-    from .layout.pdf_fonts import faces
+    from .layout import describe_face, faces
 
     for face in faces(_profile(args)).values():
         print(describe_face(face, _lang(args)))

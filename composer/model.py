@@ -393,7 +393,7 @@ class Report(_Model):
                 "date_too_late", "date_too_late",
                 {"date": str(self.date), "year": self.year, "limit": self.year + 1, "at": "date"},
             )
-        derived = set()
+        derived: set[tuple[str, ...]] = set()
         if self.title is None:
             self.title = default_title(self.issuer, self.year)
             derived.add(("title",))

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..blocks import Document
+    from ..problems import Problem
     from ..profile import Profile
+    from .fonts import Face
     from .paged import PagedDocument
 
 
@@ -25,3 +27,33 @@ def lay_out(document: Document, profile: Profile) -> PagedDocument:
     from .paged import lay_out as lay_out_pages
 
     return lay_out_pages(document, profile)
+
+
+def faces(profile: Profile) -> dict[str, Face]:
+    """The face each role of the profile gets on this machine (`report-composer fonts`)."""
+    from .pdf_fonts import faces as role_faces
+
+    return role_faces(profile)
+
+
+def describe_face(face: Face, lang: str = "zh") -> str:
+    """One line: the face of a role, where it came from, whether it stands in."""
+    from .fonts import describe_face as describe
+
+    return describe(face, lang)
+
+
+def stand_ins(profile: Profile) -> Problem | None:
+    """The warning every page set with this profile on this machine shares: faces standing in
+    for the official ones (a batch says it once)."""
+    from .pdf_fonts import stand_ins as warning
+
+    return warning(profile)
+
+
+def prepare_fonts(profile: Profile) -> None:
+    """Reads and registers every role's face now, so that a process laying out many reports
+    (a batch worker) does it once."""
+    from .pdf_fonts import prepare
+
+    prepare(profile)

@@ -620,7 +620,7 @@ class _Layout:
         lines = self._wrap(end.copy_to, grid.width - 2 * indent) if end.copy_to else []
         for k, line in enumerate(lines):
             items += self._glyphs(line, grid.left + indent, grid.baseline(k * grid.pitch, size), size,
-                                  end.copy_to.origins[0])
+                                  end.origin("copy_to"))
         printer = self._single([end.printer], size)
         printed = self._single([end.printed], size)
         middle = len(lines) * grid.pitch
