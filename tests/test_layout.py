@@ -278,3 +278,32 @@ def test_font_messages_are_worded_in_the_language_asked_for(tmp_path):
     [problem] = caught.value.problems
     assert problem.message("zh") == "找不到可用的字体：配置的正文字体文件不存在：/no/such/face.ttf"
     assert problem.message("en") == "no usable font: configured body font file not found: /no/such/face.ttf"
+
+
+WEB_COPY = f"""\
+青山县司法局2024年法治政府建设年度报告
+
+一、2024年推进法治政府建设的主要举措和成效
+（一）加强组织领导
+全年办理行政复议案件12件，其中{RARE}字号案件1件。
+二、存在的不足和原因
+一是基层力量薄弱。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+主要负责人履行第一责任人职责。
+四、2025年主要安排
+加强队伍建设。
+
+青山县司法局
+2025年1月20日
+"""
+
+
+def test_a_missing_glyph_in_an_imported_source_is_placed_in_the_source_by_format_and_batch(cli, tmp_path):
+    source = tmp_path / "网页复制.txt"
+    source.write_text(WEB_COPY, encoding="utf-8")
+    line, column = where(WEB_COPY)
+    expected = f"{source}:{line}:{column}: 错误: "
+    formatted = cli("format", "-q", str(source), "-o", str(tmp_path / "out.pdf"))
+    assert formatted.returncode == 1 and expected in formatted.stderr, formatted.stderr
+    batched = cli("batch", str(source), "-o", str(tmp_path / "batch"), "--formats", "pdf", "-j", "1")
+    assert batched.returncode == 1 and expected in batched.stderr + batched.stdout
