@@ -371,6 +371,12 @@ class Report(_Model):
     # value, see readers.yaml_reader.YamlSource); None for a report built in Python.
     _source: Any = PrivateAttr(None)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the values are: where a report was read from is no part of it."""
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
     def derived(self, path: tuple[str, ...]) -> bool:
         """Whether the value at `path` (("title",), ("signature",), ("header", "mark")) was made from the issuer."""
         return path in self._derived
