@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -12,11 +12,13 @@ from .compose import compose
 from .model import Report
 from .output import write_atomic
 from .problems import Location, Problem, ReportError
-from .profile import Profile, load_profile
 from .readers.source import decode, read_bytes
 from .readers.yaml_reader import report_from_yaml
 from .validation import problems_from_validation
 from .writers import format_for, writer
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 Source = str | os.PathLike[str]
 
@@ -63,10 +65,14 @@ def validate(source: Source | Report | dict[str, Any]) -> list[Problem]:
 def render(report: Report, format: str, *, profile: Profile | None = None, fragment: bool = False) -> bytes:
     """The report in a format (docx, pdf, html, txt), as bytes.
 
+    `profile`: the style profile (`load_profile(overlay, variant)`); the standard one when None.
     `fragment` (html only): just the article body, to paste into a website's editor.
     """
     render_format = writer(format, fragment=fragment)
-    profile = profile or load_profile()
+    if profile is None:
+        from .profile import load_profile
+
+        profile = load_profile()
     return render_format(compose(report, profile), profile)
 
 

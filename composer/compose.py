@@ -8,14 +8,16 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
 from .blocks import cells
 from .dates import format_date
 from .model import Report, Section, TableItem
 from .numbering import marker
-from .profile import Profile, load_profile
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 
 # --- title --------------------------------------------------------------------------------------
@@ -173,9 +175,8 @@ def _parenthesised(text: str) -> str:
     return text if text.startswith(("（", "(")) else f"（{text}）"
 
 
-def compose(report: Report, profile: Profile | None = None) -> b.Document:
-    """Lays the report out as blocks in reading order."""
-    profile = profile or load_profile()
+def compose(report: Report, profile: Profile) -> b.Document:
+    """Lays the report out as blocks in reading order, by the profile's rules."""
     title = report.title or ""
     body: list[b.Block] = [
         b.Title(wrap_title(title, report.issuer, profile)),
