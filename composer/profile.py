@@ -18,7 +18,8 @@ import tomllib
 import typing
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
@@ -120,8 +121,9 @@ def _figure(
     least_mm: float | None = None,
     most_pt: float | None = None,
     pattern: str | None = None,
-) -> Any:
-    """A value table whose value is of `kind`, in one of `units`, within the bounds given."""
+) -> Callable[[Value], Value]:
+    """The check of a value table whose value is of `kind`, in one of `units`, within the
+    bounds given."""
 
     def check(figure: Value) -> Value:
         value = figure.value
@@ -149,25 +151,43 @@ def _figure(
                 )
         return figure
 
-    return Annotated[Value, AfterValidator(check)]
+    return check
 
 
-Length = _figure("number", LENGTH_UNITS, above=0, most_mm=MAX_LENGTH_MM)
-PageLength = _figure("number", LENGTH_UNITS, least_mm=MIN_PAGE_MM, most_mm=MAX_LENGTH_MM)
-FontSize = _figure("number", LENGTH_UNITS, above=0, most_pt=MAX_FONT_PT)
-Cells = _figure("number", ("char",), least=0, most=MAX_CELLS)  # an indent, in character cells
-LineCount = _figure("integer", ("line",), least=0, most=MAX_CELLS)  # blank lines
-GridLines = _figure("integer", ("line",), least=1, most=MAX_CELLS)
-GridChars = _figure("integer", ("char",), least=1, most=MAX_CELLS)
-WidthInChars = _figure("number", ("char",), above=0, most=MAX_CELLS)
-Digits = _figure("integer", ("char",), least=1, most=20)
-Count = _figure("integer", least=1, most=MAX_CELLS)
-Ratio = _figure("number", ("em",), above=0, most=1)
-Color = _figure("text", ("rgb",), pattern=r"[0-9A-Fa-f]{6}")
-Text = _figure("text")
-FaceName = _figure("name")
-Flag = _figure("bool")
-Texts = _figure("texts")
+Length: TypeAlias = Annotated[
+    Value, AfterValidator(_figure("number", LENGTH_UNITS, above=0, most_mm=MAX_LENGTH_MM))
+]
+PageLength: TypeAlias = Annotated[
+    Value, AfterValidator(_figure("number", LENGTH_UNITS, least_mm=MIN_PAGE_MM, most_mm=MAX_LENGTH_MM))
+]
+FontSize: TypeAlias = Annotated[
+    Value, AfterValidator(_figure("number", LENGTH_UNITS, above=0, most_pt=MAX_FONT_PT))
+]
+# an indent, in character cells
+Cells: TypeAlias = Annotated[
+    Value, AfterValidator(_figure("number", ("char",), least=0, most=MAX_CELLS))
+]
+# blank lines
+LineCount: TypeAlias = Annotated[
+    Value, AfterValidator(_figure("integer", ("line",), least=0, most=MAX_CELLS))
+]
+GridLines: TypeAlias = Annotated[
+    Value, AfterValidator(_figure("integer", ("line",), least=1, most=MAX_CELLS))
+]
+GridChars: TypeAlias = Annotated[
+    Value, AfterValidator(_figure("integer", ("char",), least=1, most=MAX_CELLS))
+]
+WidthInChars: TypeAlias = Annotated[
+    Value, AfterValidator(_figure("number", ("char",), above=0, most=MAX_CELLS))
+]
+Digits: TypeAlias = Annotated[Value, AfterValidator(_figure("integer", ("char",), least=1, most=20))]
+Count: TypeAlias = Annotated[Value, AfterValidator(_figure("integer", least=1, most=MAX_CELLS))]
+Ratio: TypeAlias = Annotated[Value, AfterValidator(_figure("number", ("em",), above=0, most=1))]
+Color: TypeAlias = Annotated[Value, AfterValidator(_figure("text", ("rgb",), pattern=r"[0-9A-Fa-f]{6}"))]
+Text: TypeAlias = Annotated[Value, AfterValidator(_figure("text"))]
+FaceName: TypeAlias = Annotated[Value, AfterValidator(_figure("name"))]
+Flag: TypeAlias = Annotated[Value, AfterValidator(_figure("bool"))]
+Texts: TypeAlias = Annotated[Value, AfterValidator(_figure("texts"))]
 
 
 def _font_file(value: str) -> str:
@@ -180,7 +200,7 @@ def _font_file(value: str) -> str:
     return value
 
 
-FontFile = Annotated[str, AfterValidator(_font_file)]
+FontFile: TypeAlias = Annotated[str, AfterValidator(_font_file)]
 
 
 # --- the tables -------------------------------------------------------------------------------
