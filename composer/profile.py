@@ -11,8 +11,8 @@ The models build their validators only when an overlay is read: the standard pro
 trusted package data (a test validates it), built without them, which keeps start-up fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would turn each of the ~100 field
+# annotations back from a string (compile and eval), ~10 ms of every render's start-up.
 import re
 import tomllib
 import typing
@@ -233,7 +233,7 @@ class Page(_Table):
     margin_right: Length
 
     @model_validator(mode="after")
-    def _text_block_on_the_page(self) -> Page:
+    def _text_block_on_the_page(self) -> "Page":
         for page, first, text, last, side in (
             (self.width, self.margin_left, self.text_width, self.margin_right, ("宽", "width")),
             (self.height, self.margin_top, self.text_height, self.margin_bottom, ("高", "height")),
