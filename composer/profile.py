@@ -576,7 +576,9 @@ def _at(data: Any, path: tuple[str, ...]) -> Any:
     return data
 
 
-def _problem(detail: Any, file: str, positions: dict[tuple[str, ...], tuple[int, int]], base: dict[str, Any]) -> Problem:
+def _problem(
+    detail: Any, file: str, positions: dict[tuple[str, ...], tuple[int, int]], base: dict[str, Any]
+) -> Problem:
     """One of pydantic's errors as a worded problem at the overlay's line and column."""
     path = tuple(str(part) for part in detail["loc"] if part != "[key]")
     kind = detail["type"]
