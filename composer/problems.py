@@ -269,7 +269,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the process rendering this report stopped unexpectedly (out of memory?), also when retried",
     ),
     # the style profile overlay (--profile FILE)
-    "profile_syntax": ("版式文件不是有效的 TOML：{detail}", "the profile is not valid TOML: {detail}"),
+    "profile_syntax": (
+        "版式文件不是有效的 TOML，请检查此处的方括号、引号、等号和逗号（{detail}）",
+        "the profile is not valid TOML: {detail}",
+    ),
     "profile_unknown_key": (
         "版式中没有“{key}”，是否应为“{close}”？",
         "the profile has no '{key}'; did you mean '{close}'?",
