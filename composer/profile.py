@@ -13,12 +13,13 @@ trusted package data (a test validates it), built without them, which keeps star
 
 # No `from __future__ import annotations`: pydantic would turn each of the ~100 field
 # annotations back from a string (compile and eval), ~10 ms of every render's start-up.
+import math
 import re
 import tomllib
 import typing
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -99,8 +100,8 @@ def _fail(code: str, **params: Any) -> PydanticCustomError:
 
 
 def _is_kind(value: Any, kind: str) -> bool:
-    if kind == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "number":  # TOML also writes inf and nan, which no page can be set by
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     if kind == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "texts":

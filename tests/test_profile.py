@@ -85,6 +85,7 @@ BAD_OVERLAYS = {  # name: (overlay text, line, column, words of the Chinese mess
     "int for a value table": ("[title]\n\nmax_chars_per_line = 18\n", 3, 1,
                               'max_chars_per_line = { value = 20, unit = "char" }', "must be a value table"),
     "string for a size": ("[body]\nsize = { value = \"16pt\", unit = \"pt\" }\n", 2, 1, "应为数字，而不是 \"16pt\"", "must be a number"),
+    "not a number": ("[table]\nline_height = { value = nan, unit = \"pt\" }\n", 2, 1, "应为数字，而不是 nan", "must be a number"),
     "zero size": ("body.size = { value = 0, unit = \"pt\" }\n", 1, 1, "“body.size”应大于 0", "must be above 0"),
     "negative margin": ("[page]\r\nmargin_left = { value = -5, unit = \"mm\", clause = \"5.2.1\" }\r\n", 2, 1,
                         "“page.margin_left”应大于 0，而不是 -5 mm", "not -5 mm"),
