@@ -113,7 +113,7 @@ def _overlay(tmp_path: Path, text: str) -> Path:
 
 
 @pytest.mark.parametrize("case", sorted(BAD_OVERLAYS))
-def test_a_bad_overlay_is_a_located_error_in_the_overlay(case, tmp_path):
+def test_a_bad_overlay_is_a_located_error_in_the_overlay(case, cli, tmp_path):
     text, line, column, chinese, english = BAD_OVERLAYS[case]
     overlay = _overlay(tmp_path, text)
     with pytest.raises(composer.ReportError) as raised:
@@ -121,6 +121,10 @@ def test_a_bad_overlay_is_a_located_error_in_the_overlay(case, tmp_path):
     [problem] = raised.value.problems
     assert (problem.location.file, problem.location.line, problem.location.column) == (str(overlay), line, column)
     assert chinese in problem.message("zh") and english in problem.message("en")
+    output = tmp_path / "report.docx"
+    result = cli("render", str(MINIMAL), "-o", str(output), "--profile", str(overlay))
+    assert (result.returncode, result.stderr) == (1, f"{overlay}:{line}:{column}: 错误: {problem.message('zh')}\n")
+    assert not output.exists()
 
 
 @pytest.mark.parametrize("command", ["render", "fonts", "lint", "batch", "format"])
