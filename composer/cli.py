@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     from .model import Report
     from .problems import Problem
+    from .profile import Profile
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
@@ -59,7 +60,8 @@ def _read_report(source: str) -> Report:
     return report_from_yaml(decode(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"), "<stdin>")
 
 
-def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _profile(args: argparse.Namespace) -> Profile:
+    """The profile the options name; ReportError, located in the overlay, when it is wrong."""
     from .profile import load_profile
 
     return load_profile(args.profile, args.variant)
@@ -136,7 +138,9 @@ LINT_UNREADABLE = USAGE_CODES | {
 }
 
 
-def _lint_one(source: str, args: argparse.Namespace, disable: list[str]) -> tuple[list[Problem], list[Problem], bool]:
+def _lint_one(
+    source: str, args: argparse.Namespace, disable: list[str], profile: Profile
+) -> tuple[list[Problem], list[Problem], bool]:
     """(changes made, findings, whether the file was unreadable or could not be fixed as asked)."""
     from .lint import fix_file, lint_file
     from .problems import ReportError
@@ -144,14 +148,14 @@ def _lint_one(source: str, args: argparse.Namespace, disable: list[str]) -> tupl
     try:
         if args.fix:
             try:
-                changes, findings = fix_file(source, disable)
+                changes, findings = fix_file(source, disable, profile)
                 return list(changes), list(findings), False
             except ReportError as refusal:
                 if refusal.problems[0].code != "lint_fix_refused":
                     raise
                 _print_problems(refusal.problems, args)
-                return [], list(lint_file(source, disable)), True
-        return [], list(lint_file(source, disable)), False
+                return [], list(lint_file(source, disable, profile)), True
+        return [], list(lint_file(source, disable, profile)), False
     except ReportError as error:
         return [], error.problems, any(p.code in LINT_UNREADABLE for p in error.problems)
 
@@ -166,7 +170,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         problem = Problem("lint_unknown_option", {"code": unknown[0], "known": ", ".join(sorted(RULES))})
         print(f"report-composer lint: {problem.message(lang)}", file=sys.stderr)
         return 2
-    results = [(source, *_lint_one(source, args, disable)) for source in args.inputs]
+    profile = _profile(args)
+    results = [(source, *_lint_one(source, args, disable, profile)) for source in args.inputs]
     if args.format == "json":
         payload = [
             {"file": source, "fixed": [c.to_dict(lang) for c in changes], "findings": [f.to_dict(lang) for f in findings]}
@@ -228,7 +233,8 @@ def _imported(args: argparse.Namespace) -> Report | None:
     """Imports args.input, printing what was found (unless -q) and any problems; None if invalid."""
     from .readers.importer import import_report
 
-    result = import_report(args.input, keep_punctuation=args.keep_punctuation)
+    profile = _profile(args) if "profile" in args else None  # format: the profile it renders with
+    result = import_report(args.input, keep_punctuation=args.keep_punctuation, profile=profile)
     shown = [n for n in result.notes if not (args.quiet and n.severity == "info")]
     _print_problems(shown + result.problems, args)
     return result.report
@@ -370,7 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML 文件 / report YAML files")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
 
-    p = command("lint", cmd_lint, "检查报告中审核人员会指出的问题，可自动修正其中安全的部分 / check a report, fix what is safe")
+    p = command("lint", cmd_lint, "检查报告中审核人员会指出的问题，可自动修正其中安全的部分 / check a report, fix what is safe", styled)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML，或已有的报告（.txt .md .docx .html，按原样检查） / report YAML or a source import reads")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
     p.add_argument(

@@ -8,14 +8,16 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
 from .blocks import cells
 from .dates import format_date
 from .model import Report, Section, TableItem
 from .numbering import marker
-from .profile import Profile, load_profile
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 
 # --- title --------------------------------------------------------------------------------------
@@ -184,9 +186,9 @@ def _parenthesised(text: str) -> str:
     return text if text.startswith(("（", "(")) else f"（{text}）"
 
 
-def compose(report: Report, profile: Profile | None = None) -> b.Document:
-    """Lays the report out as blocks in reading order, each with the model path it came from."""
-    profile = profile or load_profile()
+def compose(report: Report, profile: Profile) -> b.Document:
+    """Lays the report out as blocks in reading order, by the profile's rules, each with the
+    model path it came from."""
     title = report.title or ""
     from_issuer = ("issuer",)
     body: list[b.Block] = [

@@ -268,6 +268,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "排版此报告的进程意外退出（可能内存不足），重试后仍未成功",
         "the process rendering this report stopped unexpectedly (out of memory?), also when retried",
     ),
+    # the style profile overlay (--profile FILE)
+    "profile_syntax": (
+        "版式文件不是有效的 TOML，请检查此处的方括号、引号、等号和逗号（{detail}）",
+        "the profile is not valid TOML: {detail}",
+    ),
+    "profile_unknown_key": (
+        "版式中没有“{key}”，是否应为“{close}”？",
+        "the profile has no '{key}'; did you mean '{close}'?",
+    ),
+    "profile_unknown_key_known": (
+        "版式中没有“{key}”；此处可用：{known}",
+        "the profile has no '{key}'; known here: {known_en}",
+    ),
+    "profile_not_value_table": (
+        "“{key}”应写成带单位的数值表，如 {example}",
+        "'{key}' must be a value table with its unit, such as {example}",
+    ),
+    "profile_not_table": ("“{key}”应为一个表，写作 {header}", "'{key}' must be a table, written {header}"),
+    "profile_missing": ("“{key}”缺少“{field}”", "'{key}' lacks '{field}'"),
+    "profile_value_type": ("“{key}”应为{expected}，而不是 {got}", "'{key}' must be {expected_en}, not {got}"),
+    "profile_unit": (
+        "“{key}”的单位（unit）应为 {allowed}，而不是“{unit}”",
+        "the unit of '{key}' must be {allowed_en}, not '{unit}'",
+    ),
+    "profile_choice": ("“{key}”应为 {allowed} 之一，而不是 {got}", "'{key}' must be one of {allowed_en}, not {got}"),
+    "profile_range": ("“{key}”应{bound}，而不是 {value}", "'{key}' must be {bound_en}, not {value}"),
+    "profile_color": (
+        "“{key}”应为六位十六进制颜色（RRGGBB，如 FF0000），而不是“{value}”",
+        "'{key}' must be a colour of six hex digits (RRGGBB, such as FF0000), not '{value}'",
+    ),
+    "profile_text_block": (
+        "版心超出页面：页边距与版心之和（{sum} mm）大于页面的{side}（{page} mm）",
+        "the text block does not fit the page: margins and text block ({sum} mm) exceed the page {side_en} ({page} mm)",
+    ),
+    "profile_font_file": ("找不到字体文件“{path}”", "font file not found: '{path}'"),
+    "profile_invalid": ("“{key}”的值不正确：{detail}", "'{key}' is not valid: {detail}"),
     # fonts (PDF); a parameter that is a Problem (or a tuple of them) is worded in the same language
     "font_unavailable": ("找不到可用的字体：{detail}", "no usable font: {detail}"),
     "font_missing_character": (

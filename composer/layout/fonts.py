@@ -296,6 +296,12 @@ def _faces_for_role(role: str, requested: str, configured: str | None) -> list[F
     return list(unique.values())
 
 
+def configured_file(value: str) -> Path | None:
+    """The font file a configured value names (``file.ttc#1``), or None for a family name."""
+    match = _CONFIGURED_PATH.match(value.strip())
+    return Path(match["path"]).expanduser() if match else None
+
+
 def _configured_face(role: str, requested: str, value: str, wanted: frozenset[str]) -> Face:
     """The face named in configuration: a font file (optionally #index) or a family name."""
     match = _CONFIGURED_PATH.match(value.strip())

@@ -26,7 +26,7 @@ from ..model import PART_KEYS, PART_NAMES, Disclosure, Report
 from ..numbering import marker as generated_marker
 from ..numbering import split_marker
 from ..problems import Location, Problem, Severity
-from ..profile import load_profile
+from ..profile import Profile
 from ..punctuation import is_chinese, to_full_width
 from ..validation import problems_from_validation
 
@@ -264,8 +264,9 @@ Item = _Para | _Table | _Section
 
 
 class _Builder:
-    def __init__(self, file: str | None, keep_punctuation: bool):
+    def __init__(self, file: str | None, keep_punctuation: bool, profile: Profile):
         self.file = file
+        self.profile = profile
         self.keep_punctuation = keep_punctuation
         self.notes: list[Problem] = []
         self.changes = 0
@@ -515,11 +516,10 @@ class _Builder:
         elif signature.start is None or date_block.start is None:
             return
         else:
-            profile = load_profile()
             text = signature.text.strip()
             errors = {}
             for seal in (False, True):
-                placed = place_signature(text, format_date(issued), seal, profile)
+                placed = place_signature(text, format_date(issued), seal, self.profile)
                 errors[seal] = abs(placed.signature.start - signature.start) + abs(placed.date.start - date_block.start)
             sealed = errors[True] < errors[False] and errors[True] <= 1.0
         if sealed:
@@ -880,10 +880,11 @@ def _part_params(key: str) -> dict[str, Any]:
 
 
 def build_report(
-    blocks: Sequence[SourceBlock], file: str | None = None, *, keep_punctuation: bool = False
+    blocks: Sequence[SourceBlock], file: str | None, profile: Profile, *, keep_punctuation: bool = False
 ) -> ImportResult:
-    """The report a source's paragraphs and tables make, with notes and source positions."""
-    builder = _Builder(file, keep_punctuation)
+    """The report a source's paragraphs and tables make, with notes and source positions; the
+    profile's rules say where a signature and date set by them would sit."""
+    builder = _Builder(file, keep_punctuation, profile)
     data = builder.run(list(blocks))
     if builder.changes:
         builder.note("import_punctuation", Location(file), count=builder.changes)

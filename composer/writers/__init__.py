@@ -14,12 +14,15 @@ import functools
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..blocks import Document
 from ..problems import Problem, ReportError
-from ..profile import Profile
 
-Writer = Callable[[Document, Profile], bytes]
+if TYPE_CHECKING:  # `validate` imports this module and needs no profile
+    from ..profile import Profile
+
+Writer: TypeAlias = "Callable[[Document, Profile], bytes]"
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
 PAGED: frozenset[str] = frozenset({"pdf"})
