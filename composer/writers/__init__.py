@@ -19,7 +19,7 @@ from ..profile import Profile
 
 Writer = Callable[[Document, Profile], bytes]
 
-FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
+FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt", "blocks")  # blocks: a dump for tests, no suffix
 OPTIONS: dict[str, tuple[str, ...]] = {"html": ("fragment",)}
 SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt"}
 
