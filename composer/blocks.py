@@ -43,7 +43,7 @@ class Title(NamedTuple):
 
 
 class BlankLines(NamedTuple):
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, which nothing here calls
 
 
 class Addressee(NamedTuple):

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from .model import Report
-    from .problems import Problem
+    from .problems import Lang, Problem
+    from .profile import Profile
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
@@ -35,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: 用法错误 (usage error): {message}\n")
 
 
-def _lang(args: argparse.Namespace) -> str:
+def _lang(args: argparse.Namespace) -> Lang:
     return "en" if args.lang == "en" else "zh"
 
 
@@ -59,7 +60,7 @@ def _read_report(source: str) -> Report:
     return report_from_yaml(decode(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"), "<stdin>")
 
 
-def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _profile(args: argparse.Namespace) -> Profile:
     from .profile import load_profile
 
     return load_profile(args.profile, args.variant)
@@ -384,7 +385,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace], int], help: str, *parents: argparse.ArgumentParser):
-        p = sub.add_parser(name, help=help, description=help, parents=[common, *parents])
+        # typeshed wants the parents of the subparsers' parser_class; argparse takes any parser
+        p = sub.add_parser(name, help=help, description=help, parents=[common, *parents])  # type: ignore[list-item]
         p.set_defaults(run=run)
         return p
 

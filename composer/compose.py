@@ -160,7 +160,7 @@ def _content(items: list[Any], level: int) -> list[b.Block]:
         elif isinstance(item, Section):
             heading = b.Heading(level, marker(level, next(numbers)), item.heading)
             rest = item.content
-            if item.run_in:
+            if item.run_in and isinstance(rest[0], str):  # always text: the model checks run_in
                 out += _paragraphs(rest[0], level, heading)
                 rest = rest[1:]
             else:

@@ -50,8 +50,12 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer import fontcache
+
+if TYPE_CHECKING:  # imported when a PDF is drawn, never just to validate
+    from reportlab.pdfbase.ttfonts import TTFont
 
 ROLES = ("title", "body", "heading1", "heading2", "page_number")
 ROLE_LABELS = {
@@ -646,7 +650,7 @@ def _coverage(face: Face) -> fontcache.Coverage:
 
 _lock = threading.Lock()
 # (path, index, weight) -> (the registered reportlab TTFont, code points its face covers)
-_registered: dict[tuple[Path, int, int], tuple[object, frozenset[int]]] = {}
+_registered: dict[tuple[Path, int, int], tuple[TTFont, frozenset[int]]] = {}
 _names = itertools.count(1)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol, TypeGuard
 
 from ..blocks import Document
 from ..profile import Profile
@@ -19,7 +20,15 @@ from ..profile import Profile
 INDENT = "  "
 
 
-def _is_record(value: object) -> bool:
+class _Record(Protocol):
+    """What the dump reads of a block: a NamedTuple's field names and its values."""
+
+    _fields: tuple[str, ...]
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+def _is_record(value: object) -> TypeGuard[_Record]:
     """A NamedTuple: a tuple with named fields."""
     return isinstance(value, tuple) and hasattr(value, "_fields")
 
@@ -31,7 +40,7 @@ def _holds_records(value: object) -> bool:
 
 def _is_tree(value: object) -> bool:
     """A record with a list of records among its fields, printed as an indented tree."""
-    return _is_record(value) and any(_holds_records(field) for field in value)  # type: ignore[union-attr]
+    return _is_record(value) and any(_holds_records(field) for field in value)
 
 
 def _inline(value: Any) -> str:
