@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,8 @@ from composer.model import Report
 from composer.problems import ReportWarning
 
 from conftest import REPO, SAMPLES
+
+pytestmark = pytest.mark.slow  # hypothesis renders hundreds of reports: minutes
 from readback import printed_texts, squeezed, text_of
 
 # Level-1 characters of GB 2312 (rows 16-55): every face the writers use has them.
