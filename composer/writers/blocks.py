@@ -10,8 +10,8 @@ document's body, the disclosure's entries) is an indented tree; every other bloc
 from __future__ import annotations
 
 import json
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from typing import Any, Protocol, TypeGuard
 
 from ..blocks import Document
