@@ -238,7 +238,7 @@ def _read(path: Path, outcome: Outcome) -> Any:
             pass
     issuer, year = (report.issuer, report.year) if report else (data.get("issuer"), data.get("year"))
     outcome.issuer = issuer if isinstance(issuer, str) else None
-    outcome.year = int(year) if str(year).isdigit() else None  # YAML that fails validation: as written
+    outcome.year = int(str(year)) if str(year).isdigit() else None  # YAML that fails validation: as written
     return report
 
 

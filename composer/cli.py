@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from .model import Report
-    from .problems import Problem
+    from .problems import Lang, Problem
     from .profile import Profile
 
 USAGE_CODES = {
@@ -36,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: 用法错误 (usage error): {message}\n")
 
 
-def _lang(args: argparse.Namespace) -> str:
+def _lang(args: argparse.Namespace) -> Lang:
     return "en" if args.lang == "en" else "zh"
 
 
@@ -357,13 +357,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace], int], help: str, *parents: argparse.ArgumentParser):
-        p = sub.add_parser(name, help=help, description=help, parents=[common, *parents])
+        # typeshed wants the parents of the subparsers' parser_class; argparse takes any parser
+        p = sub.add_parser(name, help=help, description=help, parents=[common, *parents])  # type: ignore[list-item]
         p.set_defaults(run=run)
         return p
 
     rendered = argparse.ArgumentParser(add_help=False, parents=[styled])
     rendered.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定（默认 .docx）；- 表示标准输出")
-    rendered.add_argument("-f", "--format", choices=("docx", "pdf", "html", "txt"), help="输出格式 / output format")
+    rendered.add_argument(
+        "-f", "--format", choices=("docx", "pdf", "html", "txt", "blocks"),
+        help="输出格式；blocks 输出排版结构的文本，供检查和测试 / output format; blocks: the composed document as text",
+    )
     rendered.add_argument(
         "--fragment", action="store_true",
         help="HTML 只输出正文部分，供粘贴到网站编辑器 / html: only the article body, to paste into a site's editor",

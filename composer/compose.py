@@ -173,7 +173,7 @@ def _content(items: list[Any], level: int, path: b.Path, first: int = 0) -> list
         elif isinstance(item, Section):
             heading = b.Heading(level, marker(level, next(numbers)), item.heading, path=(*here, "heading"))
             rest = item.content
-            if item.run_in:
+            if item.run_in and isinstance(rest[0], str):  # always text: the model checks run_in
                 out += _paragraphs(rest[0], level, (*here, "content", 0), heading)
                 out += _content(rest[1:], level + 1, (*here, "content"), first=1)
             else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -58,6 +59,7 @@ STYLES = [str, LiteralScalarString, FoldedScalarString, SingleQuotedScalarString
 ALPHABET = list("要求根据中文。，,:;()'\"\\ 12") + ["\n", "\t"]
 
 
+@pytest.mark.slow  # hypothesis
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     values=st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=40), min_size=1, max_size=3),

@@ -580,8 +580,8 @@ class _Layout:
         number_top = first_top + max(len(signer_lines) - 1, 0) * grid.pitch
         indent = float(profile.signer_indent.value) * grid.cell
         right = grid.left + grid.width - indent
-        for k, line in enumerate(signer_lines):
-            items += self._glyphs(line, right - line.width,
+        for k, signer_line in enumerate(signer_lines):
+            items += self._glyphs(signer_line, right - signer_line.width,
                                   grid.baseline(first_top + k * grid.pitch, body_size), body_size, header.origin("signers"))
         if header.number:
             number = self._single([header.number], body_size, grid.cell)

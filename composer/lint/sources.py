@@ -12,6 +12,8 @@ paragraphs as written, placed at the source's line and column (`imported_documen
 from __future__ import annotations
 
 import codecs
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -134,7 +136,7 @@ def _outline(document: LintDocument) -> list[Heading]:
         if value is not None:
             typed, _, text = split_marker(value.text)
         else:
-            typed, text = None, standard_heading(key, int(year)) if str(year).isdigit() else ""
+            typed, text = None, standard_heading(key, int(str(year))) if str(year).isdigit() else ""
         heading = Heading(1, len(outline) + 1, text, value, typed)  # type: ignore[arg-type]
         heading.children = _sections(document, content, content_path, 2)
         outline.append(heading)
@@ -146,15 +148,15 @@ def _describe(data: dict[str, Any], path: Path_) -> tuple[str, str] | None:
     if not path:
         return None
     if path[0] != "parts":
-        zh = LABELS.get(str(path[0]), str(path[0]))
+        label = LABELS.get(str(path[0]), str(path[0]))
         if len(path) > 1 and isinstance(path[-1], str):
-            zh += " / " + LABELS.get(path[-1], path[-1])
+            label += " / " + LABELS.get(path[-1], path[-1])
         numbered = [p for p in path[1:] if isinstance(p, int)]
         if numbered and path[0] == "opening":
-            return f"{zh} 第{numbered[0] + 1}段", f"opening, paragraph {numbered[0] + 1}"
+            return f"{label} 第{numbered[0] + 1}段", f"opening, paragraph {numbered[0] + 1}"
         if numbered and path[0] in ("addressees", "attachments"):
-            return f"{zh} 第{numbered[0] + 1}项", f"{path[0]}, item {numbered[0] + 1}"
-        return zh, ".".join(map(str, path))
+            return f"{label} 第{numbered[0] + 1}项", f"{path[0]}, item {numbered[0] + 1}"
+        return label, ".".join(map(str, path))
     if len(path) < 2 or path[1] not in PART_KEYS:
         return LABELS["parts"], "parts"
     key = str(path[1])
@@ -270,14 +272,19 @@ def imported_document(path: Path, profile: Profile) -> LintDocument:
     for model_path, text in prose:  # table cells, and what the importer rewrote
         if model_path not in placed:
             where = _nearest(result.sources, model_path)
-            texts.append(TextValue(model_path, text, lambda index, where=where: where))
+            texts.append(TextValue(model_path, text, _always(where)))
     positions = Positions(
-        values={p: (loc.line, loc.column) for p, loc in result.sources.items() if loc.line is not None},
+        values={p: (loc.line, loc.column or 1) for p, loc in result.sources.items() if loc.line is not None},
     )
     positions.keys = positions.values
     return _structured(
         name, "", result.data, texts, report=result.report, positions=positions, problems=result.problems, profile=profile
     )
+
+
+def _always(where: tuple[int | None, int | None]) -> Callable[[int], tuple[int | None, int | None]]:
+    """A `place` for text whose characters cannot be told apart: all of it is at `where`."""
+    return lambda index: where
 
 
 def _source_value(model_path: Path_, block: SourceParagraph, begin: int, end: int) -> TextValue:
@@ -292,10 +299,14 @@ def _nearest(sources: dict[Path_, Location], path: Path_) -> tuple[int | None, i
     return None, None
 
 
+def _in_line(number: int, index: int) -> tuple[int, int]:
+    return number, index + 1
+
+
 def text_document(source: str, file: str, profile: Profile) -> LintDocument:
     """Plain text line by line, for the text rules alone (no structure): positions are its lines."""
     texts = [
-        TextValue((number,), line.rstrip("\r"), lambda index, number=number: (number, index + 1))
+        TextValue((number,), line.rstrip("\r"), functools.partial(_in_line, number))
         for number, line in enumerate(source.split("\n"), start=1)
         if line.strip()
     ]

@@ -113,7 +113,7 @@ class _Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             root = None
-        self.abstract: dict[str, Any] = {}
+        self.abstract: dict[str | None, Any] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.styles = styles

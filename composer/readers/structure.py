@@ -546,8 +546,8 @@ class _Builder:
             elif match := _COPY_TO.fullmatch(text):
                 end_block["copy_to"] = [self.text(n) for n in re.split(r"[，,]", match["names"]) if n.strip()]
                 self.place(("end_block", "copy_to"), self.at(block))
-            elif printed:
-                printer = pending or block
+            elif printed and paragraph:
+                printer = pending or paragraph
                 if printed["printer"] or pending:
                     end_block["printer"] = self.text(printed["printer"] or printer.text)
                     self.place(("end_block", "printer"), self.at(printer))
@@ -590,7 +590,7 @@ class _Builder:
             items = [(match["first"], block)] + [(b.text, b) for b in blocks[index + 1:end] if isinstance(b, SourceParagraph)]
             if any(cells(text) > 80 or "。" in text for text, _ in items):
                 return end
-            names = []
+            names: list[str] = []
             for text, source in items:
                 name = self.text(_ITEM_NUMBER.sub("", text))
                 if name:
@@ -690,7 +690,8 @@ class _Builder:
             isinstance(previous, _Para) and previous.source == index - 1
             and (previous.caption or self._caption_like(previous.text))
         ):
-            table.caption = container.pop()
+            table.caption = previous
+            container.pop()
         container.append(table)
         self.note("import_table", self.at(block), rows=len(rows) - 1, columns=width)
 
@@ -754,7 +755,8 @@ class _Builder:
                 continue
             chains = [best[j] for j in range(i) if order[j] is not None and order[j] < rank]  # type: ignore[operator]
             best.append(max(chains, key=len, default=[]) + [i])
-        chosen = set(max(best, key=len, default=[]))
+        longest: list[int] = max(best, key=len, default=[])
+        chosen = set(longest)
         keys: list[str | None] = [guesses[i] if i in chosen else None for i in range(len(guesses))]
         for i, key in enumerate(keys):
             if key is not None:
@@ -762,9 +764,9 @@ class _Builder:
             before = max((PART_KEYS.index(k) for k in keys[:i] if k), default=-1)
             after = min((PART_KEYS.index(k) for k in keys[i + 1:] if k), default=len(PART_KEYS))
             if before + 1 < after:
-                keys[i] = PART_KEYS[before + 1]
+                keys[i] = key = PART_KEYS[before + 1]
                 self.note("import_part_by_position", self.parts[i].at, "warning",
-                          heading=self.parts[i].heading, **_part_params(keys[i]))
+                          heading=self.parts[i].heading, **_part_params(key))
         return keys
 
     def _emit_body(self) -> None:

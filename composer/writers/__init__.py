@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # `validate` imports this module and needs no profile
 
 Writer: TypeAlias = "Callable[[Document, Profile], bytes]"
 
-FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
+FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt", "blocks")  # blocks: a dump for tests, no suffix
 PAGED: frozenset[str] = frozenset({"pdf"})
 OPTIONS: dict[str, tuple[str, ...]] = {"html": ("fragment",)}
 SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt"}
