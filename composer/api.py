@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from .compose import compose
 from .model import Report
 from .output import write_atomic
-from .problems import Location, Problem, ReportError
+from .problems import Location, Problem, ReportError, ReportWarning
 from .profile import Profile, load_profile
 from .readers.source import decode, read_bytes
 from .readers.yaml_reader import report_from_yaml
@@ -68,6 +69,28 @@ def render(report: Report, format: str, *, profile: Profile | None = None, fragm
     render_format = writer(format, fragment=fragment)
     profile = profile or load_profile()
     return render_format(compose(report, profile), profile)
+
+
+class Rendered(NamedTuple):
+    """A render's output with its warnings (a stand-in font) and, for a PDF, its page count."""
+
+    data: bytes
+    problems: tuple[Problem, ...]
+    pages: int | None
+
+
+def render_result(
+    report: Report, format: str, *, profile: Profile | None = None, fragment: bool = False
+) -> Rendered:
+    """Like `render`, returning the warnings with the output instead of issuing them."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportWarning)
+        data = render(report, format, profile=profile, fragment=fragment)
+    problems = tuple(w.message.problem for w in caught if isinstance(w.message, ReportWarning))
+    pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data)) if format == "pdf" else None
+    return Rendered(data, problems, pages)
 
 
 def render_to(
