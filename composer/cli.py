@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
     "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
-    "output_default_is_input",
+    "output_default_is_input", "serve_port_busy", "serve_extra_missing",
 }
 STDIO = "-"
 
