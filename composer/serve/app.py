@@ -224,12 +224,13 @@ async def _source(request: Request, *, files: bool = True) -> Source:
 
 
 def _problems(problems: list[Problem] | tuple[Problem, ...], lang: str, source: Source | None = None) -> list[dict[str, Any]]:
-    """Problems as JSON; lines of a JSON body's YAML rendering would mean nothing to its sender."""
+    """Problems as JSON, with their parameters for tools (a missing part's key); lines of a JSON
+    body's YAML rendering would mean nothing to its sender."""
     out = []
     for problem in problems:
         if source is not None and source.from_json:
             problem = replace(problem, location=replace(problem.location, line=None, column=None))
-        out.append(problem.to_dict(lang))  # type: ignore[arg-type]
+        out.append({**problem.to_dict(lang), "params": _jsonable(problem.params)})  # type: ignore[arg-type]
     return out
 
 

@@ -133,7 +133,19 @@ def import_task(name: str, data: bytes, keep_punctuation: bool) -> tuple[Any, li
         except ReportError as error:
             raise ReportError(_named(error.problems, str(source), name)) from None
         text = report_to_yaml(result.report, source=name) if result.report is not None else None
-        return (result.data, _named(result.notes, str(source), name), _named(result.problems, str(source), name), text)
+        notes = _named(_placed_notes(result.notes, result.sources), str(source), name)
+        return (result.data, notes, _named(result.problems, str(source), name), text)
+
+
+def _placed_notes(notes: list[Problem], sources: dict[Any, Location]) -> list[Problem]:
+    """Each note at its source line also given the model path of what came from that line, so
+    that the page can link the note to the field it concerns."""
+    at_line: dict[int, tuple[Any, ...]] = {}
+    for path, location in sources.items():
+        if location.line is not None:
+            at_line.setdefault(location.line, tuple(path))
+    return [replace(n, location=replace(n.location, path=at_line[n.location.line]))
+            if not n.location.path and n.location.line in at_line else n for n in notes]
 
 
 LIBREOFFICE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")

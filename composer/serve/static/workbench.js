@@ -271,8 +271,10 @@ function renderForm() {
 
 // --- findings ------------------------------------------------------------------------------------
 
-// The form's path of a finding: a part written as its list alone is a part's content.
-function formPath(path) {
+// The form's path of a finding: a part written as its list alone is a part's content; a
+// missing part is shown at the (empty) part the form keeps for it.
+function formPath(path, params = {}) {
+  if (path.length === 1 && path[0] === "parts" && params.key) return ["parts", params.key];
   if (path[0] === "parts" && path.length > 2 && typeof path[2] === "number") return [path[0], path[1], "content", ...path.slice(2)];
   return path;
 }
@@ -297,7 +299,7 @@ function findingLine(finding, { beside = false } = {}) {
   }
   if (!beside && finding.path && finding.path.length) {
     item.classList.add("jumps");
-    item.querySelector(".message").addEventListener("click", () => focusPath(formPath(finding.path)));
+    item.querySelector(".message").addEventListener("click", () => focusPath(formPath(finding.path, finding.params)));
   }
   if (finding.fixable) {
     item.append(" ", el("button", { type: "button", class: "fix", onclick: () => applyFix(finding) }, say("fix")));
@@ -311,7 +313,7 @@ function showFindings() {
   list.replaceChildren(...state.findings.map((finding) => findingLine(finding)));
   if (!state.findings.length) list.append(el("li", { class: "none" }, say("no_findings")));
   for (const finding of state.findings) {
-    const holder = holderOf(formPath(finding.path || []));
+    const holder = holderOf(formPath(finding.path || [], finding.params));
     if (!holder) continue;
     const slot = holder.querySelector(":scope > .field-problems");
     if (slot) slot.append(findingLine(finding, { beside: true }));
@@ -481,7 +483,7 @@ async function importFile(file) {
     const item = el("li", { class: `finding ${note.severity}` }, el("span", { class: "message" }, problemText(note)));
     if (note.path && note.path.length) {
       item.classList.add("jumps");
-      item.addEventListener("click", () => focusPath(formPath(note.path)));
+      item.addEventListener("click", () => focusPath(formPath(note.path, note.params)));
     }
     return item;
   }));
