@@ -25,7 +25,7 @@ from starlette.testclient import TestClient  # noqa: E402
 import composer  # noqa: E402
 from composer.api import render_result  # noqa: E402
 from composer.serve.app import Settings, create_app, safe_name  # noqa: E402
-from conftest import REPO, SAMPLES, SEED_TEXT, SEED_YAML  # noqa: E402
+from conftest import REPO, SAMPLES, SEED_TEXT, SEED_YAML, SOFFICE  # noqa: E402
 
 MINIMAL = (SAMPLES / "minimal.yaml").read_text("utf-8")
 SEED = SEED_YAML.read_text("utf-8")
@@ -325,6 +325,8 @@ def test_another_host_name_is_refused(client):
     """A page whose name was made to point at 127.0.0.1 (DNS rebinding) is not this server."""
     response = client.get("/api/health", headers={"Host": "evil.example:8000"})
     assert response.status_code == 403 and codes(response) == ["serve_host_refused"]
+    for host in ("localhost:8000", "[::1]:8000", "192.168.1.5:8000"):  # names of this server, and addresses
+        assert client.get("/api/health", headers={"Host": host}).status_code == 200, host
 
 
 def test_pages_and_assets_are_served_with_a_strict_policy(client):
@@ -334,6 +336,13 @@ def test_pages_and_assets_are_served_with_a_strict_policy(client):
     assert client.get("/collect").status_code == 200
     assert client.get("/static/workbench.js").status_code == 200
     assert client.get("/static/../app.py").status_code == 404
+
+
+def test_the_pages_fetch_nothing_from_elsewhere(client):
+    for asset in ("/", "/collect", "/static/common.js", "/static/workbench.js", "/static/collect.js", "/static/style.css"):
+        text = client.get(asset).text
+        assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", text), asset
+        assert "@import" not in text and "url(http" not in text, asset
 
 
 def test_a_render_over_its_time_limit_is_stopped_and_its_worker_replaced():
@@ -393,3 +402,15 @@ def test_serve_says_when_the_port_is_taken(cli):
         taken.listen()
         result = cli("serve", "--port", str(taken.getsockname()[1]))
     assert result.returncode == 2 and "--port" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_import_an_old_word_doc_through_libreoffice(client, tmp_path):
+    source = tmp_path / "草稿.docx"
+    source.write_bytes(seed_docx())
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=240)
+    response = client.post("/api/import", files={"file": ("草稿.doc", (tmp_path / "草稿.doc").read_bytes())})
+    assert response.status_code == 200
+    assert composer.load(response.json()["yaml"]).issuer == "大同市科技局"

@@ -13,6 +13,7 @@ import asyncio
 import base64
 import contextlib
 import io
+import ipaddress
 import json
 import re
 import zipfile
@@ -48,6 +49,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 BATCH_FILES = 200  # reports in one batch request
 BATCH_BYTES = 100 * 1024 * 1024  # a batch's upload, all files (and the zip's contents) together
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+CONVERSION_TIME_LIMIT = 150.0  # s: LibreOffice saving a .doc as .docx (it gives up at 120)
 STATIC = resources.files(__package__) / "static"
 
 
@@ -267,7 +269,9 @@ async def _import(request: Request, source: Source) -> tuple[Any, list[Problem],
     keep = source.options.get("keep_punctuation", request.query_params.get("keep_punctuation", "")) in ("1", "true", "on")
     pool: Pool = request.app.state.pool
     try:
-        return await pool.run("import", source.name, source.file, keep)
+        # LibreOffice takes its time to start: a .doc gets the limit of its conversion
+        limit = CONVERSION_TIME_LIMIT if suffix in LIBREOFFICE_SUFFIXES else None
+        return await pool.run("import", source.name, source.file, keep, time_limit=limit)
     except ReportError as error:
         if any(p.code in ("import_kind_unknown", "import_save_as") for p in error.problems):
             raise Refused(415, error.problems) from None
@@ -500,9 +504,18 @@ _PAGE_HEADERS = {
 # --- safety and errors ---------------------------------------------------------------------------
 
 
+def _is_address(hostname: str) -> bool:
+    try:
+        ipaddress.ip_address(hostname)
+    except ValueError:
+        return False
+    return True
+
+
 class Guard:
     """Refuses what a web page elsewhere could make the clerk's browser send: a request for
-    another host name (DNS rebinding) and a state-changing request from another origin."""
+    another host name (DNS rebinding: a name of the attacker's made to point here; an address
+    typed as such is no such trick) and a state-changing request from another origin."""
 
     def __init__(self, app: ASGIApp, hosts: tuple[str, ...]):
         self.app = app
@@ -516,7 +529,7 @@ class Guard:
         host = headers.get("host", "")
         hostname = re.sub(r":\d+$", "", host).strip("[]").lower()
         problem = None
-        if hostname not in self.hosts:
+        if hostname not in self.hosts and not _is_address(hostname):
             problem = Problem("serve_host_refused", {"host": host})
         elif scope["method"] not in ("GET", "HEAD", "OPTIONS"):
             origin = headers.get("origin")
