@@ -34,6 +34,8 @@ async function collect(files) {
       el("td", { class: "number" }, report.lint ? `${lint.error} / ${lint.warning} / ${lint.info}` : ""),
       el("td", {}, problems));
   });
+  const labels = [...document.querySelectorAll("#summary th")].map((th) => th.textContent);
+  for (const row of rows) [...row.children].forEach((cell, index) => cell.setAttribute("data-label", labels[index]));
   document.querySelector("#summary tbody").replaceChildren(...rows);
   document.getElementById("summary").hidden = false;
   document.getElementById("download-zip").hidden = false;
