@@ -49,6 +49,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 BATCH_FILES = 200  # reports in one batch request
 BATCH_BYTES = 100 * 1024 * 1024  # a batch's upload, all files (and the zip's contents) together
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+OUR_FAULTS = ("batch_internal_error", "batch_worker_died")  # a worker's fault, not the report's: 500
 CONVERSION_TIME_LIMIT = 150.0  # s: LibreOffice saving a .doc as .docx (it gives up at 120)
 STATIC = resources.files(__package__) / "static"
 
@@ -97,6 +98,8 @@ class Pool:
         except TaskTimeout:
             raise Refused(503, [Problem("serve_time_limit", {"seconds": f"{limit:g}"})]) from None
         except TaskFailed as failed:
+            if any(p.code in OUR_FAULTS for p in failed.problems):
+                raise Refused(500, failed.problems) from None
             raise ReportError(failed.problems) from None
         finally:
             if worker.alive:
