@@ -2,7 +2,7 @@
 
 Every request carries its whole report (YAML, JSON or a source file); the server keeps no
 report between requests and writes nothing but a worker's temporary folder. Renders, imports
-and batches run in worker processes (`workers.Pool`) under a time limit; validation and lint,
+and batches run in worker processes (`Pool`, over `workers.Worker`) under a time limit; validation and lint,
 quick and pure, in threads. Problems come back as JSON (`Problem.to_dict`) with HTTP's status
 codes: 422 an invalid report, 413 too large, 415 a type that cannot be read.
 """
