@@ -420,7 +420,7 @@ async function previewOnce(text) {
   const view = $("pages-view");
   if (!answer.ok) {
     view.classList.add("stale");
-    $("pages").textContent = say("stale");
+    $("pages").textContent = (view.dataset.pages ? `${say("pages", { n: view.dataset.pages })} ` : "") + say("stale");
     return;
   }
   view.classList.remove("stale");
