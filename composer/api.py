@@ -106,6 +106,7 @@ def render(report: Report, format: str, *, profile: Profile | None = None, fragm
     return render_result(report, format, profile=profile, fragment=fragment).data
 
 
+
 def render_to(
     report: Report,
     path: str | os.PathLike[str],

@@ -1,4 +1,4 @@
-"""The `report-composer` command: render, validate, lint, new, import, format, batch, schema, fonts.
+"""The `report-composer` command: render, validate, lint, new, import, format, batch, serve, schema, fonts.
 
 Exit codes: 0 done, 1 the input has problems (each printed as file:line:column), 2 a usage
 error or a file that cannot be read. Never a traceback, unless --debug asks for one.
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
     "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
-    "output_default_is_input",
+    "output_default_is_input", "serve_port_busy", "serve_extra_missing",
 }
 STDIO = "-"
 
@@ -321,6 +321,20 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 130 if interrupted else 1 if failed else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .problems import Problem, ReportError
+
+    try:
+        from .serve.app import Settings
+        from .serve.server import serve
+        from .serve.workers import Style
+    except ImportError as missing:  # the extra is not installed
+        raise ReportError([Problem("serve_extra_missing", {"module": missing.name or str(missing)})]) from None
+    settings = Settings(workers=args.workers, time_limit=args.time_limit, style=Style(args.profile, args.variant))
+    _profile(args)  # a broken --profile stops here, not in every worker
+    return serve(args.host, args.port, settings, open_browser=args.open, lang=_lang(args))
+
+
 def _common_options(default: object) -> argparse.ArgumentParser:
     """--lang, --quiet, --debug, accepted before and after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -426,6 +440,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="文件夹中的 .docx .txt .md .html 也导入排版（同名 YAML 优先） / also import Word, text and web files in folders",
     )
 
+    p = command("serve", cmd_serve, "启动本机网页工作台和 HTTP 接口 / start the local web workbench and HTTP API", styled)
+    p.add_argument("--host", default="127.0.0.1", help="监听地址，默认只允许本机访问 / address to listen on (default: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="端口，默认 8000；0 表示任选空闲端口 / port (0: any free one)")
+    p.add_argument("--open", action="store_true", help="启动后在浏览器中打开工作台 / open the workbench in the browser")
+    p.add_argument("--workers", type=_positive, default=2, metavar="N", help="排版进程数，默认 2 / render processes")
+    p.add_argument("--time-limit", type=float, default=30.0, metavar="SECONDS",
+                   help="每次排版的时间上限（秒），默认 30 / time limit of one render")
+
     command("fonts", cmd_fonts, "列出 PDF 各部分所用字体及其来源 / list the PDF's face per role and where it came from", styled)
 
     p = command("schema", cmd_schema, "输出报告的 JSON Schema / print the JSON Schema")
@@ -464,7 +486,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _without_pydantic_plugins()
     parser = build_parser()
     args = parser.parse_args(argv)
-    one_report = args.command != "batch" and len(getattr(args, "inputs", ())) <= 1
+    one_report = args.command not in ("batch", "serve") and len(getattr(args, "inputs", ())) <= 1
     if one_report:
         # Its cyclic garbage is a few thousand objects, while the collector's passes over
         # everything the imports create cost 5% of a render.
