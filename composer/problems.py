@@ -169,6 +169,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
     "import_disclosure": ("政府信息公开信息（{labels}），作为元数据保留", "disclosure header ({labels_en}), kept as metadata"),
+    "import_disclosure_dropped": ("政府信息公开信息中无对应字段的项目已略去：{text}",
+                                  "disclosure entries with no field in the report dropped: {text}"),
     "import_header": ("版头：{text}", "red header: {text}"),
     "import_doc_number_fixed": ("发文字号“{old}”改为规范写法“{new}”", "document number '{old}' written as '{new}'"),
     "import_title": ("标题：{text}", "title: {text}"),

@@ -65,6 +65,7 @@ class Draft:
         self.opening: list[DraftItem] = []
         self.parts: list[DraftSection] = []
         self.trailing: list[DraftParagraph] = []
+        self.dropped_labels: list[tuple[str, str | None, Location]] = []  # disclosure labels with no field
 
     def at(self, block: SourceBlock, offset: int = 0) -> Location:
         return Location(self.file, block.line, block.column + offset)
