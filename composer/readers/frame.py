@@ -400,10 +400,16 @@ def _year(draft: Draft, title: str | None) -> int | None:
     texts = [title or ""] + [part.heading for part in draft.parts]
     for text in texts:
         if match := _YEAR.search(text):
+            draft.year_from_text = True
             return int(match[1])
     issued = draft.data.get("date")
     if issued is None:
         return None
-    year = issued.year - 1 if issued.month <= 6 else issued.year
+    year = year_of(issued)
     draft.note("import_year_guessed", draft.sources.get(("date",)), "warning", year=year)
     return year
+
+
+def year_of(issued: Date) -> int:
+    """The year a report issued on this date reports on: the year before, in its first half."""
+    return issued.year - 1 if issued.month <= 6 else issued.year
