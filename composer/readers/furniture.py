@@ -15,11 +15,19 @@ from ..model import Disclosure
 from .draft import Draft, shown
 from .source import SourceBlock, SourceTable
 
+# The words of a site's top bar and footer links, standing alone on a line.
+_SITE_WORDS = (
+    "无障碍|无障碍浏览|长者模式|关怀版|适老化|简体版?|繁体版?|繁體|登录|注册|退出|English|手机版|移动版|"
+    "网站地图|联系我们|设为首页|加入收藏|站内搜索|搜索|高级搜索|智能问答|政务微博|政务微信|RSS|English Version"
+)
 FURNITURE = re.compile(
     r"扫一扫.*|"
     r"(发布时间|来源|浏览次数|访问次数|点击数|阅读次数|字号|【?字体)\s*[:：].*|"
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*|"
     r"(网站)?首页\s*[>＞»›/].*|"  # a breadcrumb without its label
+    r"欢迎(访问|来到|光临|进入).{0,40}|今天是.{0,30}|"  # the site's top bar
+    rf"({_SITE_WORDS})([\s|｜丨/·]*({_SITE_WORDS}))*|"
+    r"(主办|承办|协办|运维|维护)单位\s*[:：].*|技术支持\s*[:：].*|"
     r"(上一篇|下一篇|分享到)\s*[:：]?.*|"
     r"(【?(打印|打印本页|关闭|关闭窗口|收藏|返回顶部|返回|纠错)】?\s*)+|"
     r"[|\s]*\|[|\s]*|"
