@@ -67,7 +67,9 @@ def find_half_width(text: str) -> list[Change]:
         if char in _SIMPLE and (is_chinese(before) or is_chinese(after)):
             if not (before.isdigit() and after.isdigit()):
                 changes.append(Change(index, char, _SIMPLE[char]))
-        elif char == "." and is_chinese(before) and (not after or is_chinese(after)):
+        elif char == "." and (not after or is_chinese(after)) and (
+            is_chinese(before) or before in "%％" and any(map(is_chinese, text[:index]))  # "成功率97.3%."
+        ):
             changes.append(Change(index, char, "。"))
     return sorted(changes, key=lambda c: c.index)
 

@@ -136,9 +136,10 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
 
 def _names(draft: Draft, text: str) -> list[str]:
     """Names in a list: "李明、王芳", "李明 王芳", and "李　明", one name padded to the width of
-    three characters as offices type it (a run of single characters is one name)."""
+    three characters as offices type it (a run of single characters is one name; two spaces
+    or more part names: "王　强　　李　明")."""
     names: list[str] = []
-    for piece in re.split(r"[、，,；;]+", text):
+    for piece in re.split(r"[、，,；;]+|\s{2,}", text):
         names += [draft.text(name) for name in _padded_words(piece.split())]
     return names
 

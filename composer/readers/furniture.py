@@ -53,7 +53,12 @@ _DROPPED = (
     "公开范围", "公开形式", "公开时限", "公开属性", "体裁分类", "组配分类", "服务对象", "内容概述",
     "公文种类", "文种", "统一编号", "登记号",
 )
-_KEYS: dict[str, str | None] = {**dict.fromkeys(_DROPPED), **_SYNONYMS, **DISCLOSURE_LABELS}
+# The page's own counters and controls, which may follow a label's value on its line: they end
+# the value, and are furniture (key "").
+_PAGE_LABELS = ("信息来源", "来源", "字体", "字号", "浏览次数", "访问次数", "点击数", "阅读次数", "浏览量", "点击量")
+_KEYS: dict[str, str | None] = {
+    **dict.fromkeys(_PAGE_LABELS, ""), **dict.fromkeys(_DROPPED), **_SYNONYMS, **DISCLOSURE_LABELS,
+}
 _LABEL = "|".join(r"\s*".join(label) for label in sorted(_KEYS, key=len, reverse=True))
 _LABEL_COLON = re.compile(rf"(?P<label>{_LABEL})\s*[:：]")
 _LABEL_CELL = re.compile(rf"(?P<label>{_LABEL})\s*[:：]?")
@@ -65,7 +70,8 @@ Pair = tuple[str, str | None]  # (label as the site writes it, less its spaces; 
 
 
 def disclosure_key(label: str) -> str | None:
-    """The model field a disclosure label fills, or None for a label the model keeps no field for."""
+    """The model field a disclosure label fills, None for a label the model keeps no field
+    for, "" for the page's own counters (浏览次数, 字号)."""
     return _KEYS.get(label)
 
 
@@ -150,6 +156,8 @@ def read_disclosure(draft: Draft, block: SourceBlock, any_label: bool = False) -
     found = draft.data.setdefault("disclosure", {})
     for label, value in pairs:
         key = disclosure_key(label)
+        if key == "":
+            continue
         if key is None:
             draft.dropped_labels.append((label, value, draft.at(block)))
         elif key not in found or found[key] is None:
