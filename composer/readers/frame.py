@@ -32,6 +32,7 @@ _DOC_NUMBER = re.compile(
 )
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<signers>.+)")
 
+_BYLINE = re.compile(r"[^\s，。；：:,;]{2,30}(局|政府|委员会|办公室|办事处|中心|厅|委|办|院)")
 _ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]+?)\s*[:：]")
 _TITLE_END = re.compile(r"(报告|总结)([（(].*[)）])?$")
 _ATTACHMENTS = re.compile(r"附\s*件\s*[:：]\s*(?P<first>.*)")
@@ -85,6 +86,11 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
     index = _title(draft, blocks, index)
     while index < len(blocks) and read_disclosure(draft, blocks[index]):
         index += 1
+    if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
+        if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
+            draft.byline = (draft.text(text), draft.at(block))
+            draft.note("import_byline", draft.at(block), text=text)
+            index += 1
     if index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         match = _ADDRESSEE.fullmatch(block.text.strip())
         if match and cells(block.text.strip()) <= 60 and heading_marker(block.text)[0] is None:
@@ -376,6 +382,9 @@ def _attachments(draft: Draft, blocks: list[SourceBlock], start: int, end: int) 
 def identity(draft: Draft) -> None:
     title = draft.title[0] if draft.title else None
     issuer = draft.signature[0] if draft.signature else None
+    if issuer is None and draft.byline:
+        issuer = draft.byline[0]
+        draft.place(("issuer",), draft.byline[1])
     if issuer is None and title and (match := _ISSUER_IN_TITLE.match(title)):
         issuer = match["issuer"]
         draft.note("import_issuer_from_title", draft.title[1] if draft.title else None, "warning", text=issuer)
