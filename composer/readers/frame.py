@@ -317,8 +317,8 @@ def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
             end_block["copy_to"] = [draft.text(n) for n in re.split(r"[，,]", match["names"]) if n.strip()]
             draft.place(("end_block", "copy_to"), draft.at(block))
         elif printed:
-            printer = pending or block
-            if printed["printer"] or pending:
+            printer = pending or paragraph
+            if printer is not None and (printed["printer"] or pending):
                 end_block["printer"] = draft.text(printed["printer"] or printer.text)
                 draft.place(("end_block", "printer"), draft.at(printer))
             pending = None
@@ -362,7 +362,7 @@ def _attachments(draft: Draft, blocks: list[SourceBlock], start: int, end: int) 
         items = [(match["first"], block)] + [(b.text, b) for b in blocks[index + 1:end] if isinstance(b, SourceParagraph)]
         if any(cells(text) > 80 or "。" in text for text, _ in items):
             return end
-        names = []
+        names: list[str] = []
         for text, source in items:
             name = draft.text(_ITEM_NUMBER.sub("", text))
             if name:
