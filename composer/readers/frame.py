@@ -19,7 +19,7 @@ from ..problems import Location
 from ..profile import load_profile
 from ..rules import place_signature
 from .draft import Draft, DraftParagraph, date_of, has_sentence_punctuation, heading_marker, is_heading, offset, shown
-from .furniture import RELATED, disclosure_cells, note_disclosure, read_disclosure
+from .furniture import RELATED, disclosure_cells, note_disclosure, read_disclosure_at
 from .source import SourceBlock, SourceParagraph, SourceTable
 
 _COPY_NUMBER = re.compile(r"\d{1,6}")
@@ -67,16 +67,13 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
 
     Where the source's markup names the title (a web page's <h1> or ArticleTitle), what stands
     before it and is neither disclosure nor red header is the page's, and dropped."""
-    index = 0
-    while index < len(blocks) and read_disclosure(draft, blocks[index], any_label=True):
-        index += 1
+    index = _disclosure(draft, blocks, 0, any_label=True)
     index = _header(draft, blocks, index)
-    while index < len(blocks) and read_disclosure(draft, blocks[index], any_label=True):
-        index += 1
+    index = _disclosure(draft, blocks, index, any_label=True)
     marked = next((i for i, b in enumerate(blocks) if isinstance(b, SourceParagraph) and b.title), None)
     while marked is not None and index < marked:
-        if read_disclosure(draft, blocks[index], any_label=True):
-            index += 1
+        if (after := read_disclosure_at(draft, blocks, index, any_label=True)) > index:
+            index = after
         elif (after := _header(draft, blocks, index)) > index:
             index = after
         else:
@@ -84,8 +81,7 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
                 draft.note("import_furniture", draft.at(blocks[index]), text=quoted[:60])
             index += 1
     index = _title(draft, blocks, index)
-    while index < len(blocks) and read_disclosure(draft, blocks[index]):
-        index += 1
+    index = _disclosure(draft, blocks, index)
     if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
             draft.byline = (draft.text(text), draft.at(block))
@@ -101,6 +97,13 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
             draft.note("import_addressee", draft.at(block), text="、".join(draft.data["addressees"]))
             index += 1
     note_disclosure(draft)
+    return index
+
+
+def _disclosure(draft: Draft, blocks: list[SourceBlock], index: int, any_label: bool = False) -> int:
+    """Past the disclosure entries from `index` on."""
+    while index < len(blocks) and (after := read_disclosure_at(draft, blocks, index, any_label)) > index:
+        index = after
     return index
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from ..blocks import cells
 from ..model import Disclosure
-from .draft import Draft, shown
-from .source import SourceBlock, SourceTable
+from .draft import Draft, has_sentence_punctuation, shown
+from .source import SourceBlock, SourceParagraph, SourceTable
 
 # The words of a site's top bar and footer links, standing alone on a line.
 _SITE_WORDS = (
@@ -165,6 +167,34 @@ def read_disclosure(draft: Draft, block: SourceBlock, any_label: bool = False) -
             found[key] = value
             draft.place(("disclosure", key), draft.at(block))
     return True
+
+
+def read_disclosure_at(draft: Draft, blocks: Sequence[SourceBlock], index: int, any_label: bool = False) -> int:
+    """Where the disclosure entries starting at `index` end (`index` when none starts there).
+
+    Sites often set label and value in <div>s of their own, one line each ("索引号：" then
+    "003522119/2024-00041"): a label alone takes the line right after it as its value, unless
+    that line is a label itself, a sentence, or, for any label but the title's, reads as the
+    article's title.
+    """
+    block = blocks[index]
+    value = blocks[index + 1] if index + 1 < len(blocks) else None
+    if isinstance(block, SourceParagraph) and isinstance(value, SourceParagraph) and not value.gap_before:
+        label = _lone_label(draft, block.text, any_label)
+        text = value.text.strip()
+        if label and not value.title and not disclosure_pairs(text, any_label=True) and cells(text) <= 60 and not (
+            has_sentence_punctuation(text)
+        ) and (
+            disclosure_key(label) == "title" or not re.search(r"(报告|总结)$", text)
+        ):
+            joined = replace(block, text=f"{block.text.strip()}{text}")
+            return index + 2 if read_disclosure(draft, joined, any_label) else index
+    return index + 1 if read_disclosure(draft, block, any_label) else index
+
+
+def _lone_label(draft: Draft, text: str, any_label: bool) -> str | None:
+    pairs = disclosure_pairs(text, any_label=any_label and "disclosure" in draft.data)
+    return pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None and disclosure_key(pairs[0][0]) != "" else None
 
 
 def note_disclosure(draft: Draft) -> None:
