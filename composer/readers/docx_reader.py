@@ -24,13 +24,16 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..blocks import cells
 from ..numbering import chinese_number
 from ..problems import Location, Problem, ReportError
-from ..profile import Profile
-from .structure import SourceBlock, SourceParagraph, SourceTable, layout_table
+from .frame import layout_table
+from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable
+
+if TYPE_CHECKING:
+    from ..profile import Profile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -349,7 +352,7 @@ class _Reader:
                 self.table(child, here)
 
 
-def read_docx(data: bytes, file: str | None, profile: Profile) -> list[SourceBlock]:
+def read_docx(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """The document's body as source paragraphs and tables, numbered by body paragraph; indents
     in twips are counted in the profile's character cells."""
     import docx
@@ -358,7 +361,7 @@ def read_docx(data: bytes, file: str | None, profile: Profile) -> list[SourceBlo
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises zip, XML and package errors alike
         reason = type(error).__name__ if not str(error) else str(error)
-        raise ReportError([Problem("import_docx_unreadable", {"reason": reason}, Location(file))]) from None
+        raise ReportError([Problem("import_docx_unreadable", {"reason": reason}, Location(name))]) from None
     reader = _Reader(document, profile)
     reader.walk(document.element.body)
-    return reader.blocks
+    return SourceDocument(reader.blocks)

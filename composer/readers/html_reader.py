@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Location, Problem, ReportError
 from ..punctuation import is_chinese
-from .structure import SourceBlock, SourceParagraph, SourceTable, layout_table
+from .frame import layout_table
+from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable, decode_draft
+
+if TYPE_CHECKING:
+    from ..profile import Profile
 
 _SKIPPED_TAGS = {
     "head", "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
@@ -33,6 +37,14 @@ _SKIPPED_TAGS = {
 _SKIPPED_NAMES = {
     "nav", "navbar", "menu", "header", "head", "top", "footer", "foot", "bottom", "breadcrumb", "crumb",
     "crumbs", "position", "location", "share", "bdsharebuttonbox", "sidebar", "toolbar", "copyright",
+    # and as Chinese sites name them, often in pinyin initials: 无障碍, 导航, 当前位置, 面包屑, 分享, 相关
+    "topbar", "wza", "logo", "search", "dh", "daohang", "dqwz", "mbx", "fx", "fenxiang", "xgwz", "xglj",
+    "related", "print", "dayin", "banquan", "skip",
+}
+# Parts of hyphenated names that say the same ("main-nav", "article-share", "site-footer").
+_SKIPPED_PARTS = {
+    "nav", "navbar", "menu", "breadcrumb", "crumb", "crumbs", "share", "footer", "topbar", "copyright",
+    "sidebar", "toolbar", "logo", "search", "related",
 }
 _BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "section",
@@ -48,13 +60,80 @@ _ALIGN = re.compile(r"text-align\s*:\s*(center|right)", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
-def _skipped(element: Any) -> bool:
+def _skipped(element: Any, links: LinkCounts) -> bool:
+    """Not text at all (scripts, forms, pictures), hidden, or the page's own: its header,
+    navigation and footer, named by tag or class, and lists of links."""
     if not isinstance(element.tag, str):
         return True
     names = (element.get("class") or "").lower().split() + [(element.get("id") or "").lower()]
     if element.tag.lower() in _SKIPPED_TAGS and not _REPORT_PARTS.intersection(names):
         return True
-    return any(name in _SKIPPED_NAMES for name in names) or bool(_HIDDEN.search(element.get("style") or ""))
+    return bool(_HIDDEN.search(element.get("style") or "")) or _furniture(element, names, links)
+
+
+def _furniture(element: Any, names: list[str], links: LinkCounts) -> bool:
+    parts = {part for name in names for part in re.split(r"[-_]", name)}
+    return (
+        any(name in _SKIPPED_NAMES for name in names) or bool(_SKIPPED_PARTS & parts)
+        or _link_list(element, links)
+    )
+
+
+# Per element: characters of text (white space aside), of them inside links, and links.
+LinkCounts = dict[Any, tuple[int, int, int]]
+
+
+def _link_counts(root: Any) -> LinkCounts:
+    """The counts of every element, children before parents, in one pass over the page."""
+    counts: LinkCounts = {}
+    for element in reversed(list(root.iter())):
+        text = _length(element.text) if isinstance(element.tag, str) else 0
+        linked = links = 0
+        for child in element:
+            child_text, child_linked, child_links = counts[child]
+            text += child_text + _length(child.tail)
+            linked, links = linked + child_linked, links + child_links
+        if isinstance(element.tag, str) and element.tag.lower() == "a":
+            linked, links = text, links + 1
+        counts[element] = (text, linked, links)
+    return counts
+
+
+def _length(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
+
+
+def _link_list(element: Any, links: LinkCounts) -> bool:
+    """A menu, a breadcrumb or a list of related pages: three links or more, and little text
+    besides (readability's link density)."""
+    if element.tag.lower() not in ("div", "ul", "ol", "p", "dl", "table", "span", "td"):
+        return False
+    text, linked, count = links.get(element, (0, 0, 0))
+    return count >= 3 and text - linked < max(12, text // 3)
+
+
+def _article_title(root: Any) -> str | None:
+    """The title the page gives its article: the ArticleTitle that government sites put in
+    <meta>, the <h1>, or the <title> less the site's name after it."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
+            return str(meta.get("content"))
+    for heading in root.iter("h1"):
+        if text := heading.text_content().strip():
+            return str(text)
+    for title in root.iter("title"):
+        if text := re.split(r"\s*[_|｜—–-]\s*", title.text_content().strip())[0]:
+            return str(text)
+    return None
+
+
+def _mark_title(blocks: list[SourceBlock], title: str | None) -> list[SourceBlock]:
+    """The blocks with the paragraph that is the page's title (the first that reads as it) marked."""
+    wanted = "".join((title or "").split())
+    for index, block in enumerate(blocks):
+        if isinstance(block, SourceParagraph) and wanted and "".join(block.text.split()) == wanted:
+            return [*blocks[:index], replace(block, title=True), *blocks[index + 1:]]
+    return blocks
 
 
 def _clean(text: str) -> str:
@@ -68,12 +147,14 @@ def _space_between(text: str, index: int) -> str:
 
 
 class _Page:
-    def __init__(self) -> None:
+    def __init__(self, links: LinkCounts) -> None:
+        self.links = links
         self.blocks: list[SourceBlock] = []
         self.pieces: list[tuple[str, bool]] = []
         self.line = 0
         self.align: str | None = None
         self.sealed: bool | None = None
+        self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
 
     def add(self, text: str | None, bold: bool, line: int) -> None:
         if text:
@@ -98,7 +179,10 @@ class _Page:
         ))
 
     def walk(self, element: Any, bold: bool = False) -> None:
-        if _skipped(element):
+        if _skipped(element, self.links):
+            if isinstance(element.tag, str) and element.tag.lower() not in _SKIPPED_TAGS:
+                if text := _clean(element.text_content()).strip():
+                    self.dropped.append((text[:60], element.sourceline or 0))
             return
         tag = element.tag.lower()
         if tag == "br":
@@ -129,7 +213,7 @@ class _Page:
 
     def table(self, table: Any) -> None:
         rows = [
-            [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th") and not _skipped(cell)]
+            [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th") and not _skipped(cell, self.links)]
             for row in table.iter("tr") if _owner(row) is table
         ]
         texts = [tuple(_clean(cell.text_content()).strip() for cell in row) for row in rows if row]
@@ -158,17 +242,19 @@ def _owner(row: Any) -> Any:
     return parent
 
 
-def read_html(text: str, file: str | None = None) -> list[SourceBlock]:
+def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """The page's text as source paragraphs and tables, with their HTML line numbers."""
     from lxml import etree, html
 
+    text, notes = decode_draft(data, name)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
         root = html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
-        raise ReportError([Problem("import_html_unreadable", {"reason": str(error)}, Location(file))]) from None
-    page = _Page()
+        raise ReportError([Problem("import_html_unreadable", {"reason": str(error)}, Location(name))]) from None
+    page = _Page(_link_counts(root))
     body = root.find("body")
     page.walk(body if body is not None else root)
     page.flush()
-    return page.blocks
+    notes += [Problem("import_furniture", {"text": text}, Location(name, line, 1), "info") for text, line in page.dropped]
+    return SourceDocument(_mark_title(page.blocks, _article_title(root)), notes)

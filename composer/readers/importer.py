@@ -1,76 +1,68 @@
-"""Importing an existing report: pick the reader for the file's kind, then recognise its structure.
+"""Importing an existing report: the reader for the file's kind, then its structure recognised.
 
-Text (.txt), Markdown (.md), Word (.docx) and web pages (.html) each have a reader that yields
-source paragraphs with their positions; `structure.build_report` does the rest for all of them.
+Every reader has one signature, `(data: bytes, name: str, profile: Profile) -> SourceDocument`
+(the profile, like pandoc's ReaderOptions, measures what a source laid out: a DOCX's indents in
+character cells), and is found by the
+file's suffix in `READERS`, as pandoc finds its readers in one table; `structure.build_report`
+does the rest for all of them. A new kind of source is a reader module and a line here.
 """
 
 from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..problems import Location, Problem, ReportError
 from ..profile import Profile, load_profile
-from .source import decode, read_bytes
-from .structure import ImportResult, SourceBlock, SourceParagraph, build_report
+from .docx_reader import read_docx
+from .html_reader import read_html
+from .source import SourceBlock, SourceDocument, SourceParagraph, read_bytes
+from .structure import ImportResult, build_report
+from .text_reader import read_markdown, read_text
 
-KINDS: dict[str, str] = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
+Reader = Callable[[bytes, str, Profile], SourceDocument]
+
+# The readers by suffix (without its dot); a kind given outright is one of these keys.
+READERS: dict[str, Reader] = {
+    "txt": read_text, "text": read_text, "md": read_markdown, "markdown": read_markdown,
+    "docx": read_docx, "html": read_html, "htm": read_html, "xhtml": read_html,
 }
 # Formats an office may try, with what to do instead.
 _SAVE_AS = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".pdf": "docx", ".odt": "docx"}
 
 
-def _kind(path: Path, kind: str | None) -> str:
+def reader_for(path: Path, kind: str | None = None) -> Reader:
+    """The reader of a file's kind (given, or its suffix); a located error naming what to do
+    when there is none."""
     if kind:
-        if kind not in set(KINDS.values()):
-            raise ReportError([Problem("import_kind_unknown", {"kind": kind, "known": "text, markdown, docx, html"},
+        if kind not in READERS:
+            raise ReportError([Problem("import_kind_unknown", {"kind": kind, "known": ", ".join(READERS)},
                                        Location(str(path)))])
-        return kind
+        return READERS[kind]
     suffix = path.suffix.lower()
-    if suffix in KINDS:
-        return KINDS[suffix]
+    if suffix[1:] in READERS:
+        return READERS[suffix[1:]]
     if suffix in _SAVE_AS:
         code, params = "import_save_as", {"suffix": suffix, "target": _SAVE_AS[suffix]}
     else:
-        code, params = "import_kind_unknown", {"kind": suffix or path.name, "known": ", ".join(KINDS)}
+        code, params = "import_kind_unknown", {"kind": suffix or path.name, "known": ", ".join("." + s for s in READERS)}
     raise ReportError([Problem(code, params, Location(str(path)))])
-
-
-def _blocks(data: bytes, kind: str, name: str, profile: Profile) -> tuple[list[SourceBlock], list[Problem]]:
-    if kind == "docx":
-        from .docx_reader import read_docx
-
-        return read_docx(data, name, profile), []
-    text = decode(data, name, accept_gbk=True)
-    notes: list[Problem] = []
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            notes.append(Problem("import_gbk", {}, Location(name), "warning"))
-    if kind == "html":
-        from .html_reader import read_html
-
-        return read_html(text, name), notes
-    from .text_reader import read_markdown, read_text
-
-    return (read_markdown(text) if kind == "markdown" else read_text(text)), notes
 
 
 def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], list[Problem]]:
     """The blocks without invisible format characters (zero-width spaces, soft hyphens, stray
-    BOMs of a web copy): they hide headings from recognition, and the model refuses them."""
+    BOMs of a web copy): they hide headings from recognition, and the model refuses them; tabs
+    inside a line are spaces."""
     count = 0
 
     def clean(text: str) -> str:
         nonlocal count
         kept = "".join(char for char in text if unicodedata.category(char) != "Cf")
         count += len(text) - len(kept)
-        return kept
+        return kept.replace("\t", " ")  # a tab inside a line (cells copied from a page) is a space
 
     cleaned: list[SourceBlock] = [
         replace(b, text=clean(b.text), lead=clean(b.lead) if b.lead else b.lead) if isinstance(b, SourceParagraph)
@@ -89,7 +81,7 @@ def import_report(
 ) -> ImportResult:
     """An existing report (text, Markdown, DOCX or HTML) as a model, with what was found where.
 
-    The kind comes from the suffix unless given ("text", "markdown", "docx", "html"). Raises
+    The kind comes from the suffix unless given (a key of READERS: "txt", "md", "docx", "html"). Raises
     ReportError when the file cannot be read; a file that reads but does not make a valid report
     gives a result whose `report` is None and whose `problems` say why, at source lines.
     `profile` is the style profile the source was set by (the standard one when None).
@@ -97,20 +89,18 @@ def import_report(
     profile = profile or load_profile()
     source = Path(path)
     name = str(source)
-    kind = _kind(source, kind)
+    reader = reader_for(source, kind)
     data = read_bytes(source)
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
-    blocks, notes = _blocks(data, kind, name, profile)
-    blocks, removed = _visible(blocks, name)
-    notes += removed
+    document = reader(data, name, profile)
+    blocks, removed = _visible(document.blocks, name)
+    notes = document.notes + removed
     result = build_report(blocks, name, profile, keep_punctuation=keep_punctuation)
     result.notes[:0] = notes
     if result.report is not None:
         result.report._source = ImportedSource(name, result.sources)
     return result
-
-
 @dataclass(frozen=True)
 class ImportedSource:
     """Where an imported report's values start in its source (`ImportResult.sources`), so a

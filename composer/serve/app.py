@@ -262,12 +262,12 @@ async def _report(request: Request, source: Source) -> tuple[Any, list[Problem]]
 
 
 async def _import(request: Request, source: Source) -> tuple[Any, list[Problem], list[Problem], str | None]:
-    from ..readers.importer import KINDS
+    from ..readers.importer import READERS
 
     from .workers import LIBREOFFICE_SUFFIXES
 
     suffix = PurePosixPath(source.name).suffix.lower()
-    if suffix not in KINDS and suffix not in LIBREOFFICE_SUFFIXES:
+    if suffix[1:] not in READERS and suffix not in LIBREOFFICE_SUFFIXES:
         raise _unsupported(source.name, suffix)
     keep = source.options.get("keep_punctuation", request.query_params.get("keep_punctuation", "")) in ("1", "true", "on")
     pool: Pool = request.app.state.pool
