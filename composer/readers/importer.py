@@ -1,7 +1,8 @@
 """Importing an existing report: pick the reader for the file's kind, then recognise its structure.
 
-Text (.txt), Markdown (.md), Word (.docx) and web pages (.html) each have a reader that yields
-source paragraphs with their positions; `structure.build_report` does the rest for all of them.
+Text (.txt), Markdown (.md), Word (.docx; .doc, .wps and .odt through LibreOffice), web pages
+(.html) and published PDFs each have a reader that yields source paragraphs with their positions;
+`structure.build_report` does the rest for all of them.
 """
 
 from __future__ import annotations
@@ -18,15 +19,20 @@ from .structure import ImportResult, SourceBlock, SourceParagraph, build_report
 KINDS: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".doc": "doc", ".wps": "wps", ".odt": "odt", ".pdf": "pdf",
 }
 # Formats an office may try, with what to do instead.
-_SAVE_AS = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".pdf": "docx", ".odt": "docx"}
+_SAVE_AS = {".rtf": "docx"}
+_CONVERTED = {"doc", "wps", "odt"}  # read through LibreOffice
+# A PDF or an old Word file holds images and fonts: a scan of a long report passes 5 MB, and
+# deserves to be told it is a scan rather than too large.
+_BINARY_LIMIT = 50 * 1024 * 1024
 
 
 def _kind(path: Path, kind: str | None) -> str:
     if kind:
         if kind not in set(KINDS.values()):
-            raise ReportError([Problem("import_kind_unknown", {"kind": kind, "known": "text, markdown, docx, html"},
+            raise ReportError([Problem("import_kind_unknown", {"kind": kind, "known": ", ".join(dict.fromkeys(KINDS.values()))},
                                        Location(str(path)))])
         return kind
     suffix = path.suffix.lower()
@@ -44,6 +50,14 @@ def _blocks(data: bytes, kind: str, name: str) -> tuple[list[SourceBlock], list[
         from .docx_reader import read_docx
 
         return read_docx(data, name), []
+    if kind in _CONVERTED:
+        from .office_reader import read_office
+
+        return read_office(data, name)
+    if kind == "pdf":
+        from .pdf_reader import read_pdf
+
+        return read_pdf(data, name)
     text = decode(data, name, accept_gbk=True)
     notes: list[Problem] = []
     try:
@@ -82,16 +96,18 @@ def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], l
 def import_report(
     path: str | os.PathLike[str], *, keep_punctuation: bool = False, kind: str | None = None
 ) -> ImportResult:
-    """An existing report (text, Markdown, DOCX or HTML) as a model, with what was found where.
+    """An existing report (text, Markdown, DOCX, .doc/.wps/.odt, HTML or PDF) as a model, with
+    what was found where.
 
-    The kind comes from the suffix unless given ("text", "markdown", "docx", "html"). Raises
+    The kind comes from the suffix unless given ("text", "markdown", "docx", "doc", "wps", "odt",
+    "html", "pdf"). .doc, .wps and .odt need LibreOffice (`soffice`). Raises
     ReportError when the file cannot be read; a file that reads but does not make a valid report
     gives a result whose `report` is None and whose `problems` say why, at source lines.
     """
     source = Path(path)
     name = str(source)
     kind = _kind(source, kind)
-    data = read_bytes(source)
+    data = read_bytes(source, _BINARY_LIMIT) if kind == "pdf" or kind in _CONVERTED else read_bytes(source)
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
     blocks, notes = _blocks(data, kind, name)
