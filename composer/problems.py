@@ -175,6 +175,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "LibreOffice could not convert the file to .docx ({reason}); it may be damaged or not a {suffix} file: "
         "open it in Word or WPS, save it as .docx and import that",
     ),
+    "import_not_office": (
+        "该文件不是 {suffix} 文档（开头不像 Word、WPS 或 OpenDocument 文件）；请在 Word、WPS 中打开并“另存为” .docx 后导入",
+        "this is no {suffix} document (it does not start as a Word, WPS or OpenDocument file): "
+        "open it in Word or WPS, save it as .docx and import that",
+    ),
     "import_convert_timeout": (
         "LibreOffice 转换该文件超过 {seconds} 秒仍未完成，已停止；请在 Word、WPS 中“另存为” .docx 后导入",
         "LibreOffice took over {seconds} seconds to convert the file and was stopped: "

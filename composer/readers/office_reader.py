@@ -22,7 +22,7 @@ from .docx_reader import read_docx
 from .structure import SourceBlock
 
 CONVERT_SECONDS = 120  # a long report converts in a few seconds; the first run of a profile takes longer
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file signature of .doc, and of WPS's .wps
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file signature: .doc, and WPS's .wps
 
 
 def soffice() -> str | None:
@@ -34,10 +34,19 @@ def _fail(code: str, name: str, **params: object) -> ReportError:
     return ReportError([Problem(code, dict(params), Location(name))])
 
 
-def _copy_name(data: bytes, suffix: str) -> str:
-    """The name the copy gets: a WPS .wps in the compound-file format is Word's format, and is named
-    so, since LibreOffice takes ".wps" for Microsoft Works."""
-    return "source.doc" if suffix == ".wps" and data.startswith(_OLE) else f"source{suffix}"
+def _input_filter(data: bytes, name: str, suffix: str) -> list[str]:
+    """How LibreOffice is to read the file, from what it starts with.
+
+    A compound file is Word 97-2003's format (WPS saves .wps in it too), read as such: left to
+    guess, LibreOffice would take a damaged one for plain text, or ".wps" for Microsoft Works.
+    A zip (a .docx or .odt under another name), RTF and web pages saved as .doc are left to its
+    detection; anything else is no document of these kinds.
+    """
+    if data.startswith(_OLE):
+        return ["--infilter=MS Word 97"]
+    if data.startswith((b"PK\x03\x04", b"{\\rtf")) or data.lstrip()[:1] == b"<" or data.startswith(b"MIME-Version"):
+        return []
+    raise _fail("import_not_office", name, suffix=suffix)
 
 
 def convert_to_docx(data: bytes, name: str, suffix: str) -> bytes:
@@ -45,14 +54,15 @@ def convert_to_docx(data: bytes, name: str, suffix: str) -> bytes:
     command = soffice()
     if command is None:
         raise _fail("import_soffice_missing", name, suffix=suffix)
+    infilter = _input_filter(data, name, suffix)
     with tempfile.TemporaryDirectory(prefix="report-composer-") as folder:
         work = Path(folder)
-        source = work / _copy_name(data, suffix)
+        source = work / f"source{suffix}"
         source.write_bytes(data)
         out = work / "out"
         arguments = [
             command, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
-            "--nologo", "--norestore", "--nolockcheck", "--nodefault",
+            "--nologo", "--norestore", "--nolockcheck", "--nodefault", *infilter,
             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source),
         ]
         process = subprocess.Popen(
