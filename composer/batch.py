@@ -97,9 +97,9 @@ class Outcome:
 
 
 def _importable() -> tuple[str, ...]:
-    from .readers.importer import KINDS
+    from .readers.importer import READERS
 
-    return tuple(KINDS)
+    return tuple("." + suffix for suffix in READERS)
 
 
 def _search(folder: Path, imports: bool, skip: Path | None) -> list[Path]:
@@ -206,9 +206,7 @@ def _prepare(settings: Settings, worker: bool) -> None:
 def _kind(path: Path) -> str:
     if path.suffix.lower() in YAML_SUFFIXES:
         return "yaml"
-    from .readers.importer import KINDS
-
-    return KINDS.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "?")
+    return path.suffix.lower().lstrip(".") or "?"
 
 
 def _severities(findings: Iterable[Problem]) -> dict[str, int]:

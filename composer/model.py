@@ -27,6 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from .dates import parse_date
 from .numbering import strip_marker
+from .rules import MANDATED_PARTS, PART_KEYS, part_params, standard_heading
 
 # --- text -------------------------------------------------------------------------------------
 
@@ -162,19 +163,6 @@ Item = Annotated[
 
 PartKey = Literal["measures", "shortcomings", "leadership", "plans", "other"]
 
-PART_KEYS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plans", "other")
-MANDATED_PARTS: tuple[str, ...] = PART_KEYS[:4]
-
-# What each part is called in messages (Chinese, English).
-PART_NAMES: dict[str, tuple[str, str]] = {
-    "measures": ("主要举措和成效", "main measures and results"),
-    "shortcomings": ("存在的不足和原因", "shortcomings and their causes"),
-    "leadership": ("主要负责人履行第一责任人职责情况", "how the principal leaders fulfilled their duty"),
-    "plans": ("下一年度主要安排", "plans for the next year"),
-    "other": ("其他需要报告的情况", "other matters"),
-}
-
-
 def default_mark(issuer: str) -> str:
     """The issuer mark (发文机关标志) of a red header that names none: the issuer's name + 文件."""
     return f"{issuer}文件"
@@ -183,17 +171,6 @@ def default_mark(issuer: str) -> str:
 def default_title(issuer: str, year: int) -> str:
     """The title of a report that names none."""
     return f"{issuer}{year}年法治政府建设年度报告"
-
-
-def standard_heading(key: str, year: int) -> str:
-    """The wording of the 2019 督察工作规定, dated for the report year."""
-    return {
-        "measures": f"{year}年推进法治政府建设的主要举措和成效",
-        "shortcomings": f"{year}年推进法治政府建设存在的不足和原因",
-        "leadership": f"{year}年党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况",
-        "plans": f"{year + 1}年推进法治政府建设的主要安排",
-        "other": "其他需要报告的情况",
-    }[key]
 
 
 class Part(_Model):
@@ -217,27 +194,22 @@ def _is_empty_part(value: Any) -> bool:
     return isinstance(value, dict) and not value.get("content")
 
 
-def _part_params(key: str) -> dict[str, Any]:
-    zh, en = PART_NAMES[key]
-    return {"key": key, "name": zh, "name_en": en, "number": "一二三四五"[PART_KEYS.index(key)]}
-
-
 def part_structure_errors(parts: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Missing, misordered and empty parts as (code, params): the model's validator raises the
     first, and validation and lint report them all. `params["at"]` names the part key the
     problem is at."""
     for key in MANDATED_PARTS:
         if key not in parts:
-            yield "part_missing", _part_params(key)
+            yield "part_missing", part_params(key)
     known = [k for k in parts if k in PART_KEYS]
     for earlier, later in zip(known, known[1:]):
         if PART_KEYS.index(earlier) > PART_KEYS.index(later):
-            before = _part_params(earlier)
-            yield "part_order", {**_part_params(later), "before": before["name"], "before_en": before["name_en"],
+            before = part_params(earlier)
+            yield "part_order", {**part_params(later), "before": before["name"], "before_en": before["name_en"],
                                  "before_key": earlier, "at": later}
     for key in known:
         if _is_empty_part(parts[key]) and (key in MANDATED_PARTS or parts[key] is not None):
-            yield "part_empty", {**_part_params(key), "at": key}
+            yield "part_empty", {**part_params(key), "at": key}
 
 
 class Parts(_Model):

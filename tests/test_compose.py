@@ -5,7 +5,8 @@ import pytest
 import composer
 from composer import blocks as b
 from composer.blocks import cells
-from composer.compose import compose, place_signature, wrap_title
+from composer.compose import compose
+from composer.rules import place_signature, wrap_title
 from conftest import SAMPLES
 
 PROFILE = composer.load_profile()

@@ -24,7 +24,10 @@ from composer.dates import format_date
 from composer.model import default_title
 from composer.numbering import split_marker
 from composer.punctuation import to_full_width
-from composer.readers.structure import ImportResult, SourceTable, date_of, disclosure_pairs, heading_marker
+from composer.readers.draft import date_of, heading_marker
+from composer.readers.furniture import disclosure_pairs
+from composer.readers.source import SourceTable
+from composer.readers.structure import ImportResult
 from composer.readers.yaml_reader import report_from_yaml
 from composer.yaml_writer import report_to_yaml
 from conftest import ALL_SAMPLES, REPO, SEED_TEXT, SEED_YAML
@@ -599,7 +602,7 @@ def test_automatic_numbering_counts_as_word_does():
         add(document, (text, None, False), numbered=level)
     stream = io.BytesIO()
     document.save(stream)
-    markers = [b.marker for b in read_docx(stream.getvalue())]
+    markers = [b.marker for b in read_docx(stream.getvalue(), "numbered.docx").blocks]
     assert markers == ["一、", "（一）", "（二）", "二、", "三、", "（一）"]
 
 

@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 import composer
-from composer.model import Section, standard_heading
+from composer.model import Section
+from composer.rules import standard_heading
 
 
 def minimal(**changes):

@@ -1,7 +1,7 @@
 """Length: a title over two lines (L001), a heading over one line (L002); hints for the author.
 
-Widths are measured as the renderers set them: in character cells (compose.cells), on the
-profile's grid, with the title wrapped by compose.wrap_title and a heading indented like a
+Widths are measured as the renderers set them: in character cells (blocks.cells), on the
+profile's grid, with the title wrapped by rules.wrap_title and a heading indented like a
 paragraph and preceded by its generated marker.
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..blocks import cells
-from ..compose import wrap_title
-from ..model import PART_KEYS, standard_heading
+from ..rules import PART_KEYS, standard_heading, wrap_title
 from ..numbering import marker
 from ..profile import load_profile
 from .core import Hit, LintDocument, document_rule

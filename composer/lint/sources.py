@@ -17,15 +17,15 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..model import PART_KEYS, Report, _item_kind, standard_heading
+from ..model import Report, _item_kind
 from ..numbering import marker, split_marker
 from ..problems import Location, Problem, ReportError
-from ..readers.source import Lines, decode, read_bytes
-from ..readers.structure import SourceParagraph
+from ..readers.source import Lines, SourceParagraph, decode, read_bytes
 from ..readers.yaml_reader import parse_yaml
 from ..validation import LABELS, Positions, problems_from_validation
 from .core import Heading, LintDocument, Path_, TextValue
 from ..readers.yaml_spans import scalar_origins
+from ..rules import PART_KEYS, standard_heading
 
 # Values that are not prose: switches, dates, codes, and the website's metadata (never printed).
 _NOT_PROSE_TOP = {"year", "date", "seal", "lint", "disclosure"}

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import MANDATED_PARTS, PART_KEYS, PART_NAMES, part_structure_errors
+from ..model import part_structure_errors
+from ..rules import MANDATED_PARTS, part_params
 from ..numbering import marker
 from ..problems import Location
 from .core import Heading, Hit, LintDocument, document_rule
@@ -65,9 +66,7 @@ def short_part(document: LintDocument) -> Iterator[Hit]:
         content = part.get("content") if isinstance(part, dict) else part
         chars = sum(len("".join(text.split())) for _, text in leaves(content, ()))
         if 0 < chars < MINIMUM_CHARS[key]:
-            zh, en = PART_NAMES[key]
-            params = {"number": "一二三四五"[PART_KEYS.index(key)], "name": zh, "name_en": en,
-                      "chars": chars, "minimum": MINIMUM_CHARS[key]}
+            params = {**part_params(key), "chars": chars, "minimum": MINIMUM_CHARS[key]}
             yield Hit(params, location=_key_location(document, ("parts", key)))
 
 

@@ -32,7 +32,8 @@ from ..blocks import cells
 from ..numbering import chinese_number
 from ..problems import Location, Problem, ReportError
 from ..profile import load_profile
-from .structure import SourceBlock, SourceParagraph, SourceTable, layout_table
+from .frame import layout_table
+from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -363,7 +364,7 @@ class _Reader:
                 self.table(child, here)
 
 
-def read_docx(data: bytes, file: str | None = None) -> list[SourceBlock]:
+def read_docx(data: bytes, name: str) -> SourceDocument:
     """The document's body as source paragraphs and tables, numbered by body paragraph."""
     import docx
 
@@ -371,7 +372,7 @@ def read_docx(data: bytes, file: str | None = None) -> list[SourceBlock]:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises zip, XML and package errors alike
         reason = type(error).__name__ if not str(error) else str(error)
-        raise ReportError([Problem("import_docx_unreadable", {"reason": reason}, Location(file))]) from None
+        raise ReportError([Problem("import_docx_unreadable", {"reason": reason}, Location(name))]) from None
     reader = _Reader(document)
     reader.walk(document.element.body)
-    return reader.blocks
+    return SourceDocument(reader.blocks)

@@ -24,7 +24,8 @@ from typing import Any
 
 from ..problems import Location, Problem, ReportError
 from ..punctuation import is_chinese
-from .structure import SourceBlock, SourceParagraph, SourceTable, layout_table
+from .frame import layout_table
+from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable, decode_draft
 
 _SKIPPED_TAGS = {
     "head", "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
@@ -155,17 +156,18 @@ def _owner(row: Any) -> Any:
     return parent
 
 
-def read_html(text: str, file: str | None = None) -> list[SourceBlock]:
+def read_html(data: bytes, name: str) -> SourceDocument:
     """The page's text as source paragraphs and tables, with their HTML line numbers."""
     from lxml import etree, html
 
+    text, notes = decode_draft(data, name)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
         root = html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
-        raise ReportError([Problem("import_html_unreadable", {"reason": str(error)}, Location(file))]) from None
+        raise ReportError([Problem("import_html_unreadable", {"reason": str(error)}, Location(name))]) from None
     page = _Page()
     body = root.find("body")
     page.walk(body if body is not None else root)
     page.flush()
-    return page.blocks
+    return SourceDocument(page.blocks, notes)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..problems import Location, Problem, ReportError
 from .docx_reader import read_docx
-from .structure import SourceBlock
+from .source import SourceDocument
 
 CONVERT_SECONDS = 120  # a long report converts in a few seconds; the first run of a profile takes longer
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file signature: .doc, and WPS's .wps
@@ -95,8 +95,9 @@ def _last_line(output: bytes) -> str:
     return next((line for line in reversed(lines) if line and "javaldx" not in line), "")
 
 
-def read_office(data: bytes, name: str) -> tuple[list[SourceBlock], list[Problem]]:
+def read_office(data: bytes, name: str) -> SourceDocument:
     """A .doc, .wps or .odt document's paragraphs and tables, as the DOCX reader finds them."""
     suffix = Path(name).suffix.lower()
-    blocks = read_docx(convert_to_docx(data, name, suffix), name)
-    return blocks, [Problem("import_converted", {"suffix": suffix}, Location(name), "info")]
+    document = read_docx(convert_to_docx(data, name, suffix), name)
+    document.notes.insert(0, Problem("import_converted", {"suffix": suffix}, Location(name), "info"))
+    return document

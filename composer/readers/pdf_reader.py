@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 from ..problems import Location, Problem, ReportError
 from ..punctuation import is_chinese
-from .structure import SourceBlock, SourceParagraph, SourceTable, heading_marker
+from .draft import heading_marker
+from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable
 
 _PAGE_NUMBER = re.compile(
     r"[—–\-－―─]*\s*\d{1,4}\s*[—–\-－―─]*|第\s*\d+\s*页\s*(共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
@@ -386,7 +387,7 @@ def _table(rows: list[_Line]) -> tuple[tuple[str, ...], ...]:
 # --- the reader -----------------------------------------------------------------------------------
 
 
-def read_pdf(data: bytes, name: str) -> tuple[list[SourceBlock], list[Problem]]:
+def read_pdf(data: bytes, name: str) -> SourceDocument:
     """The PDF's paragraphs and tables in reading order, and notes on what was read and dropped."""
     document = _open(data, name)
     try:
@@ -415,4 +416,4 @@ def read_pdf(data: bytes, name: str) -> tuple[list[SourceBlock], list[Problem]]:
     notes = [Problem("import_pdf_read", {"pages": len(pages)}, Location(name), "info")]
     if dropped:
         notes.append(Problem("import_pdf_furniture", {"text": "、".join(f"“{t}”" for t in dropped[:6])}, Location(name), "info"))
-    return blocks, notes
+    return SourceDocument(blocks, notes)

@@ -1,7 +1,9 @@
-"""Reading an input file as text: size limit, encodings, binary detection.
+"""Reading an input file: size limit, encodings, binary detection; and what an import reader yields.
 
 Offices save files from Notepad, WPS and web pages: UTF-8 with or without a BOM, UTF-16, and
-often GBK. Every reader goes through here so each of those gets the same clear answer.
+often GBK. Every reader goes through here so each of those gets the same clear answer. Every
+import reader turns its file into the same `SourceDocument`: paragraphs and tables in reading
+order, each with its position, which `structure` recognises the report in.
 """
 
 from __future__ import annotations
@@ -10,12 +12,56 @@ import bisect
 import codecs
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from ..problems import Location, Problem, ReportError
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a long annual report is about 100 KB
+
+
+@dataclass(frozen=True)
+class SourceParagraph:
+    """One paragraph (or line) of the source, as the reader found it.
+
+    `line` is the 1-based line in a text, Markdown or HTML file, or the paragraph's number in a
+    DOCX body; `column` is where `text` starts in it. The other fields carry what the source's
+    formatting says, when it says it.
+    """
+
+    text: str
+    line: int
+    column: int = 1
+    marker: str = ""  # a heading marker drawn by automatic numbering, not part of `text`
+    style_level: int | None = None  # a heading level given by markup (Markdown #, Word heading style)
+    lead: str | None = None  # leading text set apart by formatting (bold, heading face)
+    align: Literal["center", "right"] | None = None
+    start: float | None = None  # where the line starts, in character cells, when the source places it
+    gap_before: bool = False  # a blank line or an empty paragraph precedes it
+    caption: bool = False  # markup says it is the caption of the table that follows (HTML <caption>)
+    sealed: bool | None = None  # markup says whether the signature it is part of is sealed
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A table of the source: rows of cell texts, the first row being the header."""
+
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+    column: int = 1
+
+
+SourceBlock = SourceParagraph | SourceTable
+
+
+@dataclass
+class SourceDocument:
+    """What an import reader yields: the blocks in reading order, and what reading them noticed
+    (a GBK file, say) as notes."""
+
+    blocks: list[SourceBlock]
+    notes: list[Problem] = field(default_factory=list)
 
 
 class Lines:
@@ -80,3 +126,14 @@ def decode(data: bytes, file: str | None, accept_gbk: bool = False) -> str:
         if accept_gbk:
             return text
         raise _fail("encoding_gbk", file, line) from None
+
+
+def decode_draft(data: bytes, file: str | None) -> tuple[str, list[Problem]]:
+    """A text draft's characters, GBK from Notepad accepted with a notice."""
+    text = decode(data, file, accept_gbk=True)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return text, [Problem("import_gbk", {}, Location(file), "warning")]
+    return text, []

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 
 from ..punctuation import is_chinese
-from .structure import SourceBlock, SourceParagraph, SourceTable, heading_marker
+from .draft import heading_marker
+from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable, decode_draft
 
 _SEPARATOR_CELL = re.compile(r"\s*:?-{3,}:?\s*")
 _ATX_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(\s+#+)?\s*")
@@ -55,8 +56,13 @@ def _pipe_run(lines: list[str], start: int) -> int:
     return end
 
 
-def read_text(text: str) -> list[SourceBlock]:
+def read_text(data: bytes, name: str) -> SourceDocument:
     """One paragraph per non-blank line; runs of "|" lines are tables."""
+    text, notes = decode_draft(data, name)
+    return SourceDocument(_lines(text), notes)
+
+
+def _lines(text: str) -> list[SourceBlock]:
     lines = text.splitlines()
     blocks: list[SourceBlock] = []
     gap = False
@@ -185,6 +191,7 @@ class _Markdown:
         return self.blocks
 
 
-def read_markdown(text: str) -> list[SourceBlock]:
+def read_markdown(data: bytes, name: str) -> SourceDocument:
     """Paragraphs (consecutive lines joined), headings with their # level, and pipe tables."""
-    return _Markdown().read(text)
+    text, notes = decode_draft(data, name)
+    return SourceDocument(_Markdown().read(text), notes)

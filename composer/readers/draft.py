@@ -1,0 +1,129 @@
+"""The report being recognised in a source: the state every phase of `structure` works on.
+
+The phases (furniture, frame, sections, parts) each read source blocks and write into one
+`Draft`: the data that will be validated into the model, where each value came from in the
+source, and notes on what was found, dropped and not placed. The body is first collected as a
+tree of draft items (`DraftParagraph`, `DraftTable`, `DraftSection`), whose parts are decided
+once the whole body is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
+from typing import Any
+
+from ..blocks import cells
+from ..dates import parse_date
+from ..numbering import split_marker
+from ..problems import Location, Problem, Severity
+from ..punctuation import to_full_width
+from .source import SourceBlock, SourceParagraph, SourceTable
+
+ModelPath = tuple[str | int, ...]
+
+
+@dataclass
+class DraftParagraph:
+    text: str
+    at: Location
+    source: int = -1  # index of the source block, to find captions next to tables
+    caption: bool = False  # the source sets it as a caption (marked so, or centred), if a table follows
+
+
+@dataclass
+class DraftTable:
+    rows: list[list[str]]
+    at: Location
+    caption: DraftParagraph | None = None
+
+
+@dataclass
+class DraftSection:
+    heading: str
+    at: Location
+    run_in: bool = False
+    marker: str = ""  # as the source wrote it, to say when the level it numbers differs
+    items: list[DraftItem] = field(default_factory=list)
+
+
+DraftItem = DraftParagraph | DraftTable | DraftSection
+
+
+class Draft:
+    """What has been recognised so far, with the source place of each value."""
+
+    def __init__(self, file: str | None, keep_punctuation: bool):
+        self.file = file
+        self.keep_punctuation = keep_punctuation
+        self.notes: list[Problem] = []
+        self.changes = 0
+        self.sources: dict[ModelPath, Location] = {}
+        self.data: dict[str, Any] = {}
+        self.title: tuple[str, Location] | None = None
+        self.signature: tuple[str, Location] | None = None
+        self.opening: list[DraftItem] = []
+        self.parts: list[DraftSection] = []
+        self.trailing: list[DraftParagraph] = []
+
+    def at(self, block: SourceBlock, offset: int = 0) -> Location:
+        return Location(self.file, block.line, block.column + offset)
+
+    def note(self, code: str, at: Location | None, severity: Severity = "info", **params: Any) -> None:
+        self.notes.append(Problem(code, params, at or Location(self.file), severity))
+
+    def text(self, value: str) -> str:
+        """The text as it goes into the model: trimmed, its punctuation made full-width unless kept."""
+        value = value.strip()
+        if self.keep_punctuation:
+            return value
+        value, count = to_full_width(value)
+        self.changes += count
+        return value
+
+    def place(self, path: ModelPath, at: Location) -> None:
+        self.sources[path] = replace(at, path=path)
+
+
+# --- what a line of text is ------------------------------------------------------------------------
+
+
+def heading_marker(text: str) -> tuple[int | None, str, str]:
+    """split_marker, except that a number starting a figure ("3,000余人") is no marker."""
+    level, marker, rest = split_marker(text)
+    if level is not None and marker.endswith((",", "，")) and rest[:1].isdigit():
+        return None, "", text
+    return level, marker, rest
+
+
+def is_heading(block: SourceBlock) -> bool:
+    return isinstance(block, SourceParagraph) and bool(
+        block.marker or block.style_level or heading_marker(block.text)[0] is not None
+    )
+
+
+def date_of(text: str) -> Date | None:
+    try:
+        return parse_date(text.strip())
+    except ValueError:
+        return None
+
+
+def has_sentence_punctuation(text: str) -> bool:
+    return any(char in "。；;，,！？" for char in text)
+
+
+def short_line(text: str) -> bool:
+    return cells(text) <= 40 and "。" not in text
+
+
+def offset(text: str, piece: str) -> int:
+    """Where a piece of a paragraph starts in it (0 when the piece was changed past finding)."""
+    return max(0, text.find(piece.strip()))
+
+
+def shown(block: SourceBlock) -> str:
+    """A block as a note quotes it."""
+    if isinstance(block, SourceTable):
+        return "| " + " | ".join(block.rows[0] if block.rows else ()) + " |"
+    return block.text.strip()

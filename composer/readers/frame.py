@@ -1,0 +1,371 @@
+"""The frame around the body: red header, title and addressee before it; signature, date,
+attachments, note and end block after it; and who issued it, for which year.
+
+GB/T 9704 fixes where each stands, so each is found by what it looks like in its place: the
+mark (…文件) and number (…〔2024〕3号) above the title, a short line ending in "：" under it, the
+last line that is a date alone near the end with the signature just above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date as Date
+from typing import Any
+
+from ..blocks import cells
+from ..dates import format_date
+from ..problems import Location
+from ..profile import load_profile
+from ..rules import place_signature
+from .draft import Draft, DraftParagraph, date_of, has_sentence_punctuation, heading_marker, is_heading, offset, shown
+from .furniture import RELATED, disclosure_cells, note_disclosure, read_disclosure
+from .source import SourceBlock, SourceParagraph, SourceTable
+
+_COPY_NUMBER = re.compile(r"\d{1,6}")
+_CLASSIFICATION = re.compile(r"(绝密|机密|秘密)(★\S+)?")
+_URGENCY = re.compile(r"特急|加急")
+_MARK = re.compile(r"\S{2,}文件")
+_DOC_NUMBER = re.compile(
+    r"(?P<number>\S+?[〔\[【［(（﹝]\s*\d{4}\s*[〕\]】］)）﹞]\s*第?\s*\d+\s*号)"
+    r"(?:\s*签\s*发\s*人\s*[:：]\s*(?P<signers>.+))?"
+)
+_SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<signers>.+)")
+
+_ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]+?)\s*[:：]")
+_TITLE_END = re.compile(r"(报告|总结)([（(].*[)）])?$")
+_ATTACHMENTS = re.compile(r"附\s*件\s*[:：]\s*(?P<first>.*)")
+_ITEM_NUMBER = re.compile(r"^\s*[0-9０-９]{1,2}\s*[.．、]\s*")
+_COPY_TO = re.compile(r"抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?")
+_PRINTED = re.compile(r"(?:(?P<printer>.+?)\s+)?(?P<date>\S+?)\s*印\s*发")
+_NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
+_YEAR = re.compile(r"(\d{4})\s*年")
+_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>.+?)(关于)?\d{4}\s*年")
+
+
+def layout_table(rows: Sequence[Sequence[str]]) -> bool:
+    """A table that lays text out (red header, end block, a page wrapped in a table), not data."""
+    if disclosure_cells(rows):  # a page's disclosure header, 文号 and all
+        return False
+    if all(sum(1 for cell in row if cell.strip()) <= 1 for row in rows):  # text placed by a grid
+        return True
+    texts = [cell.strip() for row in rows for cell in row]
+    if any(len(text) > 300 for text in texts):
+        return True
+    return any(
+        _MARK.fullmatch(t) or _DOC_NUMBER.fullmatch(t) or _SIGNERS.fullmatch(t) or _COPY_TO.fullmatch(t)
+        or _PRINTED.fullmatch(t) for t in texts
+    )
+
+
+# --- before the body: red header, title, addressee ---------------------------------------------
+
+
+def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
+    """Disclosure, red header, title and addressee; returns where the opening starts."""
+    index = 0
+    while index < len(blocks) and read_disclosure(draft, blocks[index]):
+        index += 1
+    index = _header(draft, blocks, index)
+    while index < len(blocks) and read_disclosure(draft, blocks[index]):
+        index += 1
+    index = _title(draft, blocks, index)
+    while index < len(blocks) and read_disclosure(draft, blocks[index]):
+        index += 1
+    if index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
+        match = _ADDRESSEE.fullmatch(block.text.strip())
+        if match and cells(block.text.strip()) <= 60 and heading_marker(block.text)[0] is None:
+            names = [n for n in match["names"].split("、") if n.strip()]
+            draft.data["addressees"] = [draft.text(n) for n in names]
+            for number, name in enumerate(names):
+                draft.place(("addressees", number), draft.at(block, offset(block.text, name)))
+            draft.note("import_addressee", draft.at(block), text="、".join(draft.data["addressees"]))
+            index += 1
+    note_disclosure(draft)
+    return index
+
+
+def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
+    """The red header's lines before the title: copy number, classification, urgency, mark, number."""
+    header: dict[str, Any] = {}
+    places: dict[str, Location] = {}
+    end = index
+    while end < len(blocks) and isinstance(block := blocks[end], SourceParagraph):
+        text = block.text.strip()
+        if _COPY_NUMBER.fullmatch(text) and "copy_number" not in header:
+            header["copy_number"] = text
+        elif _CLASSIFICATION.fullmatch(text):
+            header["classification"] = text
+        elif _URGENCY.fullmatch(text):
+            header["urgency"] = text
+        elif _MARK.fullmatch(text) and "mark" not in header:
+            header["mark"] = draft.text(text)
+        elif match := _DOC_NUMBER.fullmatch(text):
+            header["number"] = _doc_number(draft, match["number"], block)
+            if match["signers"]:
+                header["signers"] = _names(draft, match["signers"])
+        elif match := _SIGNERS.fullmatch(text):
+            header["signers"] = _names(draft, match["signers"])
+        else:
+            break
+        for key in header:
+            places.setdefault(key, draft.at(block))
+        end += 1
+    if "mark" not in header and "number" not in header:
+        return index
+    draft.data["header"] = header
+    for key, at in places.items():
+        draft.place(("header", key), at)
+    draft.note("import_header", places.get("mark") or places["number"],
+              text=" ".join(str(v) for k, v in header.items() if k in ("mark", "number")))
+    return end
+
+
+def _names(draft: Draft, text: str) -> list[str]:
+    return [draft.text(name) for name in re.split(r"[、，,\s]+", text) if name.strip()]
+
+
+def _doc_number(draft: Draft, number: str, block: SourceParagraph) -> str:
+    """A document number as GB/T 9704 writes it: 〔〕 round the year, no 第, no leading zeros."""
+    match = re.fullmatch(r"(\S+?)[〔\[【［(（﹝]\s*(\d{4})\s*[〕\]】］)）﹞]\s*第?\s*0*(\d+)\s*号", number)
+    fixed = f"{match[1]}〔{match[2]}〕{match[3]}号" if match else number
+    if fixed != number:
+        draft.note("import_doc_number_fixed", draft.at(block), "warning", old=number, new=fixed)
+    return fixed
+
+
+def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
+    first = blocks[index] if index < len(blocks) else None
+    if not isinstance(first, SourceParagraph) or not _title_like(first.text):
+        draft.note("import_no_title", draft.at(first) if first else None, "warning")
+        return index
+    lines = [first.text.strip()]
+    end = index + 1
+    while end < len(blocks) and not _TITLE_END.search("".join(lines)):
+        following = blocks[end]
+        if not isinstance(following, SourceParagraph) or not _title_like(following.text):
+            break
+        together = following.align == first.align if first.align else not following.gap_before
+        if not together or _ADDRESSEE.fullmatch(following.text.strip()) or cells("".join(lines)) > 60:
+            break
+        lines.append(following.text.strip())
+        end += 1
+    title = draft.text("".join(lines))
+    draft.title = (title, draft.at(first))
+    draft.note("import_title", draft.at(first), text=title)
+    return end
+
+
+def _title_like(text: str) -> bool:
+    text = text.strip()
+    return (
+        bool(text) and cells(text) <= 60 and not re.search(r"[。；;]", text)
+        and not text.endswith((":", "：")) and heading_marker(text)[0] is None and date_of(text) is None
+    )
+
+
+# --- after the body: date, signature, attachments, note, end block -------------------------------
+
+
+def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
+    """Finds the date and what surrounds it; returns where the body ends.
+
+    The date is the last line that is a date and nothing else, wherever it is (an attachment's
+    own text may follow it); failing that, a signature and a date on one line after the body.
+    """
+    found: tuple[int, Date, str | None] | None = None
+    for index in range(len(blocks) - 1, start - 1, -1):
+        block = blocks[index]
+        if isinstance(block, SourceParagraph) and (issued := date_of(block.text)):
+            found = (index, issued, None)
+            break
+    for index in range(len(blocks) - 1, start - 1, -1):
+        block = blocks[index]
+        if found or is_heading(block):
+            break
+        if isinstance(block, SourceParagraph) and (dated := _signed_date(block.text)):
+            found = (index, *dated)
+    if found is None:
+        draft.note("import_no_date", None, "warning")
+        return len(blocks)
+    index, issued, signature = found
+    date_block = blocks[index]
+    draft.data["date"] = issued
+    draft.place(("date",), draft.at(date_block))
+    draft.note("import_date", draft.at(date_block), text=format_date(issued))
+    _after_date(draft, blocks[index + 1:])
+    end = index
+    if signature is not None:
+        draft.signature = (draft.text(signature), draft.at(date_block))
+    elif index > start and _signature_like(blocks[index - 1]):
+        signature_block = blocks[index - 1]
+        assert isinstance(signature_block, SourceParagraph)
+        draft.signature = (draft.text(signature_block.text), draft.at(signature_block))
+        _seal(draft, signature_block, date_block, issued)
+        end = index - 1
+    if draft.signature:
+        draft.note("import_signature", draft.signature[1], text=draft.signature[0])
+    else:
+        draft.note("import_no_signature", draft.at(date_block), "warning")
+    return _attachments(draft, blocks, start, end)
+
+
+def _signed_date(text: str) -> tuple[Date, str] | None:
+    """A signature and a date on one line: "大同市科技局　2023年12月7日"."""
+    match = re.fullmatch(r"(?P<signature>.+?)\s+(?P<date>\S+)", text.strip())
+    if match and (issued := date_of(match["date"])) and _signature_text(match["signature"]):
+        return issued, match["signature"]
+    return None
+
+
+def _signature_text(text: str) -> bool:
+    text = text.strip()
+    return 0 < cells(text) <= 30 and not has_sentence_punctuation(text) and not text.endswith(("：", ":"))
+
+
+def _signature_like(block: SourceBlock) -> bool:
+    return (
+        isinstance(block, SourceParagraph) and not is_heading(block)
+        and _signature_text(block.text) and not _ATTACHMENTS.fullmatch(block.text.strip())
+    )
+
+
+def _seal(draft: Draft, signature: SourceParagraph, date_block: SourceBlock, issued: Date) -> None:
+    """Sealed or not: as the source's markup says, or from where the source placed signature
+    and date, when it placed them."""
+    assert isinstance(date_block, SourceParagraph)
+    if signature.sealed is not None:
+        sealed = signature.sealed
+    elif signature.start is None or date_block.start is None:
+        return
+    else:
+        profile = load_profile()
+        text = signature.text.strip()
+        errors = {}
+        for seal in (False, True):
+            placed = place_signature(text, format_date(issued), seal, profile)
+            errors[seal] = abs(placed.signature.start - signature.start) + abs(placed.date.start - date_block.start)
+        sealed = errors[True] < errors[False] and errors[True] <= 1.0
+    if sealed:
+        draft.data["seal"] = True
+        draft.note("import_seal", draft.at(signature))
+
+
+def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
+    """Note, end block and the page's own lists after the date; anything else is kept."""
+    end_block: dict[str, Any] = {}
+    pending: SourceParagraph | None = None  # an unknown line: the printer, if 印发 follows alone
+    related = False
+    for block in blocks:
+        paragraph = block if isinstance(block, SourceParagraph) else None
+        text = paragraph.text.strip() if paragraph else ""
+        printed = _PRINTED.fullmatch(text) if paragraph else None
+        if printed and date_of(printed["date"]) is None:
+            printed = None
+        if pending and not (printed and not printed["printer"]):
+            _trail(draft, pending)
+            pending = None
+        related = related or bool(paragraph and RELATED.fullmatch(text))
+        if related:
+            draft.note("import_furniture", draft.at(block), text=shown(block))
+        elif match := _COPY_TO.fullmatch(text):
+            end_block["copy_to"] = [draft.text(n) for n in re.split(r"[，,]", match["names"]) if n.strip()]
+            draft.place(("end_block", "copy_to"), draft.at(block))
+        elif printed:
+            printer = pending or block
+            if printed["printer"] or pending:
+                end_block["printer"] = draft.text(printed["printer"] or printer.text)
+                draft.place(("end_block", "printer"), draft.at(printer))
+            pending = None
+            end_block["print_date"] = date_of(printed["date"])
+            draft.place(("end_block", "print_date"), draft.at(block))
+        elif (match := _NOTE.fullmatch(text)) and "note" not in draft.data:
+            draft.data["note"] = draft.text(match["text"])
+            draft.place(("note",), draft.at(block, 1))
+            draft.note("import_note", draft.at(block), text=draft.data["note"])
+        elif paragraph:
+            pending = paragraph
+        else:
+            _trail(draft, block)
+    if pending:
+        _trail(draft, pending)
+    if end_block:
+        draft.data["end_block"] = end_block
+        draft.note("import_end_block", draft.sources.get(("end_block", "print_date")),
+                  text=str(end_block.get("printer", "")))
+
+
+def _trail(draft: Draft, block: SourceBlock) -> None:
+    """Text after the date that is none of the known end matter: kept, in the last part."""
+    if isinstance(block, SourceTable):
+        text = "　".join(c for row in block.rows for c in row if c.strip())
+    else:
+        text = block.text
+    draft.trailing.append(DraftParagraph(draft.text(text), draft.at(block)))
+
+
+def _attachments(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> int:
+    """附件：1.… and its further items, between the body and the signature."""
+    for index in range(end - 1, start - 1, -1):
+        block = blocks[index]
+        numbered_item = isinstance(block, SourceParagraph) and _ITEM_NUMBER.match(block.text)
+        if not isinstance(block, SourceParagraph) or (is_heading(block) and not numbered_item):
+            return end
+        match = _ATTACHMENTS.fullmatch(block.text.strip())
+        if not match:
+            continue
+        items = [(match["first"], block)] + [(b.text, b) for b in blocks[index + 1:end] if isinstance(b, SourceParagraph)]
+        if any(cells(text) > 80 or "。" in text for text, _ in items):
+            return end
+        names = []
+        for text, source in items:
+            name = draft.text(_ITEM_NUMBER.sub("", text))
+            if name:
+                draft.place(("attachments", len(names)), draft.at(source, offset(source.text, name[:1])))
+                names.append(name)
+        if not names:
+            return end
+        draft.data["attachments"] = names
+        draft.note("import_attachments", draft.at(block), count=len(names))
+        return index
+    return end
+
+
+# --- issuer, year, title -----------------------------------------------------------------------
+
+
+def identity(draft: Draft) -> None:
+    title = draft.title[0] if draft.title else None
+    issuer = draft.signature[0] if draft.signature else None
+    if issuer is None and title and (match := _ISSUER_IN_TITLE.match(title)):
+        issuer = match["issuer"]
+        draft.note("import_issuer_from_title", draft.title[1] if draft.title else None, "warning", text=issuer)
+    if issuer is None and (publisher := draft.data.get("disclosure", {}).get("publisher")):
+        issuer = publisher
+        draft.note("import_issuer_from_disclosure", draft.sources.get(("disclosure", "publisher")), "warning",
+                  text=issuer)
+    if issuer:
+        draft.data["issuer"] = issuer
+        if draft.signature:
+            draft.place(("issuer",), draft.signature[1])
+            draft.data["signature"] = draft.signature[0]
+            draft.place(("signature",), draft.signature[1])
+    year = _year(draft, title)
+    if year:
+        draft.data["year"] = year
+    if title:
+        draft.data["title"] = title
+        draft.place(("title",), draft.title[1])  # type: ignore[index]
+
+
+def _year(draft: Draft, title: str | None) -> int | None:
+    texts = [title or ""] + [part.heading for part in draft.parts]
+    for text in texts:
+        if match := _YEAR.search(text):
+            return int(match[1])
+    issued = draft.data.get("date")
+    if issued is None:
+        return None
+    year = issued.year - 1 if issued.month <= 6 else issued.year
+    draft.note("import_year_guessed", draft.sources.get(("date",)), "warning", year=year)
+    return year

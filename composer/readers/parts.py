@@ -1,0 +1,95 @@
+"""The parts: each top-level heading of the body mapped to a part of the report, by meaning.
+
+"存在问题及对策建议" is the shortcomings part and "下一步工作意见建议" the plans part (the
+vocabulary is in `rules`). What no part takes is kept in the nearest part, with a note at its
+source line; nothing of the text is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..rules import PART_KEYS, PART_NAMES, part_for, part_params
+from .draft import Draft, DraftItem, DraftParagraph, DraftSection, ModelPath
+from .sections import emit_items, emit_paragraph
+
+
+def _part_keys(draft: Draft) -> list[str | None]:
+    """Each top-level heading's part: by meaning where the meanings keep the parts' order, by
+    position in between; None for a heading left over."""
+    guesses = [part_for(part.heading) for part in draft.parts]
+    order = [PART_KEYS.index(g) if g else None for g in guesses]
+    # The longest run of guesses in the parts' order wins; a guess out of order is dropped.
+    best: list[list[int]] = []
+    for i, rank in enumerate(order):
+        if rank is None:
+            best.append([])
+            continue
+        chains = [best[j] for j in range(i) if order[j] is not None and order[j] < rank]  # type: ignore[operator]
+        best.append(max(chains, key=len, default=[]) + [i])
+    chosen = set(max(best, key=len, default=[]))
+    keys: list[str | None] = [guesses[i] if i in chosen else None for i in range(len(guesses))]
+    for i, key in enumerate(keys):
+        if key is not None:
+            continue
+        before = max((PART_KEYS.index(k) for k in keys[:i] if k), default=-1)
+        after = min((PART_KEYS.index(k) for k in keys[i + 1:] if k), default=len(PART_KEYS))
+        if before + 1 < after:
+            keys[i] = PART_KEYS[before + 1]
+            draft.note("import_part_by_position", draft.parts[i].at, "warning",
+                      heading=draft.parts[i].heading, **_part_params(keys[i]))
+    return keys
+
+
+def emit_parts(draft: Draft) -> None:
+    opening = [item for item in draft.opening if isinstance(item, DraftParagraph)]
+    misplaced = [item for item in draft.opening if not isinstance(item, DraftParagraph)]
+    if opening:
+        draft.data["opening"] = [emit_paragraph(draft, p, ("opening", n)) for n, p in enumerate(opening)]
+        draft.note("import_opening", opening[0].at, count=len(opening))
+    keys = _part_keys(draft)
+    placed: list[tuple[str, DraftSection]] = []
+    for key, part in zip(keys, draft.parts):
+        if key:
+            placed.append((key, part))
+        elif placed:
+            placed[-1][1].items.append(part)
+            draft.note("import_unplaced", part.at, "warning", text=part.heading[:30], **_place(placed[-1][0]))
+        else:
+            misplaced.append(part)
+    if placed:
+        first = placed[0][1]
+        for item in misplaced:
+            draft.note("import_unplaced", item.at, "warning", text=_item_text(item)[:30], **_place(placed[0][0]))
+        first.items[:0] = misplaced
+        last_key, last = placed[-1]
+        for paragraph in draft.trailing:
+            draft.note("import_unplaced", paragraph.at, "warning", text=paragraph.text[:30], **_place(last_key))
+        last.items += draft.trailing
+    parts: dict[str, Any] = {}
+    for key, part in placed:
+        path: ModelPath = ("parts", key)
+        draft.place(path, part.at)
+        draft.place((*path, "heading"), part.at)
+        content: list[Any] = []
+        emit_items(draft, content, part.items, (*path, "content"), 2)
+        parts[key] = {"heading": part.heading, "content": content}
+        draft.note("import_part", part.at, heading=part.heading, **_part_params(key))
+    if parts:
+        draft.data["parts"] = parts
+
+
+def _item_text(item: DraftItem) -> str:
+    if isinstance(item, DraftParagraph):
+        return item.text
+    if isinstance(item, DraftSection):
+        return item.heading
+    return " ".join(item.rows[0])
+
+
+def _place(key: str) -> dict[str, str]:
+    return {"place": f"第{'一二三四五'[PART_KEYS.index(key)]}部分“{PART_NAMES[key][0]}”", "place_en": f"part '{PART_NAMES[key][1]}'"}
+
+
+def _part_params(key: str) -> dict[str, Any]:
+    return {**part_params(key), "ordinal": PART_KEYS.index(key) + 1}

@@ -1,0 +1,184 @@
+"""The body: headings found and ranked, paragraphs and tables gathered under them, as a tree.
+
+A heading's level comes from its marker as written (一、 （一） 1. （1）, or Word's automatic
+numbering), or failing that from markup (Markdown #, Word's heading styles); with neither, short
+lines that name a part are the parts. A heading sentence that body text follows on the same line
+is a run-in heading. The tree goes back out as model content once the parts are decided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..blocks import cells
+from ..numbering import marker as generated_marker
+from ..punctuation import is_chinese
+from ..rules import part_for
+from .draft import (
+    Draft, DraftItem, DraftParagraph, DraftSection, DraftTable, ModelPath, has_sentence_punctuation, heading_marker,
+    short_line,
+)
+from .furniture import RELATED, read_disclosure
+from .source import SourceBlock, SourceParagraph, SourceTable
+
+_SENTENCE_END = "。！？"
+_CLOSERS = "”’」』）)》〉"
+_CAPTION = re.compile(r"(附)?表\s*[0-9０-９一二三四五六七八九十]+")
+
+
+def _run_in_split(text: str) -> int | None:
+    """Where the body starts after a heading sentence at the start of `text`, if text follows it."""
+    for index, char in enumerate(text):
+        half = char in ".!?" and index > 0 and is_chinese(text[index - 1])
+        if char in _SENTENCE_END or half:
+            end = index + 1
+            while end < len(text) and text[end] in _CLOSERS:
+                end += 1
+            return end if text[end:].strip() else None
+    return None
+
+
+def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
+    """The heading paragraphs' ranks (1 outermost), from their markers or, failing that, markup."""
+    ranks: dict[int, int] = {}
+    styled: dict[int, int] = {}
+    for index, block in enumerate(blocks):
+        if not isinstance(block, SourceParagraph) or block.caption:
+            continue
+        level = heading_marker(block.marker or block.text)[0]
+        if level is not None:
+            ranks[index] = level
+        elif block.style_level and cells(block.text) <= 60:  # a long "heading" is a misstyled paragraph
+            styled[index] = block.style_level
+    order = sorted(set(styled.values()))
+    ranks.update({index: order.index(level) + 1 for index, level in styled.items()})
+    if not ranks:  # no markers, no markup: short lines that name a part are the parts
+        ranks = {
+            i: 1 for i, b in enumerate(blocks)
+            if isinstance(b, SourceParagraph) and cells(b.text) <= 40
+            and not has_sentence_punctuation(b.text.strip().rstrip("。")) and part_for(b.text)
+        }
+    return ranks
+
+
+def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> None:
+    body = blocks[start:end]
+    ranks = _ranks(body)
+    top = min(ranks.values(), default=1)
+    stack: list[tuple[int, DraftSection]] = []
+    for index, block in enumerate(body):
+        container = stack[-1][1].items if stack else draft.opening
+        if isinstance(block, SourceTable):
+            _table(draft, block, container, start + index)
+        elif RELATED.fullmatch(block.text.strip()):
+            draft.note("import_furniture", draft.at(block), text=block.text.strip())
+        elif index not in ranks:
+            container.append(DraftParagraph(draft.text(block.text), draft.at(block), start + index, _set_as_caption(block)))
+        elif not stack and ranks[index] != top:
+            draft.opening.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index))
+            draft.note("import_unplaced", draft.at(block), "warning", text=block.text.strip()[:30], place="导语",
+                      place_en="the opening")
+        else:
+            rank = ranks[index]
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            node = _heading(draft, block)
+            if stack:
+                stack[-1][1].items.append(node)
+            else:
+                draft.parts.append(node)
+            stack.append((rank, node))
+    if not draft.parts:
+        draft.note("import_no_parts", None, "warning")
+
+
+def _heading(draft: Draft, block: SourceParagraph) -> DraftSection:
+    """A heading paragraph: its text without the marker, and the body text run in after it."""
+    if block.marker:
+        marker, rest, offset = block.marker, block.text.strip(), 0
+    else:
+        _, marker, rest = heading_marker(block.text)
+        offset = len(block.text) - len(rest)
+    lead = heading_marker(block.lead)[2] if block.lead else ""
+    split = len(lead) if lead and rest.startswith(lead) and rest[len(lead):].strip() else _run_in_split(rest)
+    if split is None:
+        return DraftSection(draft.text(rest), draft.at(block, offset), marker=marker)
+    body = rest[split:]
+    body_offset = offset + split + len(body) - len(body.lstrip())
+    paragraph = DraftParagraph(draft.text(body), draft.at(block, body_offset))
+    return DraftSection(draft.text(rest[:split]), draft.at(block, offset), run_in=True, marker=marker, items=[paragraph])
+
+
+def _table(draft: Draft, block: SourceTable, container: list[DraftItem], index: int) -> None:
+    if read_disclosure(draft, block):
+        return
+    rows = [[draft.text(cell) for cell in row] for row in block.rows]
+    width = max(len(row) for row in rows)
+    if len(rows) < 2:
+        container.append(DraftParagraph("　".join(c for c in rows[0] if c), draft.at(block), index))
+        draft.note("import_table_one_row", draft.at(block), "warning")
+        return
+    if any(len(row) != width for row in rows):
+        draft.note("import_table_ragged", draft.at(block), "warning", columns=width)
+    table = DraftTable([row + [""] * (width - len(row)) for row in rows], draft.at(block))
+    previous = container[-1] if container else None
+    if (
+        isinstance(previous, DraftParagraph) and previous.source == index - 1
+        and (previous.caption or _caption_like(previous.text))
+    ):
+        table.caption = container.pop()
+    container.append(table)
+    draft.note("import_table", draft.at(block), rows=len(rows) - 1, columns=width)
+
+
+def _caption_like(text: str) -> bool:
+    """A short line right before a table: 表1…, or a name that is no sentence (…情况统计表,
+    …情况（单位：件）); "情况如下：" is none."""
+    return short_line(text) and (
+        bool(_CAPTION.match(text)) or not (re.search(r"[。；;，,！？!?]", text) or text.endswith((":", "：")))
+    )
+
+
+def _set_as_caption(block: SourceParagraph) -> bool:
+    """Whether the source sets a paragraph as a table's caption: marked so (HTML <caption>), or
+    centred as Word captions are."""
+    return block.caption or (block.align == "center" and short_line(block.text))
+
+
+def emit_paragraph(draft: Draft, paragraph: DraftParagraph, path: ModelPath) -> str:
+    draft.place(path, paragraph.at)
+    return paragraph.text
+
+
+def emit_items(draft: Draft, out: list[Any], items: list[DraftItem], path: ModelPath, level: int) -> None:
+    """Appends the items as model content; a section deeper than level 4 becomes a paragraph."""
+    for item in items:
+        here = (*path, len(out))
+        if isinstance(item, DraftParagraph):
+            out.append(emit_paragraph(draft, item, here))
+        elif isinstance(item, DraftTable):
+            table: dict[str, Any] = {"header": item.rows[0], "rows": item.rows[1:]}
+            if item.caption:
+                table = {"caption": emit_paragraph(draft, item.caption, (*here, "table", "caption")), **table}
+            draft.place(here, item.at)
+            draft.place((*here, "table"), item.at)
+            out.append({"table": table})
+        elif level > 4:
+            draft.note("import_too_deep", item.at, "warning", text=item.heading[:30])
+            out.append(emit_paragraph(draft, DraftParagraph(item.heading, item.at), here))
+            emit_items(draft, out, item.items, path, level)
+        else:
+            written = heading_marker(item.marker + "x")[0] if item.marker else None
+            if written not in (None, level):
+                draft.note("import_renumbered", item.at, marker=item.marker, new=generated_marker(level, 1), level=level)
+            draft.place(here, item.at)
+            draft.place((*here, "heading"), item.at)
+            section: dict[str, Any] = {"heading": item.heading}
+            if item.run_in:
+                section["run_in"] = True
+            content: list[Any] = []
+            emit_items(draft, content, item.items, (*here, "content"), level + 1)
+            section["content"] = content
+            out.append(section)

@@ -1,0 +1,192 @@
+"""The GB/T 9704 and 督察工作规定 rules that compose, the import readers and lint all apply.
+
+Each rule is written once and used in both directions: `wrap_title` breaks the title for every
+format and measures lint's L001; `place_signature` places the sign-off when rendering and
+recognises a sealed one on import; the part vocabulary (keys, standard headings, the words that
+say which part a heading is) names the parts for the model, finds them in a draft and reports
+them in lint.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from . import blocks as b
+from .blocks import cells
+
+if TYPE_CHECKING:
+    from .profile import Profile
+
+# --- the parts (2019 督察工作规定) ----------------------------------------------------------------
+
+PART_KEYS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plans", "other")
+MANDATED_PARTS: tuple[str, ...] = PART_KEYS[:4]
+
+# What each part is called in messages (Chinese, English).
+PART_NAMES: dict[str, tuple[str, str]] = {
+    "measures": ("主要举措和成效", "main measures and results"),
+    "shortcomings": ("存在的不足和原因", "shortcomings and their causes"),
+    "leadership": ("主要负责人履行第一责任人职责情况", "how the principal leaders fulfilled their duty"),
+    "plans": ("下一年度主要安排", "plans for the next year"),
+    "other": ("其他需要报告的情况", "other matters"),
+}
+
+
+def standard_heading(key: str, year: int) -> str:
+    """The wording of the 2019 督察工作规定, dated for the report year."""
+    return {
+        "measures": f"{year}年推进法治政府建设的主要举措和成效",
+        "shortcomings": f"{year}年推进法治政府建设存在的不足和原因",
+        "leadership": f"{year}年党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况",
+        "plans": f"{year + 1}年推进法治政府建设的主要安排",
+        "other": "其他需要报告的情况",
+    }[key]
+
+
+# The words that say which part a heading is, by meaning (checked in this order).
+PART_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("leadership", ("第一责任人", "主要负责人", "履职", "履行职责")),
+    ("shortcomings", ("不足", "问题", "原因", "短板", "差距")),
+    ("plans", ("下一步", "下一年度", "计划", "安排", "打算", "思路", "明年")),
+    ("measures", ("举措", "成效", "主要工作", "做法", "工作情况", "进展")),
+)
+
+
+def part_for(heading: str) -> str | None:
+    """The part a top-level heading is, by meaning: "存在问题及对策建议" is the shortcomings part."""
+    if heading.lstrip().startswith("其他"):
+        return "other"
+    for key, words in PART_WORDS:
+        if any(word in heading for word in words):
+            return key
+    return None
+
+
+def part_params(key: str) -> dict[str, Any]:
+    """A part as messages name it: its key, number (一…五) and name in Chinese and English."""
+    zh, en = PART_NAMES[key]
+    return {"key": key, "name": zh, "name_en": en, "number": "一二三四五"[PART_KEYS.index(key)]}
+
+
+# --- the title (7.3.1) ---------------------------------------------------------------------------
+
+# Words a title line must not be broken inside (7.3.1 "回行时要做到词意完整").
+TITLE_WORDS = (
+    "法治政府建设", "法治建设", "依法行政", "年度报告", "工作报告", "情况报告", "自查报告", "的报告",
+    "人民政府", "办公室", "委员会", "管理局", "服务局", "科学技术局", "科技局", "关于", "工作",
+    "发展和改革", "人力资源和社会保障", "住房和城乡建设", "卫生健康", "市场监督", "自然资源",
+    "生态环境", "交通运输", "农业农村", "文化和旅游", "应急管理", "退役军人事务", "林业和草原",
+)
+_PREFERRED_BEFORE = ("关于", "法治政府建设", "年度", "年法治")
+
+
+def _protected(title: str, issuer: str) -> set[int]:
+    """Positions where a break would split a word, a number or the issuer's name."""
+    spans = [m.span() for m in re.finditer(r"[0-9A-Za-z]+年?度?|[0-9A-Za-z]+", title)]
+    for word in TITLE_WORDS:
+        spans += [m.span() for m in re.finditer(re.escape(word), title)]
+    if issuer and cells(issuer) <= 12:
+        spans += [m.span() for m in re.finditer(re.escape(issuer), title)]
+    return {i for start, end in spans for i in range(start + 1, end)}
+
+
+def _break_cost(title: str, position: int, issuer: str) -> float:
+    before, after = title[:position], title[position:]
+    if issuer and before.endswith(issuer) or after.startswith(_PREFERRED_BEFORE):
+        return -4.0
+    return 0.0
+
+
+def _shape_cost(widths: list[float]) -> float:
+    """Balanced lines, none much longer than the one above (a trapezoid or a diamond)."""
+    mean = sum(widths) / len(widths)
+    cost = sum((w - mean) ** 2 for w in widths)
+    for above, below in zip(widths, widths[1:]):
+        cost += 20 * max(0.0, below - above - 2) ** 2
+    return cost
+
+
+def _allowed_break(title: str, i: int, protected: set[int], line_breaking: Any) -> bool:
+    return (
+        i not in protected
+        and title[i] not in line_breaking.no_line_start.value
+        and title[i - 1] not in line_breaking.no_line_end.value
+    )
+
+
+def wrap_title(title: str, issuer: str, profile: Profile) -> tuple[str, ...]:
+    """Splits a long title into balanced lines of at most `max_chars_per_line` cells."""
+    limit = float(profile.title.max_chars_per_line.value)
+    if cells(title) <= limit:
+        return (title,)
+    protected = _protected(title, issuer)
+    candidates = [
+        i for i in range(1, len(title)) if _allowed_break(title, i, protected, profile.line_breaking)
+    ]
+    needed = math.ceil(cells(title) / limit)
+    if needed <= 4:
+        for count in range(needed, 5):
+            best: tuple[float, tuple[int, ...]] | None = None
+            for breaks in itertools.combinations(candidates, count - 1):
+                bounds = (0, *breaks, len(title))
+                widths = [cells(title[s:e]) for s, e in zip(bounds, bounds[1:])]
+                if max(widths) > limit:
+                    continue
+                cost = _shape_cost(widths) + sum(_break_cost(title, i, issuer) for i in breaks)
+                if best is None or cost < best[0]:
+                    best = (cost, bounds)
+            if best:
+                bounds = best[1]
+                return tuple(title[s:e] for s, e in zip(bounds, bounds[1:]))
+    return _fill(title, limit, set(candidates))
+
+
+def _fill(title: str, limit: float, allowed: set[int]) -> tuple[str, ...]:
+    """Greedy filling for very long titles, breaking anywhere when no allowed break fits."""
+    lines: list[str] = []
+    start = 0
+    while start < len(title):
+        end, width, last_allowed = start, 0.0, None
+        while end < len(title) and width + cells(title[end]) <= limit:
+            width += cells(title[end])
+            end += 1
+            if end in allowed:
+                last_allowed = end
+        if end < len(title) and last_allowed and last_allowed > start:
+            end = last_allowed
+        lines.append(title[start:end])
+        start = end
+    return tuple(lines)
+
+
+# --- the sign-off (7.3.5) ------------------------------------------------------------------------
+
+
+def place_signature(signature: str, date_text: str, sealed: bool, profile: Profile) -> b.Signature:
+    """GB/T 9704 7.3.5: where the signature and the date start and end, in character cells."""
+    width = float(profile.chars_per_line)
+    rules = profile.signature
+    sig_w, date_w = cells(signature), cells(date_text)
+    if sealed:
+        date_end = width - rules.sealed_date_right_indent.value
+        date_start = date_end - date_w
+        sig_start = max(0.0, (date_start + date_end - sig_w) / 2)
+    else:
+        right = rules.right_indent.value
+        shift = rules.date_shift.value
+        sig_start = width - right - sig_w
+        date_start = sig_start + shift
+        if date_start + date_w > width - right:
+            date_start = width - right - date_w
+            sig_start = date_start - shift
+        sig_start = max(0.0, sig_start)
+        date_start = max(0.0, date_start)
+    return b.Signature(
+        b.PlacedLine(signature, sig_start, sig_start + sig_w),
+        b.PlacedLine(date_text, date_start, date_start + date_w),
+        sealed,
+    )
+
