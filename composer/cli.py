@@ -313,7 +313,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     _profile(args)  # a broken --profile stops here, not in every worker
     jobs, missing = plan(args.inputs, out_dir, args.formats, imports=args.import_sources)
     if missing or not jobs:
-        more = ("、.docx、.txt、.md、.html", ", .docx, .txt, .md, .html") if args.import_sources else ("；Word 等文件请加 --import", "; add --import for Word files and others")
+        more = ("、.docx、.doc、.wps、.odt、.txt、.md、.html", ", .docx, .doc, .wps, .odt, .txt, .md, .html") if args.import_sources else ("；Word 等文件请加 --import", "; add --import for Word files and others")
         _print_problems(missing or [Problem("batch_no_inputs", {"more": more[0], "more_en": more[1]},
                                             Location(" ".join(args.inputs)))], args)
         return 2
