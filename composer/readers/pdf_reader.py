@@ -259,8 +259,11 @@ class _Frame:
         return short <= line.size or (short <= 2.5 * line.size and not line.text.endswith(_SENTENCE_END))
 
     def centred(self, line: _Line) -> bool:
+        """Set in the middle: short, with as much room on either side (a long line indented two
+        characters and ending two short is the first line of a paragraph)."""
         before, after = line.x0 - self.left, self.right - line.x1
-        return before > 1.5 * self.size and after > 1.5 * self.size and abs(before - after) < 0.75 * self.size
+        short = line.x1 - line.x0 < 0.75 * (self.right - self.left)
+        return short and before > 1.5 * self.size and after > 1.5 * self.size and abs(before - after) < 0.75 * self.size
 
     def set_right(self, line: _Line) -> bool:
         return line.x0 > self.left + 0.45 * (self.right - self.left) and line.x1 > self.right - 6 * self.size
