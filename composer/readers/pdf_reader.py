@@ -1,8 +1,9 @@
 """A published PDF (last year's report, downloaded from the site) -> source paragraphs and tables.
 
 The text layer is read with PDFium (pypdfium2): every character with its box, size, face and
-colour, in the order the page draws them, which PDFium breaks into lines. A PDF knows lines, not
-paragraphs, so they are rebuilt here from where the lines stand:
+colour; PDFium's lines are put in the order they stand on the page (top to bottom, each left to
+right), as a page may draw them in another. A PDF knows lines, not paragraphs, so they are
+rebuilt here from where the lines stand:
 - the page's furniture goes: page numbers (— 1 —, -1-, 第1页 共8页, 1/8) and lines that repeat at
   the top or foot of most pages (a running header or footer);
 - the text block's edges are found from the body lines; a line that reaches the right edge goes
