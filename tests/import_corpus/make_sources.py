@@ -12,7 +12,8 @@
   office's name and a footer "第 N 页 共 M 页"; LibreOffice exports it as typed-office-lo-pdf.pdf,
   typed-office-lo-doc.doc and typed-office-lo-odt.odt, and the .doc is copied as
   typed-office-wps.wps (WPS saves .wps in Word 97's compound-file format);
-- scanned-notice.pdf: a page that is only an image (a scan), which import must refuse.
+- scanned-notice.pdf: a page that is only an image (a scan), which import must refuse
+  (scanned-notice.refusal.txt: the problem code the refusal must carry).
 
 Each draft's ground truth is NAME.expected.yaml (the report a perfect import gives); for our own
 PDFs it is the sample without what paper does not carry (the web page's disclosure header).
@@ -219,6 +220,7 @@ def main() -> None:
             (HERE / f"{name}.expected.yaml").write_text(TYPED_EXPECTED, "utf-8")
         (HERE / "typed-office-lo-pdf.furniture.txt").write_text("页 共\n第 1 页\n", "utf-8")
         (HERE / "scanned-notice.pdf").write_bytes(scanned_pdf())
+        (HERE / "scanned-notice.refusal.txt").write_text("import_pdf_scanned\n", "utf-8")
 
 
 if __name__ == "__main__":
