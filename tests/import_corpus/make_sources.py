@@ -7,6 +7,8 @@
   this tool publishes it (red header, table, attachments, end block);
 - libreoffice-full.pdf: our DOCX of the same report, exported to PDF by LibreOffice (its own
   line breaking, fonts standing in, no spaces drawn);
+- libreoffice-saved-full.docx and libreoffice-full-odt.odt: our DOCX opened and saved again in
+  LibreOffice, as .docx and as .odt (the end block becomes a frame: a text box in DOCX);
 - typed-office.docx: a draft typed by hand in Word: markers typed, no heading styles, first-line
   indents, a caption and a table, the signature and date set right, a running header with the
   office's name and a footer "第 N 页 共 M 页"; LibreOffice exports it as typed-office-lo-pdf.pdf,
@@ -204,7 +206,9 @@ def main() -> None:
         (HERE / "own-render-full.pdf").write_bytes(composer.render(full, "pdf"))
         (work / "full.docx").write_bytes(composer.render(full, "docx"))
         shutil.copy(libreoffice(work / "full.docx", "pdf", work), HERE / "libreoffice-full.pdf")
-        for name in ("own-render-full", "libreoffice-full"):
+        shutil.copy(libreoffice(work / "full.docx", "docx", work / "saved"), HERE / "libreoffice-saved-full.docx")
+        shutil.copy(libreoffice(work / "full.docx", "odt", work), HERE / "libreoffice-full-odt.odt")
+        for name in ("own-render-full", "libreoffice-full", "libreoffice-saved-full", "libreoffice-full-odt"):
             (HERE / f"{name}.expected.yaml").write_text(paper, "utf-8")
         typed = HERE / "typed-office.docx"
         typed.write_bytes(typed_office_docx())
