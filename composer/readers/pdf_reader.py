@@ -91,7 +91,7 @@ class _Line:
     def face(self, last: bool = False) -> str | None:
         """The face of its first (or last) Chinese character: headings and body differ there, and
         digits and dashes may be set in a Latin face."""
-        faces = [c.face for c in self._ink if c.text.isalpha() and _wide(c)]
+        faces = [c.face for c in self._ink if _ideograph(c)]
         return (faces[-1] if last else faces[0]) if faces else None
 
     @property
@@ -131,6 +131,7 @@ def _page_lines(page, number: int) -> list[_Line]:  # type: ignore[no-untyped-de
     face = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     rgba = [ctypes.c_uint() for _ in range(4)]
+    matrix = raw.FS_MATRIX()
     runs: list[list[_Char]] = [[]]
     for index in range(text_page.count_chars()):
         char = chr(raw.FPDFText_GetUnicode(text_page, index))
@@ -143,7 +144,9 @@ def _page_lines(page, number: int) -> list[_Line]:  # type: ignore[no-untyped-de
         raw.FPDFText_GetFontInfo(text_page, index, face, len(face), ctypes.byref(flags))
         raw.FPDFText_GetFillColor(text_page, index, *(ctypes.byref(c) for c in rgba))
         red = rgba[0].value > 150 and rgba[1].value < 100 and rgba[2].value < 100
-        runs[-1].append(_Char(char, left, bottom, right, top, raw.FPDFText_GetFontSize(text_page, index),
+        raw.FPDFText_GetMatrix(text_page, index, ctypes.byref(matrix))  # a browser scales px to pt here
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+        runs[-1].append(_Char(char, left, bottom, right, top, raw.FPDFText_GetFontSize(text_page, index) * scale,
                               face.value.decode("latin-1"), red))
     text_page.close()
     lines: list[_Line] = []
@@ -165,8 +168,13 @@ def _wide(char: _Char) -> bool:
     return unicodedata.east_asian_width(char.text) in "WF"
 
 
+def _ideograph(char: _Char) -> bool:
+    return char.text.isalpha() and _wide(char)
+
+
 def _split_cells(line: _Line) -> None:
-    """The line's text, in pieces where it stands apart by more than one and a half characters.
+    """The line's text, in pieces where it stands apart by more than one and a half characters
+    (but for a character set apart from the next, as a letter-spaced label is).
 
     Where the page leaves a space but draws none (LibreOffice draws no spaces), one is put in: a
     full-width one for a character's width in a Chinese line, a plain one between Latin words.
@@ -182,7 +190,8 @@ def _split_cells(line: _Line) -> None:
         if previous is not None:
             gap = char.left - previous.right
             size = max(char.size, previous.size)
-            if gap > 1.5 * size:
+            letter_spaced = len(cells[-1]) == 1 and _ideograph(previous)  # "标　　题：", "附　件"
+            if gap > 1.5 * size and not letter_spaced:
                 cells.append([])
                 texts.append("")
             elif not texts[-1][-1:].isspace():
