@@ -215,6 +215,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
     "import_disclosure": ("政府信息公开信息（{labels}），作为元数据保留", "disclosure header ({labels_en}), kept as metadata"),
+    "import_disclosure_dropped": ("政府信息公开信息中无对应字段的项目已略去：{text}",
+                                  "disclosure entries with no field in the report dropped: {text}"),
     "import_header": ("版头：{text}", "red header: {text}"),
     "import_doc_number_fixed": ("发文字号“{old}”改为规范写法“{new}”", "document number '{old}' written as '{new}'"),
     "import_title": ("标题：{text}", "title: {text}"),
@@ -265,6 +267,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_issuer_from_disclosure": (
         "没有署名，发文机关取自网页的发布机构：{text}", "no signature; the issuer is the page's publisher: {text}",
+    ),
+    "import_guess_dropped": (
+        "“{text}”未通过检查（{reason}），已略去，请核对", "'{text}' left out, as it does not pass the checks ({reason_en}): check it",
+    ),
+    "import_year_from_date": (
+        "标题或小标题中的年度与成文日期不符（{reason}），按成文日期推定为 {year} 年，请核对",
+        "the year in the title or a heading does not fit the date ({reason_en}); {year} assumed from the date: check it",
+    ),
+    "import_need_date": (
+        "没有找到成文日期：请在文末署名的下一行单独写上成文日期（如 2025年1月20日），再导入",
+        "no issue date found: add it on a line of its own under the signature at the end (e.g. 2025年1月20日), then import again",
+    ),
+    "import_need_issuer": (
+        "没有找到发文机关：请在文末成文日期的上一行写上发文机关署名（如 青山县司法局），或在标题中写明，再导入",
+        "no issuer found: add the issuing body's name on the line above the date at the end (e.g. 青山县司法局), or in the title, then import again",
+    ),
+    "import_need_part": (
+        "没有找到第{number}部分“{name}”：请加上以“{number}、{name}”为标题的一部分，再导入",
+        "part {number} '{name_en}' ({key}) not found: add a part headed '{number}、{name}', then import again",
     ),
     "import_year_guessed": (
         "标题中没有年度，按成文日期推定为 {year} 年，请核对", "no year in the title; {year} assumed from the date: check it",

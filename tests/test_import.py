@@ -649,16 +649,16 @@ def test_an_attachment_printed_after_the_date_is_kept_and_reported(tmp_path):
     assert [line for line, _ in notes(result, "import_unplaced")] == [12, 13, 14]
 
 
-def test_a_report_without_a_date_does_not_import_and_says_where(cli, tmp_path):
+def test_a_report_without_a_date_does_not_import_and_says_what_to_add(cli, tmp_path):
     path = tmp_path / "undated.txt"
     path.write_text(PLAIN.format(extra="").replace("2024年1月8日\n", ""), "utf-8")
     result = composer.import_report(path)
     assert result.report is None
-    assert [p.code for p in result.problems] == ["missing"]
+    assert [p.code for p in result.problems] == ["import_need_date"]
     out = tmp_path / "undated.yaml"
     run = cli("import", str(path), "-o", str(out))
     assert run.returncode == 1
-    assert "没有找到成文日期" in run.stderr and "缺少必填项“成文日期”" in run.stderr
+    assert "没有找到成文日期：请在文末署名的下一行单独写上成文日期" in run.stderr and "缺少必填项" not in run.stderr
     assert not out.exists()
 
 

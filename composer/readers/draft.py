@@ -65,6 +65,8 @@ class Draft:
         self.opening: list[DraftItem] = []
         self.parts: list[DraftSection] = []
         self.trailing: list[DraftParagraph] = []
+        self.year_from_text = False  # the year was read in the title or a heading, not from the date
+        self.dropped_labels: list[tuple[str, str | None, Location]] = []  # disclosure labels with no field
 
     def at(self, block: SourceBlock, offset: int = 0) -> Location:
         return Location(self.file, block.line, block.column + offset)

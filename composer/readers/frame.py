@@ -62,13 +62,26 @@ def layout_table(rows: Sequence[Sequence[str]]) -> bool:
 
 
 def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
-    """Disclosure, red header, title and addressee; returns where the opening starts."""
+    """Disclosure, red header, title and addressee; returns where the opening starts.
+
+    Where the source's markup names the title (a web page's <h1> or ArticleTitle), what stands
+    before it and is neither disclosure nor red header is the page's, and dropped."""
     index = 0
-    while index < len(blocks) and read_disclosure(draft, blocks[index]):
+    while index < len(blocks) and read_disclosure(draft, blocks[index], any_label=True):
         index += 1
     index = _header(draft, blocks, index)
-    while index < len(blocks) and read_disclosure(draft, blocks[index]):
+    while index < len(blocks) and read_disclosure(draft, blocks[index], any_label=True):
         index += 1
+    marked = next((i for i, b in enumerate(blocks) if isinstance(b, SourceParagraph) and b.title), None)
+    while marked is not None and index < marked:
+        if read_disclosure(draft, blocks[index], any_label=True):
+            index += 1
+        elif (after := _header(draft, blocks, index)) > index:
+            index = after
+        else:
+            if quoted := shown(blocks[index]):
+                draft.note("import_furniture", draft.at(blocks[index]), text=quoted[:60])
+            index += 1
     index = _title(draft, blocks, index)
     while index < len(blocks) and read_disclosure(draft, blocks[index]):
         index += 1
@@ -122,7 +135,32 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
 
 
 def _names(draft: Draft, text: str) -> list[str]:
-    return [draft.text(name) for name in re.split(r"[、，,\s]+", text) if name.strip()]
+    """Names in a list: "李明、王芳", "李明 王芳", and "李　明", one name padded to the width of
+    three characters as offices type it (a run of single characters is one name)."""
+    names: list[str] = []
+    for piece in re.split(r"[、，,；;]+", text):
+        names += [draft.text(name) for name in _padded_words(piece.split())]
+    return names
+
+
+def _padded_words(words: list[str]) -> list[str]:
+    """The words with each run of single characters joined: "李 明" is one name, padded."""
+    joined: list[str] = []
+    previous_single = False
+    for word in words:
+        single = len(word) == 1
+        if single and previous_single:
+            joined[-1] += word
+        else:
+            joined.append(word)
+        previous_single = single
+    return joined
+
+
+def _unpadded(text: str) -> str:
+    """A signature typed with spaces for layout ("李　明") without them."""
+    words = _padded_words(text.split())
+    return words[0] if len(words) == 1 else text
 
 
 def _doc_number(draft: Draft, number: str, block: SourceParagraph) -> str:
@@ -196,11 +234,11 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     _after_date(draft, blocks[index + 1:])
     end = index
     if signature is not None:
-        draft.signature = (draft.text(signature), draft.at(date_block))
+        draft.signature = (draft.text(_unpadded(signature)), draft.at(date_block))
     elif index > start and _signature_like(blocks[index - 1]):
         signature_block = blocks[index - 1]
         assert isinstance(signature_block, SourceParagraph)
-        draft.signature = (draft.text(signature_block.text), draft.at(signature_block))
+        draft.signature = (draft.text(_unpadded(signature_block.text)), draft.at(signature_block))
         _seal(draft, signature_block, date_block, issued)
         end = index - 1
     if draft.signature:
@@ -362,10 +400,16 @@ def _year(draft: Draft, title: str | None) -> int | None:
     texts = [title or ""] + [part.heading for part in draft.parts]
     for text in texts:
         if match := _YEAR.search(text):
+            draft.year_from_text = True
             return int(match[1])
     issued = draft.data.get("date")
     if issued is None:
         return None
-    year = issued.year - 1 if issued.month <= 6 else issued.year
+    year = year_of(issued)
     draft.note("import_year_guessed", draft.sources.get(("date",)), "warning", year=year)
     return year
+
+
+def year_of(issued: Date) -> int:
+    """The year a report issued on this date reports on: the year before, in its first half."""
+    return issued.year - 1 if issued.month <= 6 else issued.year

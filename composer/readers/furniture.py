@@ -15,10 +15,19 @@ from ..model import Disclosure
 from .draft import Draft, shown
 from .source import SourceBlock, SourceTable
 
+# The words of a site's top bar and footer links, standing alone on a line.
+_SITE_WORDS = (
+    "无障碍|无障碍浏览|长者模式|关怀版|适老化|简体版?|繁体版?|繁體|登录|注册|退出|English|手机版|移动版|"
+    "网站地图|联系我们|设为首页|加入收藏|站内搜索|搜索|高级搜索|智能问答|政务微博|政务微信|RSS|English Version"
+)
 FURNITURE = re.compile(
     r"扫一扫.*|"
     r"(发布时间|来源|浏览次数|访问次数|点击数|阅读次数|字号|【?字体)\s*[:：].*|"
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*|"
+    r"(网站)?首页\s*[>＞»›/].*|"  # a breadcrumb without its label
+    r"欢迎(访问|来到|光临|进入).{0,40}|今天是.{0,30}|"  # the site's top bar
+    rf"({_SITE_WORDS})([\s|｜丨/·]*({_SITE_WORDS}))*|"
+    r"(主办|承办|协办|运维|维护)单位\s*[:：].*|技术支持\s*[:：].*|"
     r"(上一篇|下一篇|分享到)\s*[:：]?.*|"
     r"(【?(打印|打印本页|关闭|关闭窗口|收藏|返回顶部|返回|纠错)】?\s*)+|"
     r"[|\s]*\|[|\s]*|"
@@ -28,44 +37,82 @@ FURNITURE = re.compile(
 # A list of links the page adds after the report; it and all that follows the date are furniture.
 RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)")
 
-# The website's labels (索引号, 信息分类, ...) are the model's own field titles.
+# The website's labels (索引号, 信息分类, ...) are the model's own field titles; sites also use
+# others for the same fields, and labels the model keeps no field for (read, then dropped with a
+# note). Any label may be letter-spaced (主 题 词, 有 效 性).
 DISCLOSURE_LABELS: dict[str, str] = {str(f.title): key for key, f in Disclosure.model_fields.items()}
-_LABEL = "|".join(r"\s*".join(label) for label in DISCLOSURE_LABELS)
+_SYNONYMS: dict[str, str] = {
+    "索取号": "index_number", "编号": "index_number", "主题分类": "category", "信息类别": "category",
+    "分类": "category", "所属机构": "publisher", "发布单位": "publisher", "发布机关": "publisher",
+    "发文机关": "publisher", "发文单位": "publisher", "公开日期": "published", "名称": "title",
+    "文件名称": "title", "发文字号": "document_number", "文件编号": "document_number",
+    "有效性": "validity", "时效性": "validity", "效力状态": "validity", "是否有效": "validity",
+}
+_DROPPED = (
+    "发文日期", "成文日期", "生效日期", "废止日期", "失效日期", "主题词", "关键词", "关键字", "公开方式",
+    "公开范围", "公开形式", "公开时限", "公开属性", "体裁分类", "组配分类", "服务对象", "内容概述",
+    "公文种类", "文种", "统一编号", "登记号",
+)
+_KEYS: dict[str, str | None] = {**dict.fromkeys(_DROPPED), **_SYNONYMS, **DISCLOSURE_LABELS}
+_LABEL = "|".join(r"\s*".join(label) for label in sorted(_KEYS, key=len, reverse=True))
 _LABEL_COLON = re.compile(rf"(?P<label>{_LABEL})\s*[:：]")
 _LABEL_CELL = re.compile(rf"(?P<label>{_LABEL})\s*[:：]?")
+# A label no list has, in the disclosure block: a few Chinese characters and a colon.
+_ANY_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,5})\s*[:：]")
+_NOT_LABELS = {"签发人", "主送", "抄送", "附件"}  # the report's own lines, not the page's
+
+Pair = tuple[str, str | None]  # (label as the site writes it, less its spaces; value)
 
 
-def _disclosure_key(label: re.Match[str]) -> str:
-    return DISCLOSURE_LABELS[re.sub(r"\s", "", label["label"])]
+def disclosure_key(label: str) -> str | None:
+    """The model field a disclosure label fills, or None for a label the model keeps no field for."""
+    return _KEYS.get(label)
 
 
-def disclosure_pairs(text: str, colon_required: bool = True) -> list[tuple[str, str | None]]:
-    """("index_number", "035200009/2024-00026"), ... when the text is the web page's disclosure header."""
+def _label(match: re.Match[str]) -> str:
+    return re.sub(r"\s", "", match["label"])
+
+
+def disclosure_pairs(text: str, colon_required: bool = True, any_label: bool = False) -> list[Pair]:
+    """("索引号", "035200009/2024-00026"), ... when the text is (a line of) the web page's disclosure
+    header. With `any_label`, inside that header, a label no list has counts too."""
     pattern = _LABEL_COLON if colon_required else _LABEL_CELL
     text = text.strip()
     matches = list(pattern.finditer(text))
+    if any_label:  # a label of its own, where it starts the line or follows a space
+        known = [m.span() for m in matches]
+        matches += [
+            m for m in _ANY_LABEL.finditer(text)
+            if (m.start() == 0 or text[m.start() - 1].isspace()) and _label(m) not in _NOT_LABELS
+            and not any(s < m.end() and m.start() < e for s, e in known)
+        ]
+        matches.sort(key=lambda m: m.start())
     if not matches or matches[0].start() != 0:
         return []
     pairs = []
     for match, following in zip(matches, [*matches[1:], None]):
         value = text[match.end():following.start() if following else len(text)].strip()
-        pairs.append((_disclosure_key(match), value or None))
+        pairs.append((_label(match), value or None))
     return pairs
 
 
-def disclosure_cells(rows: Sequence[Sequence[str]]) -> list[tuple[str, str | None]]:
-    """The disclosure header of a table laid out label cell, value cell (the sites' and ours).
+def disclosure_cells(rows: Sequence[Sequence[str]]) -> list[Pair]:
+    """The disclosure header of a table laid out label cell, value cell, two or four columns
+    (the sites' and ours).
 
     Read cell by cell, a value may contain a label's words ("关于规范文号管理的报告"); [] when
     some cell where a label belongs is none.
     """
-    pairs: list[tuple[str, str | None]] = []
+    pairs: list[Pair] = []
     for row in rows:
         for label, value in zip(row[::2], [*row[1::2], ""]):
-            match = _LABEL_CELL.fullmatch(label.strip())
-            if not match:
+            label = label.strip()
+            match = _LABEL_CELL.fullmatch(label) or _ANY_LABEL.fullmatch(label)
+            if not match and not label and not value.strip():
+                continue  # an empty pair of cells filling out the row
+            if not match or _label(match) in _NOT_LABELS:
                 return []
-            pairs.append((_disclosure_key(match), value.strip() or None))
+            pairs.append((_label(match), value.strip() or None))
     return pairs
 
 
@@ -86,26 +133,38 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
     return kept
 
 
-def read_disclosure(draft: Draft, block: SourceBlock) -> bool:
-    """Whether the block is (part of) the disclosure header; its pairs go into the draft."""
+def read_disclosure(draft: Draft, block: SourceBlock, any_label: bool = False) -> bool:
+    """Whether the block is (part of) the disclosure header; its pairs go into the draft, those
+    the model keeps no field for noted as dropped. `any_label`: inside the header, before the
+    title, where a line "标签：值" with a label no list has is the header's too."""
     if isinstance(block, SourceTable):
         pairs = disclosure_cells(block.rows) or disclosure_pairs(
             " ".join(c for row in block.rows for c in row), colon_required=False
         )
     else:
-        pairs = disclosure_pairs(block.text)
+        pairs = disclosure_pairs(block.text, any_label=any_label and "disclosure" in draft.data)
+        if any_label and not pairs and len(found := disclosure_pairs(block.text, any_label=True)) >= 2:
+            pairs = found  # two labelled values on one line open the header too
     if not pairs:
         return False
     found = draft.data.setdefault("disclosure", {})
-    for key, value in pairs:
-        found[key] = value
-        draft.place(("disclosure", key), draft.at(block))
+    for label, value in pairs:
+        key = disclosure_key(label)
+        if key is None:
+            draft.dropped_labels.append((label, value, draft.at(block)))
+        elif key not in found or found[key] is None:
+            found[key] = value
+            draft.place(("disclosure", key), draft.at(block))
     return True
 
 
 def note_disclosure(draft: Draft) -> None:
-    """One note listing the disclosure header's labels found, at its first line."""
+    """One note listing the disclosure header's labels kept, at its first line, and one listing
+    those dropped."""
     if disclosure := draft.data.get("disclosure"):
         first = min((draft.sources[("disclosure", key)] for key in disclosure), key=lambda at: at.line or 0)
         labels = [label for label, key in DISCLOSURE_LABELS.items() if key in disclosure]
         draft.note("import_disclosure", first, labels="、".join(labels), labels_en=", ".join(disclosure))
+    if draft.dropped_labels:
+        shown_pairs = "；".join(f"{label}：{value or ''}" for label, value, _ in draft.dropped_labels)
+        draft.note("import_disclosure_dropped", draft.dropped_labels[0][2], text=shown_pairs)

@@ -34,6 +34,14 @@ _SKIPPED_TAGS = {
 _SKIPPED_NAMES = {
     "nav", "navbar", "menu", "header", "head", "top", "footer", "foot", "bottom", "breadcrumb", "crumb",
     "crumbs", "position", "location", "share", "bdsharebuttonbox", "sidebar", "toolbar", "copyright",
+    # and as Chinese sites name them, often in pinyin initials: 无障碍, 导航, 当前位置, 面包屑, 分享, 相关
+    "topbar", "wza", "logo", "search", "dh", "daohang", "dqwz", "mbx", "fx", "fenxiang", "xgwz", "xglj",
+    "related", "print", "dayin", "banquan", "skip",
+}
+# Parts of hyphenated names that say the same ("main-nav", "article-share", "site-footer").
+_SKIPPED_PARTS = {
+    "nav", "navbar", "menu", "breadcrumb", "crumb", "crumbs", "share", "footer", "topbar", "copyright",
+    "sidebar", "toolbar", "logo", "search", "related",
 }
 _BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "section",
@@ -50,12 +58,56 @@ _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
 def _skipped(element: Any) -> bool:
+    """Not text at all (scripts, forms, pictures), hidden, or the page's own: its header,
+    navigation and footer, named by tag or class, and lists of links."""
     if not isinstance(element.tag, str):
         return True
     names = (element.get("class") or "").lower().split() + [(element.get("id") or "").lower()]
     if element.tag.lower() in _SKIPPED_TAGS and not _REPORT_PARTS.intersection(names):
         return True
-    return any(name in _SKIPPED_NAMES for name in names) or bool(_HIDDEN.search(element.get("style") or ""))
+    return bool(_HIDDEN.search(element.get("style") or "")) or _furniture(element, names)
+
+
+def _furniture(element: Any, names: list[str]) -> bool:
+    parts = {part for name in names for part in re.split(r"[-_]", name)}
+    return any(name in _SKIPPED_NAMES for name in names) or bool(_SKIPPED_PARTS & parts) or _link_list(element)
+
+
+def _link_list(element: Any) -> bool:
+    """A menu, a breadcrumb or a list of related pages: three links or more, and little text
+    besides (readability's link density)."""
+    if element.tag.lower() not in ("div", "ul", "ol", "p", "dl", "table", "span", "td"):
+        return False
+    links = [link for link in element.iter("a")]
+    if len(links) < 3:
+        return False
+    text = len("".join(element.text_content().split()))
+    linked = sum(len("".join(link.text_content().split())) for link in links)
+    return text - linked < max(12, text // 3)
+
+
+def _article_title(root: Any) -> str | None:
+    """The title the page gives its article: the ArticleTitle that government sites put in
+    <meta>, the <h1>, or the <title> less the site's name after it."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
+            return str(meta.get("content"))
+    for heading in root.iter("h1"):
+        if text := heading.text_content().strip():
+            return str(text)
+    for title in root.iter("title"):
+        if text := re.split(r"\s*[_|｜—–-]\s*", title.text_content().strip())[0]:
+            return str(text)
+    return None
+
+
+def _mark_title(blocks: list[SourceBlock], title: str | None) -> list[SourceBlock]:
+    """The blocks with the paragraph that is the page's title (the first that reads as it) marked."""
+    wanted = "".join((title or "").split())
+    for index, block in enumerate(blocks):
+        if isinstance(block, SourceParagraph) and wanted and "".join(block.text.split()) == wanted:
+            return [*blocks[:index], replace(block, title=True), *blocks[index + 1:]]
+    return blocks
 
 
 def _clean(text: str) -> str:
@@ -75,6 +127,7 @@ class _Page:
         self.line = 0
         self.align: str | None = None
         self.sealed: bool | None = None
+        self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
 
     def add(self, text: str | None, bold: bool, line: int) -> None:
         if text:
@@ -100,6 +153,9 @@ class _Page:
 
     def walk(self, element: Any, bold: bool = False) -> None:
         if _skipped(element):
+            if isinstance(element.tag, str) and element.tag.lower() not in _SKIPPED_TAGS:
+                if text := _clean(element.text_content()).strip():
+                    self.dropped.append((text[:60], element.sourceline or 0))
             return
         tag = element.tag.lower()
         if tag == "br":
@@ -170,4 +226,5 @@ def read_html(data: bytes, name: str) -> SourceDocument:
     body = root.find("body")
     page.walk(body if body is not None else root)
     page.flush()
-    return SourceDocument(page.blocks, notes)
+    notes += [Problem("import_furniture", {"text": text}, Location(name, line, 1), "info") for text, line in page.dropped]
+    return SourceDocument(_mark_title(page.blocks, _article_title(root)), notes)

@@ -15,29 +15,22 @@ from .sections import emit_items, emit_paragraph
 
 
 def _part_keys(draft: Draft) -> list[str | None]:
-    """Each top-level heading's part: by meaning where the meanings keep the parts' order, by
-    position in between; None for a heading left over."""
-    guesses = [part_for(part.heading) for part in draft.parts]
-    order = [PART_KEYS.index(g) if g else None for g in guesses]
-    # The longest run of guesses in the parts' order wins; a guess out of order is dropped.
-    best: list[list[int]] = []
-    for i, rank in enumerate(order):
-        if rank is None:
-            best.append([])
-            continue
-        chains = [best[j] for j in range(i) if order[j] is not None and order[j] < rank]  # type: ignore[operator]
-        best.append(max(chains, key=len, default=[]) + [i])
-    chosen = set(max(best, key=len, default=[]))
-    keys: list[str | None] = [guesses[i] if i in chosen else None for i in range(len(guesses))]
-    for i, key in enumerate(keys):
-        if key is not None:
+    """Each top-level heading's part: by meaning, wherever it stands (the order written is kept,
+    for validation and lint to point out); a heading whose words name no part takes the part its
+    neighbours leave free between them; None for a heading left over (a second heading of a part
+    taken, or one with no free place)."""
+    keys: list[str | None] = []
+    for part in draft.parts:
+        guess = part_for(part.heading)
+        keys.append(guess if guess not in keys else None)
+    for i, part in enumerate(draft.parts):
+        if keys[i] is not None or part_for(part.heading):
             continue
         before = max((PART_KEYS.index(k) for k in keys[:i] if k), default=-1)
         after = min((PART_KEYS.index(k) for k in keys[i + 1:] if k), default=len(PART_KEYS))
-        if before + 1 < after:
+        if before + 1 < after and PART_KEYS[before + 1] not in keys:
             keys[i] = PART_KEYS[before + 1]
-            draft.note("import_part_by_position", draft.parts[i].at, "warning",
-                      heading=draft.parts[i].heading, **_part_params(keys[i]))
+            draft.note("import_part_by_position", part.at, "warning", heading=part.heading, **_part_params(keys[i]))
     return keys
 
 

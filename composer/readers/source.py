@@ -41,6 +41,7 @@ class SourceParagraph:
     gap_before: bool = False  # a blank line or an empty paragraph precedes it
     caption: bool = False  # markup says it is the caption of the table that follows (HTML <caption>)
     sealed: bool | None = None  # markup says whether the signature it is part of is sealed
+    title: bool = False  # markup says it is the document's title (a web page's <h1>, ArticleTitle)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from ..model import Report
 from ..problems import Location, Problem
 from ..validation import problems_from_validation
 from .draft import Draft, ModelPath
-from .frame import end_matter, front_matter, identity
+from .frame import end_matter, front_matter, identity, year_of
 from .furniture import drop_furniture
 from .parts import emit_parts
 from .sections import read_body
@@ -73,15 +73,75 @@ def build_report(
     if draft.changes:
         draft.note("import_punctuation", Location(file), count=draft.changes)
     draft.notes.sort(key=lambda n: (n.location.line is None, n.location.line or 0, n.location.column or 0))
-    report: Report | None = None
-    problems: list[Problem] = []
-    try:
-        report = Report.model_validate(data)
-    except ValidationError as error:
-        problems = [_locate(p, draft.sources, file) for p in problems_from_validation(error, None, file)]
-    else:
+    report, problems = _validated(draft, data)
+    if report is not None:
         draft.notes.append(Problem("import_summary", _counts(report, draft.notes), Location(file), "info"))
     return ImportResult(report, data, draft.notes, problems, draft.changes, draft.sources, tuple(blocks))
+
+
+# What the import guessed and can do without: a guess that fails validation is dropped, with a warning.
+_GUESSED = ("header", "end_block", "disclosure", "addressees", "attachments", "note", "signature")
+
+
+def _validated(draft: Draft, data: dict[str, Any]) -> tuple[Report | None, list[Problem]]:
+    """The report, once the import's own guesses that fail validation are given up (a title
+    without the year, a year read from the wrong line, a red header's malformed number), each
+    with a warning at its source line; else None and the problems, saying what the user must
+    add where the source lacks it (a date, the issuer, a part)."""
+    problems: list[Problem] = []
+    for _ in range(len(_GUESSED) + 3):  # each round gives up at least one guess, or stops
+        try:
+            return Report.model_validate(data), []
+        except ValidationError as error:
+            problems = [_locate(p, draft.sources, draft.file) for p in problems_from_validation(error, None, draft.file)]
+        if not any([_give_up(draft, data, problem) for problem in problems]):
+            break
+    return None, _needed(draft, data, problems)
+
+
+def _give_up(draft: Draft, data: dict[str, Any], problem: Problem) -> bool:
+    """Gives up the guess a problem is about, if it is one; whether it did."""
+    code, path, at = problem.code, problem.location.path, problem.location
+    reason = problem.message("zh"), problem.message("en")
+    if code == "title_without_year" and "title" in data:
+        draft.note("import_guess_dropped", at, "warning", text=data.pop("title"), reason=reason[0], reason_en=reason[1])
+        return True
+    if code in ("date_before_year", "date_too_late", "year_range") and draft.year_from_text and "date" in data:
+        draft.year_from_text = False
+        data["year"] = year_of(data["date"])
+        draft.note("import_year_from_date", draft.sources.get(("date",), at), "warning", year=data["year"],
+                   reason=reason[0], reason_en=reason[1])
+        return True
+    if path and path[0] in _GUESSED and path[0] in data:
+        field = data[path[0]]
+        if len(path) > 1 and isinstance(field, dict) and path[1] in field and len(field) > 1:
+            dropped = field.pop(path[1])  # one entry of the red header, the end block, the disclosure
+        else:
+            dropped = data.pop(path[0])
+        draft.note("import_guess_dropped", at, "warning", text=str(dropped), reason=reason[0], reason_en=reason[1])
+        return True
+    return False
+
+
+def _needed(draft: Draft, data: dict[str, Any], problems: list[Problem]) -> list[Problem]:
+    """The problems, with what the source lacks said as what to add (a missing year and issuer
+    are the missing date's consequence: the date places the signature, and go with it)."""
+    needed: list[Problem] = []
+    for problem in problems:
+        where = problem.location.path
+        if problem.code == "missing" and where == ("date",):
+            needed.append(replace(problem, code="import_need_date", params={}))
+        elif problem.code == "missing" and where in (("year",), ("issuer",)) and "date" not in data:
+            continue
+        elif problem.code == "missing" and where == ("issuer",):
+            needed.append(replace(problem, code="import_need_issuer", params={}))
+        elif problem.code == "part_missing":
+            needed.append(replace(problem, code="import_need_part", location=Location(draft.file, path=where)))
+        else:
+            needed.append(problem)
+    if any(p.code == "import_need_date" for p in needed):
+        draft.notes[:] = [n for n in draft.notes if n.code != "import_no_date"]
+    return needed
 
 
 def _counts(report: Report, notes: list[Problem]) -> dict[str, int]:
