@@ -397,6 +397,21 @@ def _table(rows: list[_Line]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(row) for row in table)
 
 
+def _title(paragraphs: list[_Paragraph | list[_Line]], frame: _Frame) -> _Paragraph | None:
+    """The title, when the first page sets one in the largest type (the red mark aside) before the
+    first heading: what a printed web page puts above it is the site's."""
+    candidates = []
+    for item in paragraphs:
+        if isinstance(item, list) or item.lines[0].page > 0:
+            break
+        if heading_marker(item.text)[0] is not None:
+            break
+        if not item.lines[0].red:
+            candidates.append(item)
+    largest = max(candidates, key=lambda p: p.lines[0].size, default=None)
+    return largest if largest and largest.lines[0].size >= 1.2 * frame.size else None
+
+
 # --- the reader -----------------------------------------------------------------------------------
 
 
@@ -416,15 +431,17 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
     pages, dropped = _without_furniture(pages)
     lines = [line for page in pages for line in page]
     frame = _Frame.of(lines)
+    paragraphs = _paragraphs(lines, frame)
+    title = _title(paragraphs, frame)
     blocks: list[SourceBlock] = []
-    for number, item in enumerate(_paragraphs(lines, frame), start=1):
+    for number, item in enumerate(paragraphs, start=1):
         if isinstance(item, list):
             blocks.append(SourceTable(_table(item), number))
             continue
         first = item.lines[0]
         blocks.append(SourceParagraph(
             item.text, number, align=item.align,  # type: ignore[arg-type]
-            start=frame.cells(first.x0), gap_before=item.gap_before,
+            start=frame.cells(first.x0), gap_before=item.gap_before, title=item is title,
         ))
     notes = [Problem("import_pdf_read", {"pages": len(pages)}, Location(name), "info")]
     if dropped:
