@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the corpus's PDF, .doc, .wps and .odt drafts, and their ground truth, as offices get them.
 
-    python tests/import_corpus/make_sources.py      # needs LibreOffice (soffice) on PATH
+    python tests/import_corpus/make_sources.py      # needs LibreOffice (soffice) and Chromium on PATH
 
 - own-render-full.pdf: `report-composer render samples/full.yaml -o …pdf`, last year's report as
   this tool publishes it (red header, table, attachments, end block);
@@ -14,6 +14,9 @@
   office's name and a footer "第 N 页 共 M 页"; LibreOffice exports it as typed-office-lo-pdf.pdf,
   typed-office-lo-doc.doc and typed-office-lo-odt.odt, and the .doc is copied as
   typed-office-wps.wps (WPS saves .wps in Word 97's compound-file format);
+- browser-printed-seed-page.pdf: the seed's government web page printed to PDF by Chromium
+  (site bar, navigation, disclosure block, the browser's running header and footer); its ground
+  truth is the seed sample;
 - scanned-notice.pdf: a page that is only an image (a scan), which import must refuse
   (scanned-notice.refusal.txt: the problem code the refusal must carry).
 
@@ -185,6 +188,19 @@ def scanned_pdf() -> bytes:
     return out.getvalue()
 
 
+def printed_page(page: Path, out: Path) -> Path:
+    """The web page printed to PDF by Chromium, as a browser's "打印 → 另存为 PDF" does: the
+    page's own bars and links, and the browser's header (date, title) and footer (address, 1/5)."""
+    browser = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))))
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+             f"--print-to-pdf={out}", page.as_uri()],
+            check=True, capture_output=True, timeout=300,
+        )
+    return out
+
+
 def libreoffice(source: Path, target: str, out: Path) -> Path:
     """`soffice --convert-to target`, in a private profile; the converted file."""
     with tempfile.TemporaryDirectory() as profile:
@@ -223,6 +239,11 @@ def main() -> None:
         for name in ("typed-office", *(Path(name).stem for name in made)):
             (HERE / f"{name}.expected.yaml").write_text(TYPED_EXPECTED, "utf-8")
         (HERE / "typed-office-lo-pdf.furniture.txt").write_text("页 共\n第 1 页\n", "utf-8")
+        seed = REPO / "tests" / "data" / "seed-web-page.html"
+        printed_page(seed, HERE / "browser-printed-seed-page.pdf")
+        shutil.copy(REPO / "samples" / "datong-keji-2023.yaml", HERE / "browser-printed-seed-page.expected.yaml")
+        (HERE / "browser-printed-seed-page.furniture.txt").write_text(
+            "扫一扫\nfile://\n当前位置\n大同市人民政府大同市人民政府\n1/5\n", "utf-8")
         (HERE / "scanned-notice.pdf").write_bytes(scanned_pdf())
         (HERE / "scanned-notice.refusal.txt").write_text("import_pdf_scanned\n", "utf-8")
 
