@@ -93,6 +93,23 @@ def test_lines_join_into_paragraphs_and_each_paragraph_has_its_place():
     assert result.sources[("signature",)].line < result.sources[("date",)].line
 
 
+def test_a_ruled_table_keeps_its_wrapped_cells_and_goes_on_over_the_page(tmp_path):
+    rows = [["1", "制定行政规范性文件合法性审核工作规程并组织全系统培训", "法规科", "已完成"],
+            ["2", "开展执法案卷评查", "执法监督科、各执法大队", "已完成，评查案卷180卷，发现问题已整改"]]
+    rows += [[str(n), f"第{n}项任务的名称写得比较长，需要在单元格中换行", f"责任科室{n}", "已完成"] for n in range(3, 30)]
+    minimal = composer.load(REPO / "samples" / "minimal.yaml")
+    table = {"table": {"caption": "表1　重点任务完成情况", "header": ["序号", "任务", "责任单位", "完成情况"], "rows": rows}}
+    data = minimal.model_dump(exclude_defaults=True)
+    data["parts"]["measures"]["content"] += [table, "表格之后的一段正文。"]
+    report = composer.Report.model_validate(data)
+    pdf = tmp_path / "table.pdf"
+    pdf.write_bytes(composer.render(report, "pdf"))
+    result = composer.import_report(pdf)
+    imported = result.report.parts.measures.content
+    assert imported[1].table.model_dump() == table["table"] and imported[2] == "表格之后的一段正文。"
+    assert sum(1 for n in result.notes if n.code == "import_table") == 1  # one table over the pages
+
+
 def test_cli_import_and_format_read_a_pdf(cli, tmp_path):
     out = tmp_path / "去年的报告.yaml"
     run = cli("import", str(CORPUS / "typed-office-lo-pdf.pdf"), "-o", str(out))

@@ -11,8 +11,10 @@ rebuilt here from where the lines stand:
   size, or is a heading marker after a finished sentence; a short line, a blank line's space, a
   centred line (title, caption) and a line set to the right (signature, date) end a paragraph;
 - joined lines meet without a space between Chinese characters, with one between Latin words;
-- a line whose text stands in columns apart is a table row when rows follow it (a wrapped cell's
-  next line is added to its cell), and otherwise one line (文号 and 签发人, printer and date);
+- a table drawn with rules is read cell by cell (a cell's lines joined as a paragraph's, a table
+  going on over the page one table, its repeated header once); without rules, a line whose text
+  stands in columns apart is a table row when rows follow it (a wrapped cell's next line added to
+  its cell), and otherwise one line (文号 and 签发人, printer and date);
 - the red header's mark stands alone, as the title does, so the recognition finds them.
 What is left is recognised by `structure` as any other source. A paragraph's `line` is its
 number in the document (tables count as one), as for DOCX; `start` and `align` say where it
@@ -26,6 +28,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..problems import Location, Problem, ReportError
@@ -59,6 +62,13 @@ class _Line:
     chars: list[_Char]
     cells: list[str] = field(default_factory=list)  # the text, split where it stands in columns apart
     cell_centres: list[float] = field(default_factory=list)
+    rows: tuple[tuple[str, ...], ...] | None = None  # a ruled table's cells, when the line stands for one
+    grid_top: float = 0.0
+
+    @property
+    def level(self) -> float:
+        """Where it stands on the page, for the reading order: a table by its top rule."""
+        return self.grid_top if self.rows is not None else _baseline(self.chars)
 
     @property
     def x0(self) -> float:
@@ -149,6 +159,18 @@ def _page_lines(page, number: int) -> list[_Line]:  # type: ignore[no-untyped-de
         runs[-1].append(_Char(char, left, bottom, right, top, raw.FPDFText_GetFontSize(text_page, index) * scale,
                               face.value.decode("latin-1"), red))
     text_page.close()
+    tables = []
+    for grid in _grids(page):
+        inside = [c for run in runs for c in run if grid.holds(c)]
+        if inside:
+            runs = [[c for c in run if not grid.holds(c)] for run in runs]
+            tables.append(_Line(number, inside, rows=grid.rows(inside, number), grid_top=grid.ys[0]))
+    lines = _lines(runs, number)
+    return sorted(lines + tables, key=lambda line: line.level, reverse=True)
+
+
+def _lines(runs: list[list[_Char]], number: int) -> list[_Line]:
+    """Runs of characters as lines: those on one baseline together, top to bottom, left to right."""
     lines: list[_Line] = []
     for run in sorted((r for r in runs if any(not c.text.isspace() for c in r)), key=_baseline, reverse=True):
         if lines and abs(_baseline(lines[-1].chars) - _baseline(run)) < 0.3 * run[0].size:
@@ -158,6 +180,84 @@ def _page_lines(page, number: int) -> list[_Line]:  # type: ignore[no-untyped-de
     for line in lines:
         line.chars.sort(key=lambda c: (c.left + c.right) / 2)
     return lines
+
+
+@dataclass
+class _Grid:
+    """A table drawn with rules: the x of its column rules, the y of its row rules (top first)."""
+
+    xs: list[float]
+    ys: list[float]
+
+    def holds(self, char: _Char) -> bool:
+        x, y = (char.left + char.right) / 2, (char.bottom + char.top) / 2
+        return self.xs[0] < x < self.xs[-1] and self.ys[-1] < y < self.ys[0]
+
+    def rows(self, chars: list[_Char], number: int) -> tuple[tuple[str, ...], ...]:
+        """The text of each cell, its lines joined as a paragraph's are."""
+        cells: dict[tuple[int, int], list[_Char]] = {}
+        for char in chars:
+            x, y = (char.left + char.right) / 2, (char.bottom + char.top) / 2
+            row = next(i for i in range(len(self.ys) - 1) if y > self.ys[i + 1])
+            column = next(i for i in range(len(self.xs) - 1) if x < self.xs[i + 1])
+            cells.setdefault((row, column), []).append(char)
+        table = []
+        for row in range(len(self.ys) - 1):
+            texts = []
+            for column in range(len(self.xs) - 1):
+                lines = _lines([[char] for char in cells.get((row, column), [])], number)
+                for line in lines:
+                    _split_cells(line)
+                texts.append(_Paragraph(lines, False).text if lines else "")
+            if any(texts):
+                table.append(tuple(texts))
+        return tuple(table)
+
+
+def _grids(page) -> list[_Grid]:  # type: ignore[no-untyped-def]
+    """The page's ruled tables: rules (thin paths) that meet, with two columns and two rows at least."""
+    import pypdfium2.raw as raw
+
+    across: list[tuple[float, float, float]] = []  # left, right, y
+    down: list[tuple[float, float, float]] = []  # bottom, top, x
+    for path in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = path.get_bounds()
+        if top - bottom <= 3 and right - left >= 10:
+            across.append((left, right, (bottom + top) / 2))
+        elif right - left <= 3 and top - bottom >= 8:
+            down.append((bottom, top, (left + right) / 2))
+    grids = []
+    unseen = set(range(len(across)))
+    while unseen:  # the rules that meet, one table at a time
+        found_across, found_down = {unseen.pop()}, set()
+        grown = True
+        while grown:
+            grown = False
+            for i, (bottom, top, x) in enumerate(down):
+                if i not in found_down and any(across[j][0] - 3 <= x <= across[j][1] + 3 and bottom - 3 <= across[j][2] <= top + 3
+                                               for j in found_across):
+                    found_down.add(i)
+                    grown = True
+            for j in list(unseen):
+                left, right, y = across[j]
+                if any(left - 3 <= down[i][2] <= right + 3 and down[i][0] - 3 <= y <= down[i][1] + 3 for i in found_down):
+                    found_across.add(j)
+                    unseen.discard(j)
+                    grown = True
+        xs = _clustered(down[i][2] for i in found_down)
+        ys = _clustered((across[j][2] for j in found_across), reverse=True)
+        if len(xs) >= 3 and len(ys) >= 3:
+            grids.append(_Grid(xs, ys))
+    return grids
+
+
+def _clustered(values: Iterable[float], reverse: bool = False) -> list[float]:
+    """The values, those within two points of each other taken as one."""
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > 2:
+            out.append(value)
+    return out[::-1] if reverse else out
 
 
 def _baseline(chars: list[_Char]) -> float:
@@ -212,6 +312,7 @@ def _split_cells(line: _Line) -> None:
 def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[str]]:
     """The pages without page numbers and the lines that repeat at the top or foot of most pages."""
     def edges(lines: list[_Line]) -> list[_Line]:
+        lines = [line for line in lines if line.rows is None]
         return lines[:2] + lines[-2:] if len(lines) > 4 else lines
 
     counts = Counter(k for lines in pages for k in {_key_of(line.text) for line in edges(lines)})
@@ -250,6 +351,7 @@ class _Frame:
 
     @classmethod
     def of(cls, lines: list[_Line]) -> _Frame:
+        lines = [line for line in lines if line.rows is None]
         size = Counter(line.size for line in lines).most_common(1)[0][0]
         body = [line for line in lines if abs(line.size - size) < 0.5] or lines
         lefts = Counter(round(line.x0) for line in body)
@@ -337,12 +439,18 @@ def _paragraphs(lines: list[_Line], frame: _Frame) -> list[_Paragraph | list[_Li
     previous: _Line | None = None
     for index, line in enumerate(lines):
         last = out[-1] if out else None
-        if _table_row(lines, index):
+        if line.rows is not None:
+            ruled = isinstance(last, list) and last[-1].rows is not None
+            if ruled and last[-1].page + 1 == line.page and len(last[-1].rows[0]) == len(line.rows[0]):  # type: ignore[index, union-attr]
+                last.append(line)  # type: ignore[union-attr]
+            else:
+                out.append([line])
+        elif _table_row(lines, index):
             if isinstance(last, list):
                 last.append(line)
             else:
                 out.append([line])
-        elif isinstance(last, list) and _in_table(last, line, frame):
+        elif isinstance(last, list) and last[-1].rows is None and _in_table(last, line, frame):
             last.append(line)
         elif isinstance(last, _Paragraph) and _continues(last, line, frame):
             last.lines.append(line)
@@ -382,7 +490,11 @@ def _column(centre: float, centres: list[float]) -> int:
 
 
 def _table(rows: list[_Line]) -> tuple[tuple[str, ...], ...]:
-    """The rows' cells, in the columns of the widest row; a wrapped cell's line added to its cell."""
+    """The rows' cells: a ruled table's (over pages, its header repeated on the next page once),
+    or in the columns of the widest row, a wrapped cell's line added to its cell."""
+    if rows[0].rows is not None:
+        header, *body = [row for line in rows for row in line.rows or ()]
+        return (header, *(row for row in body if row != header))
     centres = _columns(rows)
     table: list[list[str]] = []
     for line in rows:
@@ -427,7 +539,8 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         raise _fail("import_pdf_scanned", name, pages=len(pages))
     for lines in pages:
         for line in lines:
-            _split_cells(line)
+            if line.rows is None:
+                _split_cells(line)
     pages, dropped = _without_furniture(pages)
     lines = [line for page in pages for line in page]
     frame = _Frame.of(lines)
