@@ -72,26 +72,23 @@ class _Line:
 
     @property
     def x0(self) -> float:
-        return min(c.left for c in self._ink)
+        return min(c.left for c in self.ink)
 
     @property
     def x1(self) -> float:
-        return max(c.right for c in self._ink)
-
-    @property
-    def top(self) -> float:
-        return max(c.top for c in self._ink)
+        return max(c.right for c in self.ink)
 
     @property
     def bottom(self) -> float:
-        return min(c.bottom for c in self._ink)
+        return min(c.bottom for c in self.ink)
 
     @property
     def size(self) -> float:
-        return Counter(round(c.size, 1) for c in self._ink).most_common(1)[0][0]
+        return Counter(round(c.size, 1) for c in self.ink).most_common(1)[0][0]
 
     @property
-    def _ink(self) -> list[_Char]:
+    def ink(self) -> list[_Char]:
+        """Its characters but spaces."""
         return [c for c in self.chars if not c.text.isspace()]
 
     @property
@@ -101,12 +98,12 @@ class _Line:
     def face(self, last: bool = False) -> str | None:
         """The face of its first (or last) Chinese character: headings and body differ there, and
         digits and dashes may be set in a Latin face."""
-        faces = [c.face for c in self._ink if _ideograph(c)]
+        faces = [c.face for c in self.ink if _ideograph(c)]
         return (faces[-1] if last else faces[0]) if faces else None
 
     @property
     def red(self) -> bool:
-        return all(c.red for c in self._ink)
+        return all(c.red for c in self.ink)
 
 
 def _fail(code: str, name: str, **params: object) -> ReportError:
@@ -534,7 +531,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         pages = [_page_lines(document[number], number) for number in range(len(document))]
     finally:
         document.close()
-    characters = sum(len(c.text.strip()) for lines in pages for line in lines for c in line._ink)
+    characters = sum(len(c.text.strip()) for lines in pages for line in lines for c in line.ink)
     if characters < _MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise _fail("import_pdf_scanned", name, pages=len(pages))
     for lines in pages:
