@@ -25,9 +25,18 @@ CONVERT_SECONDS = 120  # a long report converts in a few seconds; the first run 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file signature: .doc, and WPS's .wps
 
 
+# Where the installers put LibreOffice when it is not on the PATH (Windows, macOS).
+_INSTALLED = (
+    Path(os.environ.get("PROGRAMFILES", "C:/Program Files")) / "LibreOffice/program/soffice.exe",
+    Path(os.environ.get("PROGRAMFILES(X86)", "C:/Program Files (x86)")) / "LibreOffice/program/soffice.exe",
+    Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+)
+
+
 def soffice() -> str | None:
-    """The LibreOffice command on this machine, if any."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice command on this machine, if any: on the PATH, or where its installer puts it."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    return found or next((str(path) for path in _INSTALLED if path.is_file()), None)
 
 
 def _fail(code: str, name: str, **params: object) -> ReportError:
