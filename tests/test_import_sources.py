@@ -26,7 +26,7 @@ from composer.readers import office_reader
 from conftest import REPO, SOFFICE
 
 CORPUS = REPO / "tests" / "import_corpus"
-PDFS = ["own-render-full.pdf", "libreoffice-full.pdf", "typed-office-lo-pdf.pdf", "browser-printed-seed-page.pdf"]
+PDFS = ["own-render-full.pdf", "libreoffice-full.pdf", "typed-office-lo-pdf.pdf", "seed-page-browser-print.pdf"]
 CONVERTED = ["typed-office-lo-doc.doc", "typed-office-lo-odt.odt", "typed-office-wps.wps", "libreoffice-full-odt.odt"]
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 

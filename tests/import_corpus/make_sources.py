@@ -14,7 +14,7 @@
   office's name and a footer "第 N 页 共 M 页"; LibreOffice exports it as typed-office-lo-pdf.pdf,
   typed-office-lo-doc.doc and typed-office-lo-odt.odt, and the .doc is copied as
   typed-office-wps.wps (WPS saves .wps in Word 97's compound-file format);
-- browser-printed-seed-page.pdf: the seed's government web page printed to PDF by Chromium
+- seed-page-browser-print.pdf: the seed's government web page printed to PDF by Chromium
   (site bar, navigation, disclosure block, the browser's running header and footer); its ground
   truth is the seed sample;
 - scanned-notice.pdf: a page that is only an image (a scan), which import must refuse
@@ -240,9 +240,9 @@ def main() -> None:
             (HERE / f"{name}.expected.yaml").write_text(TYPED_EXPECTED, "utf-8")
         (HERE / "typed-office-lo-pdf.furniture.txt").write_text("页 共\n第 1 页\n", "utf-8")
         seed = REPO / "tests" / "data" / "seed-web-page.html"
-        printed_page(seed, HERE / "browser-printed-seed-page.pdf")
-        shutil.copy(REPO / "samples" / "datong-keji-2023.yaml", HERE / "browser-printed-seed-page.expected.yaml")
-        (HERE / "browser-printed-seed-page.furniture.txt").write_text(
+        printed_page(seed, HERE / "seed-page-browser-print.pdf")
+        shutil.copy(REPO / "samples" / "datong-keji-2023.yaml", HERE / "seed-page-browser-print.expected.yaml")
+        (HERE / "seed-page-browser-print.furniture.txt").write_text(
             "扫一扫\nfile://\n当前位置\n大同市人民政府大同市人民政府\n1/5\n", "utf-8")
         (HERE / "scanned-notice.pdf").write_bytes(scanned_pdf())
         (HERE / "scanned-notice.refusal.txt").write_text("import_pdf_scanned\n", "utf-8")
