@@ -222,6 +222,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_title": ("标题：{text}", "title: {text}"),
     "import_no_title": ("没有找到标题，将使用“发文机关＋年度＋法治政府建设年度报告”", "no title found; the standard title will be used"),
     "import_addressee": ("主送机关：{text}", "addressee: {text}"),
+    "import_byline": ("标题下的发文机关：{text}", "issuer under the title: {text}"),
     "import_opening": ("导语：{count} 段", "opening: {count} paragraph(s)"),
     "import_part": ("第{number}部分“{name}”：{heading}", "part {ordinal} ({name_en}): {heading}"),
     "import_part_by_position": (

@@ -62,13 +62,17 @@ def find_half_width(text: str) -> list[Change]:
     for change in changes:
         context[change.index] = change.new
     seen = "".join(context)
+    chinese_seen = False  # a Chinese character before this one: "成功率97.3%." ends a Chinese sentence
     for index, char in enumerate(text):
         before, after = _neighbour(seen, index, -1), _neighbour(seen, index, 1)
         if char in _SIMPLE and (is_chinese(before) or is_chinese(after)):
             if not (before.isdigit() and after.isdigit()):
                 changes.append(Change(index, char, _SIMPLE[char]))
-        elif char == "." and is_chinese(before) and (not after or is_chinese(after)):
+        elif char == "." and (not after or is_chinese(after)) and (
+            is_chinese(before) or before in "%％" and chinese_seen
+        ):
             changes.append(Change(index, char, "。"))
+        chinese_seen = chinese_seen or is_chinese(char)
     return sorted(changes, key=lambda c: c.index)
 
 

@@ -9,6 +9,7 @@ must complete refused with a message that says what to add.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from conftest import REPO
 sys.path.insert(0, str(REPO / "bench"))
 import import_score  # noqa: E402
 
+CORPUS = import_score.CORPUS
 DRAFTS = import_score.drafts()
 
 
@@ -27,7 +29,9 @@ def scores() -> dict[str, import_score.Score]:
 
 def test_the_corpus_is_varied():
     suffixes = {path.suffix for path in DRAFTS}
-    assert len(DRAFTS) >= 3 and {".txt", ".docx"} <= suffixes
+    assert len(DRAFTS) >= 25 and {".txt", ".md", ".docx", ".html"} <= suffixes
+    refusals = [p for p in DRAFTS if p.with_suffix("").with_suffix(".refusal.txt").exists()]
+    assert 1 <= len(refusals) < len(DRAFTS) // 2
 
 
 def test_every_draft_has_its_ground_truth():
@@ -57,3 +61,18 @@ def test_the_scorer_sees_a_wrong_import(tmp_path):
     (tmp_path / (source.with_suffix("").name + ".furniture.txt")).write_text("2024年\n", "utf-8")
     score = import_score.score_draft(draft)
     assert score.paragraphs[0] < score.paragraphs[1] and score.sentences_lost == 1 and score.furniture_leaked
+
+
+def test_every_refusal_says_what_to_add(scores):
+    import composer
+
+    for name, score in scores.items():
+        refusal = CORPUS / (Path(name).stem + ".refusal.txt")
+        if not refusal.exists():
+            continue
+        result = composer.import_report(CORPUS / name)
+        assert result.report is None and result.problems, name
+        for problem in result.problems:
+            assert problem.code.startswith("import_need_"), (name, problem.code)
+            assert "请" in problem.message("zh") and "再导入" in problem.message("zh"), problem.message("zh")
+            assert "add" in problem.message("en")

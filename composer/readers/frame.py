@@ -19,7 +19,7 @@ from ..problems import Location
 from ..profile import load_profile
 from ..rules import place_signature
 from .draft import Draft, DraftParagraph, date_of, has_sentence_punctuation, heading_marker, is_heading, offset, shown
-from .furniture import RELATED, disclosure_cells, note_disclosure, read_disclosure
+from .furniture import RELATED, disclosure_cells, note_disclosure, read_disclosure_at
 from .source import SourceBlock, SourceParagraph, SourceTable
 
 _COPY_NUMBER = re.compile(r"\d{1,6}")
@@ -32,7 +32,8 @@ _DOC_NUMBER = re.compile(
 )
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<signers>.+)")
 
-_ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]+?)\s*[:：]")
+_BYLINE = re.compile(r"[^\s，。；：:,;]{2,30}(局|政府|委员会|办公室|办事处|中心|厅|委|办|院)")
+_ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]*[^。；;，,\s])\s*[:：]")  # greedy: one scan of a line of spaces
 _TITLE_END = re.compile(r"(报告|总结)([（(].*[)）])?$")
 _ATTACHMENTS = re.compile(r"附\s*件\s*[:：]\s*(?P<first>.*)")
 _ITEM_NUMBER = re.compile(r"^\s*[0-9０-９]{1,2}\s*[.．、]\s*")
@@ -66,16 +67,13 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
 
     Where the source's markup names the title (a web page's <h1> or ArticleTitle), what stands
     before it and is neither disclosure nor red header is the page's, and dropped."""
-    index = 0
-    while index < len(blocks) and read_disclosure(draft, blocks[index], any_label=True):
-        index += 1
+    index = _disclosure(draft, blocks, 0, any_label=True)
     index = _header(draft, blocks, index)
-    while index < len(blocks) and read_disclosure(draft, blocks[index], any_label=True):
-        index += 1
+    index = _disclosure(draft, blocks, index, any_label=True)
     marked = next((i for i, b in enumerate(blocks) if isinstance(b, SourceParagraph) and b.title), None)
     while marked is not None and index < marked:
-        if read_disclosure(draft, blocks[index], any_label=True):
-            index += 1
+        if (after := read_disclosure_at(draft, blocks, index, any_label=True)) > index:
+            index = after
         elif (after := _header(draft, blocks, index)) > index:
             index = after
         else:
@@ -83,8 +81,12 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
                 draft.note("import_furniture", draft.at(blocks[index]), text=quoted[:60])
             index += 1
     index = _title(draft, blocks, index)
-    while index < len(blocks) and read_disclosure(draft, blocks[index]):
-        index += 1
+    index = _disclosure(draft, blocks, index)
+    if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
+        if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
+            draft.byline = (draft.text(text), draft.at(block))
+            draft.note("import_byline", draft.at(block), text=text)
+            index += 1
     if index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         match = _ADDRESSEE.fullmatch(block.text.strip())
         if match and cells(block.text.strip()) <= 60 and heading_marker(block.text)[0] is None:
@@ -95,6 +97,13 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
             draft.note("import_addressee", draft.at(block), text="、".join(draft.data["addressees"]))
             index += 1
     note_disclosure(draft)
+    return index
+
+
+def _disclosure(draft: Draft, blocks: list[SourceBlock], index: int, any_label: bool = False) -> int:
+    """Past the disclosure entries from `index` on."""
+    while index < len(blocks) and (after := read_disclosure_at(draft, blocks, index, any_label)) > index:
+        index = after
     return index
 
 
@@ -136,9 +145,10 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
 
 def _names(draft: Draft, text: str) -> list[str]:
     """Names in a list: "李明、王芳", "李明 王芳", and "李　明", one name padded to the width of
-    three characters as offices type it (a run of single characters is one name)."""
+    three characters as offices type it (a run of single characters is one name; two spaces
+    or more part names: "王　强　　李　明")."""
     names: list[str] = []
-    for piece in re.split(r"[、，,；;]+", text):
+    for piece in re.split(r"[、，,；;]+|\s{2,}", text):
         names += [draft.text(name) for name in _padded_words(piece.split())]
     return names
 
@@ -310,8 +320,8 @@ def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
             end_block["copy_to"] = [draft.text(n) for n in re.split(r"[，,]", match["names"]) if n.strip()]
             draft.place(("end_block", "copy_to"), draft.at(block))
         elif printed:
-            printer = pending or block
-            if printed["printer"] or pending:
+            printer = pending or paragraph
+            if printer is not None and (printed["printer"] or pending):
                 end_block["printer"] = draft.text(printed["printer"] or printer.text)
                 draft.place(("end_block", "printer"), draft.at(printer))
             pending = None
@@ -355,7 +365,7 @@ def _attachments(draft: Draft, blocks: list[SourceBlock], start: int, end: int) 
         items = [(match["first"], block)] + [(b.text, b) for b in blocks[index + 1:end] if isinstance(b, SourceParagraph)]
         if any(cells(text) > 80 or "。" in text for text, _ in items):
             return end
-        names = []
+        names: list[str] = []
         for text, source in items:
             name = draft.text(_ITEM_NUMBER.sub("", text))
             if name:
@@ -375,6 +385,9 @@ def _attachments(draft: Draft, blocks: list[SourceBlock], start: int, end: int) 
 def identity(draft: Draft) -> None:
     title = draft.title[0] if draft.title else None
     issuer = draft.signature[0] if draft.signature else None
+    if issuer is None and draft.byline:
+        issuer = draft.byline[0]
+        draft.place(("issuer",), draft.byline[1])
     if issuer is None and title and (match := _ISSUER_IN_TITLE.match(title)):
         issuer = match["issuer"]
         draft.note("import_issuer_from_title", draft.title[1] if draft.title else None, "warning", text=issuer)

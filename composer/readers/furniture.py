@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from ..blocks import cells
 from ..model import Disclosure
-from .draft import Draft, shown
-from .source import SourceBlock, SourceTable
+from .draft import Draft, has_sentence_punctuation, shown
+from .source import SourceBlock, SourceParagraph, SourceTable
 
 # The words of a site's top bar and footer links, standing alone on a line.
 _SITE_WORDS = (
@@ -25,9 +27,10 @@ FURNITURE = re.compile(
     r"(发布时间|来源|浏览次数|访问次数|点击数|阅读次数|字号|【?字体)\s*[:：].*|"
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*|"
     r"(网站)?首页\s*[>＞»›/].*|"  # a breadcrumb without its label
+    r"(网站)?首页([\s|｜丨/·]+[^\s|｜丨/·，。；：:]{2,8}){2,}|"  # a menu copied as a line
     r"欢迎(访问|来到|光临|进入).{0,40}|今天是.{0,30}|"  # the site's top bar
     rf"({_SITE_WORDS})([\s|｜丨/·]*({_SITE_WORDS}))*|"
-    r"(主办|承办|协办|运维|维护)单位\s*[:：].*|技术支持\s*[:：].*|"
+    r".{0,60}((主办|承办|协办|运维|维护)单位|技术支持)\s*[:：].{0,80}|.{2,30}主办(\s.{0,80})?|"
     r"(上一篇|下一篇|分享到)\s*[:：]?.*|"
     r"(【?(打印|打印本页|关闭|关闭窗口|收藏|返回顶部|返回|纠错)】?\s*)+|"
     r"[|\s]*\|[|\s]*|"
@@ -53,7 +56,12 @@ _DROPPED = (
     "公开范围", "公开形式", "公开时限", "公开属性", "体裁分类", "组配分类", "服务对象", "内容概述",
     "公文种类", "文种", "统一编号", "登记号",
 )
-_KEYS: dict[str, str | None] = {**dict.fromkeys(_DROPPED), **_SYNONYMS, **DISCLOSURE_LABELS}
+# The page's own counters and controls, which may follow a label's value on its line: they end
+# the value, and are furniture (key "").
+_PAGE_LABELS = ("信息来源", "来源", "字体", "字号", "浏览次数", "访问次数", "点击数", "阅读次数", "浏览量", "点击量")
+_KEYS: dict[str, str | None] = {
+    **dict.fromkeys(_PAGE_LABELS, ""), **dict.fromkeys(_DROPPED), **_SYNONYMS, **DISCLOSURE_LABELS,
+}
 _LABEL = "|".join(r"\s*".join(label) for label in sorted(_KEYS, key=len, reverse=True))
 _LABEL_COLON = re.compile(rf"(?P<label>{_LABEL})\s*[:：]")
 _LABEL_CELL = re.compile(rf"(?P<label>{_LABEL})\s*[:：]?")
@@ -65,7 +73,8 @@ Pair = tuple[str, str | None]  # (label as the site writes it, less its spaces; 
 
 
 def disclosure_key(label: str) -> str | None:
-    """The model field a disclosure label fills, or None for a label the model keeps no field for."""
+    """The model field a disclosure label fills, None for a label the model keeps no field
+    for, "" for the page's own counters (浏览次数, 字号)."""
     return _KEYS.get(label)
 
 
@@ -150,12 +159,42 @@ def read_disclosure(draft: Draft, block: SourceBlock, any_label: bool = False) -
     found = draft.data.setdefault("disclosure", {})
     for label, value in pairs:
         key = disclosure_key(label)
+        if key == "":
+            continue
         if key is None:
             draft.dropped_labels.append((label, value, draft.at(block)))
         elif key not in found or found[key] is None:
             found[key] = value
             draft.place(("disclosure", key), draft.at(block))
     return True
+
+
+def read_disclosure_at(draft: Draft, blocks: Sequence[SourceBlock], index: int, any_label: bool = False) -> int:
+    """Where the disclosure entries starting at `index` end (`index` when none starts there).
+
+    Sites often set label and value in <div>s of their own, one line each ("索引号：" then
+    "003522119/2024-00041"): a label alone takes the line right after it as its value, unless
+    that line is a label itself, a sentence, or, for any label but the title's, reads as the
+    article's title.
+    """
+    block = blocks[index]
+    value = blocks[index + 1] if index + 1 < len(blocks) else None
+    if isinstance(block, SourceParagraph) and isinstance(value, SourceParagraph) and not value.gap_before:
+        label = _lone_label(draft, block.text, any_label)
+        text = value.text.strip()
+        if label and not value.title and not disclosure_pairs(text, any_label=True) and cells(text) <= 60 and not (
+            has_sentence_punctuation(text)
+        ) and (
+            disclosure_key(label) == "title" or not re.search(r"(报告|总结)$", text)
+        ):
+            joined = replace(block, text=f"{block.text.strip()}{text}")
+            return index + 2 if read_disclosure(draft, joined, any_label) else index
+    return index + 1 if read_disclosure(draft, block, any_label) else index
+
+
+def _lone_label(draft: Draft, text: str, any_label: bool) -> str | None:
+    pairs = disclosure_pairs(text, any_label=any_label and "disclosure" in draft.data)
+    return pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None and disclosure_key(pairs[0][0]) != "" else None
 
 
 def note_disclosure(draft: Draft) -> None:

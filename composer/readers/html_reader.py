@@ -57,7 +57,7 @@ _ALIGN = re.compile(r"text-align\s*:\s*(center|right)", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
-def _skipped(element: Any) -> bool:
+def _skipped(element: Any, links: LinkCounts) -> bool:
     """Not text at all (scripts, forms, pictures), hidden, or the page's own: its header,
     navigation and footer, named by tag or class, and lists of links."""
     if not isinstance(element.tag, str):
@@ -65,25 +65,48 @@ def _skipped(element: Any) -> bool:
     names = (element.get("class") or "").lower().split() + [(element.get("id") or "").lower()]
     if element.tag.lower() in _SKIPPED_TAGS and not _REPORT_PARTS.intersection(names):
         return True
-    return bool(_HIDDEN.search(element.get("style") or "")) or _furniture(element, names)
+    return bool(_HIDDEN.search(element.get("style") or "")) or _furniture(element, names, links)
 
 
-def _furniture(element: Any, names: list[str]) -> bool:
+def _furniture(element: Any, names: list[str], links: LinkCounts) -> bool:
     parts = {part for name in names for part in re.split(r"[-_]", name)}
-    return any(name in _SKIPPED_NAMES for name in names) or bool(_SKIPPED_PARTS & parts) or _link_list(element)
+    return (
+        any(name in _SKIPPED_NAMES for name in names) or bool(_SKIPPED_PARTS & parts)
+        or _link_list(element, links)
+    )
 
 
-def _link_list(element: Any) -> bool:
+# Per element: characters of text (white space aside), of them inside links, and links.
+LinkCounts = dict[Any, tuple[int, int, int]]
+
+
+def _link_counts(root: Any) -> LinkCounts:
+    """The counts of every element, children before parents, in one pass over the page."""
+    counts: LinkCounts = {}
+    for element in reversed(list(root.iter())):
+        text = _length(element.text) if isinstance(element.tag, str) else 0
+        linked = links = 0
+        for child in element:
+            child_text, child_linked, child_links = counts[child]
+            text += child_text + _length(child.tail)
+            linked, links = linked + child_linked, links + child_links
+        if isinstance(element.tag, str) and element.tag.lower() == "a":
+            linked, links = text, links + 1
+        counts[element] = (text, linked, links)
+    return counts
+
+
+def _length(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
+
+
+def _link_list(element: Any, links: LinkCounts) -> bool:
     """A menu, a breadcrumb or a list of related pages: three links or more, and little text
     besides (readability's link density)."""
     if element.tag.lower() not in ("div", "ul", "ol", "p", "dl", "table", "span", "td"):
         return False
-    links = [link for link in element.iter("a")]
-    if len(links) < 3:
-        return False
-    text = len("".join(element.text_content().split()))
-    linked = sum(len("".join(link.text_content().split())) for link in links)
-    return text - linked < max(12, text // 3)
+    text, linked, count = links.get(element, (0, 0, 0))
+    return count >= 3 and text - linked < max(12, text // 3)
 
 
 def _article_title(root: Any) -> str | None:
@@ -121,7 +144,8 @@ def _space_between(text: str, index: int) -> str:
 
 
 class _Page:
-    def __init__(self) -> None:
+    def __init__(self, links: LinkCounts) -> None:
+        self.links = links
         self.blocks: list[SourceBlock] = []
         self.pieces: list[tuple[str, bool]] = []
         self.line = 0
@@ -152,7 +176,7 @@ class _Page:
         ))
 
     def walk(self, element: Any, bold: bool = False) -> None:
-        if _skipped(element):
+        if _skipped(element, self.links):
             if isinstance(element.tag, str) and element.tag.lower() not in _SKIPPED_TAGS:
                 if text := _clean(element.text_content()).strip():
                     self.dropped.append((text[:60], element.sourceline or 0))
@@ -186,7 +210,7 @@ class _Page:
 
     def table(self, table: Any) -> None:
         rows = [
-            [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th") and not _skipped(cell)]
+            [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th") and not _skipped(cell, self.links)]
             for row in table.iter("tr") if _owner(row) is table
         ]
         texts = [tuple(_clean(cell.text_content()).strip() for cell in row) for row in rows if row]
@@ -222,7 +246,7 @@ def read_html(data: bytes, name: str) -> SourceDocument:
         root = html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise ReportError([Problem("import_html_unreadable", {"reason": str(error)}, Location(name))]) from None
-    page = _Page()
+    page = _Page(_link_counts(root))
     body = root.find("body")
     page.walk(body if body is not None else root)
     page.flush()

@@ -59,14 +59,15 @@ def reader_for(path: Path, kind: str | None = None) -> Reader:
 
 def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], list[Problem]]:
     """The blocks without invisible format characters (zero-width spaces, soft hyphens, stray
-    BOMs of a web copy): they hide headings from recognition, and the model refuses them."""
+    BOMs of a web copy): they hide headings from recognition, and the model refuses them; tabs
+    inside a line are spaces."""
     count = 0
 
     def clean(text: str) -> str:
         nonlocal count
         kept = "".join(char for char in text if unicodedata.category(char) != "Cf")
         count += len(text) - len(kept)
-        return kept
+        return kept.replace("\t", " ")  # a tab inside a line (cells copied from a page) is a space
 
     cleaned: list[SourceBlock] = [
         replace(b, text=clean(b.text), lead=clean(b.lead) if b.lead else b.lead) if isinstance(b, SourceParagraph)

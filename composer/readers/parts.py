@@ -28,9 +28,9 @@ def _part_keys(draft: Draft) -> list[str | None]:
             continue
         before = max((PART_KEYS.index(k) for k in keys[:i] if k), default=-1)
         after = min((PART_KEYS.index(k) for k in keys[i + 1:] if k), default=len(PART_KEYS))
-        if before + 1 < after and PART_KEYS[before + 1] not in keys:
-            keys[i] = PART_KEYS[before + 1]
-            draft.note("import_part_by_position", part.at, "warning", heading=part.heading, **_part_params(keys[i]))
+        if before + 1 < after and (key := PART_KEYS[before + 1]) not in keys:
+            keys[i] = key
+            draft.note("import_part_by_position", part.at, "warning", heading=part.heading, **_part_params(key))
     return keys
 
 

@@ -128,7 +128,8 @@ def _table(draft: Draft, block: SourceTable, container: list[DraftItem], index: 
         isinstance(previous, DraftParagraph) and previous.source == index - 1
         and (previous.caption or _caption_like(previous.text))
     ):
-        table.caption = container.pop()
+        table.caption = previous
+        container.pop()
     container.append(table)
     draft.note("import_table", draft.at(block), rows=len(rows) - 1, columns=width)
 

@@ -49,9 +49,9 @@ def build(outline: Path) -> Path:
     numbering.insert(0, parse_xml(LIST.format(ns=nsdecls("w"))))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     rows: list[list[str]] = []
-    lines = outline.read_text("utf-8").splitlines() + [""]
-    for line in lines:
-        if line.startswith("|"):
+    lines = outline.read_text("utf-8").splitlines()
+    for line in [*lines, None]:
+        if line is not None and line.startswith("|"):
             rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
             continue
         if rows:
@@ -61,8 +61,8 @@ def build(outline: Path) -> Path:
                 for c, cell in enumerate(row):
                     table.cell(r, c).text = cell
             rows = []
-            if line == lines[-1]:
-                break
+        if line is None:  # the end, where a last table is written
+            break
         if not line:
             document.add_paragraph()
             continue

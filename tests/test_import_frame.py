@@ -1,0 +1,125 @@
+"""Import of the frame around the body as offices and sites really write it (issue 14): any
+disclosure label, parts in any order, padded names, guesses given up rather than the import,
+and the reader table every source kind goes through. Drafts come from tests/import_corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import composer
+from composer.lint import lint_file
+from composer.readers.importer import READERS, import_report
+from composer.readers.source import SourceDocument
+from conftest import REPO
+
+CORPUS = REPO / "tests" / "import_corpus"
+
+
+def _codes(result, code: str) -> list:
+    return [(n.location.line, n.params) for n in result.notes if n.code == code]
+
+
+def test_every_reader_has_one_signature_and_is_found_by_suffix(tmp_path):
+    for suffix, reader in READERS.items():
+        draft = next(CORPUS.glob(f"*.{suffix}"), None)
+        if draft is None:
+            continue
+        document = reader(draft.read_bytes(), str(draft))
+        assert isinstance(document, SourceDocument) and document.blocks, suffix
+    copy = tmp_path / "draft.text"
+    copy.write_bytes((CORPUS / "county-justice-typed.txt").read_bytes())
+    assert import_report(copy).report is not None  # .text reads as text
+    saved = copy.rename(tmp_path / "draft.dat")
+    assert import_report(saved, kind="txt").report is not None  # a kind named outright
+    with pytest.raises(composer.ReportError) as error:
+        import_report(saved)
+    assert error.value.problems[0].code == "import_kind_unknown"
+    with pytest.raises(composer.ReportError) as error:
+        import_report(saved, kind="pages")
+    assert error.value.problems[0].code == "import_kind_unknown"
+
+
+def test_disclosure_labels_of_every_kind_are_metadata_never_the_title():
+    result = import_report(CORPUS / "site-copy-spaced-labels.txt")
+    report = result.report
+    assert report.title == "成都市锦江区市场监督管理局2024年法治政府建设年度报告"
+    assert report.disclosure.category == "综合政务" and report.disclosure.validity == "有效"
+    assert report.disclosure.publisher == "成都市锦江区市场监督管理局"  # 发文机关, another label for it
+    [(line, params)] = _codes(result, "import_disclosure_dropped")
+    assert line == 2 and "主题词：法治政府" in params["text"] and "公开方式：主动公开" in params["text"]
+
+
+def test_a_four_column_table_is_read_pair_by_pair():
+    report = import_report(CORPUS / "site-county-4col-table.html").report
+    assert report.disclosure.publisher == "江宁县农业农村局"  # not "江宁县农业农村局 发文日期：2025-02-18"
+    assert report.disclosure.document_number is None
+
+
+def test_a_page_title_comes_from_the_article_not_the_top_bar():
+    result = import_report(CORPUS / "site-county-4col-table.html")
+    assert result.report.title == "江宁县农业农村局2024年法治政府建设年度报告"
+    dropped = " ".join(p["text"] for _, p in _codes(result, "import_furniture"))
+    for furniture in ("欢迎访问", "政务服务", "相关链接", "主办单位"):
+        assert furniture in dropped
+    assert "欢迎" not in str(result.report.model_dump())
+
+
+def test_parts_out_of_order_are_kept_as_written_and_reported_at_the_heading():
+    draft = CORPUS / "township-parts-out-of-order.md"
+    result = import_report(draft)
+    assert list(result.data["parts"]) == ["measures", "leadership", "plans", "shortcomings"]
+    [problem] = result.problems
+    assert (problem.code, problem.location.line) == ("part_order", 23)
+    findings = lint_file(draft)
+    structure = [(f.code, f.location.line) for f in findings if f.code.startswith("S00")]
+    assert structure == [("S002", 23)]  # and no S001: nothing is missing
+
+
+def test_a_heading_that_names_no_part_takes_the_free_place_between_its_neighbours():
+    result = import_report(CORPUS / "site-old-table-layout-gb2312.html")
+    assert result.report.parts.shortcomings.heading == "需要改进的方面"
+    assert [line for line, _ in _codes(result, "import_part_by_position")] == [27]
+
+
+def test_padded_names_are_one_name():
+    header = import_report(CORPUS / "red-header-padded-signers.txt").report.header
+    assert header.signers == ["王强", "李明"]
+    assert import_report(CORPUS / "word-typed-kai-runin.docx").report.header.signers == ["李明"]
+
+
+def test_a_title_that_fails_is_given_up_with_a_warning_not_the_import(cli, tmp_path):
+    draft = CORPUS / "title-without-year.txt"
+    result = import_report(draft)
+    assert result.report is not None and result.report.title == "西岭县林业局2024年法治政府建设年度报告"
+    [(line, params)] = _codes(result, "import_guess_dropped")
+    assert line == 1 and params["text"] == "关于法治政府建设工作情况的报告"
+    out = tmp_path / "report.yaml"
+    run = cli("import", str(draft), "-o", str(out))
+    assert run.returncode == 0 and out.exists() and "已略去，请核对" in run.stderr
+
+
+def test_a_year_read_from_the_wrong_line_gives_way_to_the_date(tmp_path):
+    draft = tmp_path / "draft.txt"
+    text = (CORPUS / "county-justice-typed.txt").read_text("utf-8")
+    draft.write_text(text.replace("青山县司法局2024年法治政府建设年度报告", "青山县司法局贯彻落实2019年督察规定情况报告"), "utf-8")
+    result = import_report(draft)
+    assert result.report is not None and result.report.year == 2024
+    assert [code for code in (n.code for n in result.notes) if code == "import_year_from_date"]
+
+
+def test_what_the_user_must_supply_is_refused_saying_what_to_add(cli, tmp_path):
+    out = tmp_path / "report.yaml"
+    run = cli("import", str(CORPUS / "word-part-missing.docx"), "-o", str(out))
+    assert run.returncode == 1 and not out.exists()
+    assert "没有找到第二部分“存在的不足和原因”：请加上以“二、存在的不足和原因”为标题的一部分" in run.stderr
+    run = cli("import", str(CORPUS / "no-date-notepad.txt"), "-o", str(out), "--lang", "en")
+    assert run.returncode == 1 and "no issue date found: add it on a line of its own" in run.stderr
+    assert "required item" not in run.stderr  # the year and issuer it would give are not listed apart
+
+
+def test_the_issuer_under_the_title_is_the_issuer_and_the_addressee_follows():
+    result = import_report(CORPUS / "markdown-bold-runin-note.md")
+    assert result.report.addressees == ["县人民政府"] and result.report.issuer == "北塘镇人民政府"
+    assert "北塘镇人民政府" not in result.report.opening
