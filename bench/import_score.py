@@ -53,9 +53,13 @@ class Score:
 
 
 def drafts(corpus: Path = CORPUS) -> list[Path]:
-    """The drafts of the corpus: every file that is not a draft's side file."""
+    """The drafts of the corpus: every file that is not a draft's side file; those LibreOffice
+    converts (.doc .wps .odt) only where it is installed."""
+    from composer.readers.office_reader import soffice
+
+    converted = (".doc", ".wps", ".odt") if soffice() is None else ()
     return sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.endswith(SIDE_FILES)
-                  and not p.name.startswith((".", "_")) and p.suffix != ".py")
+                  and not p.name.startswith((".", "_")) and p.suffix not in (".py", *converted))
 
 
 def squeeze(text: str) -> str:

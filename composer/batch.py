@@ -5,10 +5,10 @@
     write_summary(outcomes, Path("out"), ("docx", "pdf"))
 
 Inputs: YAML reports; a folder is searched, with its subfolders, for *.yaml and *.yml. With
-`imports=True` the search also takes the sources the importer reads (.docx .txt .md .html),
-except one with a YAML of the same name beside it (that YAML is the report, the source its
-origin or its rendering). A file named outright is always taken, whatever its kind: one the
-importer cannot read fails with the importer's advice (.doc: save it as .docx).
+`imports=True` the search also takes the sources the importer reads (.docx .doc .wps .odt .txt
+.md .html; not .pdf), except one with a YAML of the same name beside it (that YAML is the report,
+the source its origin or its rendering). A file named outright is always taken, whatever its kind
+(a PDF too): one the importer cannot read fails with the importer's advice (.rtf: save it as .docx).
 
 Outputs keep the inputs' folders below their common folder, so two report.yaml in different
 folders stay apart; names that would still meet (report.yaml and report.yml, or an input in
@@ -95,9 +95,11 @@ class Outcome:
 
 
 def _importable() -> tuple[str, ...]:
+    """What a folder search imports: every source but PDF, which in a folder of drafts is most
+    often the printed copy of the Word file beside it (a PDF named outright is imported)."""
     from .readers.importer import READERS
 
-    return tuple("." + suffix for suffix in READERS)
+    return tuple("." + suffix for suffix in READERS if suffix != "pdf")
 
 
 def _search(folder: Path, imports: bool, skip: Path | None) -> list[Path]:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
     "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
-    "output_default_is_input", "serve_port_busy", "serve_extra_missing",
+    "output_default_is_input", "serve_port_busy", "serve_extra_missing", "import_soffice_missing", "import_not_office",
+    "import_convert_failed", "import_convert_timeout", "import_pdf_scanned", "import_pdf_encrypted", "import_pdf_unreadable",
 }
 STDIO = "-"
 
@@ -285,7 +286,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     _profile(args)  # a broken --profile stops here, not in every worker
     jobs, missing = plan(args.inputs, out_dir, args.formats, imports=args.import_sources)
     if missing or not jobs:
-        more = ("、.docx、.txt、.md、.html", ", .docx, .txt, .md, .html") if args.import_sources else ("；Word 等文件请加 --import", "; add --import for Word files and others")
+        more = ("、.docx、.doc、.wps、.odt、.txt、.md、.html", ", .docx, .doc, .wps, .odt, .txt, .md, .html") if args.import_sources else ("；Word 等文件请加 --import", "; add --import for Word files and others")
         _print_problems(missing or [Problem("batch_no_inputs", {"more": more[0], "more_en": more[1]},
                                             Location(" ".join(args.inputs)))], args)
         return 2

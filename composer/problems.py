@@ -149,7 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表格第 {row} 行有 {cells} 个单元格，表头有 {columns} 个",
         "table row {row} has {cells} cells; the header has {columns}",
     ),
-    # importing an existing report (text, Markdown, DOCX, HTML)
+    # importing an existing report (text, Markdown, DOCX, HTML, .doc/.wps/.odt, PDF)
     "import_kind_unknown": (
         "无法导入“{kind}”类文件；可导入：{known}",
         "cannot import a '{kind}' file; importable: {known}",
@@ -163,6 +163,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read this Word document ({reason}); is it a .docx file?",
     ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
+    "import_soffice_missing": (
+        "无法读取 {suffix} 文件：本机没有安装 LibreOffice（找不到 soffice 命令）。请安装 LibreOffice 后再试，"
+        "或在 Word、WPS 中“另存为” .docx 后导入",
+        "cannot read a {suffix} file: LibreOffice is not installed (no soffice command). Install LibreOffice, "
+        "or save the file as .docx in Word or WPS and import that",
+    ),
+    "import_convert_failed": (
+        "LibreOffice 未能把该文件转换为 .docx（{reason}）；文件可能已损坏或不是 {suffix} 文件，"
+        "请在 Word、WPS 中打开并“另存为” .docx 后导入",
+        "LibreOffice could not convert the file to .docx ({reason}); it may be damaged or not a {suffix} file: "
+        "open it in Word or WPS, save it as .docx and import that",
+    ),
+    "import_not_office": (
+        "该文件不是 {suffix} 文档（开头不像 Word、WPS 或 OpenDocument 文件）；请在 Word、WPS 中打开并“另存为” .docx 后导入",
+        "this is no {suffix} document (it does not start as a Word, WPS or OpenDocument file): "
+        "open it in Word or WPS, save it as .docx and import that",
+    ),
+    "import_convert_timeout": (
+        "LibreOffice 转换该文件超过 {seconds} 秒仍未完成，已停止；请在 Word、WPS 中“另存为” .docx 后导入",
+        "LibreOffice took over {seconds} seconds to convert the file and was stopped: "
+        "save it as .docx in Word or WPS and import that",
+    ),
+    "import_converted": (
+        "已用 LibreOffice 将 {suffix} 文件转换为 .docx 后读取", "converted from {suffix} to .docx with LibreOffice, then read",
+    ),
+    "import_pdf_scanned": (
+        "这是扫描件：PDF 的 {pages} 页中没有可读取的文字（只有图像）。请找到原 Word 文件导入，"
+        "或先用 OCR 软件（如 WPS、Adobe Acrobat 的“文字识别”）转为文字后再导入",
+        "this is a scan: the PDF's {pages} page(s) hold no text, only images. Import the original Word file, "
+        "or turn the scan into text with OCR (WPS, Adobe Acrobat) first",
+    ),
+    "import_pdf_encrypted": (
+        "该 PDF 有打开密码，无法读取；请去掉密码后另存一份再导入",
+        "this PDF is protected by a password: save a copy without the password and import that",
+    ),
+    "import_pdf_unreadable": (
+        "无法读取该 PDF（{reason}）；文件可能已损坏或下载不完整",
+        "cannot read this PDF ({reason}); the file may be damaged or incompletely downloaded",
+    ),
+    "import_pdf_read": (
+        "已读取 PDF 的文字层（{pages} 页），按行距和缩进合并为段落，请核对分段",
+        "read the PDF's text layer ({pages} page(s)) and joined its lines into paragraphs by spacing and indent: check them",
+    ),
+    "import_pdf_furniture": (
+        "已略去 PDF 每页的页码和页眉页脚：{text}", "dropped the PDF's page numbers and running headers and footers: {text}",
+    ),
     "import_gbk": (
         "文件不是 UTF-8 而是 GBK/GB18030 编码（记事本、旧网页常用），已按 GBK 读取",
         "the file is GBK/GB18030, not UTF-8 (as Notepad and older web pages save it); read as GBK",

@@ -193,7 +193,7 @@ def test_imported_sources_are_rendered_and_say_so(tmp_path):
     [old, seed] = run_in_process([str(incoming / "old.doc"), str(incoming)], tmp_path / "out", ("docx",), imports=True)
     assert (seed.status, seed.kind, seed.issuer, seed.year, seed.pages) == ("rendered", "txt", "大同市科技局", 2023, None)
     assert (tmp_path / "out/seed.docx").exists()
-    assert old.status == "failed" and old.problems[0].code == "import_save_as"  # save it as .docx
+    assert old.status == "failed" and old.problems[0].code == "import_not_office"  # no .doc: save it as .docx
     summary = json.loads((tmp_path / "out/summary.json").read_text("utf-8"))
     assert summary["imports"] is True and summary["pages_from"] is None
     assert [r["kind"] for r in summary["reports"]] == ["doc", "txt"]

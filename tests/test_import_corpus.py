@@ -70,7 +70,12 @@ def test_every_refusal_says_what_to_add(scores):
         refusal = CORPUS / (Path(name).stem + ".refusal.txt")
         if not refusal.exists():
             continue
-        result = composer.import_report(CORPUS / name)
+        try:
+            result = composer.import_report(CORPUS / name)
+        except composer.ReportError as error:  # a file no import can read (a scan): it says what to do instead
+            [problem] = error.problems
+            assert "请" in problem.message("zh") and "再导入" in problem.message("zh"), problem.message("zh")
+            continue
         assert result.report is None and result.problems, name
         for problem in result.problems:
             assert problem.code.startswith("import_need_"), (name, problem.code)

@@ -330,7 +330,7 @@ def test_exit_codes(tmp_path):
     docx = tmp_path / "report.docx"
     docx.write_bytes(b"PK")
     assert run_cli("lint", str(docx)).returncode == 2
-    refused = run_cli("lint", str(tmp_path / "report.doc"))
+    refused = run_cli("lint", str(tmp_path / "report.rtf"))
     assert refused.returncode == 2 and "另存为" in refused.stderr
 
 

@@ -181,8 +181,9 @@ def test_render_imports_a_source_file(client):
     assert "大同市科技局" in response.text
     notes = json.loads(response.headers["x-report-problems"])
     assert all(n["file"] in ("单位草稿.docx", None) for n in notes)
-    pdf = client.post("/api/render", files={"file": ("scan.pdf", b"%PDF-1.4", "application/pdf")})
-    assert pdf.status_code == 415
+    broken = client.post("/api/render", files={"file": ("scan.pdf", b"%PDF-1.4", "application/pdf")})
+    assert broken.status_code == 422
+    assert [p["code"] for p in broken.json()["problems"]] == ["import_pdf_unreadable"]
 
 
 def test_author_text_is_escaped_in_html(client):
@@ -230,7 +231,15 @@ def test_import_that_is_not_a_report_is_422_with_its_problems(client):
 
 def test_import_refuses_what_it_cannot_read(client):
     assert client.post("/api/import", content=b"MZ\x90\x00", params={"name": "setup.exe"}).status_code == 415
-    assert client.post("/api/import", files={"file": ("报告.pdf", b"%PDF-1.4")}).status_code == 415
+    assert client.post("/api/import", files={"file": ("报告.rtf", b"{\\rtf1}")}).status_code == 415
+
+
+def test_import_reads_last_years_pdf(client):
+    published = REPO / "tests" / "import_corpus" / "own-render-full.pdf"
+    response = client.post("/api/import", files={"file": ("去年的报告.pdf", published.read_bytes())})
+    assert response.status_code == 200
+    data = response.json()["data"]
+    assert data["issuer"] and data["parts"]["measures"] and data["parts"]["plans"]
 
 
 def test_a_client_path_is_never_opened(client):

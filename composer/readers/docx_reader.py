@@ -16,7 +16,9 @@ What an agency draft and our own DOCX output have in common, and what is read he
   date were placed (for the seal);
 - tables that only lay text out (one column, or holding the red header or the end block) are read
   as their paragraphs; other tables are data.
-Text boxes, headers, footers, footnotes and comments are not read.
+- text boxes, after the paragraph they are anchored in: LibreOffice saves a floating table (the
+  end block of a .doc it converted, or of our own DOCX) as a frame, which is a text box in DOCX.
+Headers, footers, footnotes and comments are not read.
 """
 
 from __future__ import annotations
@@ -292,6 +294,17 @@ class _Reader:
     # paragraphs and tables
 
     def paragraph(self, p: Any, line: int) -> None:
+        self._text(p, line)
+        for box in p.iter(W + "txbxContent"):
+            between = []
+            for ancestor in box.iterancestors():
+                if ancestor is p:
+                    break
+                between.append(ancestor.tag)
+            if MC + "Fallback" not in between and W + "txbxContent" not in between:  # the drawing's copy, once
+                self.walk(box, line)
+
+    def _text(self, p: Any, line: int) -> None:
         pieces = [(self._run_text(r), self._face(r)) for r in self._runs(p)]
         text = "".join(text for text, _ in pieces)
         if not text.strip():

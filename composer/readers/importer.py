@@ -5,6 +5,8 @@ Every reader has one signature, `(data: bytes, name: str, profile: Profile) -> S
 character cells), and is found by the
 file's suffix in `READERS`, as pandoc finds its readers in one table; `structure.build_report`
 does the rest for all of them. A new kind of source is a reader module and a line here.
+Text, Markdown, Word (.docx; .doc, .wps and .odt through LibreOffice), web pages and published
+PDFs are read.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from ..problems import Location, Problem, ReportError
 from ..profile import Profile, load_profile
 from .docx_reader import read_docx
 from .html_reader import read_html
+from .office_reader import read_office
+from .pdf_reader import read_pdf
 from .source import SourceBlock, SourceDocument, SourceParagraph, read_bytes
 from .structure import ImportResult, build_report
 from .text_reader import read_markdown, read_text
@@ -29,9 +33,13 @@ Reader = Callable[[bytes, str, Profile], SourceDocument]
 READERS: dict[str, Reader] = {
     "txt": read_text, "text": read_text, "md": read_markdown, "markdown": read_markdown,
     "docx": read_docx, "html": read_html, "htm": read_html, "xhtml": read_html,
+    "doc": read_office, "wps": read_office, "odt": read_office, "pdf": read_pdf,
 }
 # Formats an office may try, with what to do instead.
-_SAVE_AS = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".pdf": "docx", ".odt": "docx"}
+_SAVE_AS = {".rtf": "docx"}
+# A PDF or an old Word file holds images and fonts: a scan of a long report passes 5 MB, and
+# deserves to be told it is a scan rather than too large.
+_BINARY_LIMIT = 50 * 1024 * 1024
 
 
 def reader_for(path: Path, kind: str | None = None) -> Reader:
@@ -79,9 +87,11 @@ def import_report(
     kind: str | None = None,
     profile: Profile | None = None,
 ) -> ImportResult:
-    """An existing report (text, Markdown, DOCX or HTML) as a model, with what was found where.
+    """An existing report (text, Markdown, DOCX, .doc/.wps/.odt, HTML or PDF) as a model, with
+    what was found where.
 
-    The kind comes from the suffix unless given (a key of READERS: "txt", "md", "docx", "html"). Raises
+    The kind comes from the suffix unless given (a key of READERS: "txt", "md", "docx", "doc",
+    "html", "pdf", ...); .doc, .wps and .odt need LibreOffice (`soffice`). Raises
     ReportError when the file cannot be read; a file that reads but does not make a valid report
     gives a result whose `report` is None and whose `problems` say why, at source lines.
     `profile` is the style profile the source was set by (the standard one when None).
@@ -90,7 +100,7 @@ def import_report(
     source = Path(path)
     name = str(source)
     reader = reader_for(source, kind)
-    data = read_bytes(source)
+    data = read_bytes(source, _BINARY_LIMIT) if reader in (read_pdf, read_office) else read_bytes(source)
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
     document = reader(data, name, profile)

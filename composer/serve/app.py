@@ -267,7 +267,7 @@ async def _import(request: Request, source: Source) -> tuple[Any, list[Problem],
     from .workers import LIBREOFFICE_SUFFIXES
 
     suffix = PurePosixPath(source.name).suffix.lower()
-    if suffix[1:] not in READERS and suffix not in LIBREOFFICE_SUFFIXES:
+    if suffix[1:] not in READERS:
         raise _unsupported(source.name, suffix)
     keep = source.options.get("keep_punctuation", request.query_params.get("keep_punctuation", "")) in ("1", "true", "on")
     pool: Pool = request.app.state.pool

@@ -79,7 +79,7 @@ def render_task(report: Any, fmt: str, fragment: bool) -> tuple[bytes, list[Prob
 
 def preview_task(report: Any) -> tuple[list[bytes], list[Problem], int]:
     """The PDF's pages as JPEG images, as they print."""
-    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2
 
     data, problems, _ = render_task(report, "pdf", False)
     document = pypdfium2.PdfDocument(data)
@@ -94,26 +94,6 @@ def preview_task(report: Any) -> tuple[list[bytes], list[Problem], int]:
     return images, problems, len(images)
 
 
-def _convert_with_libreoffice(source: Path) -> Path:
-    """A .doc or .wps saved as .docx by LibreOffice, with a private profile."""
-    import shutil
-    import subprocess
-
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        raise ReportError([Problem("import_save_as", {"suffix": source.suffix, "target": "docx"}, Location(source.name))])
-    folder = source.parent
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-         "--convert-to", "docx", "--outdir", str(folder / "converted"), str(source)],
-        check=False, capture_output=True, timeout=120,
-    )
-    converted = folder / "converted" / (source.stem + ".docx")
-    if not converted.is_file():
-        raise ReportError([Problem("import_docx_unreadable", {"reason": "LibreOffice"}, Location(source.name))])
-    return converted
-
-
 def import_task(name: str, data: bytes, keep_punctuation: bool) -> tuple[Any, list[Problem], list[Problem], str | None]:
     """A source file (its client's name and bytes) imported: report data, notes, problems, YAML.
 
@@ -126,8 +106,6 @@ def import_task(name: str, data: bytes, keep_punctuation: bool) -> tuple[Any, li
     with tempfile.TemporaryDirectory(prefix="report-composer-") as folder:
         source = Path(folder) / name
         source.write_bytes(data)
-        if source.suffix.lower() in LIBREOFFICE_SUFFIXES:
-            source = _convert_with_libreoffice(source)
         try:
             result = import_report(source, keep_punctuation=keep_punctuation)
         except ReportError as error:
@@ -148,7 +126,7 @@ def _placed_notes(notes: list[Problem], sources: dict[Any, Location]) -> list[Pr
             if not n.location.path and n.location.line in at_line else n for n in notes]
 
 
-LIBREOFFICE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
+LIBREOFFICE_SUFFIXES = (".doc", ".wps", ".odt")  # the importer converts them, which takes its time
 
 
 def _named(problems: list[Problem], temporary: str, name: str) -> list[Problem]:
