@@ -60,12 +60,20 @@ def validate(source: Source | Report | dict[str, Any]) -> list[Problem]:
     return []
 
 
-def render(report: Report, format: str, *, profile: Profile | None = None, fragment: bool = False) -> bytes:
+def render(
+    report: Report,
+    format: str,
+    *,
+    profile: Profile | None = None,
+    fragment: bool = False,
+    pdf_standard: str | None = None,
+) -> bytes:
     """The report in a format (docx, pdf, html, txt), as bytes.
 
     `fragment` (html only): just the article body, to paste into a website's editor.
+    `pdf_standard` (pdf only): "a-2b" (the default), "a-1b", "a-3b" (PDF/A levels) or "none".
     """
-    render_format = writer(format, fragment=fragment)
+    render_format = writer(format, fragment=fragment, pdf_standard=pdf_standard)
     profile = profile or load_profile()
     return render_format(compose(report, profile), profile)
 
@@ -77,11 +85,12 @@ def render_to(
     format: str | None = None,
     profile: Profile | None = None,
     fragment: bool = False,
+    pdf_standard: str | None = None,
 ) -> Path:
     """Renders to a file, its format from the suffix unless given; the file appears whole or not at all."""
     target = Path(path)
     fmt = format or format_for(target)
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": str(target)}, Location(str(target)))])
-    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment))
+    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment, pdf_standard=pdf_standard))
     return target

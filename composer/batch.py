@@ -68,11 +68,12 @@ class Job:
 
 @dataclass(frozen=True)
 class Settings:
-    """What every worker needs: the formats and the style profile to load."""
+    """What every worker needs: the formats, the style profile to load, the PDF's standard."""
 
     formats: tuple[str, ...]
     profile: str | None = None
     variant: str = "official"
+    pdf_standard: str | None = None  # None: the PDF writer's default
 
 
 @dataclass
@@ -251,7 +252,10 @@ def _render_all(report: Any, outcome: Outcome) -> dict[str, bytes]:
     assert _settings is not None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReportWarning)
-        rendered = {fmt: render(report, fmt, profile=_profile) for fmt in _settings.formats}
+        rendered = {
+            fmt: render(report, fmt, profile=_profile, pdf_standard=_settings.pdf_standard if fmt == "pdf" else None)
+            for fmt in _settings.formats
+        }
     outcome.problems += [
         w.message.problem for w in caught
         if isinstance(w.message, ReportWarning) and w.message.problem.code not in MACHINE_WIDE

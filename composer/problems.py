@@ -285,6 +285,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "以下字符所用字体中没有，PDF 已改用其他字体：{list}",
         "characters their face lacks are drawn from another face: {list_en}",
     ),
+    # PDF/A
+    "pdf_standard_unknown": (
+        "不支持的 PDF 标准“{standard}”；可用：{known}",
+        "unknown PDF standard '{standard}'; available: {known}",
+    ),
+    "pdf_transparency_refused": (
+        "{what}含有透明部分，PDF/A-1b 不允许透明；请改用 --pdf-standard a-2b（默认）或 a-3b",
+        "{what_en} has transparent parts, which PDF/A-1b does not allow; use --pdf-standard a-2b (the default) or a-3b",
+    ),
     # lint (report-composer lint): rule codes S structure, P punctuation, N numbers and dates,
     # D deadline, W wording, L length; S001 to S003 are the part_* messages above.
     "S004": (

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..blocks import Metadata
+from .pdf_archive import ArchiveCanvas, Standard
 from .pdf_fonts import RoleFonts
 from .typeset import Glyphs, Page, Rule
 
@@ -56,21 +56,20 @@ def draw(
     fonts: RoleFonts,
     page_size: tuple[float, float],
     metadata: Metadata,
+    level: Standard,
     widths: Widths | None = None,
 ) -> bytes:
-    """The pages as PDF bytes; `fonts` gives the registered reportlab font of each character.
+    """The pages as a PDF of `level`; `fonts` gives the registered reportlab font of each character.
 
-    Identical input gives identical bytes: reportlab runs in invariant mode and the creation
-    and modification dates are the document's issue date.
+    Identical input gives identical bytes (see pdf_archive).
     """
     widths = widths or Widths()
     out = io.BytesIO()
     height = page_size[1]
-    canvas = Canvas(
-        out, pagesize=page_size, invariant=1, pageCompression=1, lang="zh-CN",
+    canvas = ArchiveCanvas(
+        out, metadata=metadata, level=level, pagesize=page_size, pageCompression=1,
         initialFontName=fonts("body", "　"), initialFontSize=16,
     )
-    _describe(canvas, metadata)
     for page in pages:
         for item in page.items:
             if isinstance(item, Glyphs):
@@ -81,18 +80,6 @@ def draw(
         canvas.showPage()
     canvas.save()
     return out.getvalue()
-
-
-def _describe(canvas: Canvas, metadata: Metadata) -> None:
-    canvas.setTitle(metadata.title)
-    canvas.setAuthor(metadata.author)
-    canvas.setSubject(metadata.subject)
-    canvas.setKeywords(", ".join(metadata.keywords))
-    canvas.setCreator("report-composer")
-    canvas.setProducer("report-composer (ReportLab)")
-    issued: date = metadata.created
-    stamp = f"D:{issued:%Y%m%d}000000+08'00'"
-    canvas.setDateFormatter(lambda *_: stamp)
 
 
 def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page_height: float, widths: Widths) -> None:
