@@ -26,6 +26,8 @@ from reportlab.pdfgen.canvas import Canvas
 from ..blocks import Metadata
 from ..problems import Problem, ReportError
 from . import srgb
+from .pdf_tags import Tagger
+from .typeset import Origin
 
 CREATOR = "report-composer"
 PRODUCER = "report-composer (ReportLab)"
@@ -74,6 +76,7 @@ class ArchiveCanvas(Canvas):
         super().__init__(out, invariant=1, lang=LANGUAGE, pdfVersion=(1, 4) if level.part == 1 else (1, 7), **options)
         self._metadata = metadata
         self._level = level
+        self._tags = Tagger()
         info = self._doc.info
         info.title, info.author, info.subject = metadata.title, metadata.author, metadata.subject
         info.keywords = ", ".join(metadata.keywords)
@@ -85,12 +88,24 @@ class ArchiveCanvas(Canvas):
             catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
             catalog.OutputIntents = PDFArray([_output_intent()])
 
+    def begin_marked(self, origin: Origin) -> None:
+        """Opens the marked content of a run of glyphs (an artifact for page furniture)."""
+        self._code.append(self._tags.begin(origin, self._pageNumber - 1))
+
+    def begin_artifact(self) -> None:
+        """Opens a rule or ornament, which screen readers skip."""
+        self._code.append("/Artifact BMC")
+
+    def end_marked(self) -> None:
+        self._code.append("EMC")
+
     def showPage(self) -> None:
         super().showPage()
         self._doc.Pages.pages[-1].Trans = None  # reportlab's empty transition dictionary
 
     def save(self) -> None:
         doc = self._doc
+        self._tags.finish(doc)
         fingerprint = _fingerprint(doc, self._metadata)
         doc.updateSignature(fingerprint)  # the trailer's /ID
         doc.Catalog.Metadata = PDFStream(
@@ -139,10 +154,14 @@ def xmp(metadata: Metadata, level: Standard, fingerprint: str) -> bytes:
     f = fingerprint
     uuid = f"uuid:{f[:8]}-{f[8:12]}-{f[12:16]}-{f[16:20]}-{f[20:32]}"
     keywords = "".join(f"<rdf:li>{_xml(k)}</rdf:li>" for k in metadata.keywords)
-    pdfa = (
+    # The PDF/UA identification goes into a plain PDF only: in a PDF/A file it needs a PDF/A
+    # extension schema, which the offline PDF/A checker (pikepdf) refuses to read.
+    identification = (
         f'<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">'
         f"<pdfaid:part>{level.part}</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>"
-        if level.part else ""
+        if level.part else
+        '<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+        "<pdfuaid:part>1</pdfuaid:part></rdf:Description>"
     )
     packet = (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
@@ -161,7 +180,7 @@ def xmp(metadata: Metadata, level: Standard, fingerprint: str) -> bytes:
         f"<xmp:ModifyDate>{issued}</xmp:ModifyDate><xmp:MetadataDate>{issued}</xmp:MetadataDate></rdf:Description>"
         '<rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">'
         f"<xmpMM:DocumentID>{uuid}</xmpMM:DocumentID></rdf:Description>"
-        f"{pdfa}</rdf:RDF></x:xmpmeta>"
+        f"{identification}</rdf:RDF></x:xmpmeta>"
         '<?xpacket end="w"?>'
     )
     return packet.encode("utf-8")

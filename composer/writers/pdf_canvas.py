@@ -73,10 +73,13 @@ def draw(
     for page in pages:
         for item in page.items:
             if isinstance(item, Glyphs):
+                canvas.begin_marked(item.origin)
                 for font, start, end in fonts.pieces(item.role, item.text):
                     _text(canvas, item, start, end, font, height, widths)
             else:
+                canvas.begin_artifact()
                 _rule(canvas, item, height)
+            canvas.end_marked()
         canvas.showPage()
     canvas.save()
     return out.getvalue()

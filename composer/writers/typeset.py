@@ -33,6 +33,20 @@ _SLACK = 0.01  # points: rounding that does not make a line overflow the text bl
 # --- what a page is made of -------------------------------------------------------------------
 
 
+class Origin(NamedTuple):
+    """What a run of text is, for a tagged PDF: `kind` (title, addressee, heading with its
+    `level`, paragraph, caption, table_header or table_cell with `row`, 0 the header row, and
+    `column`, attachments, signature, date, note, header, end_block, page_number) and `path`,
+    which value it came from: the block's number among the body's blocks, then the place in
+    it (the layout branch's Origin, with model paths, has the same fields)."""
+
+    kind: str
+    path: tuple[int | str, ...] = ()
+    level: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+
 class Glyphs(NamedTuple):
     """Characters of one role and size on one baseline, each at its own left edge."""
 
@@ -42,6 +56,7 @@ class Glyphs(NamedTuple):
     role: str
     size: float
     color: str  # RRGGBB
+    origin: Origin = Origin("")
 
     def moved(self, dy: float) -> Glyphs:
         return self._replace(baseline=self.baseline + dy)
@@ -125,6 +140,7 @@ class _Text(NamedTuple):
     hang: int = 0
     centred: bool = False
     keep: bool = False
+    origin: Origin = Origin("")
 
 
 class _Placed(NamedTuple):
@@ -136,6 +152,7 @@ class _Placed(NamedTuple):
     source: Source
     keep: bool = False
     tie_back: bool = False  # on the same page as the last line of text before it
+    origin: Origin = Origin("")
 
 
 class _Blank:
@@ -228,29 +245,34 @@ class Plan:
                 size, role = profile.title.size.pt, str(profile.title.role)
                 source = Source("title", number, "".join(lines))
                 return [
-                    _Text((Run(line, role),), size, size, source, centred=True, keep=i < len(lines) - 1)
+                    _Text((Run(line, role),), size, size, source, centred=True, keep=i < len(lines) - 1,
+                          origin=Origin("title", (number,)))
                     for i, line in enumerate(lines)
                 ]
             case b.BlankLines(count):
                 return [_Blank()] * count
             case b.Addressee(text):
-                return [self._text(text, body, Source("addressee", number, text))]
+                return [self._text(text, body, Source("addressee", number, text), origin=Origin("addressee", (number,)))]
             case b.Heading(level=level):
                 heading = profile.headings[level]
                 return [
                     _Text((Run(block.full_text, str(heading.role)),), heading.size.pt, self.grid.cell,
-                          Source("heading", number, block.full_text), first_indent=indent, keep=True)
+                          Source("heading", number, block.full_text), first_indent=indent, keep=True,
+                          origin=Origin("heading", (number,), level))
                 ]
             case b.Paragraph(text, lead):
                 runs = ((Run(lead.full_text, str(profile.headings[lead.level].role)),) if lead else ()) + (
                     Run(text, body),
                 )
                 return [_Text(runs, self.body_size, self.grid.cell, Source("paragraph", number, block.full_text),
-                              first_indent=indent)]
+                              first_indent=indent, origin=Origin("paragraph", (number,)))]
             case b.Table(caption, header, rows):
                 source = Source("table", number, "　".join((caption or "", *header, *(c for r in rows for c in r))))
                 caption_role = str(profile.table.caption_role)
-                specs: list[Spec] = [self._text(caption, caption_role, source, centred=True, keep=True)] if caption else []
+                specs: list[Spec] = [
+                    self._text(caption, caption_role, source, centred=True, keep=True,
+                               origin=Origin("caption", (number, "caption")))
+                ] if caption else []
                 header_role, cell_role = str(profile.table.header_role), str(profile.table.role)
                 return specs + [
                     _Table(tuple(Run(c, header_role) for c in header),
@@ -262,12 +284,15 @@ class Plan:
                 # Signature and date stay together and never go to a page without body text.
                 return [
                     _Placed((Run(signature.text, body),), self.body_size, signature.start,
-                            Source("signature", number, signature.text), keep=True, tie_back=True),
-                    _Placed((Run(date.text, body),), self.body_size, date.start, Source("signature", number, date.text)),
+                            Source("signature", number, signature.text), keep=True, tie_back=True,
+                            origin=Origin("signature", (number,))),
+                    _Placed((Run(date.text, body),), self.body_size, date.start, Source("signature", number, date.text),
+                            origin=Origin("date", (number, "date"))),
                 ]
             case b.Note(text):
                 source = Source("note", number, text)
-                return [self._text(text, body, source, first_indent=float(profile.note.indent.value))]
+                return [self._text(text, body, source, first_indent=float(profile.note.indent.value),
+                                   origin=Origin("note", (number,)))]
         raise TypeError(f"no layout for {block!r}")
 
     def _attachments(self, label: str, items: tuple[str, ...], number: int) -> list[Spec]:
@@ -281,7 +306,7 @@ class Plan:
             specs.append(
                 self._text(text, self.body_role, Source("attachments", number, text),
                            first_indent=indent if i == 0 else indent + cells(label),
-                           hang=hang + (len(label) if i == 0 else 0))
+                           hang=hang + (len(label) if i == 0 else 0), origin=Origin("attachments", (number, i)))
             )
         return specs
 
@@ -308,7 +333,8 @@ class Plan:
         source = Source("end_block", 0, f"{end.copy_to or ''}　{end.printer}　{end.printed}")
         copy_to = None
         if end.copy_to:
-            copy_to = _Text((Run(end.copy_to, role),), size, size, source, hang=len(str(profile.copy_to_label.value)))
+            copy_to = _Text((Run(end.copy_to, role),), size, size, source, hang=len(str(profile.copy_to_label.value)),
+                            origin=Origin("end_block", ("end_block", "copy_to")))
         return _End(copy_to, Run(end.printer, role), Run(end.printed, role), source)
 
     # stage 2: lines and pages
@@ -353,9 +379,11 @@ class _Layout:
     def _measure(self, size: float) -> Callable[[str, str], float]:
         return lambda char, role: self.measure(char, role, size)
 
-    def _glyphs(self, line: Line, x: float, baseline: float, size: float, color: str | None = None) -> list[Glyphs]:
+    def _glyphs(
+        self, line: Line, x: float, baseline: float, size: float, origin: Origin, color: str | None = None
+    ) -> list[Glyphs]:
         return [
-            Glyphs(s.text, tuple(x + dx for dx in s.xs), baseline, s.role, size, color or self.text_color)
+            Glyphs(s.text, tuple(x + dx for dx in s.xs), baseline, s.role, size, color or self.text_color, origin)
             for s in line.segments
         ]
 
@@ -375,7 +403,7 @@ class _Layout:
         baseline = self.grid.baseline(0.0, spec.size)
         lines = self._wrap(spec, self.grid.width)
         return [
-            _Slab(self.grid.pitch, tuple(self._glyphs(line, self.grid.left, baseline, spec.size)), spec.keep,
+            _Slab(self.grid.pitch, tuple(self._glyphs(line, self.grid.left, baseline, spec.size, spec.origin)), spec.keep,
                   kind=spec.source.kind, last=k == len(lines) - 1)
             for k, line in enumerate(lines)
         ]
@@ -383,14 +411,16 @@ class _Layout:
     def _placed_slab(self, spec: _Placed) -> _Slab:
         line = self._single(spec.runs, spec.size, self.grid.cell)
         x = self.grid.left + spec.start * self.grid.cell
-        items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size))
+        items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size, spec.origin))
         return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back)
 
     # tables
 
-    def _row_slab(self, runs: tuple[Run, ...], widths: list[float], centred: list[bool], header: bool) -> _Slab:
-        """One row, its cells' lines `line_height` apart and centred vertically; a column whose
-        text all fits on one line is centred, the others justified."""
+    def _row_slab(self, runs: tuple[Run, ...], widths: list[float], centred: list[bool], number: int, row: int) -> _Slab:
+        """One row (0: the header row of the table that is body block `number`), its cells'
+        lines `line_height` apart and centred vertically; a column whose text all fits on one
+        line is centred, the others justified."""
+        header = row == 0
         table = self.profile.table
         size, margin, pitch = table.size.pt, table.cell_margin.pt, table.line_height.pt
         cells_lines = []
@@ -405,11 +435,13 @@ class _Layout:
         height = max(len(lines) for lines in cells_lines) * pitch
         items: list[Item] = []
         x = self.grid.left
-        for lines, width in zip(cells_lines, widths):
+        for column, (lines, width) in enumerate(zip(cells_lines, widths)):
             top = (height - len(lines) * pitch) / 2
+            origin = (Origin("table_header", (number, "header", column), row=0, column=column) if header
+                      else Origin("table_cell", (number, "rows", row - 1, column), row=row, column=column))
             for k, line in enumerate(lines):
                 baseline = top + k * pitch + (pitch - size) / 2 + self.grid.em_ascent * size
-                items += self._glyphs(line, x + margin, baseline, size)
+                items += self._glyphs(line, x + margin, baseline, size, origin)
             x += width
         edges = [self.grid.left]
         for width in widths:
@@ -424,8 +456,12 @@ class _Layout:
         texts = b.Table(None, tuple(r.text for r in table.header), tuple(tuple(r.text for r in row) for row in table.rows))
         widths = column_widths(texts, self.grid.width, size, margin)
         centred = [all(cells(c) * size <= w - 2 * margin for c in column) for column, w in zip(zip(*texts.rows), widths)]
-        header = self._row_slab(table.header, widths, [True] * len(widths), header=True)
-        return [header] + [self._row_slab(row, widths, centred, False)._replace(header=header) for row in table.rows]
+        number = table.source.number
+        header = self._row_slab(table.header, widths, [True] * len(widths), number, 0)
+        return [header] + [
+            self._row_slab(row, widths, centred, number, k)._replace(header=header)
+            for k, row in enumerate(table.rows, start=1)
+        ]
 
     def _slabs(self, spec: Spec) -> list[_Slab]:
         if isinstance(spec, _Text):
@@ -450,24 +486,28 @@ class _Layout:
         items: list[Item] = []
         for line, run in enumerate(header.corner):
             items += self._glyphs(self._single([run], body_size, grid.cell), grid.left,
-                                  grid.baseline(grid.line_top(line), body_size), body_size)
+                                  grid.baseline(grid.line_top(line), body_size), body_size,
+                                  Origin("header", ("header", "corner", line)))
         mark_size = min(profile.mark_max_size.pt, grid.width / max(cells(header.mark.text), 1))
         mark_top = max(profile.mark_top.pt, len(header.corner) * grid.pitch)
         mark = self._single([header.mark], mark_size)
         items += self._glyphs(mark, grid.left + (grid.width - mark.width) / 2,
-                              grid.top + mark_top + grid.em_ascent * mark_size, mark_size, self.red)
+                              grid.top + mark_top + grid.em_ascent * mark_size, mark_size,
+                              Origin("header", ("header", "mark")), self.red)
         first_top = grid.top + mark_top + mark_size + float(profile.number_gap.value) * grid.pitch
         signer_lines = self._signer_lines(header)
         number_top = first_top + max(len(signer_lines) - 1, 0) * grid.pitch
         indent = float(profile.signer_indent.value) * grid.cell
         right = grid.left + grid.width - indent
-        for k, line in enumerate(signer_lines):
-            items += self._glyphs(line, right - line.width,
-                                  grid.baseline(first_top + k * grid.pitch, body_size), body_size)
-        if header.number:
+        if header.number:  # drawn first: a reader reads the number before the signers
             number = self._single([header.number], body_size, grid.cell)
             x = grid.left + indent if signer_lines else grid.left + (grid.width - number.width) / 2
-            items += self._glyphs(number, x, grid.baseline(number_top, body_size), body_size)
+            items += self._glyphs(number, x, grid.baseline(number_top, body_size), body_size,
+                                  Origin("header", ("header", "number")))
+        for k, line in enumerate(signer_lines):
+            items += self._glyphs(line, right - line.width,
+                                  grid.baseline(first_top + k * grid.pitch, body_size), body_size,
+                                  Origin("header", ("header", "signers")))
         rule_y = number_top + (grid.pitch + body_size) / 2 + profile.rule_gap.pt
         items.append(Rule(grid.left, rule_y, grid.left + grid.width, rule_y, profile.rule_width.pt, self.red))
         below_rule = rule_y + profile.rule_width.pt / 2 - grid.top
@@ -500,13 +540,14 @@ class _Layout:
         items: list[Item] = []
         lines = self._wrap(end.copy_to, grid.width - 2 * indent) if end.copy_to else []
         for k, line in enumerate(lines):
-            items += self._glyphs(line, grid.left + indent, grid.baseline(k * grid.pitch, size), size)
+            items += self._glyphs(line, grid.left + indent, grid.baseline(k * grid.pitch, size), size, end.copy_to.origin)
         printer = self._single([end.printer], size)
         printed = self._single([end.printed], size)
         middle = len(lines) * grid.pitch
         baseline = grid.baseline(middle, size)
-        items += self._glyphs(printer, grid.left + indent, baseline, size)
-        items += self._glyphs(printed, grid.left + grid.width - indent - printed.width, baseline, size)
+        items += self._glyphs(printer, grid.left + indent, baseline, size, Origin("end_block", ("end_block", "printer")))
+        items += self._glyphs(printed, grid.left + grid.width - indent - printed.width, baseline, size,
+                              Origin("end_block", ("end_block", "printed")))
         height = middle + grid.pitch
         outer, inner = profile.outer_rule.pt, profile.inner_rule.pt
         for y, weight in [(0.0, outer), (height, outer)] + ([(middle, inner)] if lines else []):
@@ -525,7 +566,7 @@ class _Layout:
         indent = float(profile.indent.value) * size
         x = grid.left + grid.width - indent - line.width if number % 2 else grid.left + indent
         baseline = grid.bottom + profile.below_text.pt + (grid.em_ascent - 0.5) * size
-        return self._glyphs(line, x, baseline, size)
+        return self._glyphs(line, x, baseline, size, Origin("page_number"))
 
     # pagination
 
