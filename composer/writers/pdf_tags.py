@@ -44,11 +44,10 @@ def _type(origin: Origin) -> str:
 
 
 class _Element:
-    """A structure element being built: its type, parent and kids (elements or Marked)."""
+    """A structure element being built, its kids (elements or Marked) in reading order."""
 
     def __init__(self, kind: str, parent: _Element | None, attributes: dict[str, str] | None = None) -> None:
         self.kind = kind
-        self.parent = parent
         self.attributes = attributes
         self.kids: list[_Element | Marked] = []
         if parent is not None:
@@ -120,11 +119,7 @@ def _tree(records: list[Marked]) -> _Element:
     for record in records:
         origin = record.origin
         kind = origin.kind
-        if kind == "title":
-            holder = element(("title",), "H1", document)
-        elif kind == "heading":
-            holder = element((kind, origin.path), _type(origin), document)
-        elif kind == "attachments":
+        if kind == "attachments":
             items = element(("L", origin.path[:-1]), "L", document)
             holder = element(("LBody", origin.path), "LBody", element(("LI", origin.path), "LI", items))
         elif kind in ("caption", "table_header", "table_cell"):
@@ -135,8 +130,8 @@ def _tree(records: list[Marked]) -> _Element:
                 row = element(("TR", _table_path(origin), origin.row), "TR", table)
                 scope = {"O": "Table", "Scope": "Column"} if kind == "table_header" else None
                 holder = element((kind, origin.path), _type(origin), row, scope)
-        else:
-            holder = element(("P", kind, origin.path), "P", document)
+        else:  # the title, a heading, a paragraph: all the runs of one value are one element
+            holder = element((kind, origin.path), _type(origin), document)
         holder.kids.append(record)
     return document
 
