@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -282,7 +281,6 @@ def main() -> None:
     parser.add_argument("--profile", choices=FORMATS, help="profile warm seed renders of one format instead")
     parser.add_argument("--no-serial", action="store_true", help="skip the -j 1 batch")
     args = parser.parse_args()
-    warnings.simplefilter("ignore")  # stand-in fonts: said once per render, not figures
     seed = gen.seed()
     if args.profile:
         profile(args.profile, seed)

@@ -1,22 +1,23 @@
-"""The library's entry points: load, validate, render, render_to (import_report lives with the readers)."""
+"""The library's entry points: load, validate, render_result, render, render_to (import_report
+lives with the readers)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from .compose import compose
 from .model import Report
 from .output import write_atomic
-from .problems import Location, Problem, ReportError
+from .problems import Location, Problem, ReportError, locate
 from .profile import Profile, load_profile
 from .readers.source import decode, read_bytes
 from .readers.yaml_reader import report_from_yaml
 from .validation import problems_from_validation
-from .writers import format_for, writer
+from .writers import PAGED, format_for, writer
 
 Source = str | os.PathLike[str]
 
@@ -60,6 +61,46 @@ def validate(source: Source | Report | dict[str, Any]) -> list[Problem]:
     return []
 
 
+class Rendered(NamedTuple):
+    """A render's output and its warnings (located in the report's file), and its page count
+    where the format has pages of its own (PDF)."""
+
+    data: bytes
+    problems: tuple[Problem, ...]
+    pages: int | None
+
+
+def render_result(
+    report: Report,
+    format: str,
+    *,
+    profile: Profile | None = None,
+    fragment: bool = False,
+    pdf_standard: str | None = None,
+) -> Rendered:
+    """The report in a format (docx, pdf, html, txt), with what rendering found to warn of.
+
+    Nothing is shared between calls: reports may be rendered in several threads at once, each
+    getting its own warnings. Raises ReportError, located as the warnings are, when the report
+    cannot be rendered (a character no face has). `fragment` (html only): just the article
+    body, to paste into a website's editor. `pdf_standard` (pdf only): "a-2b" (the default),
+    "a-1b", "a-3b" (PDF/A levels) or "none".
+    """
+    render_format = writer(format, fragment=fragment, pdf_standard=pdf_standard)
+    profile = profile or load_profile()
+    document = compose(report, profile)
+    if format not in PAGED:
+        return Rendered(render_format(document, profile), (), None)
+    from .layout import lay_out
+
+    try:
+        paged = lay_out(document, profile)
+    except ReportError as error:
+        raise ReportError([locate(problem, report) for problem in error.problems]) from None
+    problems = tuple(locate(problem, report) for problem in paged.problems)
+    return Rendered(render_format(paged), problems, len(paged.pages))
+
+
 def render(
     report: Report,
     format: str,
@@ -68,14 +109,9 @@ def render(
     fragment: bool = False,
     pdf_standard: str | None = None,
 ) -> bytes:
-    """The report in a format (docx, pdf, html, txt), as bytes.
-
-    `fragment` (html only): just the article body, to paste into a website's editor.
-    `pdf_standard` (pdf only): "a-2b" (the default), "a-1b", "a-3b" (PDF/A levels) or "none".
-    """
-    render_format = writer(format, fragment=fragment, pdf_standard=pdf_standard)
-    profile = profile or load_profile()
-    return render_format(compose(report, profile), profile)
+    """The report in a format (docx, pdf, html, txt), as bytes; `render_result` gives its
+    warnings too."""
+    return render_result(report, format, profile=profile, fragment=fragment, pdf_standard=pdf_standard).data
 
 
 def render_to(

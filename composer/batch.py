@@ -20,7 +20,7 @@ fonts once (`_prepare`), not once per report. `workers=1` runs in this process. 
 dies (killed for memory) fails the report that killed it, found by rerunning the reports that
 were in flight one at a time (`_in_processes`), and the batch goes on.
 
-Pages are counted in the PDF (our typesetter's pages). A DOCX has as many pages as Word lays
+Pages are counted by the layout of the PDF (`composer.layout`). A DOCX has as many pages as Word lays
 out, which only a layout engine knows; our PDF uses the same grid, so its count is the one to
 expect, and a batch without PDF leaves pages empty.
 """
@@ -32,11 +32,9 @@ import glob
 import io
 import json
 import os
-import re
 import shutil
 import signal
 import unicodedata
-import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -47,7 +45,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .output import write_atomic
-from .problems import Location, Problem, ReportError, ReportWarning, in_file
+from .problems import Location, Problem, ReportError, in_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SUMMARY_NAMES = ("summary.csv", "summary.json")
@@ -196,10 +194,10 @@ def _prepare(settings: Settings, worker: bool) -> None:
     for fmt in settings.formats:
         writer(fmt)
     if "pdf" in settings.formats:
-        from .writers.pdf_fonts import prepare
+        from .layout import prepare_fonts
 
         try:
-            prepare(_profile)
+            prepare_fonts(_profile)
         except Exception:  # noqa: BLE001 - no usable face: each report's PDF says why, in its file
             pass
 
@@ -245,22 +243,20 @@ def _read(path: Path, outcome: Outcome) -> Any:
     return report
 
 
-def _render_all(report: Any, outcome: Outcome) -> dict[str, bytes]:
-    """Every format in memory; warnings of the render go to the outcome."""
-    from .api import render
+def _render_all(report: Any, outcome: Outcome) -> tuple[dict[str, bytes], int | None]:
+    """Every format in memory, and the pages the PDF's layout has (None without a PDF); the
+    render's warnings go to the outcome."""
+    from .api import render_result
 
     assert _settings is not None
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportWarning)
-        rendered = {
-            fmt: render(report, fmt, profile=_profile, pdf_standard=_settings.pdf_standard if fmt == "pdf" else None)
-            for fmt in _settings.formats
-        }
-    outcome.problems += [
-        w.message.problem for w in caught
-        if isinstance(w.message, ReportWarning) and w.message.problem.code not in MACHINE_WIDE
-    ]
-    return rendered
+    rendered, pages = {}, None
+    for fmt in _settings.formats:
+        standard = _settings.pdf_standard if fmt == "pdf" else None
+        result = render_result(report, fmt, profile=_profile, pdf_standard=standard)
+        rendered[fmt] = result.data
+        outcome.problems += [problem for problem in result.problems if problem.code not in MACHINE_WIDE]
+        pages = result.pages if result.pages is not None else pages
+    return rendered, pages
 
 
 def _write_all(rendered: dict[str, bytes], outputs: dict[str, str]) -> None:
@@ -289,9 +285,9 @@ def render_one(job: Job) -> Outcome:
     try:
         report = _read(path, outcome)
         if report is not None:
-            rendered = _render_all(report, outcome)
+            rendered, pages = _render_all(report, outcome)
             _write_all(rendered, job.outputs)
-            outcome.pages = pdf_pages(rendered["pdf"]) if "pdf" in rendered else None
+            outcome.pages = pages
             outcome.status = "rendered"
     except ReportError as error:
         outcome.problems += error.problems
@@ -306,20 +302,13 @@ def machine_notes(settings: Settings) -> list[Problem]:
     if "pdf" not in settings.formats:
         return []
     from .profile import load_profile
-    from .writers.pdf_fonts import stand_ins
+    from .layout import stand_ins
 
     try:
         note = stand_ins(load_profile(settings.profile, settings.variant))
     except ReportError:
         return []  # no face at all: every report's PDF fails, saying so
     return [note] if note else []
-
-
-def pdf_pages(data: bytes) -> int:
-    """The page count of a PDF reportlab wrote: the /Count of its page tree."""
-    counts = [int(m) for m in re.findall(rb"<<[^>]*?/Count (\d+)[^>]*?/Type /Pages\b", data)]
-    counts += [int(m) for m in re.findall(rb"<<[^>]*?/Type /Pages\b[^>]*?/Count (\d+)", data)]
-    return max(counts, default=0)
 
 
 # --- many reports ------------------------------------------------------------------------------

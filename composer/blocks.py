@@ -11,6 +11,11 @@ import unicodedata
 from datetime import date
 from typing import NamedTuple
 
+# Where a block's text came from in the model, e.g. ("parts", "measures", "content", 0, "content", 1):
+# any later stage can place a problem at the YAML line and column of that value
+# (`composer.problems.locate`). () for what no value gave (blank lines).
+Path = tuple[str | int, ...]
+
 
 def cells(text: str) -> float:
     """Width in character cells: CJK and full-width forms take one, Latin and digits half."""
@@ -36,18 +41,22 @@ class RedHeader(NamedTuple):
     classification: str | None
     urgency: str | None
     signers: tuple[str, ...]
+    path: Path = ("header",)
 
 
 class Title(NamedTuple):
     lines: tuple[str, ...]
+    path: Path = ("title",)  # ("issuer",) for the standard title made from the issuer
 
 
 class BlankLines(NamedTuple):
     count: int
+    path: Path = ()
 
 
 class Addressee(NamedTuple):
     text: str
+    path: Path = ("addressees",)
 
 
 class Heading(NamedTuple):
@@ -61,6 +70,7 @@ class Heading(NamedTuple):
     marker: str
     text: str
     part: str | None = None
+    path: Path = ()
 
     @property
     def full_text(self) -> str:
@@ -77,6 +87,8 @@ class Paragraph(NamedTuple):
     text: str
     lead: Heading | None = None
     outline_level: int | None = None
+    path: Path = ()
+    start: int = 0  # where `text` starts in that value: a value of several lines gives several paragraphs
 
     @property
     def full_text(self) -> str:
@@ -88,6 +100,7 @@ class Table(NamedTuple):
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     outline_level: int | None = None  # as for Paragraph
+    path: Path = ()  # the table's: its cells are path + ("header", column) or ("rows", row, column)
 
 
 class Attachments(NamedTuple):
@@ -95,6 +108,7 @@ class Attachments(NamedTuple):
 
     label: str
     items: tuple[str, ...]  # with their numbers ("1.名称") when there are several
+    path: Path = ("attachments",)
 
 
 class PlacedLine(NamedTuple):
@@ -111,12 +125,14 @@ class Signature(NamedTuple):
     signature: PlacedLine
     date: PlacedLine
     sealed: bool
+    path: Path = ("signature",)  # the signature's (("issuer",) when it is the issuer); the date's is ("date",)
 
 
 class Note(NamedTuple):
     """附注, already in parentheses, indented two characters."""
 
     text: str
+    path: Path = ("note",)
 
 
 class EndBlock(NamedTuple):
@@ -125,6 +141,7 @@ class EndBlock(NamedTuple):
     copy_to: str | None  # "抄送：A，B。"
     printer: str
     printed: str  # "2024年3月8日印发"
+    path: Path = ("end_block",)
 
 
 class DisclosureEntry(NamedTuple):

@@ -70,11 +70,9 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
 
     Warnings of the render (a font standing in for an official one) print in the user's language.
     """
-    import warnings
-
-    from .api import render
+    from .api import render_result
     from .output import refuse_input, write_atomic
-    from .problems import Location, Problem, ReportError, ReportWarning, in_file
+    from .problems import Location, Problem, ReportError, in_file
     from .writers import format_for
 
     output = args.output
@@ -89,49 +87,21 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
     if output != STDIO and args.input != STDIO:
         refuse_input(Path(output), [Path(args.input)], named=args.output is not None)
     source = "<stdin>" if args.input == STDIO else args.input
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportWarning)
-        try:
-            data = render(report, fmt, profile=_profile(args), fragment=args.fragment, pdf_standard=args.pdf_standard)
-        except ReportError as error:  # found while rendering: name the input file at least
-            raise ReportError(in_file(_placed(error.problems, args.input), source)) from None
-    _print_problems(in_file([w.message.problem for w in caught if isinstance(w.message, ReportWarning)], source), args)
-    for other in (w for w in caught if not isinstance(w.message, ReportWarning)):
-        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
+    try:
+        rendered = render_result(
+            report, fmt, profile=_profile(args), fragment=args.fragment, pdf_standard=args.pdf_standard
+        )
+    except ReportError as error:  # found while rendering: name the input file at least
+        raise ReportError(in_file(error.problems, source)) from None
+    _print_problems(in_file(rendered.problems, source), args)
     if output == STDIO:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(rendered.data)
         sys.stdout.buffer.flush()
     else:
-        write_atomic(Path(output), data)
+        write_atomic(Path(output), rendered.data)
         if not args.quiet:
             print(f"已生成 {output}" if _lang(args) == "zh" else f"wrote {output}", file=sys.stderr)
     return 0
-
-
-def _placed(problems: list[Problem], source: str) -> list[Problem]:
-    """A character no face has (found while drawing, where only its paragraph is known), placed
-    at its line and column in the input file: where the words around it are, else where the
-    character first is."""
-    from dataclasses import replace
-
-    from .problems import Location
-    from .readers.source import Lines, decode, read_bytes
-
-    if source == STDIO:
-        return problems
-    text = None
-    placed = []
-    for problem in problems:
-        char, context = problem.params.get("char"), problem.params.get("context")
-        if char and context and problem.location.line is None:
-            text = text if text is not None else decode(read_bytes(Path(source)), source)
-            at = text.find(context)
-            at = at + context.find(char) if at >= 0 else text.find(char)
-            if at >= 0:
-                line, column = Lines(text).place(at)
-                problem = replace(problem, location=Location(source, line, column, problem.location.path))
-        placed.append(problem)
-    return placed
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -249,8 +219,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:
-    from .fonts import describe_face
-    from .writers.pdf_fonts import faces
+    from .layout import describe_face, faces
 
     for face in faces(_profile(args)).values():
         print(describe_face(face, _lang(args)))

@@ -141,31 +141,42 @@ def place_signature(signature: str, date_text: str, sealed: bool, profile: Profi
 # --- body -----------------------------------------------------------------------------------------
 
 
-def _paragraphs(text: str, outline_level: int, lead: b.Heading | None = None) -> list[b.Paragraph]:
-    """One paragraph per non-empty line; a run-in heading leads the first."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()] or [""]
-    return [b.Paragraph(line, lead if i == 0 else None, outline_level) for i, line in enumerate(lines)]
+def _paragraphs(text: str, outline_level: int, path: b.Path, lead: b.Heading | None = None) -> list[b.Paragraph]:
+    """One paragraph per non-empty line, each with where it starts in `text`; a run-in heading
+    leads the first."""
+    paragraphs = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            at = start + len(line) - len(line.lstrip())
+            paragraphs.append(b.Paragraph(line.strip(), None, outline_level, path, at))
+        start += len(line)
+    paragraphs = paragraphs or [b.Paragraph("", None, outline_level, path)]
+    paragraphs[0] = paragraphs[0]._replace(lead=lead)
+    return paragraphs
 
 
-def _content(items: list[Any], level: int) -> list[b.Block]:
-    """The blocks of a part's or a section's items; `level` is that of the sections among them."""
+def _content(items: list[Any], level: int, path: b.Path, first: int = 0) -> list[b.Block]:
+    """The blocks of a part's or a section's items (at `path`, the first being number `first`
+    there); `level` is that of the sections among them."""
     out: list[b.Block] = []
     numbers = itertools.count(1)
-    for item in items:
+    for index, item in enumerate(items, start=first):
+        here = (*path, index)
         if isinstance(item, str):
-            out += _paragraphs(item, level - 1)
+            out += _paragraphs(item, level - 1, here)
         elif isinstance(item, TableItem):
             t = item.table
-            out.append(b.Table(t.caption, tuple(t.header), tuple(tuple(r) for r in t.rows), level - 1))
+            out.append(b.Table(t.caption, tuple(t.header), tuple(tuple(r) for r in t.rows), level - 1, (*here, "table")))
         elif isinstance(item, Section):
-            heading = b.Heading(level, marker(level, next(numbers)), item.heading)
+            heading = b.Heading(level, marker(level, next(numbers)), item.heading, path=(*here, "heading"))
             rest = item.content
             if item.run_in:
-                out += _paragraphs(rest[0], level, heading)
-                rest = rest[1:]
+                out += _paragraphs(rest[0], level, (*here, "content", 0), heading)
+                out += _content(rest[1:], level + 1, (*here, "content"), first=1)
             else:
                 out.append(heading)
-            out += _content(rest, level + 1)
+                out += _content(rest, level + 1, (*here, "content"))
     return out
 
 
@@ -174,20 +185,21 @@ def _parenthesised(text: str) -> str:
 
 
 def compose(report: Report, profile: Profile | None = None) -> b.Document:
-    """Lays the report out as blocks in reading order."""
+    """Lays the report out as blocks in reading order, each with the model path it came from."""
     profile = profile or load_profile()
     title = report.title or ""
+    from_issuer = ("issuer",)
     body: list[b.Block] = [
-        b.Title(wrap_title(title, report.issuer, profile)),
+        b.Title(wrap_title(title, report.issuer, profile), from_issuer if report.derived(("title",)) else ("title",)),
         b.BlankLines(int(profile.title.blank_lines_after.value)),
     ]
     if report.addressees:
         body.append(b.Addressee("、".join(report.addressees) + "："))
-    for paragraph in report.opening:
-        body += _paragraphs(paragraph, 0)
+    for index, paragraph in enumerate(report.opening):
+        body += _paragraphs(paragraph, 0, ("opening", index))
     for number, (key, part) in enumerate(report.parts.items(), start=1):
-        body.append(b.Heading(1, marker(1, number), part.heading or "", part=key))
-        body += _content(part.content, 2)
+        body.append(b.Heading(1, marker(1, number), part.heading or "", part=key, path=("parts", key, "heading")))
+        body += _content(part.content, 2, ("parts", key, "content"))
     if report.attachments:
         items = report.attachments
         numbered = [f"{i}.{name}" for i, name in enumerate(items, start=1)] if len(items) > 1 else items
@@ -196,9 +208,10 @@ def compose(report: Report, profile: Profile | None = None) -> b.Document:
             b.Attachments(str(profile.attachments.label.value), tuple(numbered)),
         ]
     blank = profile.signature.sealed_blank_lines_before if report.seal else profile.signature.blank_lines_before
+    signature = place_signature(report.signature or report.issuer, format_date(report.date), report.seal, profile)
     body += [
         b.BlankLines(int(blank.value)),
-        place_signature(report.signature or report.issuer, format_date(report.date), report.seal, profile),
+        signature._replace(path=from_issuer if report.derived(("signature",)) else ("signature",)),
     ]
     if report.note:
         body.append(b.Note(_parenthesised(report.note)))

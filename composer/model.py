@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     Tag,
     field_validator,
     model_validator,
@@ -363,6 +364,23 @@ class Report(_Model):
     disclosure: Disclosure | None = Field(None, title="政府信息公开信息", description="网页公开时的索引号等")
     lint: LintSettings | None = Field(None, title="检查设置", description="report-composer lint 的设置，如 disable: [W002]")
 
+    # Values filled in from another one: the title, signature and header mark made from the
+    # issuer (by path), so a problem in them is placed at the issuer.
+    _derived: frozenset[tuple[str, ...]] = PrivateAttr(frozenset())
+    # Where the report was read from (the reader's record: file name and positions of every
+    # value, see readers.yaml_reader.YamlSource); None for a report built in Python.
+    _source: Any = PrivateAttr(None)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the values are: where a report was read from is no part of it."""
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def derived(self, path: tuple[str, ...]) -> bool:
+        """Whether the value at `path` (("title",), ("signature",), ("header", "mark")) was made from the issuer."""
+        return path in self._derived
+
     @field_validator("year")
     @classmethod
     def _year_in_range(cls, year: int) -> int:
@@ -381,16 +399,21 @@ class Report(_Model):
                 "date_too_late", "date_too_late",
                 {"date": str(self.date), "year": self.year, "limit": self.year + 1, "at": "date"},
             )
+        derived: set[tuple[str, ...]] = set()
         if self.title is None:
             self.title = default_title(self.issuer, self.year)
+            derived.add(("title",))
         elif str(self.year) not in self.title:
             raise PydanticCustomError(
                 "title_without_year", "title_without_year", {"title": self.title, "year": self.year, "at": "title"}
             )
         if self.signature is None:
             self.signature = self.issuer
+            derived.add(("signature",))
         if self.header is not None and self.header.mark is None:
             self.header.mark = default_mark(self.issuer)
+            derived.add(("header", "mark"))
+        self._derived = frozenset(derived)
         for key, part in self.parts.items():
             if part.heading is None:
                 part.heading = standard_heading(key, self.year)

@@ -268,23 +268,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "排版此报告的进程意外退出（可能内存不足），重试后仍未成功",
         "the process rendering this report stopped unexpectedly (out of memory?), also when retried",
     ),
-    # fonts (PDF)
+    # fonts (PDF); a parameter that is a Problem (or a tuple of them) is worded in the same language
     "font_unavailable": ("找不到可用的字体：{detail}", "no usable font: {detail}"),
     "font_missing_character": (
         "{role}字体“{face}”中没有字符“{char}”（{codepoint}），位于{where}：“{context}”；"
         "请改用常用字，或在 --profile 文件的 [font_files] 中为{role}指定含有此字的字体",
-        "the {role_en} face '{face}' has no glyph for '{char}' ({codepoint}), in {where_en}: '{context}'; "
+        "the {role} face '{face}' has no glyph for '{char}' ({codepoint}), in {where}: '{context}'; "
         "use a common character, or name a face that has it under [font_files] in a --profile file",
     ),
     "font_substituted": (
         "本机缺少公文规定的字体，PDF 已用其他字体代替：{list}。安装规定字体后重新生成即可",
-        "the official faces are not installed; the PDF uses stand-ins: {list_en}. "
+        "the official faces are not installed; the PDF uses stand-ins: {list}. "
         "Install the official faces and render again",
     ),
+    "font_stand_in": ("{role}用 {family} 代替 {requested}", "{role}: {family} for {requested}"),
     "font_borrowed": (
         "以下字符所用字体中没有，PDF 已改用其他字体：{list}",
-        "characters their face lacks are drawn from another face: {list_en}",
+        "characters their face lacks are drawn from another face: {list}",
     ),
+    "font_lent": ("{role}中的“{chars}”用 {family}", "'{chars}' of the {role} from {family}"),
+    "font_role_unknown": ("未知的字体角色“{role}”；可用：{roles}", "unknown font role '{role}'; roles are {roles}"),
+    "font_no_face": (
+        "{role}（{name}）没有可用的字体：请安装 {package}（pip install {package}），或在 --profile 文件的 "
+        "[font_files] 中指定字体文件",
+        "no face for the {role} ({name}): install {package} (pip install {package}) or configure a font file",
+    ),
+    "font_file_missing": ("配置的{role}字体文件不存在：{path}", "configured {role} font file not found: {path}"),
+    "font_file_no_index": (
+        "配置的{role}字体 {path} 中没有第 {index} 号字体", "configured {role} font {path} has no face #{index}"
+    ),
+    "font_not_installed": ("配置的{role}字体“{name}”未安装", "configured {role} face '{name}' is not installed"),
+    "font_unreadable": ("无法读取字体 {path}：{reason}", "cannot read font {path}: {reason}"),
+    "font_unusable": ("无法使用字体 {family}（{path}）：{reason}", "reportlab cannot use {family} ({path}): {reason}"),
+    "font_lacks": ("{role}字体 {faces} 中没有 {chars}", "{role} font {faces} lacks {chars}"),
+    "font_face": ("{role}：{family}{status}，{source}：{place}{fallback}", "{role}: {family}{status}, {source} at {place}{fallback}"),
+    "font_face_stands_in": ("（代替 {requested}）", " (stands in for {requested})"),
+    "font_face_fallback": ("；缺字时用 {family}", "; characters it lacks from {family}"),
+    "font_source_configured": ("配置指定", "configured"),
+    "font_source_installed": ("已安装", "installed"),
+    "font_source_bundled": ("随附 {package}", "bundled {package}"),
+    "empty": ("", ""),
+    "role_title": ("标题", "title"),
+    "role_body": ("正文", "body"),
+    "role_heading1": ("一级标题", "heading 1"),
+    "role_heading2": ("二级标题", "heading 2"),
+    "role_page_number": ("页码", "page number"),
+    # the kinds of text on a page, to say where a character is
+    "block_numbered": ("第 {number} 段（{kind}）", "block {number} ({kind})"),
+    "block_title": ("标题", "the title"),
+    "block_addressee": ("主送机关", "the addressee"),
+    "block_heading": ("小标题", "a heading"),
+    "block_paragraph": ("正文", "the body text"),
+    "block_table": ("表格", "a table"),
+    "block_attachments": ("附件说明", "the attachments"),
+    "block_signature": ("署名和日期", "the signature and date"),
+    "block_note": ("附注", "the note"),
+    "block_header": ("版头", "the header"),
+    "block_end_block": ("版记", "the end block"),
+    "block_page_number": ("页码", "the page numbers"),
     # PDF/A
     "pdf_standard_unknown": (
         "不支持的 PDF 标准“{standard}”；可用：{known}",
@@ -358,12 +399,15 @@ SEVERITY_LABEL: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Location:
-    """Where a problem is: the file, a 1-based line and column, and the path in the model."""
+    """Where a problem is: the file, a 1-based line and column, and the path in the model;
+    `offset`, where known, the character inside the value at `path` (`locate` turns a path
+    and offset into a line and column)."""
 
     file: str | None = None
     line: int | None = None
     column: int | None = None
     path: tuple[str | int, ...] = ()
+    offset: int | None = None
 
     def __str__(self) -> str:
         parts = [self.file or "<input>"]
@@ -387,7 +431,7 @@ class Problem:
         zh, en = MESSAGES.get(self.code, ("{detail}", "{detail}"))
         template = zh if lang == "zh" else en
         try:
-            return template.format(**self.params)
+            return template.format(**{key: _worded(value, lang) for key, value in self.params.items()})
         except (KeyError, IndexError):
             return f"{template} {self.params}"
 
@@ -409,9 +453,34 @@ class Problem:
         }
 
 
+def _worded(value: Any, lang: Lang) -> Any:
+    """A parameter as the message shows it: a Problem (a role's name, an item of a list) in
+    the message's language, a tuple of them joined."""
+    if isinstance(value, Problem):
+        return value.message(lang)
+    if isinstance(value, tuple) and value and all(isinstance(item, Problem) for item in value):
+        return ("；" if lang == "zh" else "; ").join(item.message(lang) for item in value)
+    return value
+
+
+def locate(problem: Problem, report: Any) -> Problem:
+    """The problem placed in the file `report` was read from: a problem found by model path
+    (and offset in that value, where known) gets the line and column of that value, or of
+    that character in it. The one place that does so for every stage after reading; a report
+    built in Python has no file, and its problems keep their path."""
+    source = getattr(report, "_source", None)
+    where = problem.location
+    if source is None or where.line is not None:
+        return problem
+    if not where.path:  # of the whole report (a face standing in): the file alone
+        return replace(problem, location=replace(where, file=where.file or source.file))
+    located = source.locate(where.path, where.offset, problem.params.get("char"))
+    return replace(problem, location=replace(located, file=where.file or located.file))
+
+
 def in_file(problems: Iterable[Problem], file: str) -> list[Problem]:
     """The problems, those without a file (found while rendering) placed in `file`."""
-    return [p if p.location.file else replace(p, location=Location(file, path=p.location.path)) for p in problems]
+    return [p if p.location.file else replace(p, location=replace(p.location, file=file)) for p in problems]
 
 
 class ReportError(Exception):
@@ -420,11 +489,3 @@ class ReportError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(p.format("en") for p in problems))
-
-
-class ReportWarning(UserWarning):
-    """A warning that carries a Problem, so a caller can word it in the user's language."""
-
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(problem.message("en"))

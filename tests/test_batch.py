@@ -216,15 +216,18 @@ def test_a_report_whose_second_output_cannot_be_written_leaves_no_first(tmp_path
     assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".part")]
 
 
-@pytest.mark.filterwarnings("ignore::composer.problems.ReportWarning")  # stand-in fonts
-def test_counting_pages_of_our_pdf():
+def test_the_page_count_is_the_layouts_and_the_pdfs(tmp_path):
     import composer
 
-    data = composer.render(composer.load(SAMPLES / "full.yaml"), "pdf")
+    rendered = composer.render_result(composer.load(SAMPLES / "full.yaml"), "pdf")
     import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        assert batch.pdf_pages(data) == len(pdf.pages) > 1
+    with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
+        assert rendered.pages == len(pdf.pages) > 1
+    (outcome,) = run_in_process([str(SAMPLES / "full.yaml")], tmp_path / "out", formats=("pdf",))
+    assert outcome.pages == rendered.pages
+    (docx_only,) = run_in_process([str(SAMPLES / "full.yaml")], tmp_path / "docx", formats=("docx",))
+    assert docx_only.ok and docx_only.pages is None
 
 
 _RENDER_ONE = batch.render_one

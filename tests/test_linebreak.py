@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from composer.profile import load_profile
-from composer.writers.linebreak import Rules, Run, wrap
+from composer.layout.linebreak import Rules, Run, wrap
 
 PROFILE = load_profile()
 RULES = Rules.from_profile(PROFILE)

@@ -25,14 +25,12 @@ from pdfminer.pdftypes import PDFObjectNotFound, resolve1
 from pdfminer.psparser import LIT
 
 import composer
-from composer.problems import ReportWarning
 from composer.compose import compose
 from composer.profile import load_profile
 
 from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, SOFFICE, run_cli, to_pdf
 
 # Most machines lack the official faces; the warning saying so is tested on its own.
-pytestmark = pytest.mark.filterwarnings("ignore::composer.problems.ReportWarning")
 
 PROFILE = load_profile()
 PAGE = PROFILE.page
@@ -516,13 +514,12 @@ def test_a_face_standing_in_for_the_official_one_is_one_warning_per_render(tmp_p
     profile = load_profile(overlay(tmp_path, NO_SUCH_BODY))
     report = composer.load(SAMPLES / "minimal.yaml")
     for _ in range(2):
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            composer.render(report, "pdf", profile=profile)
-        [warning] = [w.message for w in caught if isinstance(w.message, ReportWarning)]
-        assert warning.problem.severity == "warning"
-        assert "正文用" in warning.problem.message("zh") and "代替 某某不存在的仿宋" in warning.problem.message("zh")
-        assert "for 某某不存在的仿宋" in str(warning)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # nothing goes through Python's warnings
+            [warning] = composer.render_result(report, "pdf", profile=profile).problems
+        assert warning.severity == "warning"
+        assert "正文用" in warning.message("zh") and "代替 某某不存在的仿宋" in warning.message("zh")
+        assert "body: Noto" in warning.message("en") and "for 某某不存在的仿宋" in warning.message("en")
 
 
 def test_the_cli_prints_the_stand_in_warning_in_chinese(cli, tmp_path):
@@ -539,10 +536,7 @@ def test_characters_from_the_fallback_face_are_a_warning_of_their_own(tmp_path):
     warnings, so a batch can say the first once and keep the second with its report."""
     profile = load_profile(overlay(tmp_path, f'[font_files]\nbody = "{UMING}"\n'))
     report = composer.load(minimal_with(["正文刏正文。"]))  # 刏: GBK, not in AR PL UMing CN
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        composer.render(report, "pdf", profile=profile)
-    problems = {w.message.problem.code: w.message.problem for w in caught if isinstance(w.message, ReportWarning)}
+    problems = {problem.code: problem for problem in composer.render_result(report, "pdf", profile=profile).problems}
     assert sorted(problems) == ["font_borrowed", "font_substituted"]
     assert "正文中的“刏”用 " in problems["font_borrowed"].message("zh")
     assert "正文用" not in problems["font_substituted"].message("zh")  # a configured face stands in for nothing

@@ -18,7 +18,6 @@ from composer.writers import pdf_archive, srgb
 
 from conftest import ALL_SAMPLES, REPO, SAMPLES, SEED_YAML, run_cli
 
-pytestmark = pytest.mark.filterwarnings("ignore::composer.problems.ReportWarning")
 
 IMPORTS = sorted((REPO / "tests" / "data" / "import").iterdir()) + [
     REPO / "tests" / "data" / "seed-web-copy.txt", REPO / "tests" / "data" / "seed-web-page.html",

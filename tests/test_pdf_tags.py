@@ -20,7 +20,6 @@ from composer.profile import load_profile
 from conftest import SAMPLES
 from test_pdf_archive import INPUTS, report_of
 
-pytestmark = pytest.mark.filterwarnings("ignore::composer.problems.ReportWarning")
 
 PROFILE = load_profile()
 TEXT_BOTTOM = PROFILE.page.margin_top.pt + PROFILE.page.text_height.pt  # page numbers sit below it
@@ -96,8 +95,8 @@ def expected(report: composer.Report) -> list[tuple[str, str]]:
                 out.append((f"H{block.level + 1}", block.full_text))
             case b.Addressee(text) | b.Note(text):
                 out.append(("P", text))
-            case b.Paragraph():
-                out.append(("P", block.full_text))
+            case b.Paragraph(text, lead):  # a run-in heading is a heading, then its paragraph
+                out += ([(f"H{lead.level + 1}", lead.full_text)] if lead else []) + [("P", text)]
             case b.Table(caption, header, rows):
                 out += ([("Caption", caption)] if caption else []) + [("TH", c) for c in header]
                 out += [("TD", c) for row in rows for c in row]

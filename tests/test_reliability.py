@@ -255,7 +255,6 @@ def test_markup_in_the_text_prints_literally(fmt, tmp_path):
         assert b'<img src="/etc/passwd">' not in data
 
 
-@pytest.mark.filterwarnings("ignore::composer.problems.ReportWarning")  # stand-in faces
 @pytest.mark.parametrize("name", ["long-word.yaml", "no-break.yaml"])
 def test_text_without_break_opportunities_stays_inside_the_text_block(name):
     """A URL, or thousands of letters, digits or opening brackets in a row, is broken where it

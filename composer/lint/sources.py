@@ -22,7 +22,7 @@ from ..numbering import marker, split_marker
 from ..problems import Location, Problem, ReportError
 from ..readers.source import Lines, decode, read_bytes
 from ..readers.structure import SourceParagraph
-from ..readers.yaml_reader import parse_yaml
+from ..readers.yaml_reader import parse_yaml, with_source
 from ..validation import LABELS, Positions, problems_from_validation
 from .core import Heading, LintDocument, Path_, TextValue
 from ..readers.yaml_spans import scalar_origins
@@ -204,7 +204,7 @@ def yaml_document(source: str, file: str) -> LintDocument:
     lines = Lines(source)
     report, problems = None, []
     try:
-        report = Report.model_validate(data)
+        report = with_source(Report.model_validate(data), file, data, positions)
     except ValidationError as error:
         problems = problems_from_validation(error, positions, file)
     texts = [_yaml_value(source, lines, positions, path, text) for path, text in _prose(data)]

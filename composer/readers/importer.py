@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..problems import Location, Problem, ReportError
@@ -99,4 +99,29 @@ def import_report(
     notes += removed
     result = build_report(blocks, name, keep_punctuation=keep_punctuation)
     result.notes[:0] = notes
+    if result.report is not None:
+        result.report._source = ImportedSource(name, result.sources)
     return result
+
+
+@dataclass(frozen=True)
+class ImportedSource:
+    """Where an imported report's values start in its source (`ImportResult.sources`), so a
+    problem found later by model path (a character no face has) is placed in the source file."""
+
+    file: str
+    sources: dict[tuple[str | int, ...], Location]
+
+    def locate(self, path: tuple[str | int, ...], offset: int | None = None, char: str | None = None) -> Location:
+        """The start of the value at `path` (or of the nearest value holding it), moved to
+        the character `offset` into it when that is on the same source line."""
+        for end in range(len(path), -1, -1):
+            found = self.sources.get(path[:end])
+            if found is not None:
+                break
+        else:
+            return Location(self.file, path=path, offset=offset)
+        column = found.column
+        if column is not None and end == len(path) and offset is not None and offset >= 0:
+            column += offset
+        return Location(found.file or self.file, found.line, column, path, offset)

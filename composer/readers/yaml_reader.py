@@ -18,6 +18,7 @@ from ..model import Report
 from ..problems import Location, Problem, ReportError
 from ..validation import Positions, problems_from_validation
 from .source import Lines
+from .yaml_spans import scalar_origins
 
 MAX_NODES = 200_000  # a 20x-seed report has a few thousand; an alias bomb has billions
 MAX_DEPTH = 40
@@ -135,12 +136,65 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
     return _to_data(root, (), walk, 0, set()), walk.positions
 
 
+@dataclass(frozen=True)
+class YamlSource:
+    """Where a report was read from: the file, the data as the YAML held it and the position
+    of every value, so that a problem any later stage finds by model path (a character no
+    face has) is placed at its line and column (`composer.problems.locate`)."""
+
+    file: str | None
+    data: Any
+    positions: Positions
+
+    def locate(self, path: Path_, offset: int | None = None, char: str | None = None) -> Location:
+        """The place of the value at a model path, and of the character `offset` into it (or,
+        when that is not `char`, of the `char` nearest it: the model trims what the YAML holds
+        and drops typed heading markers). A path through a shorthand the YAML leaves out (a
+        part written as its list: no "content") is followed through what the YAML has."""
+        here: Path_ = ()
+        value = self.data
+        for element in path:
+            if (*here, element) in self.positions.values:
+                here = (*here, element)
+                value = value[element]
+        if isinstance(value, list) and char:  # a value the page joins (addressees, copy_to)
+            index = next((i for i, item in enumerate(value) if isinstance(item, str) and char in item), None)
+            if index is not None:
+                here, value, offset = (*here, index), value[index], None
+        line, column = self.positions.values.get(here, (None, None))
+        at = _index_of(value, offset, char) if isinstance(value, str) and here in self.positions.scalars else None
+        if at is not None:
+            start, end, style = self.positions.scalars[here]
+            origins = scalar_origins(self.positions.source, start, end, style, value)
+            if origins and origins[at].end > origins[at].start:
+                line, column = Lines(self.positions.source).place(origins[at].start)
+        return Location(self.file, line, column, path, offset)
+
+
+def _index_of(value: str, offset: int | None, char: str | None) -> int | None:
+    """The index in the YAML's value of the model value's character `offset` (`char`)."""
+    if char is None:
+        at = None if offset is None else offset + len(value) - len(value.lstrip())
+        return at if at is not None and 0 <= at < len(value) else None
+    if offset is not None and 0 <= offset < len(value) and value.startswith(char, offset):
+        return offset
+    found = [i for i in range(len(value)) if value.startswith(char, i)]
+    return min(found, key=lambda i: abs(i - (offset or 0))) if found else None
+
+
+def with_source(report: Report, file: str | None, data: Any, positions: Positions) -> Report:
+    """The report, keeping where it was read from (see YamlSource)."""
+    report._source = YamlSource(file, data, positions)
+    return report
+
+
 def report_from_yaml(text: str, file: str | None = None) -> Report:
-    """Parses and validates; every problem comes back located in the YAML."""
+    """Parses and validates; every problem comes back located in the YAML, and the report
+    keeps where each of its values is, for problems found later."""
     data, positions = parse_yaml(text, file)
     if not isinstance(data, dict):
         raise ReportError([Problem("yaml_not_mapping", {}, Location(file, 1, 1))])
     try:
-        return Report.model_validate(data)
+        return with_source(Report.model_validate(data), file, data, positions)
     except ValidationError as error:
         raise ReportError(problems_from_validation(error, positions, file)) from None

@@ -1,4 +1,6 @@
-"""One writer per output format; each exposes `render(document, profile, **options) -> bytes`.
+"""One writer per output format; each exposes `render(document, profile, **options) -> bytes`,
+or, for a format drawn from laid-out pages (`PAGED`: the PDF), `render(paged) -> bytes` where
+`paged` is what `composer.layout.lay_out` made.
 
 Writers are imported only when used, so validating or asking for --help never loads
 python-docx or reportlab. A writer's options (html's `fragment`, pdf's `pdf_standard`) are
@@ -21,6 +23,7 @@ from ..profile import Profile
 Writer = Callable[[Document, Profile], bytes]
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
+PAGED: frozenset[str] = frozenset({"pdf"})
 OPTIONS: dict[str, tuple[str, ...]] = {"html": ("fragment",), "pdf": ("pdf_standard",)}
 SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt"}
 
@@ -30,7 +33,7 @@ def format_for(path: str | Path) -> str | None:
     return SUFFIXES.get(Path(path).suffix.lower())
 
 
-def writer(fmt: str, **options: object) -> Writer:
+def writer(fmt: str, **options: object) -> Callable[..., bytes]:
     """The render function of a format with the options that are set bound to it.
 
     A ReportError names the formats there are, or the formats an option applies to.
@@ -43,5 +46,5 @@ def writer(fmt: str, **options: object) -> Writer:
             takers = ", ".join(f for f, names in OPTIONS.items() if name in names)
             option = name.replace("_", "-")  # as the command line spells it
             raise ReportError([Problem("option_unsupported", {"option": option, "format": fmt, "formats": takers})])
-    render: Writer = importlib.import_module(f"{__name__}.{fmt}").render
+    render: Callable[..., bytes] = importlib.import_module(f"{__name__}.{fmt}").render
     return functools.partial(render, **chosen) if chosen else render

@@ -19,7 +19,8 @@ from lxml import etree
 from .. import blocks as b
 from ..blocks import cells
 from ..profile import Profile
-from . import ooxml, tables
+from ..layout import tables
+from . import ooxml
 from .ooxml import Look, el, paragraph, ppr, run, twips
 
 BODY_STYLE = "BodyText"

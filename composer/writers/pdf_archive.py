@@ -27,7 +27,7 @@ from ..blocks import Metadata
 from ..problems import Problem, ReportError
 from . import srgb
 from .pdf_tags import Tagger
-from .typeset import Origin
+from ..layout.typeset import Origin
 
 CREATOR = "report-composer"
 PRODUCER = "report-composer (ReportLab)"

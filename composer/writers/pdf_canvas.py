@@ -9,16 +9,15 @@ with character spacing (Tc), so a justified line costs a few operators, not one 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from ..blocks import Metadata
+from ..layout.paged import PagedDocument, Widths
+from ..layout.typeset import Glyphs, Item, Rule
 from .pdf_archive import ArchiveCanvas, Standard
-from .pdf_fonts import RoleFonts
-from .typeset import Glyphs, Page, Rule
 
 _SAME = 1e-3  # points: spacings closer than this are equal
 
@@ -37,45 +36,24 @@ def _runs(xs: Sequence[float], advance: Sequence[float], breaks: set[int]) -> li
     return runs
 
 
-class Widths:
-    """Advance widths per font, size and character, measured once."""
-
-    def __init__(self) -> None:
-        self._cache: dict[tuple[str, float, str], float] = {}
-
-    def __call__(self, char: str, font: str, size: float) -> float:
-        key = (font, size, char)
-        width = self._cache.get(key)
-        if width is None:
-            width = self._cache[key] = pdfmetrics.stringWidth(char, font, size)
-        return width
-
-
-def draw(
-    pages: Sequence[Page],
-    fonts: RoleFonts,
-    page_size: tuple[float, float],
-    metadata: Metadata,
-    level: Standard,
-    widths: Widths | None = None,
-) -> bytes:
-    """The pages as a PDF of `level`; `fonts` gives the registered reportlab font of each character.
+def draw(paged: PagedDocument, level: Standard) -> bytes:
+    """The laid-out pages as a PDF of `level`, each glyph run in the registered font it was set
+    in and tagged with what it is (see pdf_tags).
 
     Identical input gives identical bytes (see pdf_archive).
     """
-    widths = widths or Widths()
+    widths = paged.widths
     out = io.BytesIO()
-    height = page_size[1]
+    height = paged.size[1]
     canvas = ArchiveCanvas(
-        out, metadata=metadata, level=level, pagesize=page_size, pageCompression=1,
-        initialFontName=fonts("body", "　"), initialFontSize=16,
+        out, metadata=paged.metadata, level=level, pagesize=paged.size, pageCompression=1,
+        initialFontName=paged.fonts("body", "　"), initialFontSize=16,
     )
-    for page in pages:
-        for item in page.items:
+    for page in paged.pages:
+        for item in _merged(page.items):
             if isinstance(item, Glyphs):
                 canvas.begin_marked(item.origin)
-                for font, start, end in fonts.pieces(item.role, item.text):
-                    _text(canvas, item, start, end, font, height, widths)
+                _text(canvas, item, 0, len(item.text), item.font, height, widths)
             else:
                 canvas.begin_artifact()
                 _rule(canvas, item, height)
@@ -83,6 +61,26 @@ def draw(
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def _merged(items: Sequence[Item]) -> Iterator[Item]:
+    """The items, a glyph run that continues the one before it in the same font and the same
+    value (not a run-in heading's paragraph: it is tagged apart) drawn with it."""
+    last: Glyphs | None = None
+    for item in items:
+        if (isinstance(item, Glyphs) and item.joined and last is not None and last.font == item.font
+                and last.origin[:2] == item.origin[:2]):
+            last = last._replace(text=last.text + item.text, xs=last.xs + item.xs)
+            continue
+        if last is not None:
+            yield last
+            last = None
+        if isinstance(item, Glyphs):
+            last = item
+        else:
+            yield item
+    if last is not None:
+        yield last
 
 
 def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page_height: float, widths: Widths) -> None:

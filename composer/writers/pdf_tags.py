@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFPage
 
-from .typeset import Origin
+from ..layout.typeset import Origin
 
 _ARTIFACTS = {"page_number", ""}
 _TYPES = {"title": "H1", "caption": "Caption", "table_header": "TH", "table_cell": "TD", "attachments": "LBody"}

@@ -1,4 +1,4 @@
-"""Font faces per role for the PDF writer: find them, check coverage, register with reportlab.
+"""Font faces per role for the layout: find them, check coverage, register with reportlab.
 
 GB/T 9704 names one face per role; offices have those faces, Linux machines have open
 ones, a fresh machine has none. Each role resolves, in order, to a configured face, an
@@ -14,7 +14,7 @@ lacks but the fallback has is drawn in the fallback and listed by
 never a blank box.
 
 Public API:
-    ROLES, ROLE_LABELS                   role keys; their names in Chinese and English
+    ROLES                                role keys (their names: the catalogue's role_* messages)
     Face                                 the face chosen for a role and where it came from
     FontError, MissingGlyphsError        errors; the latter names the missing characters
     resolve_faces(requested, configured=None, *, fallback=True) -> dict[str, Face]
@@ -51,26 +51,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from composer import fontcache
+from ..problems import Problem
+from . import fontcache
 
 ROLES = ("title", "body", "heading1", "heading2", "page_number")
-ROLE_LABELS = {
-    "zh": {
-        "title": "标题",
-        "body": "正文",
-        "heading1": "一级标题",
-        "heading2": "二级标题",
-        "page_number": "页码",
-    },
-    "en": {
-        "title": "title",
-        "body": "body",
-        "heading1": "heading 1",
-        "heading2": "heading 2",
-        "page_number": "page number",
-    },
-}
-
 FALLBACK_PACKAGE = "pylopdf-fonts-zh-cn"
 _FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 _CONFIGURED_PATH = re.compile(r"^(?P<path>.+\.(?:ttf|otf|ttc|otc))(?:[#:,](?P<index>\d+))?$", re.I)
@@ -154,7 +138,11 @@ _BUNDLED_STYLE = {
 
 
 class FontError(Exception):
-    """A face cannot be found, read or registered."""
+    """A face cannot be found, read or registered; `problem` words it (catalogue code)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.problem = Problem(code, params)
+        super().__init__(self.problem.message("en"))
 
 
 class MissingGlyphsError(FontError):
@@ -168,7 +156,12 @@ class MissingGlyphsError(FontError):
         faces = face.family
         if with_fallback and face.fallback is not None:
             faces += f" / {face.fallback.family}"
-        super().__init__(f"{face.role} font {faces} lacks {listed}")
+        super().__init__("font_lacks", role=_role(face.role), faces=faces, chars=listed)
+
+
+def _role(role: str) -> Problem:
+    """A role's name, worded in the message's language."""
+    return Problem(f"role_{role}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -218,13 +211,10 @@ def resolve_faces(
     faces = {}
     for role, name in requested.items():
         if role not in ROLES:
-            raise FontError(f"unknown font role {role!r}; roles are {', '.join(ROLES)}")
+            raise FontError("font_role_unknown", role=role, roles=", ".join(ROLES))
         chain = _faces_for_role(role, name, (configured or {}).get(role))
         if not chain:
-            raise FontError(
-                f"no face for {role} ({name}): install {FALLBACK_PACKAGE} "
-                f"(pip install {FALLBACK_PACKAGE}) or configure a font file"
-            )
+            raise FontError("font_no_face", role=_role(role), name=name, package=FALLBACK_PACKAGE)
         first = chain[0]
         if fallback and len(chain) > 1:
             first = dataclasses.replace(first, fallback=chain[1])
@@ -269,21 +259,14 @@ def reportlab_font(face: Face, chars: str | Iterable[str]) -> str:
 def describe_face(face: Face, lang: str = "zh") -> str:
     """One line saying which face a role uses, where it came from and whether it stands in,
     for ``report-composer fonts`` (lang "zh" or "en")."""
-    role = ROLE_LABELS[lang][face.role]
-    place = f"{face.path}" + (f"#{face.index}" if face.index else "")
-    if lang == "zh":
-        source = {"configured": "配置指定", "installed": "已安装", "bundled": f"随附 {FALLBACK_PACKAGE}"}
-        status = "" if face.official else f"（代替 {face.requested}）"
-        line = f"{role}：{face.family}{status}，{source[face.source]}：{place}"
-        if face.fallback is not None:
-            line += f"；缺字时用 {face.fallback.family}"
-        return line
-    source = {"configured": "configured", "installed": "installed", "bundled": f"bundled {FALLBACK_PACKAGE}"}
-    status = "" if face.official else f" (stands in for {face.requested})"
-    line = f"{role}: {face.family}{status}, {source[face.source]} at {place}"
-    if face.fallback is not None:
-        line += f"; characters it lacks from {face.fallback.family}"
-    return line
+    empty = Problem("empty")
+    return Problem("font_face", {
+        "role": _role(face.role), "family": face.family,
+        "status": empty if face.official else Problem("font_face_stands_in", {"requested": face.requested}),
+        "source": Problem(f"font_source_{face.source}", {"package": FALLBACK_PACKAGE}),
+        "place": f"{face.path}" + (f"#{face.index}" if face.index else ""),
+        "fallback": Problem("font_face_fallback", {"family": face.fallback.family}) if face.fallback else empty,
+    }).message("en" if lang == "en" else "zh")
 
 
 # --- resolution ---------------------------------------------------------------------------
@@ -320,17 +303,17 @@ def _configured_face(role: str, requested: str, value: str, wanted: frozenset[st
         path = Path(match["path"]).expanduser()
         index = int(match["index"] or 0)
         if not path.is_file():
-            raise FontError(f"configured {role} font file not found: {path}")
+            raise FontError("font_file_missing", role=_role(role), path=str(path))
         entries = [e for e in _file_faces([path])[path] if e.index == index]
         if not entries:
-            raise FontError(f"configured {role} font {path} has no face #{index}")
+            raise FontError("font_file_no_index", role=_role(role), path=str(path), index=index)
         names = entries[0].names
         family = next((n for n in names if _norm(n) in wanted), names[0] if names else path.stem)
         official = any(_norm(n) in wanted for n in names)
         return Face(role, requested, family, path, index, "configured", official)
     entry = _find_installed(value, _REGULAR)
     if entry is None:
-        raise FontError(f"configured {role} face {value!r} is not installed")
+        raise FontError("font_not_installed", role=_role(role), name=value)
     official = any(_norm(n) in wanted for n in entry.names) or _norm(value) in wanted
     return Face(role, requested, value, entry.path, entry.index, "configured", official,
                 entry.weight or _REGULAR)
@@ -641,7 +624,7 @@ def _coverage(face: Face) -> fontcache.Coverage:
     try:
         return fontcache.coverage(face.path, face.index)
     except Exception as exc:  # noqa: BLE001 - any fontTools failure: report the file
-        raise FontError(f"cannot read font {face.path}#{face.index}: {exc}") from exc
+        raise FontError("font_unreadable", path=f"{face.path}#{face.index}", reason=str(exc)) from exc
 
 
 _lock = threading.Lock()
@@ -677,7 +660,7 @@ def _register(face: Face, needed: set[int]) -> str:
                 font = current[0]
                 loaded = TTFontFace(source)
         except (TTFError, OSError) as exc:
-            raise FontError(f"reportlab cannot use {face.family} ({face.path}): {exc}") from exc
+            raise FontError("font_unusable", family=face.family, path=str(face.path), reason=str(exc)) from exc
         covered = frozenset(cp for cp, glyph in loaded.charToGlyph.items() if glyph)
         if not needed <= covered:
             raise MissingGlyphsError(

@@ -1,28 +1,36 @@
 """A composed document laid out on the GB/T 9704 page: where every character and rule goes.
 
 Two stages. `Plan(document, profile)` turns the blocks into pieces of text with their roles
-(so a writer can choose faces for exactly the characters each role needs) without measuring
-anything. `Plan.pages(measure)` then breaks lines and fills pages on the grid: 22 lines of
+and origins (so the faces can be chosen for exactly the characters each role needs) without
+measuring anything. `Plan.pages(measure, fonts)` then breaks lines and fills pages on the grid: 22 lines of
 28.95 pt, characters centred on their line, full-width characters on the 156 mm / 28 cell
 pitch; headings keep with the next line, the signature never stands alone on a page, table
 rows (lines of the table's own height, as in the DOCX) stay whole and repeat the header row on
 a new page, the end block sits at the foot of the last page, page numbers go under the text
 block. Pages fill by height, so text after a table stacks as Word and LibreOffice stack it.
 
-Nothing here knows of PDF or fonts: positions are points from the page's top-left corner.
+Nothing here knows of PDF: positions are points from the page's top-left corner, and each
+run of glyphs says what it is and which model value it came from (`Origin`), for exporters
+that tag or annotate (a tagged PDF, OFD) and for messages placed in the input.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import blocks as b
-from ..blocks import cells
+from ..blocks import Path, cells
 from ..profile import Profile
 from .linebreak import Line, Rules, Run, single_line, wrap
 from .tables import column_widths
+
+if TYPE_CHECKING:
+    from .fonts import Face
+    from .pdf_fonts import RoleFonts
 
 # (character, role, size in points) -> natural advance in points.
 SizedMeasure = Callable[[str, str, float], float]
@@ -34,21 +42,31 @@ _SLACK = 0.01  # points: rounding that does not make a line overflow the text bl
 
 
 class Origin(NamedTuple):
-    """What a run of text is, for a tagged PDF: `kind` (title, addressee, heading with its
-    `level`, paragraph, caption, table_header or table_cell with `row`, 0 the header row, and
-    `column`, attachments, signature, date, note, header, end_block, page_number) and `path`,
-    which value it came from: the block's number among the body's blocks, then the place in
-    it (the layout branch's Origin, with model paths, has the same fields)."""
+    """What a run of text is and the model value it came from.
+
+    `kind`: title, addressee, heading (with `level`), paragraph, caption, table_header or
+    table_cell (with `row`, 0 the header row, and `column`), attachments, signature, date,
+    note, header, end_block or page_number. `offset`: where the run's first character is in
+    that value (negative when a generated prefix such as a heading's marker comes first; None
+    when the text is not the value's own, a formatted date say).
+    """
 
     kind: str
-    path: tuple[int | str, ...] = ()
+    path: Path = ()
+    offset: int | None = 0
     level: int | None = None
     row: int | None = None
     column: int | None = None
 
+    def at(self, index: int) -> int | None:
+        """The offset in the value of the run's `index`-th character (None: not in the value)."""
+        return None if self.offset is None or self.offset + index < 0 else self.offset + index
+
 
 class Glyphs(NamedTuple):
-    """Characters of one role and size on one baseline, each at its own left edge."""
+    """Characters of one role and size on one baseline, each at its own left edge, drawn in
+    one registered `font` of `face`; `joined` when it continues the run before it on its line
+    (a run-in heading's text in the paragraph's face), so an exporter may draw both as one."""
 
     text: str
     xs: tuple[float, ...]
@@ -57,6 +75,9 @@ class Glyphs(NamedTuple):
     size: float
     color: str  # RRGGBB
     origin: Origin = Origin("")
+    font: str = ""
+    face: Face | None = None
+    joined: bool = False
 
     def moved(self, dy: float) -> Glyphs:
         return self._replace(baseline=self.baseline + dy)
@@ -117,6 +138,8 @@ class Grid(NamedTuple):
 
 # --- stage 1: the text to set ----------------------------------------------------------------
 
+PAGE_NUMBER = Origin("page_number", (), None)
+
 
 class Source(NamedTuple):
     """Where a piece of text is, for messages: the kind of block (title, paragraph, table,
@@ -130,9 +153,10 @@ class Source(NamedTuple):
 
 class _Text(NamedTuple):
     """Text wrapped into grid lines; indents in cells, `hang` = wrapped lines align after that
-    many characters of the first line's text."""
+    many characters of the first line's text. `origins`: each run's."""
 
     runs: tuple[Run, ...]
+    origins: tuple[Origin, ...]
     size: float
     cell: float
     source: Source
@@ -140,19 +164,18 @@ class _Text(NamedTuple):
     hang: int = 0
     centred: bool = False
     keep: bool = False
-    origin: Origin = Origin("")
 
 
 class _Placed(NamedTuple):
     """One line placed `start` cells from the left edge (signature, date)."""
 
     runs: tuple[Run, ...]
+    origins: tuple[Origin, ...]
     size: float
     start: float
     source: Source
     keep: bool = False
     tie_back: bool = False  # on the same page as the last line of text before it
-    origin: Origin = Origin("")
 
 
 class _Blank:
@@ -163,14 +186,26 @@ class _Table(NamedTuple):
     header: tuple[Run, ...]
     rows: tuple[tuple[Run, ...], ...]
     source: Source
+    path: Path
+
+    def origin(self, row: int, column: int) -> Origin:
+        """Row 0 is the header row."""
+        if row == 0:
+            return Origin("table_header", (*self.path, "header", column), row=0, column=column)
+        return Origin("table_cell", (*self.path, "rows", row - 1, column), row=row, column=column)
 
 
 class _Header(NamedTuple):
     corner: tuple[Run, ...]  # copy number, classification, urgency: one per line, top left
+    corner_origins: tuple[Origin, ...]
     mark: Run
     number: Run | None
     signers: tuple[Run, ...]  # label, then the names
     source: Source
+    path: Path
+
+    def origin(self, key: str) -> Origin:
+        return Origin("header", (*self.path, key), None if key == "signers" else 0)
 
 
 class _End(NamedTuple):
@@ -178,33 +213,40 @@ class _End(NamedTuple):
     printer: Run
     printed: Run
     source: Source
+    path: Path
+
+    def origin(self, key: str) -> Origin:
+        return Origin("end_block", (*self.path, key), 0 if key == "printer" else None)
 
 
 Spec = _Text | _Placed | _Blank | _Table
 
 
-def _runs_of(spec: Any) -> Iterator[Run]:
+def _runs_of(spec: Any) -> Iterator[tuple[Run, Origin]]:
     if isinstance(spec, _Text | _Placed):
-        yield from spec.runs
+        yield from zip(spec.runs, spec.origins)
     elif isinstance(spec, _Table):
-        yield from spec.header
-        for row in spec.rows:
-            yield from row
+        for row, runs in enumerate((spec.header, *spec.rows)):
+            for column, run in enumerate(runs):
+                yield run, spec.origin(row, column)
     elif isinstance(spec, _Header):
-        yield from (*spec.corner, spec.mark, *spec.signers)
+        yield from zip(spec.corner, spec.corner_origins)
+        yield spec.mark, spec.origin("mark")
+        yield from ((run, spec.origin("signers")) for run in spec.signers)
         if spec.number:
-            yield spec.number
+            yield spec.number, spec.origin("number")
     elif isinstance(spec, _End):
-        yield from (spec.printer, spec.printed)
+        yield spec.printer, spec.origin("printer")
+        yield spec.printed, spec.origin("print_date")
         if spec.copy_to:
-            yield from spec.copy_to.runs
+            yield from zip(spec.copy_to.runs, spec.copy_to.origins)
 
 
 _NUMBERED = re.compile(r"^\d+\.")
 
 
 class Plan:
-    """The document as pieces of text with their roles, ready to be laid out."""
+    """The document as pieces of text with their roles and origins, ready to be laid out."""
 
     def __init__(self, document: b.Document, profile: Profile):
         self.profile = profile
@@ -224,107 +266,117 @@ class Plan:
 
     # every character each role must draw, with where it comes from
 
-    def texts(self) -> Iterator[tuple[Run, Source]]:
-        """Every run of text the pages can hold, with its source (page numbers as 0-9)."""
+    def texts(self) -> Iterator[tuple[Run, Origin, Source]]:
+        """Every run of text the pages can hold, with its origin and source (page numbers as 0-9)."""
         for spec in (self.header, *self.body, self.end):
             if spec is not None and not isinstance(spec, _Blank):
-                for run in _runs_of(spec):
-                    yield run, spec.source
+                for run, origin in _runs_of(spec):
+                    yield run, origin, spec.source
         dash = self.profile.page_number.dash.value
-        yield Run(f"{dash} 0123456789 {dash}", self.page_number_role), Source("page_number", 0, "")
+        yield Run(f"{dash} 0123456789 {dash}", self.page_number_role), PAGE_NUMBER, Source("page_number", 0, "")
 
     # blocks -> specs
 
-    def _text(self, text: str, role: str, source: Source, **options: Any) -> _Text:
-        return _Text((Run(text, role),), self.body_size, self.grid.cell, source, **options)
+    def _text(self, text: str, role: str, origin: Origin, source: Source, **options: Any) -> _Text:
+        return _Text((Run(text, role),), (origin,), self.body_size, self.grid.cell, source, **options)
 
     def _block(self, block: b.Block, number: int) -> list[Spec]:
         profile, body, indent = self.profile, self.body_role, float(self.profile.body.first_line_indent.value)
         match block:
-            case b.Title(lines):
+            case b.Title(lines, path):
                 size, role = profile.title.size.pt, str(profile.title.role)
                 source = Source("title", number, "".join(lines))
+                starts = itertools.accumulate((len(line) for line in lines), initial=0)
                 return [
-                    _Text((Run(line, role),), size, size, source, centred=True, keep=i < len(lines) - 1,
-                          origin=Origin("title", (number,)))
-                    for i, line in enumerate(lines)
+                    _Text((Run(line, role),), (Origin("title", path, start),), size, size, source, centred=True,
+                          keep=i < len(lines) - 1)
+                    for i, (line, start) in enumerate(zip(lines, starts))
                 ]
             case b.BlankLines(count):
                 return [_Blank()] * count
-            case b.Addressee(text):
-                return [self._text(text, body, Source("addressee", number, text), origin=Origin("addressee", (number,)))]
+            case b.Addressee(text, path):
+                return [self._text(text, body, Origin("addressee", path, None), Source("addressee", number, text))]
             case b.Heading(level=level):
                 heading = profile.headings[level]
                 return [
-                    _Text((Run(block.full_text, str(heading.role)),), heading.size.pt, self.grid.cell,
-                          Source("heading", number, block.full_text), first_indent=indent, keep=True,
-                          origin=Origin("heading", (number,), level))
+                    _Text((Run(block.full_text, str(heading.role)),), (self._heading_origin(block),), heading.size.pt,
+                          self.grid.cell, Source("heading", number, block.full_text), first_indent=indent, keep=True)
                 ]
             case b.Paragraph(text, lead):
                 runs = ((Run(lead.full_text, str(profile.headings[lead.level].role)),) if lead else ()) + (
                     Run(text, body),
                 )
-                return [_Text(runs, self.body_size, self.grid.cell, Source("paragraph", number, block.full_text),
-                              first_indent=indent, origin=Origin("paragraph", (number,)))]
+                origins = ((self._heading_origin(lead),) if lead else ()) + (
+                    Origin("paragraph", block.path, block.start),
+                )
+                return [_Text(runs, origins, self.body_size, self.grid.cell,
+                              Source("paragraph", number, block.full_text), first_indent=indent)]
             case b.Table(caption, header, rows):
                 source = Source("table", number, "　".join((caption or "", *header, *(c for r in rows for c in r))))
                 caption_role = str(profile.table.caption_role)
                 specs: list[Spec] = [
-                    self._text(caption, caption_role, source, centred=True, keep=True,
-                               origin=Origin("caption", (number, "caption")))
+                    self._text(caption, caption_role, Origin("caption", (*block.path, "caption")), source,
+                               centred=True, keep=True)
                 ] if caption else []
                 header_role, cell_role = str(profile.table.header_role), str(profile.table.role)
                 return specs + [
                     _Table(tuple(Run(c, header_role) for c in header),
-                           tuple(tuple(Run(c, cell_role) for c in row) for row in rows), source)
+                           tuple(tuple(Run(c, cell_role) for c in row) for row in rows), source, block.path)
                 ]
-            case b.Attachments(label, items):
-                return self._attachments(label, items, number)
-            case b.Signature(signature, date):
+            case b.Attachments(label, items, path):
+                return self._attachments(label, items, path, number)
+            case b.Signature(signature, date, _, path):
                 # Signature and date stay together and never go to a page without body text.
                 return [
-                    _Placed((Run(signature.text, body),), self.body_size, signature.start,
-                            Source("signature", number, signature.text), keep=True, tie_back=True,
-                            origin=Origin("signature", (number,))),
-                    _Placed((Run(date.text, body),), self.body_size, date.start, Source("signature", number, date.text),
-                            origin=Origin("date", (number, "date"))),
+                    _Placed((Run(signature.text, body),), (Origin("signature", path),), self.body_size,
+                            signature.start, Source("signature", number, signature.text), keep=True, tie_back=True),
+                    _Placed((Run(date.text, body),), (Origin("date", ("date",), None),), self.body_size, date.start,
+                            Source("signature", number, date.text)),
                 ]
-            case b.Note(text):
+            case b.Note(text, path):
                 source = Source("note", number, text)
-                return [self._text(text, body, source, first_indent=float(profile.note.indent.value),
-                                   origin=Origin("note", (number,)))]
+                origin = Origin("note", path, -1)  # after the parenthesis compose adds
+                return [self._text(text, body, origin, source, first_indent=float(profile.note.indent.value))]
         raise TypeError(f"no layout for {block!r}")
 
-    def _attachments(self, label: str, items: tuple[str, ...], number: int) -> list[Spec]:
+    @staticmethod
+    def _heading_origin(heading: b.Heading) -> Origin:
+        return Origin("heading", heading.path, -len(heading.marker), level=heading.level)
+
+    def _attachments(self, label: str, items: tuple[str, ...], path: Path, number: int) -> list[Spec]:
         """附件说明: wrapped lines align with the name, after "附件：" and the item's number."""
         indent = float(self.profile.attachments.indent.value)
         specs: list[Spec] = []
         for i, item in enumerate(items):
             numbered = _NUMBERED.match(item)
-            hang = numbered.end() if numbered else 0
+            hang = (numbered.end() if numbered else 0) + (len(label) if i == 0 else 0)
             text = label + item if i == 0 else item
             specs.append(
-                self._text(text, self.body_role, Source("attachments", number, text),
-                           first_indent=indent if i == 0 else indent + cells(label),
-                           hang=hang + (len(label) if i == 0 else 0), origin=Origin("attachments", (number, i)))
+                self._text(text, self.body_role, Origin("attachments", (*path, i), -hang),
+                           Source("attachments", number, text),
+                           first_indent=indent if i == 0 else indent + cells(label), hang=hang)
             )
         return specs
 
     def _header(self, header: b.RedHeader) -> _Header:
         profile = self.profile.header
         bold = str(profile.classification_role)
-        corner = [Run(header.copy_number, self.body_role)] if header.copy_number else []
-        corner += [Run(text, bold) for text in (header.classification, header.urgency) if text]
+        keys = ("copy_number", "classification", "urgency")
+        roles = (self.body_role, bold, bold)
+        present = [(key, getattr(header, key), role) for key, role in zip(keys, roles) if getattr(header, key)]
+        corner = [Run(text, role) for _, text, role in present]
         signers: tuple[Run, ...] = ()
         if header.signers:
             signers = (Run(str(profile.signer_label.value), self.body_role),) + tuple(
                 Run(name, str(profile.signer_role)) for name in header.signers
             )
         return _Header(
-            tuple(corner), Run(header.mark, str(profile.mark_role)),
+            tuple(corner), tuple(Origin("header", (*header.path, key)) for key, _, _ in present),
+            Run(header.mark, str(profile.mark_role)),
             Run(header.number, self.body_role) if header.number else None, signers,
             Source("header", 0, "　".join(run.text for run in (*corner, *signers))
                    + f"　{header.mark}　{header.number or ''}"),
+            header.path,
         )
 
     def _end(self, end: b.EndBlock) -> _End:
@@ -333,15 +385,16 @@ class Plan:
         source = Source("end_block", 0, f"{end.copy_to or ''}　{end.printer}　{end.printed}")
         copy_to = None
         if end.copy_to:
-            copy_to = _Text((Run(end.copy_to, role),), size, size, source, hang=len(str(profile.copy_to_label.value)),
-                            origin=Origin("end_block", ("end_block", "copy_to")))
-        return _End(copy_to, Run(end.printer, role), Run(end.printed, role), source)
+            origin = Origin("end_block", (*end.path, "copy_to"), None)
+            copy_to = _Text((Run(end.copy_to, role),), (origin,), size, size, source,
+                            hang=len(str(profile.copy_to_label.value)))
+        return _End(copy_to, Run(end.printer, role), Run(end.printed, role), source, end.path)
 
     # stage 2: lines and pages
 
-    def pages(self, measure: SizedMeasure) -> list[Page]:
-        """The document laid out, page by page."""
-        return _Layout(self, measure).pages()
+    def pages(self, measure: SizedMeasure, fonts: RoleFonts) -> list[Page]:
+        """The document laid out, page by page; `fonts` gives each character's registered font."""
+        return _Layout(self, measure, fonts).pages()
 
 
 # --- stage 2 -----------------------------------------------------------------------------------
@@ -367,8 +420,9 @@ class _PageBuilder:
 
 
 class _Layout:
-    def __init__(self, plan: Plan, measure: SizedMeasure):
+    def __init__(self, plan: Plan, measure: SizedMeasure, fonts: RoleFonts):
         self.plan = plan
+        self.fonts = fonts
         self.profile = plan.profile
         self.grid = plan.grid
         self.rules = plan.rules
@@ -382,10 +436,39 @@ class _Layout:
     def _glyphs(
         self, line: Line, x: float, baseline: float, size: float, origin: Origin, color: str | None = None
     ) -> list[Glyphs]:
+        out: list[Glyphs] = []
+        for s in line.segments:
+            out += self._faced(s.role, s.text, tuple(x + dx for dx in s.xs), baseline, size, origin, color)
+        return out
+
+    def _faced(
+        self, role: str, text: str, xs: tuple[float, ...], baseline: float, size: float, origin: Origin,
+        color: str | None = None, joined: bool = False,
+    ) -> list[Glyphs]:
+        """Glyph runs of one font each: the role's face, or its fallback for what only that has."""
+        color = color or self.text_color
         return [
-            Glyphs(s.text, tuple(x + dx for dx in s.xs), baseline, s.role, size, color or self.text_color, origin)
-            for s in line.segments
+            Glyphs(text[start:end], xs[start:end], baseline, role, size, color, origin, font,
+                   self.fonts.face(font), joined and start == 0)
+            for font, start, end in self.fonts.pieces(role, text)
         ]
+
+    def _runs_glyphs(self, spec: _Text, line: Line, x: float, baseline: float, done: int) -> tuple[list[Glyphs], int]:
+        """A line of a text of several runs (a run-in heading, then its paragraph), each glyph
+        run with the origin of its text run, split where one ends; `done` characters were set
+        on the lines above. Counts in characters set: a space dropped at a line break shifts them."""
+        ends = list(itertools.accumulate(len(run.text) for run in spec.runs))
+        out: list[Glyphs] = []
+        for s in line.segments:
+            k = 0
+            while k < len(s.text):
+                r = min(bisect.bisect_right(ends, done), len(ends) - 1)
+                stop = min(len(s.text), max(k + 1, k + ends[r] - done))
+                xs = tuple(x + dx for dx in s.xs[k:stop])
+                out += self._faced(s.role, s.text[k:stop], xs, baseline, spec.size, spec.origins[r], joined=k > 0)
+                done += stop - k
+                k = stop
+        return out, done
 
     def _single(self, runs: tuple[Run, ...] | list[Run], size: float, cell: float | None = None) -> Line:
         return single_line(runs, cell or size, self._measure(size), self.rules)
@@ -402,25 +485,28 @@ class _Layout:
     def _text_slabs(self, spec: _Text) -> list[_Slab]:
         baseline = self.grid.baseline(0.0, spec.size)
         lines = self._wrap(spec, self.grid.width)
-        return [
-            _Slab(self.grid.pitch, tuple(self._glyphs(line, self.grid.left, baseline, spec.size, spec.origin)), spec.keep,
-                  kind=spec.source.kind, last=k == len(lines) - 1)
-            for k, line in enumerate(lines)
-        ]
+        slabs, done = [], 0
+        for k, line in enumerate(lines):
+            if len(spec.runs) == 1:
+                items = self._glyphs(line, self.grid.left, baseline, spec.size, spec.origins[0])
+            else:
+                items, done = self._runs_glyphs(spec, line, self.grid.left, baseline, done)
+            slabs.append(_Slab(self.grid.pitch, tuple(items), spec.keep, kind=spec.source.kind, last=k == len(lines) - 1))
+        return slabs
 
     def _placed_slab(self, spec: _Placed) -> _Slab:
         line = self._single(spec.runs, spec.size, self.grid.cell)
         x = self.grid.left + spec.start * self.grid.cell
-        items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size, spec.origin))
+        items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size, spec.origins[0]))
         return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back)
 
     # tables
 
-    def _row_slab(self, runs: tuple[Run, ...], widths: list[float], centred: list[bool], number: int, row: int) -> _Slab:
-        """One row (0: the header row of the table that is body block `number`), its cells'
-        lines `line_height` apart and centred vertically; a column whose text all fits on one
-        line is centred, the others justified."""
+    def _row_slab(self, table_spec: _Table, row: int, widths: list[float], centred: list[bool]) -> _Slab:
+        """One row, its cells' lines `line_height` apart and centred vertically; a column whose
+        text all fits on one line is centred, the others justified. Row 0 is the header row."""
         header = row == 0
+        runs = table_spec.rows[row - 1] if row else table_spec.header
         table = self.profile.table
         size, margin, pitch = table.size.pt, table.cell_margin.pt, table.line_height.pt
         cells_lines = []
@@ -437,8 +523,7 @@ class _Layout:
         x = self.grid.left
         for column, (lines, width) in enumerate(zip(cells_lines, widths)):
             top = (height - len(lines) * pitch) / 2
-            origin = (Origin("table_header", (number, "header", column), row=0, column=column) if header
-                      else Origin("table_cell", (number, "rows", row - 1, column), row=row, column=column))
+            origin = table_spec.origin(row, column)
             for k, line in enumerate(lines):
                 baseline = top + k * pitch + (pitch - size) / 2 + self.grid.em_ascent * size
                 items += self._glyphs(line, x + margin, baseline, size, origin)
@@ -456,11 +541,9 @@ class _Layout:
         texts = b.Table(None, tuple(r.text for r in table.header), tuple(tuple(r.text for r in row) for row in table.rows))
         widths = column_widths(texts, self.grid.width, size, margin)
         centred = [all(cells(c) * size <= w - 2 * margin for c in column) for column, w in zip(zip(*texts.rows), widths)]
-        number = table.source.number
-        header = self._row_slab(table.header, widths, [True] * len(widths), number, 0)
+        header = self._row_slab(table, 0, widths, [True] * len(widths))
         return [header] + [
-            self._row_slab(row, widths, centred, number, k)._replace(header=header)
-            for k, row in enumerate(table.rows, start=1)
+            self._row_slab(table, row, widths, centred)._replace(header=header) for row in range(1, len(table.rows) + 1)
         ]
 
     def _slabs(self, spec: Spec) -> list[_Slab]:
@@ -484,16 +567,14 @@ class _Layout:
         profile, grid = self.profile.header, self.grid
         body_size = self.plan.body_size
         items: list[Item] = []
-        for line, run in enumerate(header.corner):
+        for line, (run, origin) in enumerate(zip(header.corner, header.corner_origins)):
             items += self._glyphs(self._single([run], body_size, grid.cell), grid.left,
-                                  grid.baseline(grid.line_top(line), body_size), body_size,
-                                  Origin("header", ("header", "corner", line)))
+                                  grid.baseline(grid.line_top(line), body_size), body_size, origin)
         mark_size = min(profile.mark_max_size.pt, grid.width / max(cells(header.mark.text), 1))
         mark_top = max(profile.mark_top.pt, len(header.corner) * grid.pitch)
         mark = self._single([header.mark], mark_size)
         items += self._glyphs(mark, grid.left + (grid.width - mark.width) / 2,
-                              grid.top + mark_top + grid.em_ascent * mark_size, mark_size,
-                              Origin("header", ("header", "mark")), self.red)
+                              grid.top + mark_top + grid.em_ascent * mark_size, mark_size, header.origin("mark"), self.red)
         first_top = grid.top + mark_top + mark_size + float(profile.number_gap.value) * grid.pitch
         signer_lines = self._signer_lines(header)
         number_top = first_top + max(len(signer_lines) - 1, 0) * grid.pitch
@@ -502,12 +583,10 @@ class _Layout:
         if header.number:  # drawn first: a reader reads the number before the signers
             number = self._single([header.number], body_size, grid.cell)
             x = grid.left + indent if signer_lines else grid.left + (grid.width - number.width) / 2
-            items += self._glyphs(number, x, grid.baseline(number_top, body_size), body_size,
-                                  Origin("header", ("header", "number")))
+            items += self._glyphs(number, x, grid.baseline(number_top, body_size), body_size, header.origin("number"))
         for k, line in enumerate(signer_lines):
             items += self._glyphs(line, right - line.width,
-                                  grid.baseline(first_top + k * grid.pitch, body_size), body_size,
-                                  Origin("header", ("header", "signers")))
+                                  grid.baseline(first_top + k * grid.pitch, body_size), body_size, header.origin("signers"))
         rule_y = number_top + (grid.pitch + body_size) / 2 + profile.rule_gap.pt
         items.append(Rule(grid.left, rule_y, grid.left + grid.width, rule_y, profile.rule_width.pt, self.red))
         below_rule = rule_y + profile.rule_width.pt / 2 - grid.top
@@ -540,14 +619,15 @@ class _Layout:
         items: list[Item] = []
         lines = self._wrap(end.copy_to, grid.width - 2 * indent) if end.copy_to else []
         for k, line in enumerate(lines):
-            items += self._glyphs(line, grid.left + indent, grid.baseline(k * grid.pitch, size), size, end.copy_to.origin)
+            items += self._glyphs(line, grid.left + indent, grid.baseline(k * grid.pitch, size), size,
+                                  end.origin("copy_to"))
         printer = self._single([end.printer], size)
         printed = self._single([end.printed], size)
         middle = len(lines) * grid.pitch
         baseline = grid.baseline(middle, size)
-        items += self._glyphs(printer, grid.left + indent, baseline, size, Origin("end_block", ("end_block", "printer")))
+        items += self._glyphs(printer, grid.left + indent, baseline, size, end.origin("printer"))
         items += self._glyphs(printed, grid.left + grid.width - indent - printed.width, baseline, size,
-                              Origin("end_block", ("end_block", "printed")))
+                              end.origin("print_date"))
         height = middle + grid.pitch
         outer, inner = profile.outer_rule.pt, profile.inner_rule.pt
         for y, weight in [(0.0, outer), (height, outer)] + ([(middle, inner)] if lines else []):
@@ -566,7 +646,7 @@ class _Layout:
         indent = float(profile.indent.value) * size
         x = grid.left + grid.width - indent - line.width if number % 2 else grid.left + indent
         baseline = grid.bottom + profile.below_text.pt + (grid.em_ascent - 0.5) * size
-        return self._glyphs(line, x, baseline, size, Origin("page_number"))
+        return self._glyphs(line, x, baseline, size, PAGE_NUMBER)
 
     # pagination
 

@@ -31,7 +31,7 @@ last) pairs of ascending runs. A CJK face's 40 000 code points are a few thousan
 which as JSON took up to a millisecond a face to parse.
 
 ``fontconfig.json`` and ``font-folders.json``: the installed faces and those of configured font
-files, see ``composer.fonts``.
+files, see ``composer.layout.fonts``.
 
 Public API:
     cache_dir() -> Path
@@ -54,7 +54,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .output import replace_file
+from ..output import replace_file
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont

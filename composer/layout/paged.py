@@ -1,0 +1,60 @@
+"""The laid-out document: pages of positioned glyph runs and rules, what fixed-layout
+exporters (PDF, later OFD) draw, as Typst's layout hands a `PagedDocument` to its exporters.
+
+Laying out needs the faces (a character's advance is its face's), so the faces of every role
+are resolved and registered here, for exactly the characters each role draws; the exporters
+then only draw. A character no face has is a ReportError placed by model path; the faces that
+stand in for official ones come back as warnings with the pages, never through a global
+channel, so several reports may be laid out at once.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..blocks import Document, Metadata
+from ..problems import Problem
+from ..profile import Profile
+from .fonts import Face
+from .pdf_fonts import RoleFonts, role_fonts
+from .typeset import Page, Plan
+
+
+class Widths:
+    """Advance widths per registered font, size and character, measured once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, float, str], float] = {}
+
+    def __call__(self, char: str, font: str, size: float) -> float:
+        key = (font, size, char)
+        width = self._cache.get(key)
+        if width is None:
+            from reportlab.pdfbase import pdfmetrics
+
+            width = self._cache[key] = pdfmetrics.stringWidth(char, font, size)
+        return width
+
+
+class PagedDocument(NamedTuple):
+    """Pages in points from each page's top-left corner; `faces`: the face of each role the
+    pages use; `fonts`: the registered font of each character of a role; `widths`: the
+    advances the layout measured; `problems`: the warnings found laying it out."""
+
+    pages: tuple[Page, ...]
+    size: tuple[float, float]
+    metadata: Metadata
+    faces: dict[str, Face]
+    fonts: RoleFonts
+    widths: Widths
+    problems: tuple[Problem, ...]
+
+
+def lay_out(document: Document, profile: Profile) -> PagedDocument:
+    """The document on pages; raises ReportError for a character no face of its role has."""
+    plan = Plan(document, profile)
+    fonts, problems = role_fonts(plan.texts(), profile)
+    widths = Widths()
+    pages = plan.pages(lambda char, role, size: widths(char, fonts(role, char), size), fonts)
+    size = (profile.page.width.pt, profile.page.height.pt)
+    return PagedDocument(tuple(pages), size, document.metadata, fonts.faces(), fonts, widths, tuple(problems))
