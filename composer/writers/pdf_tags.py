@@ -9,7 +9,7 @@ MCID), in drawing order, which is the report's order, become the structure tree:
     Document
       H1                  the title (all its lines)
       P                   red header parts, addressee, paragraphs, signature, date, note, end block
-      H2 .. H5            headings of levels 1 to 4
+      H2 .. H5            headings of levels 1 to 4 (a run-in heading too, before its paragraph's P)
       Table               Caption, then TR rows of TH (Scope Column) and TD cells
       L                   the attachments: LI > LBody per item
 """
