@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -13,11 +13,13 @@ from .compose import compose
 from .model import Report
 from .output import write_atomic
 from .problems import Location, Problem, ReportError, locate
-from .profile import Profile, load_profile
 from .readers.source import decode, read_bytes
 from .readers.yaml_reader import report_from_yaml
 from .validation import problems_from_validation
 from .writers import PAGED, format_for, writer
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 Source = str | os.PathLike[str]
 
@@ -87,7 +89,10 @@ def render_result(
     "a-1b", "a-3b" (PDF/A levels) or "none".
     """
     render_format = writer(format, fragment=fragment, pdf_standard=pdf_standard)
-    profile = profile or load_profile()
+    if profile is None:
+        from .profile import load_profile
+
+        profile = load_profile()
     document = compose(report, profile)
     if format not in PAGED:
         return Rendered(render_format(document, profile), (), None)
@@ -112,6 +117,7 @@ def render(
     """The report in a format (docx, pdf, html, txt), as bytes; `render_result` gives its
     warnings too."""
     return render_result(report, format, profile=profile, fragment=fragment, pdf_standard=pdf_standard).data
+
 
 
 def render_to(

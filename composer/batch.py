@@ -222,7 +222,7 @@ def _read(path: Path, outcome: Outcome) -> Any:
     from .lint import lint_document, lint_file, read_document
 
     if outcome.kind == "yaml":
-        document = read_document(path)
+        document = read_document(path, _profile)
         outcome.lint = _severities(lint_document(document))
         outcome.problems += document.problems
         data = document.data or {}
@@ -230,16 +230,16 @@ def _read(path: Path, outcome: Outcome) -> Any:
     else:
         from .readers.importer import import_report
 
-        result = import_report(path)
+        result = import_report(path, profile=_profile)
         outcome.problems += [n for n in result.notes if n.severity != "info"] + result.problems
         data, report = result.data, result.report
         try:
-            outcome.lint = _severities(lint_file(path))
+            outcome.lint = _severities(lint_file(path, profile=_profile))
         except ReportError:
             pass
     issuer, year = (report.issuer, report.year) if report else (data.get("issuer"), data.get("year"))
     outcome.issuer = issuer if isinstance(issuer, str) else None
-    outcome.year = int(year) if str(year).isdigit() else None  # YAML that fails validation: as written
+    outcome.year = int(str(year)) if str(year).isdigit() else None  # YAML that fails validation: as written
     return report
 
 

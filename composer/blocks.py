@@ -50,7 +50,7 @@ class Title(NamedTuple):
 
 
 class BlankLines(NamedTuple):
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, which nothing here calls
     path: Path = ()
 
 

@@ -1,4 +1,4 @@
-"""The `report-composer` command: render, validate, lint, new, import, format, batch, schema, fonts.
+"""The `report-composer` command: render, validate, lint, new, import, format, batch, serve, schema, fonts.
 
 Exit codes: 0 done, 1 the input has problems (each printed as file:line:column), 2 a usage
 error or a file that cannot be read. Never a traceback, unless --debug asks for one.
@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from .model import Report
-    from .problems import Problem
+    from .problems import Lang, Problem
+    from .profile import Profile
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
     "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
-    "output_default_is_input",
+    "output_default_is_input", "serve_port_busy", "serve_extra_missing",
 }
 STDIO = "-"
 
@@ -35,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: 用法错误 (usage error): {message}\n")
 
 
-def _lang(args: argparse.Namespace) -> str:
+def _lang(args: argparse.Namespace) -> Lang:
     return "en" if args.lang == "en" else "zh"
 
 
@@ -59,7 +60,8 @@ def _read_report(source: str) -> Report:
     return report_from_yaml(decode(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"), "<stdin>")
 
 
-def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _profile(args: argparse.Namespace) -> Profile:
+    """The profile the options name; ReportError, located in the overlay, when it is wrong."""
     from .profile import load_profile
 
     return load_profile(args.profile, args.variant)
@@ -138,7 +140,9 @@ LINT_UNREADABLE = USAGE_CODES | {
 }
 
 
-def _lint_one(source: str, args: argparse.Namespace, disable: list[str]) -> tuple[list[Problem], list[Problem], bool]:
+def _lint_one(
+    source: str, args: argparse.Namespace, disable: list[str], profile: Profile
+) -> tuple[list[Problem], list[Problem], bool]:
     """(changes made, findings, whether the file was unreadable or could not be fixed as asked)."""
     from .lint import fix_file, lint_file
     from .problems import ReportError
@@ -146,14 +150,14 @@ def _lint_one(source: str, args: argparse.Namespace, disable: list[str]) -> tupl
     try:
         if args.fix:
             try:
-                changes, findings = fix_file(source, disable)
+                changes, findings = fix_file(source, disable, profile)
                 return list(changes), list(findings), False
             except ReportError as refusal:
                 if refusal.problems[0].code != "lint_fix_refused":
                     raise
                 _print_problems(refusal.problems, args)
-                return [], list(lint_file(source, disable)), True
-        return [], list(lint_file(source, disable)), False
+                return [], list(lint_file(source, disable, profile)), True
+        return [], list(lint_file(source, disable, profile)), False
     except ReportError as error:
         return [], error.problems, any(p.code in LINT_UNREADABLE for p in error.problems)
 
@@ -168,7 +172,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         problem = Problem("lint_unknown_option", {"code": unknown[0], "known": ", ".join(sorted(RULES))})
         print(f"report-composer lint: {problem.message(lang)}", file=sys.stderr)
         return 2
-    results = [(source, *_lint_one(source, args, disable)) for source in args.inputs]
+    profile = _profile(args)
+    results = [(source, *_lint_one(source, args, disable, profile)) for source in args.inputs]
     if args.format == "json":
         payload = [
             {"file": source, "fixed": [c.to_dict(lang) for c in changes], "findings": [f.to_dict(lang) for f in findings]}
@@ -230,7 +235,8 @@ def _imported(args: argparse.Namespace) -> Report | None:
     """Imports args.input, printing what was found (unless -q) and any problems; None if invalid."""
     from .readers.importer import import_report
 
-    result = import_report(args.input, keep_punctuation=args.keep_punctuation)
+    profile = _profile(args) if "profile" in args else None  # format: the profile it renders with
+    result = import_report(args.input, keep_punctuation=args.keep_punctuation, profile=profile)
     shown = [n for n in result.notes if not (args.quiet and n.severity == "info")]
     _print_problems(shown + result.problems, args)
     return result.report
@@ -321,6 +327,20 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 130 if interrupted else 1 if failed else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .problems import Problem, ReportError
+
+    try:
+        from .serve.app import Settings
+        from .serve.server import serve
+        from .serve.workers import Style
+    except ImportError as missing:  # the extra is not installed
+        raise ReportError([Problem("serve_extra_missing", {"module": missing.name or str(missing)})]) from None
+    settings = Settings(workers=args.workers, time_limit=args.time_limit, style=Style(args.profile, args.variant))
+    _profile(args)  # a broken --profile stops here, not in every worker
+    return serve(args.host, args.port, settings, open_browser=args.open, lang=_lang(args))
+
+
 def _common_options(default: object) -> argparse.ArgumentParser:
     """--lang, --quiet, --debug, accepted before and after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -362,13 +382,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace], int], help: str, *parents: argparse.ArgumentParser):
-        p = sub.add_parser(name, help=help, description=help, parents=[common, *parents])
+        # typeshed wants the parents of the subparsers' parser_class; argparse takes any parser
+        p = sub.add_parser(name, help=help, description=help, parents=[common, *parents])  # type: ignore[list-item]
         p.set_defaults(run=run)
         return p
 
     rendered = argparse.ArgumentParser(add_help=False, parents=[styled, archived])
     rendered.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定（默认 .docx）；- 表示标准输出")
-    rendered.add_argument("-f", "--format", choices=("docx", "pdf", "html", "txt"), help="输出格式 / output format")
+    rendered.add_argument(
+        "-f", "--format", choices=("docx", "pdf", "html", "txt", "blocks"),
+        help="输出格式；blocks 输出排版结构的文本，供检查和测试 / output format; blocks: the composed document as text",
+    )
     rendered.add_argument(
         "--fragment", action="store_true",
         help="HTML 只输出正文部分，供粘贴到网站编辑器 / html: only the article body, to paste into a site's editor",
@@ -381,7 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML 文件 / report YAML files")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
 
-    p = command("lint", cmd_lint, "检查报告中审核人员会指出的问题，可自动修正其中安全的部分 / check a report, fix what is safe")
+    p = command("lint", cmd_lint, "检查报告中审核人员会指出的问题，可自动修正其中安全的部分 / check a report, fix what is safe", styled)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML，或已有的报告（.txt .md .docx .html，按原样检查） / report YAML or a source import reads")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出形式 / output form")
     p.add_argument(
@@ -428,6 +452,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="文件夹中的 .docx .txt .md .html 也导入排版（同名 YAML 优先） / also import Word, text and web files in folders",
     )
 
+    p = command("serve", cmd_serve, "启动本机网页工作台和 HTTP 接口 / start the local web workbench and HTTP API", styled)
+    p.add_argument("--host", default="127.0.0.1", help="监听地址，默认只允许本机访问 / address to listen on (default: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="端口，默认 8000；0 表示任选空闲端口 / port (0: any free one)")
+    p.add_argument("--open", action="store_true", help="启动后在浏览器中打开工作台 / open the workbench in the browser")
+    p.add_argument("--workers", type=_positive, default=2, metavar="N", help="排版进程数，默认 2 / render processes")
+    p.add_argument("--time-limit", type=float, default=30.0, metavar="SECONDS",
+                   help="每次排版的时间上限（秒），默认 30 / time limit of one render")
+
     command("fonts", cmd_fonts, "列出 PDF 各部分所用字体及其来源 / list the PDF's face per role and where it came from", styled)
 
     p = command("schema", cmd_schema, "输出报告的 JSON Schema / print the JSON Schema")
@@ -466,7 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _without_pydantic_plugins()
     parser = build_parser()
     args = parser.parse_args(argv)
-    one_report = args.command != "batch" and len(getattr(args, "inputs", ())) <= 1
+    one_report = args.command not in ("batch", "serve") and len(getattr(args, "inputs", ())) <= 1
     if one_report:
         # Its cyclic garbage is a few thousand objects, while the collector's passes over
         # everything the imports create cost 5% of a render.

@@ -8,14 +8,16 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
 from .blocks import cells
 from .dates import format_date
 from .model import Report, Section, TableItem
 from .numbering import marker
-from .profile import Profile, load_profile
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 
 # --- title --------------------------------------------------------------------------------------
@@ -171,7 +173,7 @@ def _content(items: list[Any], level: int, path: b.Path, first: int = 0) -> list
         elif isinstance(item, Section):
             heading = b.Heading(level, marker(level, next(numbers)), item.heading, path=(*here, "heading"))
             rest = item.content
-            if item.run_in:
+            if item.run_in and isinstance(rest[0], str):  # always text: the model checks run_in
                 out += _paragraphs(rest[0], level, (*here, "content", 0), heading)
                 out += _content(rest[1:], level + 1, (*here, "content"), first=1)
             else:
@@ -184,9 +186,9 @@ def _parenthesised(text: str) -> str:
     return text if text.startswith(("（", "(")) else f"（{text}）"
 
 
-def compose(report: Report, profile: Profile | None = None) -> b.Document:
-    """Lays the report out as blocks in reading order, each with the model path it came from."""
-    profile = profile or load_profile()
+def compose(report: Report, profile: Profile) -> b.Document:
+    """Lays the report out as blocks in reading order, by the profile's rules, each with the
+    model path it came from."""
     title = report.title or ""
     from_issuer = ("issuer",)
     body: list[b.Block] = [

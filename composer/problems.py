@@ -268,6 +268,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "排版此报告的进程意外退出（可能内存不足），重试后仍未成功",
         "the process rendering this report stopped unexpectedly (out of memory?), also when retried",
     ),
+    # the style profile overlay (--profile FILE)
+    "profile_syntax": (
+        "版式文件不是有效的 TOML，请检查此处的方括号、引号、等号和逗号（{detail}）",
+        "the profile is not valid TOML: {detail}",
+    ),
+    "profile_unknown_key": (
+        "版式中没有“{key}”，是否应为“{close}”？",
+        "the profile has no '{key}'; did you mean '{close}'?",
+    ),
+    "profile_unknown_key_known": (
+        "版式中没有“{key}”；此处可用：{known}",
+        "the profile has no '{key}'; known here: {known_en}",
+    ),
+    "profile_not_value_table": (
+        "“{key}”应写成带单位的数值表，如 {example}",
+        "'{key}' must be a value table with its unit, such as {example}",
+    ),
+    "profile_not_table": ("“{key}”应为一个表，写作 {header}", "'{key}' must be a table, written {header}"),
+    "profile_missing": ("“{key}”缺少“{field}”", "'{key}' lacks '{field}'"),
+    "profile_value_type": ("“{key}”应为{expected}，而不是 {got}", "'{key}' must be {expected_en}, not {got}"),
+    "profile_unit": (
+        "“{key}”的单位（unit）应为 {allowed}，而不是“{unit}”",
+        "the unit of '{key}' must be {allowed_en}, not '{unit}'",
+    ),
+    "profile_choice": ("“{key}”应为 {allowed} 之一，而不是 {got}", "'{key}' must be one of {allowed_en}, not {got}"),
+    "profile_range": ("“{key}”应{bound}，而不是 {value}", "'{key}' must be {bound_en}, not {value}"),
+    "profile_color": (
+        "“{key}”应为六位十六进制颜色（RRGGBB，如 FF0000），而不是“{value}”",
+        "'{key}' must be a colour of six hex digits (RRGGBB, such as FF0000), not '{value}'",
+    ),
+    "profile_text_block": (
+        "版心超出页面：页边距与版心之和（{sum} mm）大于页面的{side}（{page} mm）",
+        "the text block does not fit the page: margins and text block ({sum} mm) exceed the page {side_en} ({page} mm)",
+    ),
+    "profile_font_file": ("找不到字体文件“{path}”", "font file not found: '{path}'"),
+    "profile_invalid": ("“{key}”的值不正确：{detail}", "'{key}' is not valid: {detail}"),
     # fonts (PDF); a parameter that is a Problem (or a tuple of them) is worded in the same language
     "font_unavailable": ("找不到可用的字体：{detail}", "no usable font: {detail}"),
     "font_missing_character": (
@@ -381,6 +417,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint_fix_refused": (
         "--fix 只修改 YAML 报告，不改动源文件（仍照常检查）；请先用 report-composer import 转为 YAML 再修正",
         "--fix edits YAML reports only, not source files (still linted); import to YAML first, then fix",
+    ),
+    # report-composer serve: the web workbench and the HTTP API
+    "serve_listening": (
+        "工作台已启动：{url} （按 Ctrl-C 停止）", "the workbench is running at {url} (Ctrl-C to stop)",
+    ),
+    "serve_stopped": ("工作台已停止", "the workbench has stopped"),
+    "serve_not_loopback": (
+        "正在监听 {host}，本机以外的计算机也能访问并使用本服务；只在可信的网络中这样做",
+        "listening on {host}: other computers can reach and use this server; do this on a trusted network only",
+    ),
+    "serve_port_busy": ("无法在 {host}:{port} 上监听：{reason}；请用 --port 换一个端口",
+                        "cannot listen on {host}:{port}: {reason}; choose another port with --port"),
+    "serve_extra_missing": (
+        "工作台需要另外安装：pip install 'report-composer[serve]'（缺少 {module}）",
+        "the workbench needs its extra: pip install 'report-composer[serve]' ({module} is missing)",
+    ),
+    "serve_time_limit": (
+        "处理超过 {seconds} 秒仍未完成，已停止；报告是否过长？",
+        "the task took more than {seconds} s and was stopped; is the report too long?",
+    ),
+    "serve_media_type": (
+        "无法读取这种类型的内容（{type}）；可用 YAML、JSON，或导入 .docx .txt .md .html 文件",
+        "cannot read this type of content ({type}); send YAML or JSON, or a .docx .txt .md .html file to import",
+    ),
+    "serve_file_missing": ("请求中没有文件（表单字段 file 或 files）", "the request holds no file (form field file or files)"),
+    "serve_json": ("JSON 格式错误：{detail}", "malformed JSON: {detail}"),
+    "serve_fix_place": ("要修正的问题须给出 code、line 和 column", "name the finding to fix by code, line and column"),
+    "serve_zip": ("无法读取该 zip 压缩文件", "cannot read this zip file"),
+    "serve_batch_count": ("一次最多处理 {limit} 份报告", "at most {limit} reports per batch"),
+    "serve_host_refused": (
+        "拒绝请求：主机名“{host}”不是本服务的地址", "refused: the host name '{host}' is not this server's",
+    ),
+    "serve_origin_refused": (
+        "拒绝来自其他网站（{origin}）的请求", "refused a request from another site ({origin})",
     ),
     "lint_fixed": ("已修正 [{rule}]：“{before}” → “{after}”", "fixed [{rule}]: '{before}' -> '{after}'"),
     "lint_fix_failed": (

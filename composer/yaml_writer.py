@@ -157,3 +157,29 @@ def _spaced(text: str) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+def data_to_yaml(data: dict[str, Any]) -> str:
+    """Report data as a form holds it, valid or not, as YAML in the layout `report_to_yaml`
+    gives: what the clerk types is kept as typed, for validation and lint to judge."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def node(value: Any, key: str | int | None) -> Any:
+        if isinstance(value, dict):
+            return CommentedMap((k, node(v, k)) for k, v in value.items())
+        if isinstance(value, list):
+            if key == "header":  # a table's header row; the red header is a mapping
+                return _row(value)
+            if key == "rows":
+                return CommentedSeq(_row(row) if isinstance(row, list) else node(row, None) for row in value)
+            return CommentedSeq(node(item, None) for item in value)
+        return _scalar(value)
+
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 1_000_000
+    yaml.allow_unicode = True
+    stream = io.StringIO()
+    yaml.dump(node(data, None), stream)
+    return _spaced(stream.getvalue())

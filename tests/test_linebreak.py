@@ -3,6 +3,7 @@ nothing over the line, kinsoku kept wherever a break that keeps it exists."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,7 @@ def placed(lines) -> list[tuple[str, float]]:
     return [(char, x) for line in lines for s in line.segments for char, x in zip(s.text, s.xs)]
 
 
+@pytest.mark.slow  # hypothesis
 @settings(max_examples=200, deadline=None)
 @given(TEXTS, st.sampled_from([0.0, 2.0]))
 def test_any_text_is_kept_whole_within_the_line(text, indent):
@@ -42,6 +44,7 @@ def test_any_text_is_kept_whole_within_the_line(text, indent):
     assert all(0 - CELL <= x <= WIDTH for x in xs)
 
 
+@pytest.mark.slow  # hypothesis
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
 def test_no_line_starts_with_a_closing_mark_where_it_could_be_avoided(text):

@@ -10,6 +10,7 @@ from pathlib import Path
 from composer import blocks as b
 from composer.compose import compose
 from composer.lint import RULES, lint_file, lint_report
+from composer.profile import load_profile
 from composer.punctuation import find_half_width
 from conftest import REPO, SEED_TEXT, SEED_YAML, run_cli
 
@@ -63,7 +64,7 @@ def test_seed_sample_reports_exactly_its_defects():
 
 def _printed_lines(report) -> list[str]:
     """Each heading and paragraph as the composed document prints it (markers included)."""
-    return [block.full_text for block in compose(report).body if isinstance(block, (b.Heading, b.Paragraph))]
+    return [block.full_text for block in compose(report, load_profile()).body if isinstance(block, (b.Heading, b.Paragraph))]
 
 
 def test_seed_text_reports_half_width_punctuation_and_defects_where_they_are(seed_report):
@@ -392,5 +393,5 @@ def test_half_width_rule_and_the_shared_helper_agree():
     from composer.lint import lint_document, text_document
 
     line = _lines(SEED_TEXT)[57]
-    reported = [f.location.column - 1 for f in lint_document(text_document(line, "x.txt")) if f.code == "P001"]
+    reported = [f.location.column - 1 for f in lint_document(text_document(line, "x.txt", load_profile())) if f.code == "P001"]
     assert reported == [c.index for c in find_half_width(line)]

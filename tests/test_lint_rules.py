@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from composer.lint import lint_document, lint_file, text_document, yaml_document
+from composer.profile import load_profile
 
 # A first part long enough to be a real one (S004), with nothing for any rule to say.
 MEASURES = (
@@ -28,12 +29,12 @@ def section(heading: str, text: str = "具体工作情况。", run_in: bool = Fa
 
 
 def lint_yaml(text: str, disable=()):
-    return lint_document(yaml_document(text, "t.yaml"), disable)
+    return lint_document(yaml_document(text, "t.yaml", load_profile()), disable)
 
 
 def findings_in(line: str, code: str):
     """What one rule says about one line of text (as lint reads a source text)."""
-    return [f for f in lint_document(text_document(line, "t.txt")) if f.code == code]
+    return [f for f in lint_document(text_document(line, "t.txt", load_profile())) if f.code == code]
 
 
 def columns(line: str, code: str) -> list[int]:

@@ -208,6 +208,7 @@ def test_alias_bomb_is_refused(tmp_path):
     assert [p.code for p in problems_of("\n".join(lines), tmp_path)] == ["yaml_alias_bomb"]
 
 
+@pytest.mark.slow
 def test_deep_nesting_is_refused(tmp_path):
     assert [p.code for p in problems_of("a: " + "[" * 5000 + "]" * 5000, tmp_path)] == ["yaml_too_deep"]
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import composer
 from composer.problems import MESSAGES
+
+pytestmark = pytest.mark.slow  # hypothesis
 
 KEYS = ["issuer", "year", "date", "title", "parts", "measures", "shortcomings", "leadership", "plans", "other",
         "heading", "content", "run_in", "table", "header", "rows", "number", "opening", "attachments", "seal",

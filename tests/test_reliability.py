@@ -114,7 +114,7 @@ def test_corpus(name, fmt, tmp_path):
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize(
     "name", ["alias-bomb.yaml", "deep-nesting.yaml", "huge.yaml", "surrogate.yaml", "long-title.yaml",
-             "many-sections.yaml", "many-attachments.yaml"],
+             pytest.param("many-sections.yaml", marks=pytest.mark.slow), "many-attachments.yaml"],
 )
 def test_generated(name, fmt, generated, tmp_path):
     source, expected = generated[name]

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,8 @@ from composer.dates import format_date
 from composer.model import Report
 
 from conftest import REPO, SAMPLES
+
+pytestmark = pytest.mark.slow  # hypothesis renders hundreds of reports: minutes
 from readback import printed_texts, squeezed, text_of
 
 # Level-1 characters of GB 2312 (rows 16-55): every face the writers use has them.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -15,12 +16,13 @@ from ruamel.yaml.scalarstring import (
 )
 
 from composer.lint import apply_fixes, lint_document, yaml_document
+from composer.profile import load_profile
 from composer.punctuation import to_full_width
 from composer.readers.yaml_reader import parse_yaml
 
 
 def _places(source: str, code: str = "P001") -> list[tuple[int, int]]:
-    return [(f.location.line, f.location.column) for f in lint_document(yaml_document(source, "t.yaml")) if f.code == code]
+    return [(f.location.line, f.location.column) for f in lint_document(yaml_document(source, "t.yaml", load_profile())) if f.code == code]
 
 
 def test_columns_in_every_scalar_style():
@@ -45,7 +47,7 @@ def test_columns_in_every_scalar_style():
 
 def test_quotes_inside_quoted_scalars_are_placed_on_their_escapes():
     source = "a: '他说''好''就行'\nb: \"他说\\\"好\\\"就行\"\n"
-    document = yaml_document(source, "t.yaml")
+    document = yaml_document(source, "t.yaml", load_profile())
     found = [f for f in lint_document(document) if f.code == "P001"]
     assert [(f.location.line, f.location.column) for f in found] == [(1, 7), (1, 10), (2, 7), (2, 10)]
     fixed, changes = apply_fixes(document, found)
@@ -57,6 +59,7 @@ STYLES = [str, LiteralScalarString, FoldedScalarString, SingleQuotedScalarString
 ALPHABET = list("要求根据中文。，,:;()'\"\\ 12") + ["\n", "\t"]
 
 
+@pytest.mark.slow  # hypothesis
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     values=st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=40), min_size=1, max_size=3),
@@ -75,7 +78,7 @@ def test_every_value_character_maps_back_and_fixes_read_back_exactly(values, sty
     except Exception:  # ruamel cannot write some values in some styles (e.g. trailing spaces in a block)
         return
     source = stream.getvalue().replace("\n", "\r\n") if crlf else stream.getvalue()
-    document = yaml_document(source, "t.yaml")
+    document = yaml_document(source, "t.yaml", load_profile())
     values = (document.data or {})["items"]  # as written (ruamel does not round-trip every value)
     for value in document.texts:
         for index, char in enumerate(value.text):
@@ -100,7 +103,7 @@ def test_a_fix_that_would_not_read_back_as_intended_is_refused():
     from composer.problems import ReportError
 
     source = "# 说明\nissuer: 青山县司法局\nopening: 按照要求,根据规定开展工作。\n"
-    document = yaml_document(source, "t.yaml")
+    document = yaml_document(source, "t.yaml", load_profile())
     (comma,) = [f for f in lint_document(document) if f.code == "P001"]
     start = source.index("issuer")
     misplaced = replace(comma, fix=((start, start + 1, "I"),))

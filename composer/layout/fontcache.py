@@ -327,7 +327,7 @@ def _build(
         out_name = f"g{len(order)}"
         order.append(out_name)
         by_source[source_name] = char_map[cp] = out_name
-        if cp in reuse_cmap:
+        if reuse is not None and cp in reuse_cmap:
             old = reuse_cmap[cp]
             glyphs[out_name] = reuse["glyf"].glyphs[old]  # raw, not expanded
             metrics[out_name] = reuse["hmtx"][old]

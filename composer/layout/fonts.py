@@ -50,9 +50,13 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..problems import Problem
 from . import fontcache
+
+if TYPE_CHECKING:  # imported when a PDF is drawn, never just to validate
+    from reportlab.pdfbase.ttfonts import TTFont
 
 ROLES = ("title", "body", "heading1", "heading2", "page_number")
 FALLBACK_PACKAGE = "pylopdf-fonts-zh-cn"
@@ -294,6 +298,12 @@ def _faces_for_role(role: str, requested: str, configured: str | None) -> list[F
     for face in faces:
         unique.setdefault((face.path.resolve(), face.index), face)
     return list(unique.values())
+
+
+def configured_file(value: str) -> Path | None:
+    """The font file a configured value names (``file.ttc#1``), or None for a family name."""
+    match = _CONFIGURED_PATH.match(value.strip())
+    return Path(match["path"]).expanduser() if match else None
 
 
 def _configured_face(role: str, requested: str, value: str, wanted: frozenset[str]) -> Face:
@@ -629,7 +639,7 @@ def _coverage(face: Face) -> fontcache.Coverage:
 
 _lock = threading.Lock()
 # (path, index, weight) -> (the registered reportlab TTFont, code points its face covers)
-_registered: dict[tuple[Path, int, int], tuple[object, frozenset[int]]] = {}
+_registered: dict[tuple[Path, int, int], tuple[TTFont, frozenset[int]]] = {}
 _names = itertools.count(1)
 
 

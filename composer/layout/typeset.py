@@ -584,8 +584,8 @@ class _Layout:
             number = self._single([header.number], body_size, grid.cell)
             x = grid.left + indent if signer_lines else grid.left + (grid.width - number.width) / 2
             items += self._glyphs(number, x, grid.baseline(number_top, body_size), body_size, header.origin("number"))
-        for k, line in enumerate(signer_lines):
-            items += self._glyphs(line, right - line.width,
+        for k, signer_line in enumerate(signer_lines):
+            items += self._glyphs(signer_line, right - signer_line.width,
                                   grid.baseline(first_top + k * grid.pitch, body_size), body_size, header.origin("signers"))
         rule_y = number_top + (grid.pitch + body_size) / 2 + profile.rule_gap.pt
         items.append(Rule(grid.left, rule_y, grid.left + grid.width, rule_y, profile.rule_width.pt, self.red))

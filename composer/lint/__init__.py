@@ -34,15 +34,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Report
+from ..profile import Profile, load_profile
 from . import layout, marks, numbers, structure, wording  # noqa: F401  (registers the rules)
 from .core import RULES, Finding, LintDocument, Rule
 from .runner import apply_fixes, fix_file, lint_document, lint_file, unknown_codes
 from .sources import read_document, report_document, text_document, yaml_document
 
 
-def lint_report(report: Report, disable: Iterable[str] = ()) -> list[Finding]:
-    """Lints a Report built in code; findings are located by their path in the model."""
-    return lint_document(report_document(report), disable)
+def lint_report(report: Report, disable: Iterable[str] = (), profile: Profile | None = None) -> list[Finding]:
+    """Lints a Report built in code (lines measured by the profile, the standard one when None);
+    findings are located by their path in the model."""
+    return lint_document(report_document(report, profile or load_profile()), disable)
 
 
 __all__ = [

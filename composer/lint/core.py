@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Report
 from ..problems import SEVERITY_LABEL, Location, Problem, Severity
 from ..validation import Positions
+
+if TYPE_CHECKING:
+    from ..profile import Profile
 
 Path_ = tuple[str | int, ...]
 
@@ -70,6 +73,7 @@ class LintDocument:
     problems: list[Problem] = field(default_factory=list)  # why the data does not validate
     editable: bool = False  # whether --fix may edit the source (YAML only)
     encoding: tuple[bytes, str] = (b"", "utf-8")  # the file's BOM and codec, to write it back alike
+    profile: Profile = field(kw_only=True)  # the style profile the report is set by (line widths)
     _by_path: dict[Path_, TextValue] = field(default_factory=dict, repr=False)
 
     def text_at(self, path: Path_) -> TextValue | None:

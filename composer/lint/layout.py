@@ -13,7 +13,6 @@ from ..blocks import cells
 from ..compose import wrap_title
 from ..model import PART_KEYS, standard_heading
 from ..numbering import marker
-from ..profile import load_profile
 from .core import Hit, LintDocument, document_rule
 from .numbers import report_year
 
@@ -26,7 +25,7 @@ def long_title(document: LintDocument) -> Iterator[Hit]:
     title = document.report.title if document.report else value.text.strip() if value else None
     if not title:
         return
-    profile = load_profile()
+    profile = document.profile
     issuer = document.report.issuer if document.report else str((document.data or {}).get("issuer", ""))
     lines = wrap_title(title, issuer, profile)
     if len(lines) > MAX_TITLE_LINES:
@@ -43,9 +42,8 @@ def _is_standard(document: LintDocument, level: int, text: str) -> bool:
 
 @document_rule("L002", "info")
 def long_heading(document: LintDocument) -> Iterator[Hit]:
-    profile = load_profile()
-    indent = float(profile.body.first_line_indent.value)
-    limit = float(profile.grid.chars_per_line.value)
+    indent = float(document.profile.body.first_line_indent.value)
+    limit = float(document.profile.grid.chars_per_line.value)
     for heading in document.headings():
         text = heading.text.strip()
         if heading.value is None or heading.run_in or _is_standard(document, heading.level, text):

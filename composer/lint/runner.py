@@ -15,6 +15,7 @@ from typing import Any
 
 from ..output import write_atomic
 from ..problems import Location, Problem, ReportError
+from ..profile import Profile, load_profile
 from ..readers.yaml_reader import parse_yaml
 from .core import RULES, Edit, Finding, Hit, LintDocument, Path_, Rule, excerpt
 from .sources import read_document, yaml_document
@@ -109,9 +110,10 @@ def lint_document(document: LintDocument, disable: Iterable[str] = ()) -> list[F
     return sorted(findings, key=lambda f: (f.location.line or 0, f.location.column or 0, f.code))
 
 
-def lint_file(path: str | Path, disable: Iterable[str] = ()) -> list[Finding]:
-    """Lints a YAML report or a source text; ReportError if the file cannot be read or parsed."""
-    return lint_document(read_document(Path(path)), disable)
+def lint_file(path: str | Path, disable: Iterable[str] = (), profile: Profile | None = None) -> list[Finding]:
+    """Lints a YAML report or a source text, measuring lines by the profile (the standard one
+    when None); ReportError if the file cannot be read or parsed."""
+    return lint_document(read_document(Path(path), profile or load_profile()), disable)
 
 
 # --- fixing ----------------------------------------------------------------------------------
@@ -181,13 +183,15 @@ def apply_fixes(document: LintDocument, findings: list[Finding]) -> tuple[str, l
     return source, changes
 
 
-def fix_file(path: str | Path, disable: Iterable[str] = ()) -> tuple[list[Problem], list[Finding]]:
+def fix_file(
+    path: str | Path, disable: Iterable[str] = (), profile: Profile | None = None
+) -> tuple[list[Problem], list[Finding]]:
     """Applies the safe fixes to a YAML report in place; returns the changes and what remains.
 
     Only YAML is edited (ReportError `lint_fix_refused` for a source text: import it first).
     """
     target = Path(path)
-    document = read_document(target)
+    document = read_document(target, profile or load_profile())
     if not document.editable:
         raise ReportError([Problem("lint_fix_refused", {}, Location(document.file))])
     findings = lint_document(document, disable)
@@ -196,4 +200,4 @@ def fix_file(path: str | Path, disable: Iterable[str] = ()) -> tuple[list[Proble
         return [], findings
     bom, codec = document.encoding
     write_atomic(target, bom + source.encode(codec))
-    return changes, lint_document(yaml_document(source, document.file), disable)
+    return changes, lint_document(yaml_document(source, document.file, document.profile), disable)

@@ -12,8 +12,10 @@ paragraphs as written, placed at the source's line and column (`imported_documen
 from __future__ import annotations
 
 import codecs
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -27,13 +29,16 @@ from ..validation import LABELS, Positions, problems_from_validation
 from .core import Heading, LintDocument, Path_, TextValue
 from ..readers.yaml_spans import scalar_origins
 
+if TYPE_CHECKING:
+    from ..profile import Profile
+
 # Values that are not prose: switches, dates, codes, and the website's metadata (never printed).
 _NOT_PROSE_TOP = {"year", "date", "seal", "lint", "disclosure"}
 _NOT_PROSE = {("header", "copy_number"), ("header", "urgency"), ("header", "classification"),
               ("end_block", "print_date")}
 
 
-def read_document(path: Path) -> LintDocument:
+def read_document(path: Path, profile: Profile) -> LintDocument:
     """The document to lint from a file; ReportError when it cannot be read or parsed.
 
     YAML is read as the report it is; a source the importer reads (.txt .md .docx .html) is
@@ -41,9 +46,9 @@ def read_document(path: Path) -> LintDocument:
     """
     name = str(path)
     if path.suffix.lower() not in (".yaml", ".yml"):
-        return imported_document(path)  # the importer names the kinds it reads, and what to do instead
+        return imported_document(path, profile)  # the importer names the kinds it reads, and what to do instead
     data = read_bytes(path)
-    document = yaml_document(decode(data, name), name)
+    document = yaml_document(decode(data, name), name, profile)
     document.encoding = _encoding(data)
     return document
 
@@ -131,7 +136,7 @@ def _outline(document: LintDocument) -> list[Heading]:
         if value is not None:
             typed, _, text = split_marker(value.text)
         else:
-            typed, text = None, standard_heading(key, int(year)) if str(year).isdigit() else ""
+            typed, text = None, standard_heading(key, int(str(year))) if str(year).isdigit() else ""
         heading = Heading(1, len(outline) + 1, text, value, typed)  # type: ignore[arg-type]
         heading.children = _sections(document, content, content_path, 2)
         outline.append(heading)
@@ -143,15 +148,15 @@ def _describe(data: dict[str, Any], path: Path_) -> tuple[str, str] | None:
     if not path:
         return None
     if path[0] != "parts":
-        zh = LABELS.get(str(path[0]), str(path[0]))
+        label = LABELS.get(str(path[0]), str(path[0]))
         if len(path) > 1 and isinstance(path[-1], str):
-            zh += " / " + LABELS.get(path[-1], path[-1])
+            label += " / " + LABELS.get(path[-1], path[-1])
         numbered = [p for p in path[1:] if isinstance(p, int)]
         if numbered and path[0] == "opening":
-            return f"{zh} 第{numbered[0] + 1}段", f"opening, paragraph {numbered[0] + 1}"
+            return f"{label} 第{numbered[0] + 1}段", f"opening, paragraph {numbered[0] + 1}"
         if numbered and path[0] in ("addressees", "attachments"):
-            return f"{zh} 第{numbered[0] + 1}项", f"{path[0]}, item {numbered[0] + 1}"
-        return zh, ".".join(map(str, path))
+            return f"{label} 第{numbered[0] + 1}项", f"{path[0]}, item {numbered[0] + 1}"
+        return label, ".".join(map(str, path))
     if len(path) < 2 or path[1] not in PART_KEYS:
         return LABELS["parts"], "parts"
     key = str(path[1])
@@ -196,7 +201,7 @@ def _prose(data: dict[str, Any]) -> list[tuple[Path_, str]]:
     return [(path, text) for path, text in leaves(data, ()) if _is_prose(path)]
 
 
-def yaml_document(source: str, file: str) -> LintDocument:
+def yaml_document(source: str, file: str, profile: Profile) -> LintDocument:
     """A YAML report as lint sees it; ReportError only for what stops parsing (syntax, bombs)."""
     data, positions = parse_yaml(source, file)
     if not isinstance(data, dict):
@@ -208,14 +213,16 @@ def yaml_document(source: str, file: str) -> LintDocument:
     except ValidationError as error:
         problems = problems_from_validation(error, positions, file)
     texts = [_yaml_value(source, lines, positions, path, text) for path, text in _prose(data)]
-    return _structured(file, source, data, texts, report=report, positions=positions, problems=problems, editable=True)
+    return _structured(
+        file, source, data, texts, report=report, positions=positions, problems=problems, editable=True, profile=profile
+    )
 
 
-def report_document(report: Report, file: str = "<report>") -> LintDocument:
+def report_document(report: Report, profile: Profile, file: str = "<report>") -> LintDocument:
     """A validated Report built in code: findings carry their path in the model, no line."""
     data = report.model_dump(mode="json", exclude_none=True)
     texts = [TextValue(path, text, lambda index: (None, None)) for path, text in _prose(data)]
-    return _structured(file, "", data, texts, report=report)
+    return _structured(file, "", data, texts, report=report, profile=profile)
 
 
 # --- source text -----------------------------------------------------------------------------
@@ -230,7 +237,7 @@ def _in_source(block: SourceParagraph, location: Location, text: str) -> int | N
     return offset if found else None
 
 
-def imported_document(path: Path) -> LintDocument:
+def imported_document(path: Path, profile: Profile) -> LintDocument:
     """A source the importer reads (text, Markdown, DOCX, web page), checked as it is written.
 
     The importer finds the structure (parts, sections, run-in headings) and drops the page
@@ -240,7 +247,7 @@ def imported_document(path: Path) -> LintDocument:
     """
     from ..readers.importer import import_report
 
-    result = import_report(path, keep_punctuation=True)
+    result = import_report(path, keep_punctuation=True, profile=profile)
     name = str(path)
     prose = _prose(result.data)
     on_line: dict[int, list[tuple[Path_, str]]] = {}
@@ -265,12 +272,19 @@ def imported_document(path: Path) -> LintDocument:
     for model_path, text in prose:  # table cells, and what the importer rewrote
         if model_path not in placed:
             where = _nearest(result.sources, model_path)
-            texts.append(TextValue(model_path, text, lambda index, where=where: where))
+            texts.append(TextValue(model_path, text, _always(where)))
     positions = Positions(
-        values={p: (loc.line, loc.column) for p, loc in result.sources.items() if loc.line is not None},
+        values={p: (loc.line, loc.column or 1) for p, loc in result.sources.items() if loc.line is not None},
     )
     positions.keys = positions.values
-    return _structured(name, "", result.data, texts, report=result.report, positions=positions, problems=result.problems)
+    return _structured(
+        name, "", result.data, texts, report=result.report, positions=positions, problems=result.problems, profile=profile
+    )
+
+
+def _always(where: tuple[int | None, int | None]) -> Callable[[int], tuple[int | None, int | None]]:
+    """A `place` for text whose characters cannot be told apart: all of it is at `where`."""
+    return lambda index: where
 
 
 def _source_value(model_path: Path_, block: SourceParagraph, begin: int, end: int) -> TextValue:
@@ -285,11 +299,15 @@ def _nearest(sources: dict[Path_, Location], path: Path_) -> tuple[int | None, i
     return None, None
 
 
-def text_document(source: str, file: str) -> LintDocument:
+def _in_line(number: int, index: int) -> tuple[int, int]:
+    return number, index + 1
+
+
+def text_document(source: str, file: str, profile: Profile) -> LintDocument:
     """Plain text line by line, for the text rules alone (no structure): positions are its lines."""
     texts = [
-        TextValue((number,), line.rstrip("\r"), lambda index, number=number: (number, index + 1))
+        TextValue((number,), line.rstrip("\r"), functools.partial(_in_line, number))
         for number, line in enumerate(source.split("\n"), start=1)
         if line.strip()
     ]
-    return LintDocument(file, source, texts)
+    return LintDocument(file, source, texts, profile=profile)

@@ -29,7 +29,7 @@ from typing import Any
 from ..blocks import cells
 from ..numbering import chinese_number
 from ..problems import Location, Problem, ReportError
-from ..profile import load_profile
+from ..profile import Profile
 from .structure import SourceBlock, SourceParagraph, SourceTable, layout_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -113,7 +113,7 @@ class _Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             root = None
-        self.abstract: dict[str, Any] = {}
+        self.abstract: dict[str | None, Any] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.styles = styles
@@ -169,10 +169,9 @@ class _Numbering:
 
 
 class _Reader:
-    def __init__(self, document: Any):
+    def __init__(self, document: Any, profile: Profile):
         self.styles = _Styles(document)
         self.numbering = _Numbering(document, self.styles)
-        profile = load_profile()
         self.pitch_twips = profile.char_pitch_pt * 20
         self.line_cells = profile.chars_per_line
         self.blocks: list[SourceBlock] = []
@@ -350,8 +349,9 @@ class _Reader:
                 self.table(child, here)
 
 
-def read_docx(data: bytes, file: str | None = None) -> list[SourceBlock]:
-    """The document's body as source paragraphs and tables, numbered by body paragraph."""
+def read_docx(data: bytes, file: str | None, profile: Profile) -> list[SourceBlock]:
+    """The document's body as source paragraphs and tables, numbered by body paragraph; indents
+    in twips are counted in the profile's character cells."""
     import docx
 
     try:
@@ -359,6 +359,6 @@ def read_docx(data: bytes, file: str | None = None) -> list[SourceBlock]:
     except Exception as error:  # python-docx raises zip, XML and package errors alike
         reason = type(error).__name__ if not str(error) else str(error)
         raise ReportError([Problem("import_docx_unreadable", {"reason": reason}, Location(file))]) from None
-    reader = _Reader(document)
+    reader = _Reader(document, profile)
     reader.walk(document.element.body)
     return reader.blocks

@@ -139,7 +139,10 @@ class _Page:
             first = len(self.blocks)
             self.walk(caption)
             if data:
-                self.blocks[first:] = [replace(block, caption=True) for block in self.blocks[first:]]
+                self.blocks[first:] = [
+                    replace(block, caption=True) if isinstance(block, SourceParagraph) else block
+                    for block in self.blocks[first:]
+                ]
         if data:
             self.blocks.append(SourceTable(tuple(texts), table.sourceline or 0))
             return

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..problems import Location, Problem, ReportError
+from ..profile import Profile, load_profile
 from .source import decode, read_bytes
 from .structure import ImportResult, SourceBlock, SourceParagraph, build_report
 
@@ -39,11 +40,11 @@ def _kind(path: Path, kind: str | None) -> str:
     raise ReportError([Problem(code, params, Location(str(path)))])
 
 
-def _blocks(data: bytes, kind: str, name: str) -> tuple[list[SourceBlock], list[Problem]]:
+def _blocks(data: bytes, kind: str, name: str, profile: Profile) -> tuple[list[SourceBlock], list[Problem]]:
     if kind == "docx":
         from .docx_reader import read_docx
 
-        return read_docx(data, name), []
+        return read_docx(data, name, profile), []
     text = decode(data, name, accept_gbk=True)
     notes: list[Problem] = []
     try:
@@ -80,24 +81,30 @@ def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], l
 
 
 def import_report(
-    path: str | os.PathLike[str], *, keep_punctuation: bool = False, kind: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    keep_punctuation: bool = False,
+    kind: str | None = None,
+    profile: Profile | None = None,
 ) -> ImportResult:
     """An existing report (text, Markdown, DOCX or HTML) as a model, with what was found where.
 
     The kind comes from the suffix unless given ("text", "markdown", "docx", "html"). Raises
     ReportError when the file cannot be read; a file that reads but does not make a valid report
     gives a result whose `report` is None and whose `problems` say why, at source lines.
+    `profile` is the style profile the source was set by (the standard one when None).
     """
+    profile = profile or load_profile()
     source = Path(path)
     name = str(source)
     kind = _kind(source, kind)
     data = read_bytes(source)
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
-    blocks, notes = _blocks(data, kind, name)
+    blocks, notes = _blocks(data, kind, name, profile)
     blocks, removed = _visible(blocks, name)
     notes += removed
-    result = build_report(blocks, name, keep_punctuation=keep_punctuation)
+    result = build_report(blocks, name, profile, keep_punctuation=keep_punctuation)
     result.notes[:0] = notes
     if result.report is not None:
         result.report._source = ImportedSource(name, result.sources)

@@ -26,7 +26,7 @@ from ..model import PART_KEYS, PART_NAMES, Disclosure, Report
 from ..numbering import marker as generated_marker
 from ..numbering import split_marker
 from ..problems import Location, Problem, Severity
-from ..profile import load_profile
+from ..profile import Profile
 from ..punctuation import is_chinese, to_full_width
 from ..validation import problems_from_validation
 
@@ -264,8 +264,9 @@ Item = _Para | _Table | _Section
 
 
 class _Builder:
-    def __init__(self, file: str | None, keep_punctuation: bool):
+    def __init__(self, file: str | None, keep_punctuation: bool, profile: Profile):
         self.file = file
+        self.profile = profile
         self.keep_punctuation = keep_punctuation
         self.notes: list[Problem] = []
         self.changes = 0
@@ -515,11 +516,10 @@ class _Builder:
         elif signature.start is None or date_block.start is None:
             return
         else:
-            profile = load_profile()
             text = signature.text.strip()
             errors = {}
             for seal in (False, True):
-                placed = place_signature(text, format_date(issued), seal, profile)
+                placed = place_signature(text, format_date(issued), seal, self.profile)
                 errors[seal] = abs(placed.signature.start - signature.start) + abs(placed.date.start - date_block.start)
             sealed = errors[True] < errors[False] and errors[True] <= 1.0
         if sealed:
@@ -546,8 +546,8 @@ class _Builder:
             elif match := _COPY_TO.fullmatch(text):
                 end_block["copy_to"] = [self.text(n) for n in re.split(r"[，,]", match["names"]) if n.strip()]
                 self.place(("end_block", "copy_to"), self.at(block))
-            elif printed:
-                printer = pending or block
+            elif printed and paragraph:
+                printer = pending or paragraph
                 if printed["printer"] or pending:
                     end_block["printer"] = self.text(printed["printer"] or printer.text)
                     self.place(("end_block", "printer"), self.at(printer))
@@ -590,7 +590,7 @@ class _Builder:
             items = [(match["first"], block)] + [(b.text, b) for b in blocks[index + 1:end] if isinstance(b, SourceParagraph)]
             if any(cells(text) > 80 or "。" in text for text, _ in items):
                 return end
-            names = []
+            names: list[str] = []
             for text, source in items:
                 name = self.text(_ITEM_NUMBER.sub("", text))
                 if name:
@@ -690,7 +690,8 @@ class _Builder:
             isinstance(previous, _Para) and previous.source == index - 1
             and (previous.caption or self._caption_like(previous.text))
         ):
-            table.caption = container.pop()
+            table.caption = previous
+            container.pop()
         container.append(table)
         self.note("import_table", self.at(block), rows=len(rows) - 1, columns=width)
 
@@ -754,7 +755,8 @@ class _Builder:
                 continue
             chains = [best[j] for j in range(i) if order[j] is not None and order[j] < rank]  # type: ignore[operator]
             best.append(max(chains, key=len, default=[]) + [i])
-        chosen = set(max(best, key=len, default=[]))
+        longest: list[int] = max(best, key=len, default=[])
+        chosen = set(longest)
         keys: list[str | None] = [guesses[i] if i in chosen else None for i in range(len(guesses))]
         for i, key in enumerate(keys):
             if key is not None:
@@ -762,9 +764,9 @@ class _Builder:
             before = max((PART_KEYS.index(k) for k in keys[:i] if k), default=-1)
             after = min((PART_KEYS.index(k) for k in keys[i + 1:] if k), default=len(PART_KEYS))
             if before + 1 < after:
-                keys[i] = PART_KEYS[before + 1]
+                keys[i] = key = PART_KEYS[before + 1]
                 self.note("import_part_by_position", self.parts[i].at, "warning",
-                          heading=self.parts[i].heading, **_part_params(keys[i]))
+                          heading=self.parts[i].heading, **_part_params(key))
         return keys
 
     def _emit_body(self) -> None:
@@ -880,10 +882,11 @@ def _part_params(key: str) -> dict[str, Any]:
 
 
 def build_report(
-    blocks: Sequence[SourceBlock], file: str | None = None, *, keep_punctuation: bool = False
+    blocks: Sequence[SourceBlock], file: str | None, profile: Profile, *, keep_punctuation: bool = False
 ) -> ImportResult:
-    """The report a source's paragraphs and tables make, with notes and source positions."""
-    builder = _Builder(file, keep_punctuation)
+    """The report a source's paragraphs and tables make, with notes and source positions; the
+    profile's rules say where a signature and date set by them would sit."""
+    builder = _Builder(file, keep_punctuation, profile)
     data = builder.run(list(blocks))
     if builder.changes:
         builder.note("import_punctuation", Location(file), count=builder.changes)

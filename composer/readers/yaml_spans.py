@@ -11,6 +11,7 @@ the caller points at the start of the value and offers no fix.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -169,7 +170,7 @@ def _block_candidates(source: str, start: int, end: int, style: str) -> list[Cal
     # the block's indentation: try the likeliest first.
     deepest = max([width, 1] + [len(text) for text, _, _ in lines if not text.strip(" ")])
     indents = sorted(range(1, deepest + 1), key=lambda m: (m != width, -m))
-    return [lambda m=m: _block(lines, m, style == ">") for m in indents]
+    return [functools.partial(_block, lines, m, style == ">") for m in indents]
 
 
 def scalar_origins(source: str, start: int, end: int, style: str | None, value: str) -> list[Origin] | None:

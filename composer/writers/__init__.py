@@ -15,14 +15,17 @@ import functools
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..blocks import Document
 from ..problems import Problem, ReportError
-from ..profile import Profile
 
-Writer = Callable[[Document, Profile], bytes]
+if TYPE_CHECKING:  # `validate` imports this module and needs no profile
+    from ..profile import Profile
 
-FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
+Writer: TypeAlias = "Callable[[Document, Profile], bytes]"
+
+FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt", "blocks")  # blocks: a dump for tests, no suffix
 PAGED: frozenset[str] = frozenset({"pdf"})
 OPTIONS: dict[str, tuple[str, ...]] = {"html": ("fragment",), "pdf": ("pdf_standard",)}
 SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from docx.shared import Twips
+from docx.shared import Emu, Twips
 from lxml import etree
 
 from .. import blocks as b
@@ -378,9 +378,9 @@ def render(document: b.Document, profile: Profile) -> bytes:
 
     page = profile.page
     section = doc.sections[0]
-    section.page_width, section.page_height = page.width.emu, page.height.emu
-    section.top_margin, section.bottom_margin = page.margin_top.emu, page.margin_bottom.emu
-    section.left_margin, section.right_margin = page.margin_left.emu, page.margin_right.emu
+    section.page_width, section.page_height = Emu(page.width.emu), Emu(page.height.emu)
+    section.top_margin, section.bottom_margin = Emu(page.margin_top.emu), Emu(page.margin_bottom.emu)
+    section.left_margin, section.right_margin = Emu(page.margin_left.emu), Emu(page.margin_right.emu)
     section.footer_distance = Twips(writer.footer_distance())
     for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
         footer.part.element[:] = [writer.footer(odd)]

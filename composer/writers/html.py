@@ -261,7 +261,7 @@ class _Markup:
         self.styles = fragment_styles(profile) if fragment else {}
         self.out: list[str] = []
 
-    def attrs(self, kind: str | None = None, cls: str | None = None, **extra: str) -> str:
+    def attrs(self, kind: str | None = None, cls: str | None = None, **extra: str | None) -> str:
         """Attributes of an element; its own `style` joins its kind's inline style in a fragment."""
         style = "; ".join(filter(None, (self.styles.get(kind or ""), extra.pop("style", None))))
         pairs = [("class", cls), *((k.replace("_", "-"), v) for k, v in extra.items()), ("style", style or None)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -35,7 +35,7 @@ def twips(pt: float) -> int:
     return round(pt * 20)
 
 
-def el(tag: str, children: Iterable[etree._Element | None] = (), **attrs: object) -> etree._Element:
+def el(tag: str, children: Iterable[etree._Element | None] = (), /, **attrs: object) -> etree._Element:
     """A w: element with w: attributes and children (None children are skipped)."""
     element = OxmlElement(tag)
     for name, value in attrs.items():
@@ -116,7 +116,7 @@ def ppr(
     snap: bool = True,
     line: int | None = None,
     before: int | None = None,
-    ind: dict[str, object] | None = None,
+    ind: Mapping[str, object] | None = None,
     jc: str | None = None,
     outline: int | None = None,
     mark: Look | None = None,
