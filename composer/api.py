@@ -73,16 +73,22 @@ class Rendered(NamedTuple):
 
 
 def render_result(
-    report: Report, format: str, *, profile: Profile | None = None, fragment: bool = False
+    report: Report,
+    format: str,
+    *,
+    profile: Profile | None = None,
+    fragment: bool = False,
+    pdf_standard: str | None = None,
 ) -> Rendered:
     """The report in a format (docx, pdf, html, txt), with what rendering found to warn of.
 
     Nothing is shared between calls: reports may be rendered in several threads at once, each
     getting its own warnings. Raises ReportError, located as the warnings are, when the report
     cannot be rendered (a character no face has). `fragment` (html only): just the article
-    body, to paste into a website's editor.
+    body, to paste into a website's editor. `pdf_standard` (pdf only): "a-2b" (the default),
+    "a-1b", "a-3b" (PDF/A levels) or "none".
     """
-    render_format = writer(format, fragment=fragment)
+    render_format = writer(format, fragment=fragment, pdf_standard=pdf_standard)
     if profile is None:
         from .profile import load_profile
 
@@ -100,10 +106,17 @@ def render_result(
     return Rendered(render_format(paged), problems, len(paged.pages))
 
 
-def render(report: Report, format: str, *, profile: Profile | None = None, fragment: bool = False) -> bytes:
+def render(
+    report: Report,
+    format: str,
+    *,
+    profile: Profile | None = None,
+    fragment: bool = False,
+    pdf_standard: str | None = None,
+) -> bytes:
     """The report in a format (docx, pdf, html, txt), as bytes; `render_result` gives its
     warnings too."""
-    return render_result(report, format, profile=profile, fragment=fragment).data
+    return render_result(report, format, profile=profile, fragment=fragment, pdf_standard=pdf_standard).data
 
 
 
@@ -114,11 +127,12 @@ def render_to(
     format: str | None = None,
     profile: Profile | None = None,
     fragment: bool = False,
+    pdf_standard: str | None = None,
 ) -> Path:
     """Renders to a file, its format from the suffix unless given; the file appears whole or not at all."""
     target = Path(path)
     fmt = format or format_for(target)
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": str(target)}, Location(str(target)))])
-    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment))
+    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment, pdf_standard=pdf_standard))
     return target

@@ -66,11 +66,12 @@ class Job:
 
 @dataclass(frozen=True)
 class Settings:
-    """What every worker needs: the formats and the style profile to load."""
+    """What every worker needs: the formats, the style profile to load, the PDF's standard."""
 
     formats: tuple[str, ...]
     profile: str | None = None
     variant: str = "official"
+    pdf_standard: str | None = None  # None: the PDF writer's default
 
 
 @dataclass
@@ -250,7 +251,8 @@ def _render_all(report: Any, outcome: Outcome) -> tuple[dict[str, bytes], int | 
     assert _settings is not None
     rendered, pages = {}, None
     for fmt in _settings.formats:
-        result = render_result(report, fmt, profile=_profile)
+        standard = _settings.pdf_standard if fmt == "pdf" else None
+        result = render_result(report, fmt, profile=_profile, pdf_standard=standard)
         rendered[fmt] = result.data
         outcome.problems += [problem for problem in result.problems if problem.code not in MACHINE_WIDE]
         pages = result.pages if result.pages is not None else pages

@@ -91,7 +91,9 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
         refuse_input(Path(output), [Path(args.input)], named=args.output is not None)
     source = "<stdin>" if args.input == STDIO else args.input
     try:
-        rendered = render_result(report, fmt, profile=_profile(args), fragment=args.fragment)
+        rendered = render_result(
+            report, fmt, profile=_profile(args), fragment=args.fragment, pdf_standard=args.pdf_standard
+        )
     except ReportError as error:  # found while rendering: name the input file at least
         raise ReportError(in_file(error.problems, source)) from None
     _print_problems(in_file(rendered.problems, source), args)
@@ -295,7 +297,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except OSError as error:
         _print_problems([Problem("output_unwritable", {"reason": error.strerror or str(error)}, Location(str(out_dir)))], args)
         return 2
-    settings = Settings(args.formats, args.profile, args.variant)
+    if args.pdf_standard and "pdf" not in args.formats:
+        takers = {"option": "pdf-standard", "format": ",".join(args.formats), "formats": "pdf"}
+        _print_problems([Problem("option_unsupported", takers, Location(" ".join(args.inputs)))], args)
+        return 2
+    settings = Settings(args.formats, args.profile, args.variant, args.pdf_standard)
     notes = machine_notes(settings)
     _print_problems(in_file(notes, str(out_dir)), args)  # they concern the PDFs written there
     progress = Progress(len(jobs), sys.stderr, lang, args.quiet)
@@ -363,6 +369,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--variant", choices=("official", "plain"), default="official",
         help="字体：official 用仿宋_GB2312/楷体_GB2312，plain 用仿宋/楷体 / faces to name",
     )
+    archived = argparse.ArgumentParser(add_help=False)
+    archived.add_argument(
+        "--pdf-standard", choices=("a-2b", "a-1b", "a-3b", "none"),
+        help="PDF 符合的归档标准，默认 a-2b（PDF/A-2b）；none 为普通 PDF / the PDF/A level of the PDF (default a-2b)",
+    )
 
     parser = _Parser(
         prog="report-composer",
@@ -377,7 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(run=run)
         return p
 
-    rendered = argparse.ArgumentParser(add_help=False, parents=[styled])
+    rendered = argparse.ArgumentParser(add_help=False, parents=[styled, archived])
     rendered.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定（默认 .docx）；- 表示标准输出")
     rendered.add_argument(
         "-f", "--format", choices=("docx", "pdf", "html", "txt", "blocks"),
@@ -428,6 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "batch", cmd_batch,
         "批量校验并排版多份报告，生成汇总表 summary.csv / summary.json / validate and render many reports", styled,
+        archived,
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="报告 YAML 文件或文件夹（含子文件夹） / report files or folders")
     p.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="输出文件夹 / output folder")

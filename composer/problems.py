@@ -430,6 +430,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "block_header": ("版头", "the header"),
     "block_end_block": ("版记", "the end block"),
     "block_page_number": ("页码", "the page numbers"),
+    # PDF/A
+    "pdf_standard_unknown": (
+        "不支持的 PDF 标准“{standard}”；可用：{known}",
+        "unknown PDF standard '{standard}'; available: {known}",
+    ),
+    "pdf_transparency_refused": (
+        "{what}含有透明部分，PDF/A-1b 不允许透明；请改用 --pdf-standard a-2b（默认）或 a-3b",
+        "{what_en} has transparent parts, which PDF/A-1b does not allow; use --pdf-standard a-2b (the default) or a-3b",
+    ),
     # lint (report-composer lint): rule codes S structure, P punctuation, N numbers and dates,
     # D deadline, W wording, L length; S001 to S003 are the part_* messages above.
     "S004": (

@@ -580,13 +580,13 @@ class _Layout:
         number_top = first_top + max(len(signer_lines) - 1, 0) * grid.pitch
         indent = float(profile.signer_indent.value) * grid.cell
         right = grid.left + grid.width - indent
-        for k, signer_line in enumerate(signer_lines):
-            items += self._glyphs(signer_line, right - signer_line.width,
-                                  grid.baseline(first_top + k * grid.pitch, body_size), body_size, header.origin("signers"))
-        if header.number:
+        if header.number:  # drawn first: a reader reads the number before the signers
             number = self._single([header.number], body_size, grid.cell)
             x = grid.left + indent if signer_lines else grid.left + (grid.width - number.width) / 2
             items += self._glyphs(number, x, grid.baseline(number_top, body_size), body_size, header.origin("number"))
+        for k, signer_line in enumerate(signer_lines):
+            items += self._glyphs(signer_line, right - signer_line.width,
+                                  grid.baseline(first_top + k * grid.pitch, body_size), body_size, header.origin("signers"))
         rule_y = number_top + (grid.pitch + body_size) / 2 + profile.rule_gap.pt
         items.append(Rule(grid.left, rule_y, grid.left + grid.width, rule_y, profile.rule_width.pt, self.red))
         below_rule = rule_y + profile.rule_width.pt / 2 - grid.top

@@ -3,9 +3,10 @@ or, for a format drawn from laid-out pages (`PAGED`: the PDF), `render(paged) ->
 `paged` is what `composer.layout.lay_out` made.
 
 Writers are imported only when used, so validating or asking for --help never loads
-python-docx or reportlab. A writer's options (html's `fragment`) are keyword arguments of its
-`render`; `OPTIONS` says which format takes which, so asking another format for one is an error
-rather than silently ignored.
+python-docx or reportlab. A writer's options (html's `fragment`, pdf's `pdf_standard`) are
+keyword arguments of its `render`; `OPTIONS` says which format takes which, so asking another
+format for one is an error rather than silently ignored. An option left at False or None is
+not set.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ Writer: TypeAlias = "Callable[[Document, Profile], bytes]"
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt", "blocks")  # blocks: a dump for tests, no suffix
 PAGED: frozenset[str] = frozenset({"pdf"})
-OPTIONS: dict[str, tuple[str, ...]] = {"html": ("fragment",)}
+OPTIONS: dict[str, tuple[str, ...]] = {"html": ("fragment",), "pdf": ("pdf_standard",)}
 SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt"}
 
 
@@ -35,17 +36,18 @@ def format_for(path: str | Path) -> str | None:
     return SUFFIXES.get(Path(path).suffix.lower())
 
 
-def writer(fmt: str, **options: bool) -> Callable[..., bytes]:
+def writer(fmt: str, **options: object) -> Callable[..., bytes]:
     """The render function of a format with the options that are set bound to it.
 
     A ReportError names the formats there are, or the formats an option applies to.
     """
     if fmt not in FORMATS:
         raise ReportError([Problem("format_unknown", {"format": fmt, "known": ", ".join(FORMATS)})])
-    chosen = {name: value for name, value in options.items() if value}
+    chosen = {name: value for name, value in options.items() if value is not None and value is not False}
     for name in chosen:
         if name not in OPTIONS.get(fmt, ()):
             takers = ", ".join(f for f, names in OPTIONS.items() if name in names)
-            raise ReportError([Problem("option_unsupported", {"option": name, "format": fmt, "formats": takers})])
+            option = name.replace("_", "-")  # as the command line spells it
+            raise ReportError([Problem("option_unsupported", {"option": option, "format": fmt, "formats": takers})])
     render: Callable[..., bytes] = importlib.import_module(f"{__name__}.{fmt}").render
     return functools.partial(render, **chosen) if chosen else render

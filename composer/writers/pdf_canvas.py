@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
-from datetime import date
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from ..blocks import Metadata
 from ..layout.paged import PagedDocument, Widths
 from ..layout.typeset import Glyphs, Item, Rule
+from .pdf_archive import ArchiveCanvas, Standard
 
 _SAME = 1e-3  # points: spacings closer than this are equal
 
@@ -37,36 +36,40 @@ def _runs(xs: Sequence[float], advance: Sequence[float], breaks: set[int]) -> li
     return runs
 
 
-def draw(paged: PagedDocument) -> bytes:
-    """The laid-out pages as PDF bytes, each glyph run in the registered font it was set in.
+def draw(paged: PagedDocument, level: Standard) -> bytes:
+    """The laid-out pages as a PDF of `level`, each glyph run in the registered font it was set
+    in and tagged with what it is (see pdf_tags).
 
-    Identical input gives identical bytes: reportlab runs in invariant mode and the creation
-    and modification dates are the document's issue date.
+    Identical input gives identical bytes (see pdf_archive).
     """
     widths = paged.widths
     out = io.BytesIO()
     height = paged.size[1]
-    canvas = Canvas(
-        out, pagesize=paged.size, invariant=1, pageCompression=1, lang="zh-CN",
+    canvas = ArchiveCanvas(
+        out, metadata=paged.metadata, level=level, pagesize=paged.size, pageCompression=1,
         initialFontName=paged.fonts("body", "　"), initialFontSize=16,
     )
-    _describe(canvas, paged.metadata)
     for page in paged.pages:
         for item in _merged(page.items):
             if isinstance(item, Glyphs):
+                canvas.begin_marked(item.origin)
                 _text(canvas, item, 0, len(item.text), item.font, height, widths)
             else:
+                canvas.begin_artifact()
                 _rule(canvas, item, height)
+            canvas.end_marked()
         canvas.showPage()
     canvas.save()
     return out.getvalue()
 
 
 def _merged(items: Sequence[Item]) -> Iterator[Item]:
-    """The items, a glyph run that continues the one before it in the same font drawn with it."""
+    """The items, a glyph run that continues the one before it in the same font and the same
+    value (not a run-in heading's paragraph: it is tagged apart) drawn with it."""
     last: Glyphs | None = None
     for item in items:
-        if isinstance(item, Glyphs) and item.joined and last is not None and last.font == item.font:
+        if (isinstance(item, Glyphs) and item.joined and last is not None and last.font == item.font
+                and last.origin[:2] == item.origin[:2]):
             last = last._replace(text=last.text + item.text, xs=last.xs + item.xs)
             continue
         if last is not None:
@@ -78,18 +81,6 @@ def _merged(items: Sequence[Item]) -> Iterator[Item]:
             yield item
     if last is not None:
         yield last
-
-
-def _describe(canvas: Canvas, metadata: Metadata) -> None:
-    canvas.setTitle(metadata.title)
-    canvas.setAuthor(metadata.author)
-    canvas.setSubject(metadata.subject)
-    canvas.setKeywords(", ".join(metadata.keywords))
-    canvas.setCreator("report-composer")
-    canvas.setProducer("report-composer (ReportLab)")
-    issued: date = metadata.created
-    stamp = f"D:{issued:%Y%m%d}000000+08'00'"
-    canvas.setDateFormatter(lambda *_: stamp)
 
 
 def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page_height: float, widths: Widths) -> None:
