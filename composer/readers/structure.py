@@ -121,7 +121,7 @@ _DOC_NUMBER = re.compile(
 )
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<signers>.+)")
 
-_ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]+?)\s*[:：]")
+_ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]*[^。；;，,\s])\s*[:：]")  # greedy: one scan of a line of spaces
 _TITLE_END = re.compile(r"(报告|总结)([（(].*[)）])?$")
 _SENTENCE_END = "。！？"
 _CLOSERS = "”’」』）)》〉"
