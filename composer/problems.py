@@ -162,6 +162,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取该 Word 文档（{reason}）；请确认是 .docx 文件",
         "cannot read this Word document ({reason}); is it a .docx file?",
     ),
+    "import_docx_part_too_large": (
+        "Word 文档中的“{part}”解压后有 {size} 字节，超过每个部件 {limit} 字节的上限，已拒绝读取",
+        "the Word document's '{part}' inflates to {size} bytes, over the limit of {limit} bytes per part; refused",
+    ),
+    "import_docx_too_large": (
+        "Word 文档解压后共有 {size} 字节，超过整个文档 {limit} 字节的上限，已拒绝读取",
+        "the Word document inflates to {size} bytes in all, over the limit of {limit} bytes; refused",
+    ),
+    "import_docx_bad_value": (
+        "无法读取该 Word 文档：其中的 {value} 不是 Word 允许的值（应为 {low} 到 {high} 之间的整数）",
+        "cannot read this Word document: {value} is not a value Word allows (a whole number from {low} to {high})",
+    ),
+    "import_docx_style_cycle": (
+        "无法读取该 Word 文档：列表的编号样式互相引用，成了循环（numStyleLink：{chain}）",
+        "cannot read this Word document: its list numbering styles refer to each other in a loop (numStyleLink: {chain})",
+    ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
     "import_gbk": (
         "文件不是 UTF-8 而是 GBK/GB18030 编码（记事本、旧网页常用），已按 GBK 读取",
