@@ -39,8 +39,29 @@ def _lang(args: argparse.Namespace) -> str:
     return "en" if args.lang == "en" else "zh"
 
 
-def _print_problems(problems: Sequence[Problem], args: argparse.Namespace) -> None:
+# A file with thousands of problems (a generated one) gets the first ones and a count.
+PRINTED_PER_FILE = 100
+
+
+def _at_most_per_file(problems: Sequence[Problem]) -> list[Problem]:
+    """The first PRINTED_PER_FILE problems of each file, then one saying how many more there are."""
+    from .problems import Location, Problem
+
+    shown: list[Problem] = []
+    seen: dict[str | None, int] = {}
     for problem in problems:
+        file = problem.location.file
+        seen[file] = seen.get(file, 0) + 1
+        if seen[file] <= PRINTED_PER_FILE:
+            shown.append(problem)
+    for file, count in seen.items():
+        if count > PRINTED_PER_FILE:
+            shown.append(Problem("more_problems", {"count": count - PRINTED_PER_FILE}, Location(file), "info"))
+    return shown
+
+
+def _print_problems(problems: Sequence[Problem], args: argparse.Namespace) -> None:
+    for problem in _at_most_per_file(problems):
         print(problem.format(_lang(args)), file=sys.stderr)
 
 
@@ -208,8 +229,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     for source, changes, findings, _ in results if args.format == "text" else ():
         for change in changes:
             print(f"{change.location}: {change.message(lang)}")
-        for finding in findings:
-            print(finding.format(lang), file=sys.stdout if isinstance(finding, Finding) else sys.stderr)
+        for finding in _at_most_per_file(findings):
+            to_stdout = isinstance(finding, Finding) or finding.code == "more_problems"
+            print(finding.format(lang), file=sys.stdout if to_stdout else sys.stderr)
         if not args.quiet and all(isinstance(f, Finding) for f in findings):
             counts = [sum(f.severity == s for f in findings) for s in ("error", "warning", "info")]
             summary = (f"{len(findings)} 个问题（错误 {counts[0]}，警告 {counts[1]}，提示 {counts[2]}）" if lang == "zh"

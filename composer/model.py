@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .dates import parse_date
+from .limits import check_limits
 from .numbering import strip_marker
 
 # --- text -------------------------------------------------------------------------------------
@@ -362,6 +363,12 @@ class Report(_Model):
     end_block: EndBlock | None = Field(None, title="版记", description="抄送、印发机关和印发日期")
     disclosure: Disclosure | None = Field(None, title="政府信息公开信息", description="网页公开时的索引号等")
     lint: LintSettings | None = Field(None, title="检查设置", description="report-composer lint 的设置，如 disable: [W002]")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _within_limits(cls, data: Any) -> Any:
+        check_limits(data)
+        return data
 
     @field_validator("year")
     @classmethod

@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件过大（{size} 字节），上限为 {limit} 字节",
         "the file is too large ({size} bytes); the limit is {limit} bytes",
     ),
+    "more_problems": ("还有 {count} 个问题未列出", "and {count} more problem(s)"),
     "file_empty": ("文件为空", "the file is empty"),
     "file_binary": ("这不是文本文件（含有二进制内容）", "this is not a text file (it holds binary data)"),
     "encoding_gbk": (
@@ -52,6 +53,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml_alias_cycle": ("别名（&/*）引用了自身", "an alias (&/*) refers to itself"),
     "yaml_too_deep": ("嵌套层次过深（超过 {limit} 层）", "nesting is too deep (over {limit} levels)"),
+    "yaml_too_many_lines": (
+        "文件有 {lines} 行，超过 {limit} 行的上限（一份报告至多 {paragraphs} 段、{rows} 个表格行），已拒绝读取",
+        "the file has {lines} lines, over the limit of {limit} (a report holds at most {paragraphs} paragraphs and {rows} table rows); refused",
+    ),
+    "yaml_too_much_text": (
+        "报告的文字（含别名 &/* 展开的部分）超过 {limit} 个字符的上限，已拒绝读取",
+        "the report's text (with what aliases &/* repeat) is over the limit of {limit} characters; refused",
+    ),
+    "too_many_paragraphs": (
+        "段落过多：一份报告至多 {limit} 段（含标题），此处超出",
+        "too many paragraphs: a report holds at most {limit} (headings included); this one is over",
+    ),
+    "too_many_table_rows": (
+        "表格行过多：全部表格合计至多 {limit} 行，此处超出",
+        "too many table rows: all tables together hold at most {limit}; this one is over",
+    ),
+    "too_much_text": (
+        "文字过多：一份报告（含表格）至多 {limit} 个字符，此处超出",
+        "too much text: a report (tables included) holds at most {limit} characters; this is over",
+    ),
+    "too_many_attachments": (
+        "附件过多（{count} 个），至多 {limit} 个",
+        "too many attachments ({count}); at most {limit}",
+    ),
+    "text_too_long": (
+        "这段文字有 {length} 个字符，超过每段 {limit} 个字符的上限；请分段",
+        "this text has {length} characters, over the limit of {limit} per paragraph; split it",
+    ),
     "yaml_duplicate_key": ("键“{key}”重复出现", "the key '{key}' appears twice"),
     "yaml_key_not_text": ("键必须是文字", "keys must be text"),
     "yaml_not_mapping": (

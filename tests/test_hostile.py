@@ -39,3 +39,95 @@ def test_the_largest_list_start_word_allows_is_counted_arithmetically():
     blocks = read_docx((HOSTILE / "numbering-start-largest-roman.docx").read_bytes())
     markers = [block.marker for block in blocks if block.marker]
     assert markers[:2] == ["M" * 32 + "DCCLXVII、", "M" * 32 + "DCCLXVIII、"]
+
+
+# --- limits: every command bounded by its input -----------------------------------------------------
+
+MINIMAL_PARTS = {"shortcomings": ["不足。"], "leadership": ["履职。"], "plans": ["安排。"]}
+
+
+def _report(measures: list, **more) -> dict:
+    return {"issuer": "青山县司法局", "year": 2024, "date": "2025-01-20",
+            "parts": {"measures": measures, **MINIMAL_PARTS}, **more}
+
+
+def _codes_and_paths(data: dict) -> list[tuple[str, tuple]]:
+    import composer
+
+    return [(p.code, p.location.path) for p in composer.validate(data)]
+
+
+def test_limits_are_refused_at_the_first_item_beyond_them():
+    from composer.limits import MAX_ATTACHMENTS, MAX_CHARACTERS, MAX_PARAGRAPHS, MAX_TABLE_ROWS, MAX_TEXT_CHARACTERS
+
+    # Texts count in the order written: issuer, date, then the paragraphs.
+    assert _codes_and_paths(_report(["段。"] * MAX_PARAGRAPHS)) == [("too_many_paragraphs", ("parts", "measures", MAX_PARAGRAPHS - 2))]
+    table = {"table": {"header": ["甲", "乙"], "rows": [["1", "2"]] * (MAX_TABLE_ROWS - 9)}}
+    assert _codes_and_paths(_report([table, table])) == [("too_many_table_rows", ("parts", "measures", 1, "rows", 9))]
+    assert _codes_and_paths(_report(["段。"], attachments=["附件"] * (MAX_ATTACHMENTS + 1))) == [
+        ("too_many_attachments", ("attachments", MAX_ATTACHMENTS))
+    ]
+    assert _codes_and_paths(_report(["长" * (MAX_TEXT_CHARACTERS + 1)])) == [("text_too_long", ("parts", "measures", 0))]
+    pages = ["页" * (MAX_TEXT_CHARACTERS - 1)] * (MAX_CHARACTERS // MAX_TEXT_CHARACTERS + 1)
+    assert _codes_and_paths(_report(pages)) == [("too_much_text", ("parts", "measures", MAX_CHARACTERS // MAX_TEXT_CHARACTERS))]
+    # At the limits themselves, a report is valid.
+    at_limit = _report(["段。"] * (MAX_PARAGRAPHS - 5 - MAX_ATTACHMENTS), attachments=["附件"] * MAX_ATTACHMENTS)
+    assert _codes_and_paths(at_limit) == []
+
+
+def test_a_file_of_250000_items_is_refused_by_its_lines_before_parsing(tmp_path):
+    from composer.limits import MAX_PARAGRAPHS, MAX_YAML_LINES
+
+    path = tmp_path / "items.yaml"
+    path.write_text("issuer: 青山县司法局\nyear: 2024\ndate: 2025-01-20\nparts:\n  measures:\n" + "    - 段落。\n" * 250_000, "utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"{path}:{MAX_YAML_LINES + 1}:1: 错误: 文件有 250006 行，超过 {MAX_YAML_LINES} 行的上限"
+        f"（一份报告至多 {MAX_PARAGRAPHS} 段、2000 个表格行），已拒绝读取"
+    )
+
+
+def test_aliases_repeating_a_long_section_are_refused_by_the_characters_they_expand_to(tmp_path):
+    """12 KB of YAML: 1,250 aliases of one 150-paragraph section, under the node cap."""
+    section = "".join(f"          - 第{i}段，这一段文字由别名重复很多次，展开后的体积远大于文件本身。\n" for i in range(150))
+    aliases = "      - *s\n" * 1250
+    path = tmp_path / "amplified.yaml"
+    path.write_text(
+        "issuer: 青山县司法局\nyear: 2024\ndate: 2025-01-20\nparts:\n  measures:\n"
+        f"      - &s\n        heading: 重复的小节\n        content:\n{section}{aliases}"
+        "  shortcomings: [不足。]\n  leadership: [履职。]\n  plans: [安排。]\n", "utf-8")
+    result = run_cli("render", str(path), "-o", str(tmp_path / "out.docx"))
+    assert result.returncode == 1 and not (tmp_path / "out.docx").exists()
+    assert "错误: 报告的文字（含别名 &/* 展开的部分）超过 500000 个字符的上限" in result.stderr
+
+
+def test_an_import_of_more_paragraphs_than_a_report_holds_is_refused_before_recognition(tmp_path):
+    from composer.limits import MAX_PARAGRAPHS
+
+    path = tmp_path / "long.txt"
+    path.write_text("青山县司法局2024年法治政府建设年度报告\n" + "段落内容。\n" * 100_000, "utf-8")
+    result = run_cli("import", str(path), "-o", str(tmp_path / "out.yaml"))
+    assert result.returncode == 1 and not (tmp_path / "out.yaml").exists()
+    assert result.stderr.strip() == f"{path}:{MAX_PARAGRAPHS + 1}:1: 错误: 段落过多：一份报告至多 {MAX_PARAGRAPHS} 段（含标题），此处超出"
+
+
+def test_at_most_100_problems_are_printed_per_file_then_how_many_more(tmp_path):
+    many = tmp_path / "many.yaml"
+    many.write_text("issuer: 青山县司法局\nyear: 2024\ndate: 2025-01-20\nparts:\n  measures:\n" + '    - ""\n' * 150
+                    + "  shortcomings: [不足。]\n  leadership: [履职。]\n  plans: [安排。]\n", "utf-8")
+    few = tmp_path / "few.yaml"
+    few.write_text(many.read_text("utf-8").replace('    - ""\n' * 150, '    - ""\n' * 3), "utf-8")
+    result = run_cli("validate", str(many), str(few))
+    lines = result.stderr.strip().splitlines()
+    assert sum(line.startswith(f"{many}:") for line in lines) == 101
+    assert f"{many}: 提示: 还有 50 个问题未列出" in lines
+    assert sum(line.startswith(f"{few}:") for line in lines) == 3
+
+    commas = tmp_path / "commas.yaml"
+    commas.write_text(many.read_text("utf-8").replace('    - ""\n' * 150, "    - 甲,乙" + ",丙" * 149 + "\n"), "utf-8")
+    result = run_cli("lint", str(commas))
+    out = result.stdout.strip().splitlines()
+    # 150 half-width commas and the three short parts (S004): 153 findings.
+    assert len(out) == 101 and out[-1] == f"{commas}: 提示: 还有 53 个问题未列出"
+    assert "[P001]" in out[0]

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
+from ..limits import MAX_PARAGRAPHS
 from ..problems import Location, Problem, ReportError
 from .source import decode, read_bytes
 from .structure import ImportResult, SourceBlock, SourceParagraph, build_report
@@ -95,6 +96,9 @@ def import_report(
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
     blocks, notes = _blocks(data, kind, name)
+    if len(blocks) > MAX_PARAGRAPHS:  # refused before recognising the structure of them all
+        over = blocks[MAX_PARAGRAPHS]
+        raise ReportError([Problem("too_many_paragraphs", {"limit": MAX_PARAGRAPHS}, Location(name, over.line, over.column))])
     blocks, removed = _visible(blocks, name)
     notes += removed
     result = build_report(blocks, name, keep_punctuation=keep_punctuation)
