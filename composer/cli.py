@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
     "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
-    "output_default_is_input",
+    "output_default_is_input", "output_default_not_ours", "import_docx_bad_value", "import_docx_style_cycle",
+    "import_docx_part_too_large", "import_docx_too_large",
 }
 STDIO = "-"
 
@@ -94,7 +95,7 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
     import warnings
 
     from .api import render
-    from .output import refuse_input, write_atomic
+    from .output import refuse_foreign, refuse_input, write_atomic
     from .problems import Location, Problem, ReportError, ReportWarning, in_file
     from .writers import format_for
 
@@ -109,6 +110,8 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
         raise ReportError([Problem("format_needed", {"path": output}, Location(output))])
     if output != STDIO and args.input != STDIO:
         refuse_input(Path(output), [Path(args.input)], named=args.output is not None)
+        if args.output is None:
+            refuse_foreign(Path(output))
     source = "<stdin>" if args.input == STDIO else args.input
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReportWarning)
@@ -290,7 +293,7 @@ def _imported(args: argparse.Namespace) -> Report | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .output import refuse_input
+    from .output import refuse_foreign, refuse_input
     from .yaml_writer import report_to_yaml
 
     output = args.output or str(Path(args.input).with_suffix(".yaml"))
@@ -299,6 +302,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     if output != STDIO:
         refuse_input(Path(output), [Path(args.input)], named=args.output is not None)
+        if args.output is None:
+            refuse_foreign(Path(output))
     return _write_text(report_to_yaml(report, source=Path(args.input).name), output, args)
 
 

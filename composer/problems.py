@@ -290,6 +290,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "output format '{format}' is not available: {reason}",
     ),
     "output_is_input": ("输出文件与输入文件相同，拒绝覆盖输入", "the output is the input file; refusing to overwrite it"),
+    "output_default_not_ours": (
+        "“{path}”已存在，且不是本工具生成的文件，不会覆盖；请用 -o 指定输出文件",
+        "'{path}' exists and was not written by report-composer, so it is left alone; name the output with -o",
+    ),
     "output_default_is_input": (
         "默认的输出文件就是输入文件，拒绝覆盖输入；请用 -o 指定输出文件，如 -o 排版后.docx",
         "the default output is the input file; refusing to overwrite it: name the output with -o",

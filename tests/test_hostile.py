@@ -26,7 +26,7 @@ DOCX: dict[str, str] = {
 def test_malformed_docx_is_refused_with_what_was_wrong(name, tmp_path):
     out = tmp_path / "report.yaml"
     result = run_cli("import", str(HOSTILE / name), "-o", str(out))
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 2, result.stderr  # an unreadable file, as any DOCX that is none
     assert f"{HOSTILE / name}: 错误: " in result.stderr
     assert "无法读取该 Word 文档" in result.stderr or "上限" in result.stderr
     assert DOCX[name] in result.stderr
@@ -131,3 +131,102 @@ def test_at_most_100_problems_are_printed_per_file_then_how_many_more(tmp_path):
     # 150 half-width commas and the three short parts (S004): 153 findings.
     assert len(out) == 101 and out[-1] == f"{commas}: 提示: 还有 53 个问题未列出"
     assert "[P001]" in out[0]
+
+
+# --- outputs: never clobber what is not ours -----------------------------------------------------------
+
+MINIMAL_YAML = REPO / "samples" / "minimal.yaml"
+
+
+def test_a_fifo_given_as_output_is_written_through_and_stays_a_fifo(tmp_path):
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run_cli("render", str(MINIMAL_YAML), "-o", str(fifo))
+    reader.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert "青山县司法局2024年法治政府建设年度报告" in received[0].decode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe.txt"]
+
+
+@pytest.mark.parametrize("device", ["/dev/stdout", "/dev/null"])
+def test_a_device_given_as_output_is_written_directly(device):
+    import stat
+    from pathlib import Path
+
+    result = run_cli("render", str(MINIMAL_YAML), "-o", device, "--format", "txt", "-q")
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)  # not replaced by a regular file (as root it was)
+    if device == "/dev/stdout":
+        assert "青山县司法局2024年法治政府建设年度报告" in result.stdout
+
+
+def test_our_abandoned_temporary_files_are_cleaned_and_others_kept(tmp_path):
+    import os
+
+    import composer
+
+    dead = 1
+    while True:  # a process id that no process has now
+        dead += 7919
+        try:
+            os.kill(dead, 0)
+        except ProcessLookupError:
+            break
+        except PermissionError:
+            continue
+    abandoned = tmp_path / f".report.docx.{dead}-0123abcd.part"
+    running = tmp_path / f".report.docx.{os.getpid()}-0123abcd.part"  # another writer, still at work
+    foreign = tmp_path / ".report.docx.mine.part"
+    for path in (abandoned, running, foreign):
+        path.write_bytes(b"partial")
+    composer.render_to(composer.load(MINIMAL_YAML), tmp_path / "report.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, foreign.name, "report.docx"])
+
+
+def test_the_output_is_synced_before_it_is_renamed_into_place(tmp_path, monkeypatch):
+    import os
+
+    import composer
+
+    calls: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
+    composer.render_to(composer.load(MINIMAL_YAML), tmp_path / "report.txt")
+    assert calls == ["fsync", "replace"]
+
+
+def test_a_default_output_name_never_replaces_a_file_this_tool_did_not_write(tmp_path):
+    import docx
+
+    draft_text = tmp_path / "草稿.txt"
+    draft_text.write_text((REPO / "tests" / "data" / "seed-web-copy.txt").read_text("utf-8"), "utf-8")
+    draft = tmp_path / "草稿.docx"
+    docx.Document().save(draft)  # the office's own Word draft, with what import does not read
+    original = draft.read_bytes()
+
+    assert run_cli("import", str(draft_text), "-q").returncode == 0  # writes 草稿.yaml
+    result = run_cli("render", str(tmp_path / "草稿.yaml"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{draft}: 错误: “{draft}”已存在，且不是本工具生成的文件，不会覆盖；请用 -o 指定输出文件"
+    assert draft.read_bytes() == original
+
+    user_yaml = tmp_path / "草稿.yaml"
+    user_yaml.write_text("# 我自己写的\n", "utf-8")  # now the YAML beside the text is the user's own
+    assert run_cli("import", str(draft_text), "-q").returncode == 2
+    assert user_yaml.read_text("utf-8") == "# 我自己写的\n"
+
+    run_cli("import", str(draft_text), "-o", str(user_yaml), "-q")  # named outright: replaced
+    assert run_cli("render", str(user_yaml), "-o", str(draft)).returncode == 0
+    assert draft.read_bytes() != original
+    again = run_cli("render", str(user_yaml))  # now ours: the default name replaces it
+    assert again.returncode == 0, again.stderr
+    assert run_cli("import", str(draft_text), "-q").returncode == 0  # and the YAML is ours too
