@@ -147,7 +147,7 @@ class Section(_Model):
 
 
 def _item_kind(value: Any) -> str:
-    if isinstance(value, str):
+    if isinstance(value, str) or value is None:  # an empty "-" is a paragraph not written yet
         return "paragraph"
     if isinstance(value, dict):
         return "table" if "table" in value else "section"

@@ -93,6 +93,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_key_suggest": (
         "未知的键“{key}”，是否应为“{suggestion}”？", "unknown key '{key}'; did you mean '{suggestion}'?"
     ),
+    "value_empty": ("“{label}”是空的：应填写{expected}", "'{key}' is empty: it should be {expected_en}"),
+    "item_empty": (
+        "“{label}”的第 {item} 项是空的：应填写{expected}，不需要这一项就删去这一行的“-”",
+        "item {item} of '{key}' is empty: it should be {expected_en}, or delete its '-' line",
+    ),
     "wrong_type": ("“{label}”应为{expected}", "'{key}' should be {expected_en}"),
     "invalid_value": ("“{label}”的值无效：{detail}", "invalid value for '{key}': {detail}"),
     "too_few": ("“{label}”至少应有 {min_length} 项", "'{key}' needs at least {min_length} item(s)"),

@@ -230,3 +230,43 @@ def test_a_default_output_name_never_replaces_a_file_this_tool_did_not_write(tmp
     again = run_cli("render", str(user_yaml))  # now ours: the default name replaces it
     assert again.returncode == 0, again.stderr
     assert run_cli("import", str(draft_text), "-q").returncode == 0  # and the YAML is ours too
+
+
+# --- clear errors instead of internal ones ---------------------------------------------------------------
+
+
+def test_a_section_without_heading_and_an_empty_item_are_named_in_the_users_terms():
+    source = HOSTILE / "section-without-heading-and-empty-item.yaml"
+    result = run_cli("validate", str(source))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{source}:6:7: 错误: 缺少必填项“小标题”（heading）",
+        f"{source}:8:6: 错误: “内容”的第 2 项是空的：应填写文字，不需要这一项就删去这一行的“-”",
+    ]
+    empty = HOSTILE / "empty-issuer.yaml"
+    assert run_cli("validate", str(empty)).stderr.strip() == f"{empty}:1:1: 错误: “发文机关”是空的：应填写文字"
+
+
+@pytest.mark.parametrize("name", ["utf32-bom.yaml", "utf32-le-no-bom.yaml"])
+def test_a_utf32_file_is_read(name):
+    result = run_cli("validate", str(HOSTILE / name))
+    assert (result.returncode, result.stdout.strip()) == (0, f"{HOSTILE / name}: 有效")
+
+
+def test_a_utf32_text_is_imported_without_a_gbk_note(tmp_path):
+    import composer
+
+    result = composer.import_report(HOSTILE / "utf32-be-no-bom.txt")
+    assert result.report is not None and result.report.issuer == "某县水利局"
+    assert "import_gbk" not in [note.code for note in result.notes]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html", "txt"])
+def test_a_blank_table_column_renders(fmt, tmp_path):
+    from readback import squeezed, text_of
+
+    out = tmp_path / f"out.{fmt}"
+    result = run_cli("render", str(HOSTILE / "blank-table-column.yaml"), "-o", str(out), "-q")
+    assert result.returncode == 0, result.stderr
+    text = squeezed(text_of(fmt, out.read_bytes()))
+    assert all(squeezed(cell) in text for cell in ("甲", "丙", "不足。"))

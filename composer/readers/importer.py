@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..limits import MAX_PARAGRAPHS
 from ..problems import Location, Problem, ReportError
-from .source import decode, read_bytes
+from .source import decode, read_bytes, utf32_codec
 from .structure import ImportResult, SourceBlock, SourceParagraph, build_report
 
 KINDS: dict[str, str] = {
@@ -50,7 +50,7 @@ def _blocks(data: bytes, kind: str, name: str) -> tuple[list[SourceBlock], list[
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and utf32_codec(data) is None:
             notes.append(Problem("import_gbk", {}, Location(name), "warning"))
     if kind == "html":
         from .html_reader import read_html
