@@ -331,13 +331,16 @@ def _positive(value: str) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     import time
 
-    from .batch import Progress, Settings, default_workers, machine_notes, plan, run, write_summary
+    from .batch import Progress, Settings, default_workers, machine_notes, max_workers, plan, run, write_summary
     from .problems import Location, Problem, in_file
 
     lang = _lang(args)
     out_dir = Path(args.output)
     _profile(args)  # a broken --profile stops here, not in every worker
     jobs, missing = plan(args.inputs, out_dir, args.formats, imports=args.import_sources)
+    skipped = [p for p in missing if p.severity != "error"]  # special files and broken links in a folder
+    missing = [p for p in missing if p.severity == "error"]
+    _print_problems(skipped, args)
     if missing or not jobs:
         more = ("、.docx、.txt、.md、.html", ", .docx, .txt, .md, .html") if args.import_sources else ("；Word 等文件请加 --import", "; add --import for Word files and others")
         _print_problems(missing or [Problem("batch_no_inputs", {"more": more[0], "more_en": more[1]},
@@ -348,13 +351,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except OSError as error:
         _print_problems([Problem("output_unwritable", {"reason": error.strerror or str(error)}, Location(str(out_dir)))], args)
         return 2
-    settings = Settings(args.formats, args.profile, args.variant)
+    settings = Settings(args.formats, args.profile, args.variant, args.time_limit)
+    workers = args.jobs or default_workers()
+    if workers > max_workers():
+        capped = {"asked": workers, "cores": default_workers(), "used": max_workers()}
+        _print_problems([Problem("batch_jobs_capped", capped, Location(str(out_dir)), "info")], args)
+        workers = max_workers()
     notes = machine_notes(settings)
     _print_problems(in_file(notes, str(out_dir)), args)  # they concern the PDFs written there
     progress = Progress(len(jobs), sys.stderr, lang, args.quiet)
     started = time.monotonic()
     try:
-        outcomes = run(jobs, settings, workers=args.jobs or default_workers(), done=progress)
+        outcomes = run(jobs, settings, workers=workers, done=progress)
     except KeyboardInterrupt as stop:  # Ctrl-C twice: at once, with what was done
         outcomes = stop.outcomes  # type: ignore[attr-defined]
     finally:
@@ -471,6 +479,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="输出格式，默认 docx,pdf（可选 docx pdf html txt） / output formats",
     )
     p.add_argument("-j", "--jobs", type=_positive, metavar="N", help="并行进程数，默认为 CPU 核数；1 表示不另开进程 / processes")
+    p.add_argument("--time-limit", type=_positive, default=300, metavar="SECONDS",
+                   help="每份报告的时限（秒，默认 300），超时记为失败 / seconds per report")
     p.add_argument(
         "--import", dest="import_sources", action="store_true",
         help="文件夹中的 .docx .txt .md .html 也导入排版（同名 YAML 优先） / also import Word, text and web files in folders",

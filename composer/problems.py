@@ -317,6 +317,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有找到要排版的报告（文件夹中查找 *.yaml、*.yml{more}）",
         "no reports to render (folders are searched for *.yaml, *.yml{more_en})",
     ),
+    "batch_time_limit": (
+        "{seconds} 秒内未能完成，已停止；其余报告照常处理（可用 --time-limit 放宽）",
+        "not done within {seconds} s, so stopped; the other reports went on (--time-limit allows more)",
+    ),
+    "batch_skip_special": (
+        "不是普通文件（管道、套接字或设备），已跳过",
+        "not a regular file (a pipe, socket or device); skipped",
+    ),
+    "batch_skip_link": (
+        "符号链接指向的文件不存在或链接成环，已跳过",
+        "a symbolic link to nothing, or a loop of links; skipped",
+    ),
+    "batch_jobs_capped": (
+        "-j {asked} 超过本机 {cores} 核的 4 倍，按 {used} 个进程运行",
+        "-j {asked} is more than 4 times this machine's {cores} cores; running {used} processes",
+    ),
     "batch_internal_error": ("内部错误，本报告未生成：{detail}", "internal error; this report was not rendered: {detail}"),
     "batch_worker_died": (
         "排版此报告的进程意外退出（可能内存不足），重试后仍未成功",

@@ -3,6 +3,8 @@ traceback, a hang or a clobbered file. The small inputs live in tests/data/hosti
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import REPO, run_cli
@@ -159,7 +161,6 @@ def test_a_fifo_given_as_output_is_written_through_and_stays_a_fifo(tmp_path):
 @pytest.mark.parametrize("device", ["/dev/stdout", "/dev/null"])
 def test_a_device_given_as_output_is_written_directly(device):
     import stat
-    from pathlib import Path
 
     result = run_cli("render", str(MINIMAL_YAML), "-o", device, "--format", "txt", "-q")
     assert result.returncode == 0, result.stderr
@@ -270,3 +271,99 @@ def test_a_blank_table_column_renders(fmt, tmp_path):
     assert result.returncode == 0, result.stderr
     text = squeezed(text_of(fmt, out.read_bytes()))
     assert all(squeezed(cell) in text for cell in ("甲", "丙", "不足。"))
+
+
+# --- batch: a stall or a strange entry never stops the others ---------------------------------------------
+
+
+def test_batch_skips_special_files_and_broken_links_in_a_folder_with_a_note(tmp_path):
+    import os
+    import shutil
+    import socket
+
+    folder = tmp_path / "收到的报告"
+    (folder / "东区").mkdir(parents=True)
+    shutil.copy(MINIMAL_YAML, folder / "东区" / "report.yaml")
+    os.mkfifo(folder / "pipe.yaml")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "socket.yaml"))
+    os.symlink("loop-b.yaml", folder / "loop-a.yaml")
+    os.symlink("loop-a.yaml", folder / "loop-b.yaml")
+    os.symlink("gone.yaml", folder / "dangling.yaml")
+    outside = tmp_path / "elsewhere" / "deep"
+    outside.mkdir(parents=True)
+    shutil.copy(MINIMAL_YAML, outside / "outside.yaml")
+    os.symlink(outside / "outside.yaml", folder / "linked.yaml")  # a link to a report outside the folder
+    out = tmp_path / "out"
+    try:
+        result = run_cli("batch", str(folder), "-o", str(out), "--formats", "txt", "-q")
+    finally:
+        server.close()
+    assert result.returncode == 0, result.stderr
+    notes = sorted(line for line in result.stderr.splitlines() if "已跳过" in line)
+    assert notes == [
+        f"{folder / 'dangling.yaml'}: 警告: 符号链接指向的文件不存在或链接成环，已跳过",
+        f"{folder / 'loop-a.yaml'}: 警告: 符号链接指向的文件不存在或链接成环，已跳过",
+        f"{folder / 'loop-b.yaml'}: 警告: 符号链接指向的文件不存在或链接成环，已跳过",
+        f"{folder / 'pipe.yaml'}: 警告: 不是普通文件（管道、套接字或设备），已跳过",
+        f"{folder / 'socket.yaml'}: 警告: 不是普通文件（管道、套接字或设备），已跳过",
+    ]
+    # The common folder is the one searched, not / (where the outside link points from).
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.txt")) == ["linked.txt", "东区/report.txt"]
+
+
+def test_batch_fails_a_hung_report_by_its_time_limit_and_renders_the_others(tmp_path):
+    import json
+    import os
+    import shutil
+
+    hung = tmp_path / "hung.yaml"
+    os.mkfifo(hung)  # named outright: reading it waits for a writer that never comes
+    shutil.copy(MINIMAL_YAML, tmp_path / "good.yaml")
+    out = tmp_path / "out"
+    result = run_cli("batch", str(hung), str(tmp_path / "good.yaml"), "-o", str(out), "--formats", "txt",
+                     "-j", "2", "--time-limit", "3", "-q")
+    assert result.returncode == 1, result.stderr
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    status = {Path(r["file"]).name: (r["status"], [p["message"] for p in r["problems"]]) for r in summary["reports"]}
+    assert status["good.yaml"] == ("rendered", [])
+    assert status["hung.yaml"] == ("failed", ["3 秒内未能完成，已停止；其余报告照常处理（可用 --time-limit 放宽）"])
+    assert (out / "good.txt").exists() and not (out / "hung.txt").exists()
+
+
+def test_batch_caps_the_processes_at_four_per_core(tmp_path):
+    import os
+
+    result = run_cli("batch", str(MINIMAL_YAML), "-o", str(tmp_path / "out"), "--formats", "txt", "-j", "100000")
+    assert result.returncode == 0, result.stderr
+    cores = len(os.sched_getaffinity(0))
+    assert f"提示: -j 100000 超过本机 {cores} 核的 4 倍，按 {4 * cores} 个进程运行" in result.stderr
+
+
+def test_a_second_ctrl_c_ends_the_workers_at_once(tmp_path):
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    hung = tmp_path / "hung.yaml"
+    os.mkfifo(hung)
+    shutil.copy(MINIMAL_YAML, tmp_path / "good.yaml")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "REPORT_COMPOSER_LANG": "zh"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "composer", "batch", str(hung), str(tmp_path / "good.yaml"), "-o", str(tmp_path / "out"),
+         "--formats", "txt", "-j", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (tmp_path / "out" / "good.txt").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)  # the good report is done: the hung one holds its worker
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=60)  # without the fix it waits for the hung worker for ever
+    finally:
+        process.kill()
+    assert process.returncode == 130, process.stderr.read()
+    assert not list((tmp_path / "out").glob(".*.part"))
