@@ -25,7 +25,7 @@ USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
     "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
     "output_default_is_input", "output_default_not_ours", "import_docx_bad_value", "import_docx_style_cycle",
-    "import_docx_part_too_large", "import_docx_too_large",
+    "import_docx_part_too_large", "import_docx_too_large", "import_html_too_deep",
 }
 STDIO = "-"
 

@@ -212,6 +212,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取该 Word 文档：列表的编号样式互相引用，成了循环（numStyleLink：{chain}）",
         "cannot read this Word document: its list numbering styles refer to each other in a loop (numStyleLink: {chain})",
     ),
+    "import_html_too_deep": (
+        "网页的元素嵌套过深（超过 {limit} 层），其中的文字无法完整读取；请在浏览器中复制正文存为 .txt 后再导入",
+        "the page's elements are nested too deep (over {limit} levels) for its text to be read whole; copy the text from a browser into a .txt and import that",
+    ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
     "import_gbk": (
         "文件不是 UTF-8 而是 GBK/GB18030 编码（记事本、旧网页常用），已按 GBK 读取",
@@ -403,6 +407,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--fix edits YAML reports only, not source files (still linted); import to YAML first, then fix",
     ),
     "lint_fixed": ("已修正 [{rule}]：“{before}” → “{after}”", "fixed [{rule}]: '{before}' -> '{after}'"),
+    "lint_fix_alias": (
+        "未自动修正 [{rule}]：这段文字经别名（&/*）在多处共用，请在锚点（&）处手动修改",
+        "not fixed [{rule}]: this text is shared through an alias (&/*); edit it by hand at its anchor (&)",
+    ),
     "lint_fix_failed": (
         "自动修正后的文件读回与预期不符，未作任何修改",
         "the fixed file did not read back as intended; nothing was changed",

@@ -367,3 +367,26 @@ def test_a_second_ctrl_c_ends_the_workers_at_once(tmp_path):
         process.kill()
     assert process.returncode == 130, process.stderr.read()
     assert not list((tmp_path / "out").glob(".*.part"))
+
+
+# --- never lose text silently ------------------------------------------------------------------------------
+
+
+def test_a_page_nested_too_deep_for_the_parser_is_refused_not_read_empty(tmp_path):
+    source = HOSTILE / "nested-too-deep.html"
+    result = run_cli("import", str(source), "-o", str(tmp_path / "out.yaml"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"{source}:4: 错误: 网页的元素嵌套过深（超过 256 层），其中的文字无法完整读取；请在浏览器中复制正文存为 .txt 后再导入"
+    )
+
+
+def test_lint_fix_says_which_values_it_left_because_an_alias_shares_them(tmp_path):
+    import shutil
+
+    target = tmp_path / "report.yaml"
+    shutil.copy(HOSTILE / "fix-through-alias.yaml", target)
+    result = run_cli("lint", "--fix", str(target))
+    assert f"{target}:10:13: 已修正 [P001]：“带头学法,履行第一” → “带头学法，履行第一”" in result.stdout
+    assert f"{target}:6:7: 未自动修正 [P001]：这段文字经别名（&/*）在多处共用，请在锚点（&）处手动修改" in result.stdout
+    assert "&p 我局依法履职,成效明显。" in target.read_text("utf-8")  # the shared text is as it was

@@ -160,10 +160,14 @@ def read_html(text: str, file: str | None = None) -> list[SourceBlock]:
     from lxml import etree, html
 
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    parser = html.HTMLParser()
     try:
-        root = html.document_fromstring(text)
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise ReportError([Problem("import_html_unreadable", {"reason": str(error)}, Location(file))]) from None
+    for error in parser.error_log:  # libxml2 drops the whole text below 256 levels, and says only this
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
+            raise ReportError([Problem("import_html_too_deep", {"limit": 256}, Location(file, error.line))])
     page = _Page()
     body = root.find("body")
     page.walk(body if body is not None else root)
