@@ -15,11 +15,12 @@ import sys
 import types
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from .model import Report
     from .problems import Problem
+    from .readers.structure import ImportResult
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
@@ -87,7 +88,7 @@ def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return load_profile(args.profile, args.variant)
 
 
-def _render_out(report: Report, args: argparse.Namespace) -> int:
+def _render_out(report: Report, args: argparse.Namespace, imported: Sequence[Any] | None = None) -> int:
     """Renders to args.output (default: the input with the format's suffix), never over the input.
 
     Warnings of the render (a font standing in for an official one) print in the user's language.
@@ -118,7 +119,7 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
         try:
             data = render(report, fmt, profile=_profile(args), fragment=args.fragment)
         except ReportError as error:  # found while rendering: name the input file at least
-            raise ReportError(in_file(_placed(error.problems, args.input), source)) from None
+            raise ReportError(in_file(_placed(error.problems, args.input, imported), source)) from None
     _print_problems(in_file([w.message.problem for w in caught if isinstance(w.message, ReportWarning)], source), args)
     for other in (w for w in caught if not isinstance(w.message, ReportWarning)):
         warnings.showwarning(other.message, other.category, other.filename, other.lineno)
@@ -132,10 +133,16 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
     return 0
 
 
-def _placed(problems: list[Problem], source: str) -> list[Problem]:
+def _found_at(text: str, char: str, context: str) -> int:
+    """Where the words around the character are in the text, else where the character first is."""
+    at = text.find(context)
+    return at + context.find(char) if at >= 0 else text.find(char)
+
+
+def _placed(problems: list[Problem], source: str, imported: Sequence[Any] | None = None) -> list[Problem]:
     """A character no face has (found while drawing, where only its paragraph is known), placed
-    at its line and column in the input file: where the words around it are, else where the
-    character first is."""
+    at its line and column in the input file. An imported source (`format` of a DOCX or a GBK
+    text) is not read again as YAML text: the import's paragraphs, `imported`, hold the places."""
     from dataclasses import replace
 
     from .problems import Location
@@ -148,12 +155,19 @@ def _placed(problems: list[Problem], source: str) -> list[Problem]:
     for problem in problems:
         char, context = problem.params.get("char"), problem.params.get("context")
         if char and context and problem.location.line is None:
-            text = text if text is not None else decode(read_bytes(Path(source)), source)
-            at = text.find(context)
-            at = at + context.find(char) if at >= 0 else text.find(char)
-            if at >= 0:
-                line, column = Lines(text).place(at)
-                problem = replace(problem, location=Location(source, line, column, problem.location.path))
+            place = None
+            if imported is not None:
+                paragraphs = (block for block in imported if isinstance(getattr(block, "text", None), str))
+                for block in paragraphs:
+                    if (at := _found_at(block.text, char, context)) >= 0:
+                        place = (block.line, block.column + at)
+                        break
+            else:
+                text = text if text is not None else decode(read_bytes(Path(source)), source)
+                if (at := _found_at(text, char, context)) >= 0:
+                    place = Lines(text).place(at)
+            if place:
+                problem = replace(problem, location=Location(source, *place, problem.location.path))
         placed.append(problem)
     return placed
 
@@ -282,14 +296,15 @@ def cmd_fonts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _imported(args: argparse.Namespace) -> Report | None:
-    """Imports args.input, printing what was found (unless -q) and any problems; None if invalid."""
+def _imported(args: argparse.Namespace) -> ImportResult:
+    """Imports args.input, printing what was found (unless -q) and any problems; its report is
+    None if invalid."""
     from .readers.importer import import_report
 
     result = import_report(args.input, keep_punctuation=args.keep_punctuation)
     shown = [n for n in result.notes if not (args.quiet and n.severity == "info")]
     _print_problems(shown + result.problems, args)
-    return result.report
+    return result
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -297,7 +312,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .yaml_writer import report_to_yaml
 
     output = args.output or str(Path(args.input).with_suffix(".yaml"))
-    report = _imported(args)  # first: a YAML report, the one source named like its output, is not imported
+    report = _imported(args).report  # first: a YAML report, the one source named like its output, is not imported
     if report is None:
         return 1
     if output != STDIO:
@@ -308,8 +323,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_format(args: argparse.Namespace) -> int:
-    report = _imported(args)
-    return 1 if report is None else _render_out(report, args)
+    result = _imported(args)
+    return 1 if result.report is None else _render_out(result.report, args, result.source)
 
 
 def _formats(value: str) -> tuple[str, ...]:

@@ -390,3 +390,15 @@ def test_lint_fix_says_which_values_it_left_because_an_alias_shares_them(tmp_pat
     assert f"{target}:10:13: 已修正 [P001]：“带头学法,履行第一” → “带头学法，履行第一”" in result.stdout
     assert f"{target}:6:7: 未自动修正 [P001]：这段文字经别名（&/*）在多处共用，请在锚点（&）处手动修改" in result.stdout
     assert "&p 我局依法履职,成效明显。" in target.read_text("utf-8")  # the shared text is as it was
+
+
+@pytest.mark.parametrize("name", ["glyph-missing.docx", "glyph-missing-gb18030.txt"])
+def test_format_places_a_character_no_face_has_in_the_source_it_imported(name, tmp_path):
+    source = HOSTILE / name
+    result = run_cli("format", str(source), "-o", str(tmp_path / "out.pdf"), "-q")
+    if result.returncode == 0:
+        pytest.skip("a face on this machine has U+13000")
+    assert result.returncode == 1
+    # Paragraph 3 of the DOCX, line 3 of the text; the character after 全面推进依法治水，古文字.
+    assert f"{source}:3:13: 错误: " in result.stderr and "没有字符“𓀀”（U+13000）" in result.stderr
+    assert "不是文本文件" not in result.stderr and "另存为" not in result.stderr
