@@ -1,7 +1,7 @@
 """The size limits of a report, so that every command ends in bounded time and memory.
 
 A real annual report is 50 to 300 paragraphs and 5,000 to 20,000 characters; the limits are
-forty times the seed report and more, so only a generated or hostile input meets them, and it
+twenty times the seed report and more, so only a generated or hostile input meets them, and it
 is refused with the limit named before any slow work starts. The README lists them with what a
 report at the limits costs.
 """
@@ -17,7 +17,7 @@ MAX_TABLE_ROWS = 2_000  # rows of all tables together
 MAX_ATTACHMENTS = 500
 MAX_TEXT_CHARACTERS = 20_000  # characters in one paragraph, heading or cell (a page holds 616)
 MAX_YAML_LINES = 50_000  # checked before parsing, which takes ~4 s at this size
-MAX_CHARACTERS = 500_000  # all the report's text, tables and what aliases repeat included (40 seeds)
+MAX_CHARACTERS = 300_000  # all the report's text, tables and what aliases repeat included (24 seeds)
 
 _CELLS = ("rows", "header")
 

@@ -101,7 +101,7 @@ def test_aliases_repeating_a_long_section_are_refused_by_the_characters_they_exp
         "  shortcomings: [不足。]\n  leadership: [履职。]\n  plans: [安排。]\n", "utf-8")
     result = run_cli("render", str(path), "-o", str(tmp_path / "out.docx"))
     assert result.returncode == 1 and not (tmp_path / "out.docx").exists()
-    assert "错误: 报告的文字（含别名 &/* 展开的部分）超过 500000 个字符的上限" in result.stderr
+    assert "错误: 报告的文字（含别名 &/* 展开的部分）超过 300000 个字符的上限" in result.stderr
 
 
 def test_an_import_of_more_paragraphs_than_a_report_holds_is_refused_before_recognition(tmp_path):
