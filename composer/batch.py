@@ -142,7 +142,7 @@ def find_inputs(paths: Sequence[str], out_dir: Path, *, imports: bool = False) -
     """
     out = out_dir.resolve()
     files: dict[Path, Path] = {}
-    problems = []
+    problems: list[Problem] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():

@@ -15,12 +15,12 @@ import sys
 import types
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from .model import Report
     from .problems import Problem
-    from .readers.structure import ImportResult
+    from .readers.structure import ImportResult, SourceBlock
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
@@ -88,7 +88,7 @@ def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return load_profile(args.profile, args.variant)
 
 
-def _render_out(report: Report, args: argparse.Namespace, imported: Sequence[Any] | None = None) -> int:
+def _render_out(report: Report, args: argparse.Namespace, imported: Sequence[SourceBlock] | None = None) -> int:
     """Renders to args.output (default: the input with the format's suffix), never over the input.
 
     Warnings of the render (a font standing in for an official one) print in the user's language.
@@ -139,7 +139,7 @@ def _found_at(text: str, char: str, context: str) -> int:
     return at + context.find(char) if at >= 0 else text.find(char)
 
 
-def _placed(problems: list[Problem], source: str, imported: Sequence[Any] | None = None) -> list[Problem]:
+def _placed(problems: list[Problem], source: str, imported: Sequence[SourceBlock] | None = None) -> list[Problem]:
     """A character no face has (found while drawing, where only its paragraph is known), placed
     at its line and column in the input file. An imported source (`format` of a DOCX or a GBK
     text) is not read again as YAML text: the import's paragraphs, `imported`, hold the places."""
@@ -157,8 +157,9 @@ def _placed(problems: list[Problem], source: str, imported: Sequence[Any] | None
         if char and context and problem.location.line is None:
             place = None
             if imported is not None:
-                paragraphs = (block for block in imported if isinstance(getattr(block, "text", None), str))
-                for block in paragraphs:
+                from .readers.structure import SourceParagraph
+
+                for block in (b for b in imported if isinstance(b, SourceParagraph)):
                     if (at := _found_at(block.text, char, context)) >= 0:
                         place = (block.line, block.column + at)
                         break

@@ -171,9 +171,9 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
         code = "wrong_type"
         params["expected"], params["expected_en"] = expected
         if error.get("input", "") is None:  # "key:" or "-" with nothing after it
-            items = [e for e in loc if not (isinstance(e, str) and e in _ITEM_TAGS)]
-            code = "item_empty" if isinstance(items[-1], int) else "value_empty"
-            params["item"] = items[-1] + 1 if code == "item_empty" else None
+            last = [e for e in loc if not (isinstance(e, str) and e in _ITEM_TAGS)][-1]
+            code = "item_empty" if isinstance(last, int) else "value_empty"
+            params["item"] = last + 1 if isinstance(last, int) else None
     elif kind == "literal_error":
         code = "invalid_value"
         params["detail"] = f"应为 {ctx.get('expected', '')}"
