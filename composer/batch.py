@@ -34,6 +34,8 @@ import json
 import os
 import shutil
 import signal
+import stat
+import time
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -72,6 +74,7 @@ class Settings:
     profile: str | None = None
     variant: str = "official"
     pdf_standard: str | None = None  # None: the PDF writer's default
+    time_limit: float = 300.0  # seconds per report in a worker; a report at the size limits takes ~1 min
 
 
 @dataclass
@@ -103,33 +106,50 @@ def _importable() -> tuple[str, ...]:
     return tuple("." + suffix for suffix in READERS if suffix != "pdf")
 
 
-def _search(folder: Path, imports: bool, skip: Path | None) -> list[Path]:
+def _unreadable_entry(path: Path) -> str | None:
+    """Why a found entry cannot be a report (a FIFO would hang the batch, a link loop abort it):
+    a problem code, or None for a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "batch_skip_link" if path.is_symlink() else "batch_skip_special"
+    return None if stat.S_ISREG(mode) else "batch_skip_special"
+
+
+def _search(folder: Path, imports: bool, skip: Path | None, notes: list[Problem]) -> list[Path]:
     """Reports in folder and its subfolders, leaving out hidden ones, Office lock files (~$)
-    and the folder `skip` (the output)."""
+    and the folder `skip` (the output); what is not a regular file is left out with a note."""
     suffixes = YAML_SUFFIXES + (_importable() if imports else ())
     found = []
     for top, folders, names in os.walk(folder):
         here = Path(top)
         folders[:] = sorted(f for f in folders if not f.startswith(".") and (here / f).resolve() != skip)
-        found += [here / n for n in sorted(names) if not n.startswith((".", "~$")) and Path(n).suffix.lower() in suffixes]
+        for name in sorted(names):
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in suffixes:
+                continue
+            if reason := _unreadable_entry(here / name):
+                notes.append(Problem(reason, {}, Location(str(here / name)), "warning"))
+            else:
+                found.append(here / name)
     yaml_stems = {p.with_suffix("") for p in found if p.suffix.lower() in YAML_SUFFIXES}
     return [p for p in found if p.suffix.lower() in YAML_SUFFIXES or p.with_suffix("") not in yaml_stems]
 
 
 def find_inputs(paths: Sequence[str], out_dir: Path, *, imports: bool = False) -> tuple[list[Path], list[Problem]]:
-    """The files to render, each once, and a problem for each path that does not exist.
+    """The files to render, each once, and a problem for each path that does not exist (an
+    error) or entry of a folder that was skipped (a warning).
 
     A folder is searched (see the module docstring); the output folder inside it is not.
     """
     out = out_dir.resolve()
     files: dict[Path, Path] = {}
-    problems = []
+    problems: list[Problem] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
             inside = out != path.resolve() and out.is_relative_to(path.resolve())
             skip = out if inside else None
-            for found in _search(path, imports, skip):
+            for found in _search(path, imports, skip, problems):
                 files.setdefault(found.resolve(), found)
         elif path.exists():
             files.setdefault(path.resolve(), path)
@@ -146,14 +166,15 @@ def plan(
     if not inputs:
         return [], problems
     resolved = [p.resolve() for p in inputs]
+    placed = [Path(os.path.abspath(p)) for p in inputs]  # where found: a link to / does not move the root
     try:
-        root = Path(os.path.commonpath([p.parent for p in resolved]))
+        root = Path(os.path.commonpath([p.parent for p in placed]))
     except ValueError:  # on different drives: names only
         root = None
     reserved = {str(p).casefold() for p in resolved} | {str((out_dir / n).resolve()).casefold() for n in SUMMARY_NAMES}
     jobs = []
-    for shown, path in sorted(zip(inputs, resolved), key=lambda pair: pair[1].parts):
-        stem = (path.relative_to(root) if root else Path(path.name)).with_suffix("")
+    for shown, path, place in sorted(zip(inputs, resolved, placed), key=lambda found: found[2].parts):
+        stem = (place.relative_to(root) if root else Path(place.name)).with_suffix("")
         targets = _free_names(out_dir.resolve() / stem, formats, reserved)
         reserved |= {str(t).casefold() for t in targets.values()}
         jobs.append(Job(str(shown), str(path), {fmt: str(t) for fmt, t in targets.items()}))
@@ -322,6 +343,11 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def max_workers() -> int:
+    """More processes than this only share the cores and multiply the memory (~100 MB each)."""
+    return 4 * default_workers()
+
+
 class _Stop:
     """Ctrl-C asks the batch to stop: no report starts after it, the ones being rendered
     finish and are kept. Bookkeeping is never cut in half, as a KeyboardInterrupt raised at
@@ -387,9 +413,11 @@ def _in_processes(
     suspect in flight when a worker dies again is the one that kills it, and fails."""
     fresh = deque(range(len(jobs)))
     suspects: deque[int] = deque()
+    overdue: set[int] = set()  # reports past the time limit: their worker is killed, they fail
     while (fresh or suspects) and not stop.asked:
         with ProcessPoolExecutor(workers, initializer=_prepare, initargs=(settings, True)) as pool:
             running: dict[Future[Outcome], int] = {}
+            started: dict[Future[Outcome], float] = {}
             suspect: int | None = None  # the suspect in flight
             while running or ((fresh or (suspects and suspect is None)) and not stop.asked):
                 while len(running) < workers and (fresh or (suspects and suspect is None)) and not stop.asked:
@@ -397,12 +425,29 @@ def _in_processes(
                         index = suspect = suspects.popleft()
                     else:
                         index = fresh.popleft()
-                    running[pool.submit(render_one, jobs[index])] = index
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    future = pool.submit(render_one, jobs[index])
+                    running[future], started[future] = index, time.monotonic()
+                if not running:  # Ctrl-C came between the check and the submission
+                    break
+                try:
+                    first_due = min(started[f] for f in running) + settings.time_limit
+                    done, _ = wait(running, timeout=max(0.0, first_due - time.monotonic()), return_when=FIRST_COMPLETED)
+                except KeyboardInterrupt:  # the second Ctrl-C: the workers end now, not after their report
+                    _kill_workers(pool)
+                    for index in running.values():
+                        _remove_temporaries(jobs[index])
+                    raise
+                late = [f for f in running if f not in done and time.monotonic() - started[f] >= settings.time_limit]
+                if late:  # one worker cannot be stopped alone: the pool goes, the others are rerun
+                    overdue.update(running[f] for f in late)
+                    _kill_workers(pool)
+                    wait(running)
+                    break
                 if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
                     break
                 for future in done:
                     index = running.pop(future)
+                    started.pop(future)
                     suspect = None if index == suspect else suspect
                     finish(index, future.result())
             wait(running)
@@ -411,11 +456,22 @@ def _in_processes(
                     finish(index, future.result())
                     continue
                 _remove_temporaries(jobs[index])  # the pool ends the other workers, mid-write maybe
-                if index == suspect:
+                if index in overdue:
+                    limit = {"seconds": round(settings.time_limit)}
+                    finish(index, Outcome(jobs[index], "failed", kind=_kind(Path(jobs[index].file)),
+                                          problems=[Problem("batch_time_limit", limit, Location(jobs[index].file))]))
+                elif index == suspect:
                     finish(index, Outcome(jobs[index], "failed", kind=_kind(Path(jobs[index].file)),
                                           problems=[Problem("batch_worker_died", {}, Location(jobs[index].file))]))
                 else:
                     suspects.append(index)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Ends the pool's processes at once (they ignore Ctrl-C and would finish their report)."""
+    processes = getattr(pool, "_processes", None) or {}  # the executor offers no way to stop a worker
+    for process in list(processes.values()):
+        process.kill()
 
 
 def _remove_temporaries(job: Job) -> None:

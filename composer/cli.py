@@ -21,12 +21,15 @@ if TYPE_CHECKING:
     from .model import Report
     from .problems import Lang, Problem
     from .profile import Profile
+    from .readers.structure import ImportResult
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
     "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
     "output_default_is_input", "serve_port_busy", "serve_extra_missing", "import_soffice_missing", "import_not_office",
     "import_convert_failed", "import_convert_timeout", "import_pdf_scanned", "import_pdf_encrypted", "import_pdf_unreadable",
+    "output_default_not_ours", "import_docx_bad_value", "import_docx_style_cycle",
+    "import_docx_part_too_large", "import_docx_too_large", "import_html_too_deep",
 }
 STDIO = "-"
 
@@ -41,8 +44,29 @@ def _lang(args: argparse.Namespace) -> Lang:
     return "en" if args.lang == "en" else "zh"
 
 
-def _print_problems(problems: Sequence[Problem], args: argparse.Namespace) -> None:
+# A file with thousands of problems (a generated one) gets the first ones and a count.
+PRINTED_PER_FILE = 100
+
+
+def _at_most_per_file(problems: Sequence[Problem]) -> list[Problem]:
+    """The first PRINTED_PER_FILE problems of each file, then one saying how many more there are."""
+    from .problems import Location, Problem
+
+    shown: list[Problem] = []
+    seen: dict[str | None, int] = {}
     for problem in problems:
+        file = problem.location.file
+        seen[file] = seen.get(file, 0) + 1
+        if seen[file] <= PRINTED_PER_FILE:
+            shown.append(problem)
+    for file, count in seen.items():
+        if count > PRINTED_PER_FILE:
+            shown.append(Problem("more_problems", {"count": count - PRINTED_PER_FILE}, Location(file), "info"))
+    return shown
+
+
+def _print_problems(problems: Sequence[Problem], args: argparse.Namespace) -> None:
+    for problem in _at_most_per_file(problems):
         print(problem.format(_lang(args)), file=sys.stderr)
 
 
@@ -74,7 +98,7 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
     Warnings of the render (a font standing in for an official one) print in the user's language.
     """
     from .api import render_result
-    from .output import refuse_input, write_atomic
+    from .output import refuse_foreign, refuse_input, write_atomic
     from .problems import Location, Problem, ReportError, in_file
     from .writers import format_for
 
@@ -89,6 +113,8 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
         raise ReportError([Problem("format_needed", {"path": output}, Location(output))])
     if output != STDIO and args.input != STDIO:
         refuse_input(Path(output), [Path(args.input)], named=args.output is not None)
+        if args.output is None:
+            refuse_foreign(Path(output))
     source = "<stdin>" if args.input == STDIO else args.input
     try:
         rendered = render_result(
@@ -184,8 +210,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     for source, changes, findings, _ in results if args.format == "text" else ():
         for change in changes:
             print(f"{change.location}: {change.message(lang)}")
-        for finding in findings:
-            print(finding.format(lang), file=sys.stdout if isinstance(finding, Finding) else sys.stderr)
+        for finding in _at_most_per_file(findings):
+            to_stdout = isinstance(finding, Finding) or finding.code == "more_problems"
+            print(finding.format(lang), file=sys.stdout if to_stdout else sys.stderr)
         if not args.quiet and all(isinstance(f, Finding) for f in findings):
             counts = [sum(f.severity == s for f in findings) for s in ("error", "warning", "info")]
             summary = (f"{len(findings)} 个问题（错误 {counts[0]}，警告 {counts[1]}，提示 {counts[2]}）" if lang == "zh"
@@ -232,33 +259,36 @@ def cmd_fonts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _imported(args: argparse.Namespace) -> Report | None:
-    """Imports args.input, printing what was found (unless -q) and any problems; None if invalid."""
+def _imported(args: argparse.Namespace) -> ImportResult:
+    """Imports args.input, printing what was found (unless -q) and any problems; its report is
+    None if invalid."""
     from .readers.importer import import_report
 
     profile = _profile(args) if "profile" in args else None  # format: the profile it renders with
     result = import_report(args.input, keep_punctuation=args.keep_punctuation, profile=profile)
     shown = [n for n in result.notes if not (args.quiet and n.severity == "info")]
     _print_problems(shown + result.problems, args)
-    return result.report
+    return result
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .output import refuse_input
+    from .output import refuse_foreign, refuse_input
     from .yaml_writer import report_to_yaml
 
     output = args.output or str(Path(args.input).with_suffix(".yaml"))
-    report = _imported(args)  # first: a YAML report, the one source named like its output, is not imported
+    report = _imported(args).report  # first: a YAML report, the one source named like its output, is not imported
     if report is None:
         return 1
     if output != STDIO:
         refuse_input(Path(output), [Path(args.input)], named=args.output is not None)
+        if args.output is None:
+            refuse_foreign(Path(output))
     return _write_text(report_to_yaml(report, source=Path(args.input).name), output, args)
 
 
 def cmd_format(args: argparse.Namespace) -> int:
-    report = _imported(args)
-    return 1 if report is None else _render_out(report, args)
+    result = _imported(args)
+    return 1 if result.report is None else _render_out(result.report, args)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -280,13 +310,16 @@ def _positive(value: str) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     import time
 
-    from .batch import Progress, Settings, default_workers, machine_notes, plan, run, write_summary
+    from .batch import Progress, Settings, default_workers, machine_notes, max_workers, plan, run, write_summary
     from .problems import Location, Problem, in_file
 
     lang = _lang(args)
     out_dir = Path(args.output)
     _profile(args)  # a broken --profile stops here, not in every worker
     jobs, missing = plan(args.inputs, out_dir, args.formats, imports=args.import_sources)
+    skipped = [p for p in missing if p.severity != "error"]  # special files and broken links in a folder
+    missing = [p for p in missing if p.severity == "error"]
+    _print_problems(skipped, args)
     if missing or not jobs:
         more = ("、.docx、.doc、.wps、.odt、.txt、.md、.html", ", .docx, .doc, .wps, .odt, .txt, .md, .html") if args.import_sources else ("；Word 等文件请加 --import", "; add --import for Word files and others")
         _print_problems(missing or [Problem("batch_no_inputs", {"more": more[0], "more_en": more[1]},
@@ -301,13 +334,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
         takers = {"option": "pdf-standard", "format": ",".join(args.formats), "formats": "pdf"}
         _print_problems([Problem("option_unsupported", takers, Location(" ".join(args.inputs)))], args)
         return 2
-    settings = Settings(args.formats, args.profile, args.variant, args.pdf_standard)
+    settings = Settings(args.formats, args.profile, args.variant, args.pdf_standard, args.time_limit)
+    workers = args.jobs or default_workers()
+    if workers > max_workers():
+        capped = {"asked": workers, "cores": default_workers(), "used": max_workers()}
+        _print_problems([Problem("batch_jobs_capped", capped, Location(str(out_dir)), "info")], args)
+        workers = max_workers()
     notes = machine_notes(settings)
     _print_problems(in_file(notes, str(out_dir)), args)  # they concern the PDFs written there
     progress = Progress(len(jobs), sys.stderr, lang, args.quiet)
     started = time.monotonic()
     try:
-        outcomes = run(jobs, settings, workers=args.jobs or default_workers(), done=progress)
+        outcomes = run(jobs, settings, workers=workers, done=progress)
     except KeyboardInterrupt as stop:  # Ctrl-C twice: at once, with what was done
         outcomes = stop.outcomes  # type: ignore[attr-defined]
     finally:
@@ -448,6 +486,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="输出格式，默认 docx,pdf（可选 docx pdf html txt） / output formats",
     )
     p.add_argument("-j", "--jobs", type=_positive, metavar="N", help="并行进程数，默认为 CPU 核数；1 表示不另开进程 / processes")
+    p.add_argument("--time-limit", type=_positive, default=300, metavar="SECONDS",
+                   help="每份报告的时限（秒，默认 300），超时记为失败 / seconds per report")
     p.add_argument(
         "--import", dest="import_sources", action="store_true",
         help="文件夹中的 .docx .txt .md .html 也导入排版（同名 YAML 优先） / also import Word, text and web files in folders",

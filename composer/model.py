@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .dates import parse_date
+from .limits import check_limits
 from .numbering import strip_marker
 from .rules import MANDATED_PARTS, PART_KEYS, part_params, standard_heading
 
@@ -148,7 +149,7 @@ class Section(_Model):
 
 
 def _item_kind(value: Any) -> str:
-    if isinstance(value, str):
+    if isinstance(value, str) or value is None:  # an empty "-" is a paragraph not written yet
         return "paragraph"
     if isinstance(value, dict):
         return "table" if "table" in value else "section"
@@ -335,6 +336,12 @@ class Report(_Model):
     end_block: EndBlock | None = Field(None, title="版记", description="抄送、印发机关和印发日期")
     disclosure: Disclosure | None = Field(None, title="政府信息公开信息", description="网页公开时的索引号等")
     lint: LintSettings | None = Field(None, title="检查设置", description="report-composer lint 的设置，如 disable: [W002]")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _within_limits(cls, data: Any) -> Any:
+        check_limits(data)
+        return data
 
     # Values filled in from another one: the title, signature and header mark made from the
     # issuer (by path), so a problem in them is placed at the issuer.

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
+import zipfile
 from pathlib import Path
 
 from .problems import Location, Problem, ReportError
@@ -19,28 +21,94 @@ def refuse_input(output: Path, inputs: list[Path], *, named: bool = True) -> Non
             raise ReportError([Problem(code, {"path": str(output)}, Location(str(output)))])
 
 
+# What marks an output as ours: the DOCX's application, the PDF's creator, the page's
+# generator, the imported YAML's header.
+_OUR_MARKS = {
+    ".pdf": b"/Creator (report-composer)",
+    ".html": b'<meta name="generator" content="report-composer">',
+    ".yaml": "生成公文：report-composer render".encode("utf-8"),
+}
+
+
+def _ours(path: Path) -> bool:
+    """Whether an existing file was written by this tool, from the mark its format carries."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".docx":
+            with zipfile.ZipFile(path) as package:
+                return b"<Application>report-composer</Application>" in package.read("docProps/app.xml")
+        mark = _OUR_MARKS.get(".yaml" if suffix == ".yml" else suffix)
+        with path.open("rb") as stream:
+            return mark is not None and mark in stream.read(1 << 20 if suffix != ".pdf" else -1)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def refuse_foreign(output: Path) -> None:
+    """A default output name (the input's, with another suffix) never replaces a file this tool
+    did not write: `import 草稿.docx` then `render 草稿.yaml` must not write over the draft."""
+    if output.exists() and not _ours(output):
+        raise ReportError([Problem("output_default_not_ours", {"path": str(output)}, Location(str(output)))])
+
+
 def _temporary(folder: Path, name: str) -> tuple[int, Path]:
-    """A new file beside the target, created as open() creates one (the umask applies)."""
+    """A new file beside the target, created as open() creates one (the umask applies), named
+    with this process's id so that a later run can tell an abandoned one."""
     while True:
-        path = folder / f".{name}.{secrets.token_hex(4)}.part"
+        path = folder / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.part"
         try:
             return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), path
         except FileExistsError:
             continue
 
 
+def _remove_abandoned(folder: Path, name: str) -> None:
+    """Our temporary files for this target whose process is gone (killed while writing)."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.(\d+)-[0-9a-f]{{8}}\.part")
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if (match := pattern.fullmatch(entry.name)) and not _alive(int(match[1])):
+            Path(entry.path).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid > 0
+    return True
+
+
 def replace_file(path: Path, data: bytes) -> None:
     """Writes beside the target and renames over it: the old file stays until the new one is whole.
 
     As an editor or pandoc would: a link is written through (the file it names gets the new
-    content) and an existing file keeps its permissions. Raises OSError; nothing is left behind.
+    content) and an existing file keeps its permissions. A device, a FIFO or /dev/stdout is
+    written directly, as `cat` would: renaming over it would replace it with a regular file.
+    Raises OSError; nothing is left behind.
     """
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = target.parent if str(target.parent) else Path(".")
+    _remove_abandoned(folder, target.name)
     handle, temporary = _temporary(folder, target.name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())  # whole on disk before the name points at it
         if target.exists():
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)

@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件过大（{size} 字节），上限为 {limit} 字节",
         "the file is too large ({size} bytes); the limit is {limit} bytes",
     ),
+    "more_problems": ("还有 {count} 个问题未列出", "and {count} more problem(s)"),
     "file_empty": ("文件为空", "the file is empty"),
     "file_binary": ("这不是文本文件（含有二进制内容）", "this is not a text file (it holds binary data)"),
     "encoding_gbk": (
@@ -52,6 +53,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml_alias_cycle": ("别名（&/*）引用了自身", "an alias (&/*) refers to itself"),
     "yaml_too_deep": ("嵌套层次过深（超过 {limit} 层）", "nesting is too deep (over {limit} levels)"),
+    "yaml_too_many_lines": (
+        "文件有 {lines} 行，超过 {limit} 行的上限（一份报告至多 {paragraphs} 段、{rows} 个表格行），已拒绝读取",
+        "the file has {lines} lines, over the limit of {limit} (a report holds at most {paragraphs} paragraphs and {rows} table rows); refused",
+    ),
+    "yaml_too_much_text": (
+        "报告的文字（含别名 &/* 展开的部分）超过 {limit} 个字符的上限，已拒绝读取",
+        "the report's text (with what aliases &/* repeat) is over the limit of {limit} characters; refused",
+    ),
+    "too_many_paragraphs": (
+        "段落过多：一份报告至多 {limit} 段（含标题），此处超出",
+        "too many paragraphs: a report holds at most {limit} (headings included); this one is over",
+    ),
+    "too_many_table_rows": (
+        "表格行过多：全部表格合计至多 {limit} 行，此处超出",
+        "too many table rows: all tables together hold at most {limit}; this one is over",
+    ),
+    "too_much_text": (
+        "文字过多：一份报告（含表格）至多 {limit} 个字符，此处超出",
+        "too much text: a report (tables included) holds at most {limit} characters; this is over",
+    ),
+    "too_many_attachments": (
+        "附件过多（{count} 个），至多 {limit} 个",
+        "too many attachments ({count}); at most {limit}",
+    ),
+    "text_too_long": (
+        "这段文字有 {length} 个字符，超过每段 {limit} 个字符的上限；请分段",
+        "this text has {length} characters, over the limit of {limit} per paragraph; split it",
+    ),
     "yaml_duplicate_key": ("键“{key}”重复出现", "the key '{key}' appears twice"),
     "yaml_key_not_text": ("键必须是文字", "keys must be text"),
     "yaml_not_mapping": (
@@ -63,6 +92,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_key": ("未知的键“{key}”", "unknown key '{key}'"),
     "unknown_key_suggest": (
         "未知的键“{key}”，是否应为“{suggestion}”？", "unknown key '{key}'; did you mean '{suggestion}'?"
+    ),
+    "value_empty": ("“{label}”是空的：应填写{expected}", "'{key}' is empty: it should be {expected_en}"),
+    "item_empty": (
+        "“{label}”的第 {item} 项是空的：应填写{expected}，不需要这一项就删去这一行的“-”",
+        "item {item} of '{key}' is empty: it should be {expected_en}, or delete its '-' line",
     ),
     "wrong_type": ("“{label}”应为{expected}", "'{key}' should be {expected_en}"),
     "invalid_value": ("“{label}”的值无效：{detail}", "invalid value for '{key}': {detail}"),
@@ -161,6 +195,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_docx_unreadable": (
         "无法读取该 Word 文档（{reason}）；请确认是 .docx 文件",
         "cannot read this Word document ({reason}); is it a .docx file?",
+    ),
+    "import_docx_part_too_large": (
+        "Word 文档中的“{part}”解压后有 {size} 字节，超过每个部件 {limit} 字节的上限，已拒绝读取",
+        "the Word document's '{part}' inflates to {size} bytes, over the limit of {limit} bytes per part; refused",
+    ),
+    "import_docx_too_large": (
+        "Word 文档解压后共有 {size} 字节，超过整个文档 {limit} 字节的上限，已拒绝读取",
+        "the Word document inflates to {size} bytes in all, over the limit of {limit} bytes; refused",
+    ),
+    "import_docx_bad_value": (
+        "无法读取该 Word 文档：其中的 {value} 不是 Word 允许的值（应为 {low} 到 {high} 之间的整数）",
+        "cannot read this Word document: {value} is not a value Word allows (a whole number from {low} to {high})",
+    ),
+    "import_docx_style_cycle": (
+        "无法读取该 Word 文档：列表的编号样式互相引用，成了循环（numStyleLink：{chain}）",
+        "cannot read this Word document: its list numbering styles refer to each other in a loop (numStyleLink: {chain})",
+    ),
+    "import_html_too_deep": (
+        "网页的元素嵌套过深（超过 {limit} 层），其中的文字无法完整读取；请在浏览器中复制正文存为 .txt 后再导入",
+        "the page's elements are nested too deep (over {limit} levels) for its text to be read whole; copy the text from a browser into a .txt and import that",
     ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
     "import_soffice_missing": (
@@ -313,6 +367,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "output format '{format}' is not available: {reason}",
     ),
     "output_is_input": ("输出文件与输入文件相同，拒绝覆盖输入", "the output is the input file; refusing to overwrite it"),
+    "output_default_not_ours": (
+        "“{path}”已存在，且不是本工具生成的文件，不会覆盖；请用 -o 指定输出文件",
+        "'{path}' exists and was not written by report-composer, so it is left alone; name the output with -o",
+    ),
     "output_default_is_input": (
         "默认的输出文件就是输入文件，拒绝覆盖输入；请用 -o 指定输出文件，如 -o 排版后.docx",
         "the default output is the input file; refusing to overwrite it: name the output with -o",
@@ -330,6 +388,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch_no_inputs": (
         "没有找到要排版的报告（文件夹中查找 *.yaml、*.yml{more}）",
         "no reports to render (folders are searched for *.yaml, *.yml{more_en})",
+    ),
+    "batch_time_limit": (
+        "{seconds} 秒内未能完成，已停止；其余报告照常处理（可用 --time-limit 放宽）",
+        "not done within {seconds} s, so stopped; the other reports went on (--time-limit allows more)",
+    ),
+    "batch_skip_special": (
+        "不是普通文件（管道、套接字或设备），已跳过",
+        "not a regular file (a pipe, socket or device); skipped",
+    ),
+    "batch_skip_link": (
+        "符号链接指向的文件不存在或链接成环，已跳过",
+        "a symbolic link to nothing, or a loop of links; skipped",
+    ),
+    "batch_jobs_capped": (
+        "-j {asked} 超过本机 {cores} 核的 4 倍，按 {used} 个进程运行",
+        "-j {asked} is more than 4 times this machine's {cores} cores; running {used} processes",
     ),
     "batch_internal_error": ("内部错误，本报告未生成：{detail}", "internal error; this report was not rendered: {detail}"),
     "batch_worker_died": (
@@ -521,6 +595,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "拒绝来自其他网站（{origin}）的请求", "refused a request from another site ({origin})",
     ),
     "lint_fixed": ("已修正 [{rule}]：“{before}” → “{after}”", "fixed [{rule}]: '{before}' -> '{after}'"),
+    "lint_fix_alias": (
+        "未自动修正 [{rule}]：这段文字经别名（&/*）在多处共用，请在锚点（&）处手动修改",
+        "not fixed [{rule}]: this text is shared through an alias (&/*); edit it by hand at its anchor (&)",
+    ),
     "lint_fix_failed": (
         "自动修正后的文件读回与预期不符，未作任何修改",
         "the fixed file did not read back as intended; nothing was changed",

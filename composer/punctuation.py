@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from dataclasses import dataclass
 
 _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
@@ -29,11 +30,21 @@ class Change:
     new: str
 
 
-def _neighbour(text: str, index: int, step: int) -> str:
-    index += step
-    while 0 <= index < len(text) and text[index] == " ":
-        index += step
-    return text[index] if 0 <= index < len(text) else ""
+class _Neighbours:
+    """The nearest character other than a space on each side of every index, found in one pass
+    each way, so that a long run of spaces costs its length once rather than once per space."""
+
+    def __init__(self, text: str) -> None:
+        self.before: list[str] = []
+        last = ""
+        for char in text:
+            self.before.append(last)
+            last = char if char != " " else last
+        self.after: list[str] = [""] * len(text)
+        last = ""
+        for index in range(len(text) - 1, -1, -1):
+            self.after[index] = last
+            last = text[index] if text[index] != " " else last
 
 
 def _paired_parentheses(text: str) -> dict[int, int]:
@@ -50,21 +61,21 @@ def _paired_parentheses(text: str) -> dict[int, int]:
 def find_half_width(text: str) -> list[Change]:
     """Every half-width mark that should be full-width here, with its replacement."""
     changes: list[Change] = []
+    around = _Neighbours(text)
+    chinese_before = list(accumulate(map(is_chinese, text), initial=0))  # nested pairs: no rescan
     for open_at, close_at in _paired_parentheses(text).items():
-        inside = text[open_at + 1:close_at]
-        if any(map(is_chinese, inside)) or is_chinese(_neighbour(text, open_at, -1)) or is_chinese(
-            _neighbour(text, close_at, 1)
-        ):
+        chinese_inside = chinese_before[close_at] > chinese_before[open_at + 1]
+        if chinese_inside or is_chinese(around.before[open_at]) or is_chinese(around.after[close_at]):
             changes += [Change(open_at, _OPEN, "（"), Change(close_at, _CLOSE, "）")]
-    changes += _quotes(text) + _nested_title_marks(text)
+    changes += _quotes(text, around) + _nested_title_marks(text)
     # Marks already made full-width count as Chinese context for the commas and colons near them.
     context = list(text)
     for change in changes:
         context[change.index] = change.new
-    seen = "".join(context)
+    seen = _Neighbours("".join(context))
     chinese_seen = False  # a Chinese character before this one: "成功率97.3%." ends a Chinese sentence
     for index, char in enumerate(text):
-        before, after = _neighbour(seen, index, -1), _neighbour(seen, index, 1)
+        before, after = seen.before[index], seen.after[index]
         if char in _SIMPLE and (is_chinese(before) or is_chinese(after)):
             if not (before.isdigit() and after.isdigit()):
                 changes.append(Change(index, char, _SIMPLE[char]))
@@ -76,13 +87,13 @@ def find_half_width(text: str) -> list[Change]:
     return sorted(changes, key=lambda c: c.index)
 
 
-def _quotes(text: str) -> list[Change]:
+def _quotes(text: str, around: _Neighbours) -> list[Change]:
     """Straight quotes around or next to Chinese text ("3·15"国际…) become curly ones, in turn."""
     changes: list[Change] = []
     for straight, (opening, closing) in (('"', "“”"), ("'", "‘’")):
         positions = [m.start() for m in re.finditer(re.escape(straight), text)]
         for open_at, close_at in zip(positions[::2], positions[1::2]):
-            outside = is_chinese(_neighbour(text, open_at, -1)) or is_chinese(_neighbour(text, close_at, 1))
+            outside = is_chinese(around.before[open_at]) or is_chinese(around.after[close_at])
             if outside or any(map(is_chinese, text[open_at + 1:close_at])):
                 changes += [Change(open_at, straight, opening), Change(close_at, straight, closing)]
     return changes

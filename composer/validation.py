@@ -146,7 +146,9 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
     if at := ctx.pop("at", None):
         loc = (*loc, *(int(p) if p.isdigit() else p for p in str(at).split(".")))
     key = next((str(e) for e in reversed(loc) if isinstance(e, str) and e not in _ITEM_TAGS), "")
-    label = LABELS.get(key, key)
+    model = _model_at(loc[:-1]) if loc and loc[-1] == key else None
+    field_info = model.model_fields.get(key) if model else None  # 小标题 of a section, not 部分标题
+    label = field_info.title if field_info and field_info.title else LABELS.get(key, key)
     params: dict[str, Any] = {"key": key, "label": label}
     code = kind
     if kind == "missing":
@@ -168,6 +170,10 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
     elif expected := _expected(kind):
         code = "wrong_type"
         params["expected"], params["expected_en"] = expected
+        if error.get("input", "") is None:  # "key:" or "-" with nothing after it
+            last = [e for e in loc if not (isinstance(e, str) and e in _ITEM_TAGS)][-1]
+            code = "item_empty" if isinstance(last, int) else "value_empty"
+            params["item"] = last + 1 if isinstance(last, int) else None
     elif kind == "literal_error":
         code = "invalid_value"
         params["detail"] = f"应为 {ctx.get('expected', '')}"

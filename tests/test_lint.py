@@ -262,7 +262,7 @@ def test_fix_makes_a_bracketed_document_number_valid(tmp_path):
 def test_fix_refuses_source_text_but_still_lints_it(tmp_path):
     copy = tmp_path / "web.txt"
     shutil.copy(SEED_TEXT, copy)
-    result = run_cli("lint", "--fix", str(copy))
+    result = run_cli("lint", "--fix", str(copy), "--disable", "P001")  # its 190 commas would hide the rest
     assert result.returncode == 2
     assert "--fix 只修改 YAML 报告" in result.stderr
     assert copy.read_bytes() == SEED_TEXT.read_bytes()

@@ -203,7 +203,7 @@ def test_bad_files_get_a_clear_answer(tmp_path, raw, code):
 
 
 def test_alias_bomb_is_refused(tmp_path):
-    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines = ['a0: &a0 ["", "", "", "", "", "", "", "", ""]']  # no text: the node cap stops it
     lines += [f"a{i}: &a{i} [{','.join(f'*a{i - 1}' for _ in range(9))}]" for i in range(1, 10)]
     assert [p.code for p in problems_of("\n".join(lines), tmp_path)] == ["yaml_alias_bomb"]
 

@@ -13,8 +13,8 @@ def column_widths(table: b.Table, total: float, size: float, margin: float) -> l
     `size` is the width of a full-width character and `margin` the cell margin on each side,
     in the unit of `total`.
     """
-    natural = [
-        max(1.0, *(cells(line) for text in column for line in text.splitlines())) * size + 2 * margin
+    natural = [  # a column of blank cells is one character wide
+        max([1.0, *(cells(line) for text in column for line in text.splitlines())]) * size + 2 * margin
         for column in zip(table.header, *table.rows)
     ]
     floor = [min(n, 4 * size + 2 * margin) for n in natural]

@@ -183,6 +183,25 @@ def apply_fixes(document: LintDocument, findings: list[Finding]) -> tuple[str, l
     return source, changes
 
 
+_FIXABLE = {"P001", "N001", "N002"}
+
+
+def _unfixed_aliases(document: LintDocument, findings: list[Finding]) -> list[Problem]:
+    """A note for each fixable finding left alone because its value is shared through a YAML
+    alias (&/*): editing the anchor would change every place that repeats it."""
+    spans: dict[tuple[int, int], int] = {}
+    scalars = document.positions.scalars if document.positions else {}
+    for begin, end, _ in scalars.values():
+        spans[(begin, end)] = spans.get((begin, end), 0) + 1
+    notes: dict[tuple[str, str], Problem] = {}
+    for finding in findings:
+        where = scalars.get(finding.location.path)
+        if finding.code in _FIXABLE and not finding.fix and where and spans[where[:2]] > 1:
+            notes.setdefault((finding.code, str(finding.location)), Problem(
+                "lint_fix_alias", {"rule": finding.code}, replace(finding.location, path=()), "warning"))
+    return list(notes.values())
+
+
 def fix_file(
     path: str | Path, disable: Iterable[str] = (), profile: Profile | None = None
 ) -> tuple[list[Problem], list[Finding]]:
@@ -196,8 +215,9 @@ def fix_file(
         raise ReportError([Problem("lint_fix_refused", {}, Location(document.file))])
     findings = lint_document(document, disable)
     source, changes = apply_fixes(document, findings)
+    skipped = _unfixed_aliases(document, findings)
     if not changes:
-        return [], findings
+        return skipped, findings
     bom, codec = document.encoding
     write_atomic(target, bom + source.encode(codec))
-    return changes, lint_document(yaml_document(source, document.file, document.profile), disable)
+    return changes + skipped, lint_document(yaml_document(source, document.file, document.profile), disable)

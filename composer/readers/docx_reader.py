@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -43,10 +44,41 @@ _SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback", W + "
 _OPENED = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 _HEADING_STYLE = re.compile(r"(?i)(heading|标题)\s*([1-9])")
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
+# Word takes list start values from 0 to 32767; a larger one is not a list Word could draw.
+MAX_LIST_START = 32767
+MAX_LEVEL = 8  # list levels 0-8
+# Uncompressed sizes: a long report's document.xml is a few MB, its pictures some more. A zip
+# bomb (505 KB expanding to 1 GB) is refused from the archive's directory before it is inflated.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_PACKAGE_BYTES = 256 * 1024 * 1024
+
+
+class _Malformed(Exception):
+    """What in the document's XML Word's schema does not allow, as a problem's code and params."""
+
+    def __init__(self, code: str, **params: str):
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 def _attr(element: Any, name: str) -> str | None:
     return element.get(W + name) if element is not None else None
+
+
+def _int(element: Any, name: str, default: int, low: int = -(2**31), high: int = 2**31 - 1) -> int:
+    """An integer attribute (w:ilvl, w:start, w:leftChars), refused by name when it is not one
+    or lies outside what Word accepts."""
+    value = _attr(element, name)
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        tag = element.tag.rsplit("}", 1)[-1]
+        raise _Malformed("import_docx_bad_value", value=f'<w:{tag} w:{name}="{value[:40]}">', low=str(low), high=str(high))
+    return number
 
 
 def _on(element: Any) -> bool:
@@ -57,11 +89,11 @@ def _on(element: Any) -> bool:
 def _roman(n: int) -> str:
     numerals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
                 (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-    out = ""
+    out = []
     for value, numeral in numerals:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
 
 
 def _formatted(n: int, fmt: str) -> str | None:
@@ -131,10 +163,10 @@ class _Numbering:
             for override in num.iter(W + "lvlOverride"):
                 start = override.find(W + "startOverride")
                 if start is not None:
-                    starts[int(_attr(override, "ilvl") or 0)] = int(_attr(start, "val") or 1)
+                    starts[_int(override, "ilvl", 0, 0, MAX_LEVEL)] = _start_value(start)
             self.nums[_attr(num, "numId") or ""] = (abstract or "", starts)
 
-    def _levels(self, num_id: str) -> tuple[dict[int, Any], dict[int, int]]:
+    def _levels(self, num_id: str, followed: tuple[str, ...] = ()) -> tuple[dict[int, Any], dict[int, int]]:
         abstract_id, starts = self.nums.get(num_id, ("", {}))
         abstract = self.abstract.get(abstract_id)
         link = abstract.find(W + "numStyleLink") if abstract is not None else None
@@ -142,8 +174,11 @@ class _Numbering:
             for style in self.styles.chain(_attr(link, "val")):
                 linked = style.find(f"{W}pPr/{W}numPr/{W}numId")
                 if linked is not None and _attr(linked, "val") != num_id:
-                    return self._levels(_attr(linked, "val") or "")
-        levels = {int(_attr(lvl, "ilvl") or 0): lvl for lvl in abstract.iter(W + "lvl")} if abstract is not None else {}
+                    target = _attr(linked, "val") or ""
+                    if target in followed:
+                        raise _Malformed("import_docx_style_cycle", chain=" -> ".join((*followed, num_id, target)))
+                    return self._levels(target, (*followed, num_id))
+        levels = {_int(lvl, "ilvl", 0, 0, MAX_LEVEL): lvl for lvl in abstract.iter(W + "lvl")} if abstract is not None else {}
         return levels, starts
 
     def marker(self, num_id: str, ilvl: int) -> str:
@@ -153,7 +188,7 @@ class _Numbering:
 
         def start(level: int) -> int:
             element = levels[level].find(W + "start") if level in levels else None
-            return starts.get(level, int(_attr(element, "val") or 1) if element is not None else 1)
+            return starts.get(level, _start_value(element) if element is not None else 1)
 
         counters = self.counters.setdefault(num_id, {})
         counters[ilvl] = counters.get(ilvl, start(ilvl) - 1) + 1
@@ -171,6 +206,11 @@ class _Numbering:
             return _formatted(counters.get(k, start(k)), k_fmt or "decimal") or ""
 
         return re.sub(r"%([1-9])", number, text)
+
+
+def _start_value(element: Any) -> int:
+    """A list's w:start or w:startOverride: a larger one would make markers of absurd length."""
+    return _int(element, "val", 1, 0, MAX_LIST_START)
 
 
 class _Reader:
@@ -215,7 +255,7 @@ class _Reader:
         num_id = _attr(num_pr.find(W + "numId"), "val")
         if not num_id or num_id == "0":
             return ""
-        return self.numbering.marker(num_id, int(_attr(num_pr.find(W + "ilvl"), "val") or 0))
+        return self.numbering.marker(num_id, _int(num_pr.find(W + "ilvl"), "val", 0, 0, MAX_LEVEL))
 
     def _align(self, p: Any) -> str | None:
         value = _attr(self._property(p, W + "jc"), "val")
@@ -224,8 +264,8 @@ class _Reader:
     def _cells(self, ind: Any, twips: str, chars: str) -> float:
         if ind is None:
             return 0.0
-        if (value := _attr(ind, chars)) is not None:
-            return int(value) / 100
+        if _attr(ind, chars) is not None:
+            return _int(ind, chars, 0) / 100
         value = _attr(ind, twips)
         return int(value) / self.pitch_twips if value and value.lstrip("-").isdigit() else 0.0
 
@@ -365,16 +405,41 @@ class _Reader:
                 self.table(child, here)
 
 
+def _check_sizes(data: bytes, file: str | None) -> None:
+    """Refuses a package whose parts would inflate beyond the limits, from its directory alone.
+
+    zipfile never returns more than a member's declared size (a member that lies fails its CRC),
+    so the declared sizes bound what python-docx will hold in memory.
+    """
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError):
+        return  # not a zip: python-docx says so below
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.file_size > MAX_PART_BYTES:
+            params = {"part": member.filename[:80], "size": member.file_size, "limit": MAX_PART_BYTES}
+            raise ReportError([Problem("import_docx_part_too_large", params, Location(file))])
+    if total > MAX_PACKAGE_BYTES:
+        params = {"size": total, "limit": MAX_PACKAGE_BYTES}
+        raise ReportError([Problem("import_docx_too_large", params, Location(file))])
+
+
 def read_docx(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """The document's body as source paragraphs and tables, numbered by body paragraph; indents
     in twips are counted in the profile's character cells."""
     import docx
 
+    _check_sizes(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises zip, XML and package errors alike
         reason = type(error).__name__ if not str(error) else str(error)
         raise ReportError([Problem("import_docx_unreadable", {"reason": reason}, Location(name))]) from None
-    reader = _Reader(document, profile)
-    reader.walk(document.element.body)
+    try:
+        reader = _Reader(document, profile)
+        reader.walk(document.element.body)
+    except _Malformed as error:
+        raise ReportError([Problem(error.code, error.params, Location(name))]) from None
     return SourceDocument(reader.blocks)

@@ -248,10 +248,14 @@ def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:
 
     text, notes = decode_draft(data, name)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    parser = html.HTMLParser()
     try:
-        root = html.document_fromstring(text)
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise ReportError([Problem("import_html_unreadable", {"reason": str(error)}, Location(name))]) from None
+    for logged in parser.error_log:  # libxml2 drops the whole text below 256 levels, and says only this
+        if logged.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in logged.message:
+            raise ReportError([Problem("import_html_too_deep", {"limit": 256}, Location(name, logged.line))])
     page = _Page(_link_counts(root))
     body = root.find("body")
     page.walk(body if body is not None else root)

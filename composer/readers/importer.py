@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..limits import MAX_PARAGRAPHS
 from ..problems import Location, Problem, ReportError
 from ..profile import Profile, load_profile
 from .docx_reader import read_docx
@@ -104,6 +105,9 @@ def import_report(
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
     document = reader(data, name, profile)
+    if len(document.blocks) > MAX_PARAGRAPHS:  # refused before recognising the structure of them all
+        over = document.blocks[MAX_PARAGRAPHS]
+        raise ReportError([Problem("too_many_paragraphs", {"limit": MAX_PARAGRAPHS}, Location(name, over.line, over.column))])
     blocks, removed = _visible(document.blocks, name)
     notes = document.notes + removed
     result = build_report(blocks, name, profile, keep_punctuation=keep_punctuation)

@@ -107,8 +107,27 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise _fail("file_unreadable", name, reason=error.strerror or str(error)) from None
 
 
+def utf32_codec(data: bytes) -> str | None:
+    """UTF-32's codec, with or without a BOM (its BOM begins with UTF-16's): every character is
+    four bytes of which at least the two high ones are zero."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if len(data) % 4 or not data:
+        return None
+    if not any(data[2::4]) and not any(data[3::4]):
+        return "utf-32-le"
+    if not any(data[0::4]) and not any(data[1::4]):
+        return "utf-32-be"
+    return None
+
+
 def decode(data: bytes, file: str | None, accept_gbk: bool = False) -> str:
-    """UTF-8 (BOM optional) or UTF-16 with a BOM; GBK only where the caller accepts it."""
+    """UTF-8 (BOM optional), UTF-16 with a BOM or UTF-32; GBK only where the caller accepts it."""
+    if codec := utf32_codec(data):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            raise _fail("file_binary", file) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -135,6 +154,6 @@ def decode_draft(data: bytes, file: str | None) -> tuple[str, list[Problem]]:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and utf32_codec(data) is None:
             return text, [Problem("import_gbk", {}, Location(file), "warning")]
     return text, []

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from ..profile import Profile
 
 _SEPARATOR_CELL = re.compile(r"\s*:?-{3,}:?\s*")
-_ATX_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(\s+#+)?\s*")
+_ATX_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*)")
+_ATX_CLOSING = re.compile(r"\s#+$")  # "## 标题 ##": searched from the end, not tried at every space
 _SETEXT = re.compile(r"(?P<char>[=-])(?P=char)*\s*")
 _RULE = re.compile(r"([-*_])(\s*\1){2,}\s*")
 _BULLET = re.compile(r"[-*+]\s+")
@@ -95,11 +96,13 @@ def _lines(text: str) -> list[SourceBlock]:
 
 def _inline(text: str) -> str:
     """Markdown inline markup removed: emphasis, code, links, images, escapes, HTML tags."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>\n]+>", "", text)
+    # No pattern reaches past the next opening of its own kind: "<<<<…" or "*a *a …" costs one
+    # scan, not one scan per opening.
+    text = re.sub(r"!\[[^\[\]]*\]\([^()]*\)", "", text)
+    text = re.sub(r"\[([^\[\]]*)\]\([^()]*\)", r"\1", text)
+    text = re.sub(r"<[^<>\n]+>", "", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*", r"\1", text)
     text = re.sub(r"`([^`]*)`", r"\1", text)
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text)
 
@@ -177,7 +180,9 @@ class _Markdown:
                 self.flush()
             elif match := _ATX_HEADING.fullmatch(stripped):
                 self.flush()
-                self.add(match["text"], number, column + match.start("text"))
+                closing = _ATX_CLOSING.search(match["text"])
+                heading = match["text"][:closing.start()].rstrip() if closing else match["text"]
+                self.add(heading, number, column + match.start("text"))
                 self.flush(style_level=len(match["marks"]))
             elif _is_pipe_line(stripped):
                 self.flush()

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..limits import MAX_CHARACTERS, MAX_PARAGRAPHS, MAX_TABLE_ROWS, MAX_YAML_LINES
 from ..model import Report
 from ..problems import Location, Problem, ReportError
 from ..validation import Positions, problems_from_validation
@@ -32,6 +33,7 @@ class _Walk:
     file: str | None
     positions: Positions = field(default_factory=Positions)
     visited: int = 0
+    characters: int = 0
 
 
 def _problem(code: str, file: str | None, line: int = 0, column: int = 0, **params: Any) -> ReportError:
@@ -59,6 +61,10 @@ def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) 
     walk.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     kind = node.id
     if kind == "scalar":
+        walk.characters += len(node.value)
+        if walk.characters > MAX_CHARACTERS:  # aliases repeating a long section under the node cap
+            raise _problem("yaml_too_much_text", walk.file, node.start_mark.line, node.start_mark.column,
+                           limit=MAX_CHARACTERS)
         walk.positions.scalars[path] = (node.start_mark.index, node.end_mark.index, node.style)
         return None if node.tag.endswith(":null") else node.value
     if id(node) in active:
@@ -116,6 +122,9 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
     if not text.strip():
         raise ReportError([Problem("file_empty", {}, Location(file, 1, 1))])
     _refuse_control_characters(text, file)
+    if (lines := text.count("\n") + 1) > MAX_YAML_LINES:  # parsing them all would take ~1 s per 15,000
+        raise _problem("yaml_too_many_lines", file, MAX_YAML_LINES, 0, lines=lines, limit=MAX_YAML_LINES,
+                       paragraphs=MAX_PARAGRAPHS, rows=MAX_TABLE_ROWS)
     yaml = YAML(typ="safe", pure=True)
     yaml.Reader = _reader()
     try:
