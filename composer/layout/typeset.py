@@ -411,12 +411,14 @@ class _Slab(NamedTuple):
     kind: str = "blank"  # the kind of block it comes from (Source.kind)
     last: bool = True  # the last line of its block
     tie_back: bool = False  # the signature: what stands before it stays on its page (see _tied)
+    close: tuple[Item, ...] = ()  # drawn only when the page breaks right after it (a row's rule)
 
 
 class _PageBuilder:
     def __init__(self) -> None:
         self.items: list[Item] = []
         self.y = 0.0  # points used from the top of the text block
+        self.close: list[Item] = []  # what the last slab placed draws if the page ends after it
 
 
 class _Layout:
@@ -502,10 +504,14 @@ class _Layout:
 
     # tables
 
-    def _row_slab(self, table_spec: _Table, row: int, widths: list[float], centred: list[bool]) -> _Slab:
+    def _row_slabs(
+        self, table_spec: _Table, row: int, widths: list[float], centred: list[bool], header: _Slab | None = None,
+    ) -> list[_Slab]:
         """One row, its cells' lines `line_height` apart and centred vertically; a column whose
-        text all fits on one line is centred, the others justified. Row 0 is the header row."""
-        header = row == 0
+        text all fits on one line is centred, the others justified. Row 0 is the header row.
+
+        A row taller than a page (below the repeated `header`) breaks across pages, as Word
+        breaks a row it may split: one slab per line of the row, its cells set from the top."""
         runs = table_spec.rows[row - 1] if row else table_spec.header
         table = self.profile.table
         size, margin, pitch = table.size.pt, table.cell_margin.pt, table.line_height.pt
@@ -518,7 +524,25 @@ class _Layout:
                 for line in wrap([Run(part, run.role)], inner, size, self._measure(size), self.rules)
             ]
             cells_lines.append(lines)
-        height = max(len(lines) for lines in cells_lines) * pitch
+        count = max(len(lines) for lines in cells_lines)
+        room = self.grid.height - (header.height if header else 0.0)
+        if count * pitch <= room + _SLACK:
+            return [self._row_piece(table_spec, row, widths, cells_lines, 0, count, header=header)]
+        return [
+            self._row_piece(table_spec, row, widths, [lines[k:k + 1] for lines in cells_lines], k, 1, header=header,
+                            last=k == count - 1)
+            for k in range(count)
+        ]
+
+    def _row_piece(
+        self, table_spec: _Table, row: int, widths: list[float], cells_lines: list[list[Line]], offset: int,
+        count: int, *, header: _Slab | None, last: bool = True,
+    ) -> _Slab:
+        """`count` lines of a row (from its line `offset`) with their rules; a piece that is not
+        the row's last closes its box with a rule only when the page breaks after it."""
+        table = self.profile.table
+        size, margin, pitch = table.size.pt, table.cell_margin.pt, table.line_height.pt
+        height = count * pitch
         items: list[Item] = []
         x = self.grid.left
         for column, (lines, width) in enumerate(zip(cells_lines, widths)):
@@ -531,19 +555,31 @@ class _Layout:
         edges = [self.grid.left]
         for width in widths:
             edges.append(edges[-1] + width)
-        rule = table.rule_width.pt
-        items += [Rule(e, 0.0, e, height, rule, self.text_color) for e in edges]
-        items += [Rule(edges[0], y, edges[-1], y, rule, self.text_color) for y in ((0.0, height) if header else (height,))]
-        return _Slab(height, tuple(items), keep=header, kind="table")
+        rule, color = table.rule_width.pt, self.text_color
+        items += [Rule(e, 0.0, e, height, rule, color) for e in edges]
+        tops = (0.0,) if row == 0 and offset == 0 else ()
+        items += [Rule(edges[0], y, edges[-1], y, rule, color) for y in (*tops, *((height,) if last else ()))]
+        close = () if last else (Rule(edges[0], height, edges[-1], height, rule, color),)
+        whole = last and offset == 0
+        return _Slab(height, tuple(items), keep=row == 0 and whole, header=header, kind="table", close=close)
 
     def _table_slabs(self, table: _Table) -> list[_Slab]:
         size, margin = self.profile.table.size.pt, self.profile.table.cell_margin.pt
         texts = b.Table(None, tuple(r.text for r in table.header), tuple(tuple(r.text for r in row) for row in table.rows))
         widths = column_widths(texts, self.grid.width, size, margin)
         centred = [all(cells(c) * size <= w - 2 * margin for c in column) for column, w in zip(zip(*texts.rows), widths)]
-        header = self._row_slab(table, 0, widths, [True] * len(widths))
-        return [header] + [
-            self._row_slab(table, row, widths, centred)._replace(header=header) for row in range(1, len(table.rows) + 1)
+        headers = self._row_slabs(table, 0, widths, [True] * len(widths))
+        # The header row repeats above a row continued on a new page; one that is itself taller
+        # than a page cannot, and the continuation starts under a rule of its own instead.
+        line = self.profile.table.line_height.pt
+        if len(headers) == 1 and headers[0].height + line <= self.grid.height + _SLACK:
+            repeated = headers[0]
+        else:
+            repeated = _Slab(0.0, (Rule(self.grid.left, 0.0, self.grid.left + sum(widths), 0.0,
+                                        self.profile.table.rule_width.pt, self.text_color),), kind="table")
+        return headers + [
+            slab for row in range(1, len(table.rows) + 1)
+            for slab in self._row_slabs(table, row, widths, centred, repeated)
         ]
 
     def _slabs(self, spec: Spec) -> list[_Slab]:
@@ -662,6 +698,7 @@ class _Layout:
             page = pages[-1]
             page.y = page.y if top is None else top
             page.items += [item.moved(grid.top + page.y) for item in slab.items]
+            page.close = [item.moved(grid.top + page.y) for item in slab.close]
             page.y += slab.height
 
         def fits(height: float) -> bool:
@@ -689,7 +726,7 @@ class _Layout:
                 pages.append(_PageBuilder())
             place(end, top=grid.height - end.height)  # its last rule on the text block's bottom edge
         return [
-            Page(number, tuple(page.items) + tuple(self._page_number(number)))
+            Page(number, tuple(page.items + page.close) + tuple(self._page_number(number)))
             for number, page in enumerate(pages, start=1)
         ]
 
