@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import blocks as b
 from ..blocks import Path, cells
+from ..problems import Location, Problem, ReportError
 from ..profile import Profile
 from .linebreak import Line, Rules, Run, single_line, wrap
 from .tables import column_widths
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 SizedMeasure = Callable[[str, str, float], float]
 
 _SLACK = 0.01  # points: rounding that does not make a line overflow the text block
+_EDGE = 1.0  # points a glyph may stand past the text block (a face's advance wider than its cell)
 
 
 # --- what a page is made of -------------------------------------------------------------------
@@ -609,6 +611,9 @@ class _Layout:
         mark_size = min(profile.mark_max_size.pt, grid.width / max(cells(header.mark.text), 1))
         mark_top = max(profile.mark_top.pt, len(header.corner) * grid.pitch)
         mark = self._single([header.mark], mark_size)
+        if mark.width > grid.width:  # Latin wider than half a cell: shrink on the measured width
+            mark_size *= grid.width / mark.width
+            mark = self._single([header.mark], mark_size)
         items += self._glyphs(mark, grid.left + (grid.width - mark.width) / 2,
                               grid.top + mark_top + grid.em_ascent * mark_size, mark_size, header.origin("mark"), self.red)
         first_top = grid.top + mark_top + mark_size + float(profile.number_gap.value) * grid.pitch
@@ -641,8 +646,8 @@ class _Layout:
             lines.append(self._single(([label] if k == 0 else []) + runs, size, cell))
         if len(lines) > 1:  # later lines start where the first line's names start
             label_width = self._single([label], size, cell).width
-            start = lines[0].width - label_width
-            lines[1:] = [Line(line.segments, start) for line in lines[1:]]
+            names = max(lines[0].width - label_width, *(line.width for line in lines[1:]))  # the widest ends right
+            lines = [Line(lines[0].segments, label_width + names)] + [Line(line.segments, names) for line in lines[1:]]
         return lines
 
     # the end block, at the foot of the last page
@@ -725,10 +730,29 @@ class _Layout:
             if not fits(end.height):
                 pages.append(_PageBuilder())
             place(end, top=grid.height - end.height)  # its last rule on the text block's bottom edge
+        self._check_inside(pages)
         return [
             Page(number, tuple(page.items + page.close) + tuple(self._page_number(number)))
             for number, page in enumerate(pages, start=1)
         ]
+
+    def _check_inside(self, pages: list[_PageBuilder]) -> None:
+        """Every glyph inside the text block, or a ReportError naming each value that is not
+        (a signature longer than a line, a header or end block taller than a page): a PDF that
+        clips them would lose their text silently."""
+        grid, problems, seen = self.grid, [], set()
+        right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
+        for page in pages:
+            for item in page.items:
+                if not isinstance(item, Glyphs) or item.origin.path in seen:
+                    continue
+                top = item.baseline - grid.em_ascent * item.size
+                end = item.xs[-1] + self.measure(item.text[-1], item.role, item.size)
+                if item.xs[0] < grid.left - _EDGE or end > right or top < grid.top - _EDGE or top + item.size > bottom:
+                    seen.add(item.origin.path)
+                    problems.append(_outside(item))
+        if problems:
+            raise ReportError(problems)
 
 
 def _tied(slabs: list[_Slab]) -> list[_Slab]:
@@ -746,3 +770,19 @@ def _tied(slabs: list[_Slab]) -> list[_Slab]:
             if k >= 0 and slabs[k].kind in ("paragraph", "heading"):
                 slabs[k] = slabs[k]._replace(keep=True)
     return slabs
+
+
+_BLOCK_OF = {"caption": "table", "table_header": "table", "table_cell": "table", "date": "signature"}
+
+
+def _outside(glyphs: Glyphs) -> Problem:
+    """The located error for a value whose glyphs stand outside the text block."""
+    origin = glyphs.origin
+    kind = _BLOCK_OF.get(origin.kind, origin.kind)
+    hint = "text"
+    if kind in ("signature", "end_block", "header"):
+        hint = "signers" if origin.path[-1:] == ("signers",) else kind
+    return Problem("layout_outside_text_block", {
+        "where": Problem(f"block_{kind}"), "context": glyphs.text[:20] + ("……" if len(glyphs.text) > 20 else ""),
+        "hint": Problem(f"layout_hint_{hint}"),
+    }, Location(path=origin.path, offset=origin.at(0)))
