@@ -742,12 +742,14 @@ class _Layout:
         clips them would lose their text silently."""
         grid, problems, seen = self.grid, [], set()
         right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
+        squeezable = self.rules.compressible
         for page in pages:
             for item in page.items:
                 if not isinstance(item, Glyphs) or item.origin.path in seen:
                     continue
                 top = item.baseline - grid.em_ascent * item.size
-                end = item.xs[-1] + self.measure(item.text[-1], item.role, item.size)
+                last = item.text[-1]  # a mark at a line's end may give up its blank half
+                end = item.xs[-1] + self.measure(last, item.role, item.size) / (2 if last in squeezable else 1)
                 if item.xs[0] < grid.left - _EDGE or end > right or top < grid.top - _EDGE or top + item.size > bottom:
                     seen.add(item.origin.path)
                     problems.append(_outside(item))
