@@ -646,8 +646,10 @@ class _Layout:
             lines.append(self._single(([label] if k == 0 else []) + runs, size, cell))
         if len(lines) > 1:  # later lines start where the first line's names start
             label_width = self._single([label], size, cell).width
-            names = max(lines[0].width - label_width, *(line.width for line in lines[1:]))  # the widest ends right
-            lines = [Line(lines[0].segments, label_width + names)] + [Line(line.segments, names) for line in lines[1:]]
+            names_width = max(lines[0].width - label_width, *(line.width for line in lines[1:]))  # widest ends right
+            lines = [Line(lines[0].segments, label_width + names_width)] + [
+                Line(line.segments, names_width) for line in lines[1:]
+            ]
         return lines
 
     # the end block, at the foot of the last page
