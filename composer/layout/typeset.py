@@ -9,6 +9,10 @@ rows (lines of the table's own height, as in the DOCX) stay whole and repeat the
 a new page, the end block sits at the foot of the last page, page numbers go under the text
 block. Pages fill by height, so text after a table stacks as Word and LibreOffice stack it.
 
+A table row taller than a page breaks across pages, line by line. Text that cannot be set
+inside the text block (a signature longer than a line, a header or end block taller than a
+page) is a ReportError placed by model path, never a clipped page.
+
 Nothing here knows of PDF: positions are points from the page's top-left corner, and each
 run of glyphs says what it is and which model value it came from (`Origin`), for exporters
 that tag or annotate (a tagged PDF, OFD) and for messages placed in the input.
