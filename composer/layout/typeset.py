@@ -751,7 +751,7 @@ class _Layout:
         squeezable = self.rules.compressible
         for page in pages:
             for item in page.items:
-                if not isinstance(item, Glyphs) or item.origin.path in seen:
+                if not isinstance(item, Glyphs) or not item.text or item.origin.path in seen:
                     continue
                 top = item.baseline - grid.em_ascent * item.size
                 last = item.text[-1]  # a mark at a line's end may give up its blank half
