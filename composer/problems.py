@@ -513,6 +513,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}含有透明部分，PDF/A-1b 不允许透明；请改用 --pdf-standard a-2b（默认）或 a-3b",
         "{what_en} has transparent parts, which PDF/A-1b does not allow; use --pdf-standard a-2b (the default) or a-3b",
     ),
+    # what the PDF page cannot hold (a clipped page would lose the text silently)
+    "layout_outside_text_block": (
+        "{where}超出版心，PDF 无法完整印出：“{context}”；{hint}",
+        "{where} does not fit the text block, so the PDF cannot print it whole: '{context}'; {hint}",
+    ),
+    "layout_hint_signature": ("署名应在一行内排完，请缩短署名", "a signature takes one line: shorten it"),
+    "layout_hint_signers": (
+        "签发人姓名每行排两个，请缩短姓名或减少签发人",
+        "signers stand two to a line: shorten the names or name fewer signers",
+    ),
+    "layout_hint_header": ("版头须排在首页，请缩短版头的内容", "the header must fit the first page: shorten it"),
+    "layout_hint_end_block": (
+        "版记须排在一页之内，请缩短抄送机关名单", "the end block must fit one page: shorten the copy-to list"
+    ),
+    "layout_hint_text": ("请缩短此处文字", "shorten this text"),
     # lint (report-composer lint): rule codes S structure, P punctuation, N numbers and dates,
     # D deadline, W wording, L length; S001 to S003 are the part_* messages above.
     "S004": (

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+
 from .. import blocks as b
 from ..blocks import cells
 
@@ -24,3 +27,13 @@ def column_widths(table: b.Table, total: float, size: float, margin: float) -> l
     spare = total - sum(floor)
     extra = [n - f for n, f in zip(natural, floor)]
     return [f + spare * e / sum(extra) for f, e in zip(floor, extra)]
+
+
+def row_lines(row: Sequence[str], widths: Sequence[float], size: float, margin: float) -> int:
+    """About how many lines the row's tallest cell wraps to, counting whole characters per
+    line: the DOCX lets a row break across pages when it would not fit on one, as the PDF does."""
+    def lines(text: str, width: float) -> int:
+        per_line = max(1, math.floor((width - 2 * margin) / size))
+        return sum(max(1, math.ceil(cells(part) / per_line)) for part in (text.splitlines() or [""]))
+
+    return max((lines(text, width) for text, width in zip(row, widths)), default=1)

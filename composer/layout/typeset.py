@@ -9,6 +9,10 @@ rows (lines of the table's own height, as in the DOCX) stay whole and repeat the
 a new page, the end block sits at the foot of the last page, page numbers go under the text
 block. Pages fill by height, so text after a table stacks as Word and LibreOffice stack it.
 
+A table row taller than a page breaks across pages, line by line. Text that cannot be set
+inside the text block (a signature longer than a line, a header or end block taller than a
+page) is a ReportError placed by model path, never a clipped page.
+
 Nothing here knows of PDF: positions are points from the page's top-left corner, and each
 run of glyphs says what it is and which model value it came from (`Origin`), for exporters
 that tag or annotate (a tagged PDF, OFD) and for messages placed in the input.
@@ -24,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import blocks as b
 from ..blocks import Path, cells
+from ..problems import Location, Problem, ReportError
 from ..profile import Profile
 from .linebreak import Line, Rules, Run, single_line, wrap
 from .tables import column_widths
@@ -36,6 +41,7 @@ if TYPE_CHECKING:
 SizedMeasure = Callable[[str, str, float], float]
 
 _SLACK = 0.01  # points: rounding that does not make a line overflow the text block
+_EDGE = 1.0  # points a glyph may stand past the text block (a face's advance wider than its cell)
 
 
 # --- what a page is made of -------------------------------------------------------------------
@@ -411,12 +417,14 @@ class _Slab(NamedTuple):
     kind: str = "blank"  # the kind of block it comes from (Source.kind)
     last: bool = True  # the last line of its block
     tie_back: bool = False  # the signature: what stands before it stays on its page (see _tied)
+    close: tuple[Item, ...] = ()  # drawn only when the page breaks right after it (a row's rule)
 
 
 class _PageBuilder:
     def __init__(self) -> None:
         self.items: list[Item] = []
         self.y = 0.0  # points used from the top of the text block
+        self.close: list[Item] = []  # what the last slab placed draws if the page ends after it
 
 
 class _Layout:
@@ -502,10 +510,14 @@ class _Layout:
 
     # tables
 
-    def _row_slab(self, table_spec: _Table, row: int, widths: list[float], centred: list[bool]) -> _Slab:
+    def _row_slabs(
+        self, table_spec: _Table, row: int, widths: list[float], centred: list[bool], header: _Slab | None = None,
+    ) -> list[_Slab]:
         """One row, its cells' lines `line_height` apart and centred vertically; a column whose
-        text all fits on one line is centred, the others justified. Row 0 is the header row."""
-        header = row == 0
+        text all fits on one line is centred, the others justified. Row 0 is the header row.
+
+        A row taller than a page (below the repeated `header`) breaks across pages, as Word
+        breaks a row it may split: one slab per line of the row, its cells set from the top."""
         runs = table_spec.rows[row - 1] if row else table_spec.header
         table = self.profile.table
         size, margin, pitch = table.size.pt, table.cell_margin.pt, table.line_height.pt
@@ -518,7 +530,25 @@ class _Layout:
                 for line in wrap([Run(part, run.role)], inner, size, self._measure(size), self.rules)
             ]
             cells_lines.append(lines)
-        height = max(len(lines) for lines in cells_lines) * pitch
+        count = max(len(lines) for lines in cells_lines)
+        room = self.grid.height - (header.height if header else 0.0)
+        if count * pitch <= room + _SLACK:
+            return [self._row_piece(table_spec, row, widths, cells_lines, 0, count, header=header)]
+        return [
+            self._row_piece(table_spec, row, widths, [lines[k:k + 1] for lines in cells_lines], k, 1, header=header,
+                            last=k == count - 1)
+            for k in range(count)
+        ]
+
+    def _row_piece(
+        self, table_spec: _Table, row: int, widths: list[float], cells_lines: list[list[Line]], offset: int,
+        count: int, *, header: _Slab | None, last: bool = True,
+    ) -> _Slab:
+        """`count` lines of a row (from its line `offset`) with their rules; a piece that is not
+        the row's last closes its box with a rule only when the page breaks after it."""
+        table = self.profile.table
+        size, margin, pitch = table.size.pt, table.cell_margin.pt, table.line_height.pt
+        height = count * pitch
         items: list[Item] = []
         x = self.grid.left
         for column, (lines, width) in enumerate(zip(cells_lines, widths)):
@@ -531,19 +561,31 @@ class _Layout:
         edges = [self.grid.left]
         for width in widths:
             edges.append(edges[-1] + width)
-        rule = table.rule_width.pt
-        items += [Rule(e, 0.0, e, height, rule, self.text_color) for e in edges]
-        items += [Rule(edges[0], y, edges[-1], y, rule, self.text_color) for y in ((0.0, height) if header else (height,))]
-        return _Slab(height, tuple(items), keep=header, kind="table")
+        rule, color = table.rule_width.pt, self.text_color
+        items += [Rule(e, 0.0, e, height, rule, color) for e in edges]
+        tops = (0.0,) if row == 0 and offset == 0 else ()
+        items += [Rule(edges[0], y, edges[-1], y, rule, color) for y in (*tops, *((height,) if last else ()))]
+        close = () if last else (Rule(edges[0], height, edges[-1], height, rule, color),)
+        whole = last and offset == 0
+        return _Slab(height, tuple(items), keep=row == 0 and whole, header=header, kind="table", close=close)
 
     def _table_slabs(self, table: _Table) -> list[_Slab]:
         size, margin = self.profile.table.size.pt, self.profile.table.cell_margin.pt
         texts = b.Table(None, tuple(r.text for r in table.header), tuple(tuple(r.text for r in row) for row in table.rows))
         widths = column_widths(texts, self.grid.width, size, margin)
         centred = [all(cells(c) * size <= w - 2 * margin for c in column) for column, w in zip(zip(*texts.rows), widths)]
-        header = self._row_slab(table, 0, widths, [True] * len(widths))
-        return [header] + [
-            self._row_slab(table, row, widths, centred)._replace(header=header) for row in range(1, len(table.rows) + 1)
+        headers = self._row_slabs(table, 0, widths, [True] * len(widths))
+        # The header row repeats above a row continued on a new page; one that is itself taller
+        # than a page cannot, and the continuation starts under a rule of its own instead.
+        line = self.profile.table.line_height.pt
+        if len(headers) == 1 and headers[0].height + line <= self.grid.height + _SLACK:
+            repeated = headers[0]
+        else:
+            repeated = _Slab(0.0, (Rule(self.grid.left, 0.0, self.grid.left + sum(widths), 0.0,
+                                        self.profile.table.rule_width.pt, self.text_color),), kind="table")
+        return headers + [
+            slab for row in range(1, len(table.rows) + 1)
+            for slab in self._row_slabs(table, row, widths, centred, repeated)
         ]
 
     def _slabs(self, spec: Spec) -> list[_Slab]:
@@ -573,6 +615,9 @@ class _Layout:
         mark_size = min(profile.mark_max_size.pt, grid.width / max(cells(header.mark.text), 1))
         mark_top = max(profile.mark_top.pt, len(header.corner) * grid.pitch)
         mark = self._single([header.mark], mark_size)
+        if mark.width > grid.width:  # Latin wider than half a cell: shrink on the measured width
+            mark_size *= grid.width / mark.width
+            mark = self._single([header.mark], mark_size)
         items += self._glyphs(mark, grid.left + (grid.width - mark.width) / 2,
                               grid.top + mark_top + grid.em_ascent * mark_size, mark_size, header.origin("mark"), self.red)
         first_top = grid.top + mark_top + mark_size + float(profile.number_gap.value) * grid.pitch
@@ -605,8 +650,10 @@ class _Layout:
             lines.append(self._single(([label] if k == 0 else []) + runs, size, cell))
         if len(lines) > 1:  # later lines start where the first line's names start
             label_width = self._single([label], size, cell).width
-            start = lines[0].width - label_width
-            lines[1:] = [Line(line.segments, start) for line in lines[1:]]
+            names_width = max(lines[0].width - label_width, *(line.width for line in lines[1:]))  # widest ends right
+            lines = [Line(lines[0].segments, label_width + names_width)] + [
+                Line(line.segments, names_width) for line in lines[1:]
+            ]
         return lines
 
     # the end block, at the foot of the last page
@@ -662,6 +709,7 @@ class _Layout:
             page = pages[-1]
             page.y = page.y if top is None else top
             page.items += [item.moved(grid.top + page.y) for item in slab.items]
+            page.close = [item.moved(grid.top + page.y) for item in slab.close]
             page.y += slab.height
 
         def fits(height: float) -> bool:
@@ -688,10 +736,31 @@ class _Layout:
             if not fits(end.height):
                 pages.append(_PageBuilder())
             place(end, top=grid.height - end.height)  # its last rule on the text block's bottom edge
+        self._check_inside(pages)
         return [
-            Page(number, tuple(page.items) + tuple(self._page_number(number)))
+            Page(number, tuple(page.items + page.close) + tuple(self._page_number(number)))
             for number, page in enumerate(pages, start=1)
         ]
+
+    def _check_inside(self, pages: list[_PageBuilder]) -> None:
+        """Every glyph inside the text block, or a ReportError naming each value that is not
+        (a signature longer than a line, a header or end block taller than a page): a PDF that
+        clips them would lose their text silently."""
+        grid, problems, seen = self.grid, [], set()
+        right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
+        squeezable = self.rules.compressible
+        for page in pages:
+            for item in page.items:
+                if not isinstance(item, Glyphs) or not item.text or item.origin.path in seen:
+                    continue
+                top = item.baseline - grid.em_ascent * item.size
+                last = item.text[-1]  # a mark at a line's end may give up its blank half
+                end = item.xs[-1] + self.measure(last, item.role, item.size) / (2 if last in squeezable else 1)
+                if item.xs[0] < grid.left - _EDGE or end > right or top < grid.top - _EDGE or top + item.size > bottom:
+                    seen.add(item.origin.path)
+                    problems.append(_outside(item))
+        if problems:
+            raise ReportError(problems)
 
 
 def _tied(slabs: list[_Slab]) -> list[_Slab]:
@@ -709,3 +778,19 @@ def _tied(slabs: list[_Slab]) -> list[_Slab]:
             if k >= 0 and slabs[k].kind in ("paragraph", "heading"):
                 slabs[k] = slabs[k]._replace(keep=True)
     return slabs
+
+
+_BLOCK_OF = {"caption": "table", "table_header": "table", "table_cell": "table", "date": "signature"}
+
+
+def _outside(glyphs: Glyphs) -> Problem:
+    """The located error for a value whose glyphs stand outside the text block."""
+    origin = glyphs.origin
+    kind = _BLOCK_OF.get(origin.kind, origin.kind)
+    hint = "text"
+    if kind in ("signature", "end_block", "header"):
+        hint = "signers" if origin.path[-1:] == ("signers",) else kind
+    return Problem("layout_outside_text_block", {
+        "where": Problem(f"block_{kind}"), "context": glyphs.text[:20] + ("……" if len(glyphs.text) > 20 else ""),
+        "hint": Problem(f"layout_hint_{hint}"),
+    }, Location(path=origin.path, offset=origin.at(0)))

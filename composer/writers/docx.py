@@ -163,18 +163,24 @@ class _Writer:
         ])
         centred = [all(cells(c) * text.size <= w / 20 - 2 * margin / 20 for c in column)
                    for column, w in zip(zip(*table.rows), widths)]
-        tbl.append(self.row(table.header, widths, head, line, [True] * len(widths), header=True))
+        # A row taller than a page (under the repeated header row) may break, as in the PDF.
+        page = twips(self.profile.page.text_height.pt)
+        header_lines = tables.row_lines(table.header, widths, twips(text.size), margin)
+        whole = header_lines * line <= page
+        tbl.append(self.row(table.header, widths, head, line, [True] * len(widths), header=True, whole=whole))
         for row in table.rows:
-            tbl.append(self.row(row, widths, text, line, centred))
+            whole = (header_lines + tables.row_lines(row, widths, twips(text.size), margin)) * line <= page
+            tbl.append(self.row(row, widths, text, line, centred, whole=whole))
         out.append(tbl)
         return out
 
     def row(
         self, texts: tuple[str, ...], widths: list[int], look: Look, line: int, centred: list[bool],
-        *, header: bool = False,
+        *, header: bool = False, whole: bool = True,
     ) -> etree._Element:
-        """One table row; the header row repeats on every page the table spans."""
-        tr = el("w:tr", [el("w:trPr", [el("w:cantSplit"), el("w:tblHeader") if header else None])])
+        """One table row, kept on one page when `whole`; the header row repeats on every page
+        the table spans."""
+        tr = el("w:tr", [el("w:trPr", [el("w:cantSplit") if whole else None, el("w:tblHeader") if header else None])])
         for text, width, centre in zip(texts, widths, centred):
             paragraphs = [
                 paragraph(ppr(snap=False, line=line, jc="center" if centre else "both", mark=look),
