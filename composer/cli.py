@@ -365,7 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     rendered = argparse.ArgumentParser(add_help=False, parents=[styled])
     rendered.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定（默认 .docx）；- 表示标准输出")
     rendered.add_argument(
-        "-f", "--format", choices=("docx", "pdf", "html", "txt", "blocks"),
+        "-f", "--format", choices=("docx", "pdf", "ofd", "html", "txt", "blocks"),
         help="输出格式；blocks 输出排版结构的文本，供检查和测试 / output format; blocks: the composed document as text",
     )
     rendered.add_argument(
