@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
-    "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
+    "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "import_ofd_unreadable",
+    "output_unwritable",
     "output_default_is_input",
 }
 STDIO = "-"

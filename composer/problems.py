@@ -162,6 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取该 Word 文档（{reason}）；请确认是 .docx 文件",
         "cannot read this Word document ({reason}); is it a .docx file?",
     ),
+    "import_ofd_unreadable": (
+        "无法读取该 OFD 文件（{reason}）；请确认是 .ofd 文件",
+        "cannot read this OFD file ({reason}); is it an .ofd file?",
+    ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
     "import_gbk": (
         "文件不是 UTF-8 而是 GBK/GB18030 编码（记事本、旧网页常用），已按 GBK 读取",

@@ -1,6 +1,6 @@
 """Importing an existing report: pick the reader for the file's kind, then recognise its structure.
 
-Text (.txt), Markdown (.md), Word (.docx) and web pages (.html) each have a reader that yields
+Text (.txt), Markdown (.md), Word (.docx), web pages (.html) and OFD (.ofd) each have a reader that yields
 source paragraphs with their positions; `structure.build_report` does the rest for all of them.
 """
 
@@ -18,7 +18,7 @@ from .structure import ImportResult, SourceBlock, SourceParagraph, build_report
 
 KINDS: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".ofd": "ofd",
 }
 # Formats an office may try, with what to do instead.
 _SAVE_AS = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".pdf": "docx", ".odt": "docx"}
@@ -27,7 +27,7 @@ _SAVE_AS = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".pdf": "docx", ".od
 def _kind(path: Path, kind: str | None) -> str:
     if kind:
         if kind not in set(KINDS.values()):
-            raise ReportError([Problem("import_kind_unknown", {"kind": kind, "known": "text, markdown, docx, html"},
+            raise ReportError([Problem("import_kind_unknown", {"kind": kind, "known": "text, markdown, docx, html, ofd"},
                                        Location(str(path)))])
         return kind
     suffix = path.suffix.lower()
@@ -45,6 +45,10 @@ def _blocks(data: bytes, kind: str, name: str, profile: Profile) -> tuple[list[S
         from .docx_reader import read_docx
 
         return read_docx(data, name, profile), []
+    if kind == "ofd":
+        from .ofd_reader import read_ofd
+
+        return read_ofd(data, name, profile), []
     text = decode(data, name, accept_gbk=True)
     notes: list[Problem] = []
     try:
@@ -87,9 +91,9 @@ def import_report(
     kind: str | None = None,
     profile: Profile | None = None,
 ) -> ImportResult:
-    """An existing report (text, Markdown, DOCX or HTML) as a model, with what was found where.
+    """An existing report (text, Markdown, DOCX, HTML or OFD) as a model, with what was found where.
 
-    The kind comes from the suffix unless given ("text", "markdown", "docx", "html"). Raises
+    The kind comes from the suffix unless given ("text", "markdown", "docx", "html", "ofd"). Raises
     ReportError when the file cannot be read; a file that reads but does not make a valid report
     gives a result whose `report` is None and whose `problems` say why, at source lines.
     `profile` is the style profile the source was set by (the standard one when None).
