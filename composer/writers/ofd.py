@@ -25,6 +25,7 @@ from lxml import etree
 from ..blocks import Metadata
 from ..layout import fontcache
 from ..layout.fonts import Face
+from ..layout.fonts import _codepoints as drawn_codepoints  # the code points reportlab draws them by
 from ..layout.paged import PagedDocument
 from ..layout.typeset import Glyphs, Rule
 
@@ -119,7 +120,7 @@ def _subset(face: Face, chars: set[str]) -> bytes:
     only on the characters."""
     from fontTools import subset
 
-    codepoints = {0x20 if char == "\u00a0" else ord(char) for char in chars if char.isprintable() or char == " "}
+    codepoints = drawn_codepoints(chars)
     source = fontcache.truetype_bytes(face.path, face.index, face.weight, codepoints)
     options = subset.Options()
     options.glyph_names = False
@@ -138,12 +139,28 @@ def _subset(face: Face, chars: set[str]) -> bytes:
 def _page(items: Sequence[Glyphs | Rule], paged: PagedDocument, font_ids: dict[str, int], ids: Iterator[int]) -> bytes:
     page = _root("Page")
     layer = _child(_child(page, "Content"), "Layer", ID=str(next(ids)), Type="Body")
-    for item in items:
+    for item in _reading_order(items):
         if isinstance(item, Glyphs):
             _text(layer, item, paged, font_ids[item.font], next(ids))
         else:
             _rule(layer, item, next(ids))
     return _xml(page)
+
+
+def _reading_order(items: Sequence[Glyphs | Rule]) -> list[Glyphs | Rule]:
+    """The items, runs that follow one another on one baseline left to right: a reader taking
+    text objects in order reads the red header's number before the signer placed after it."""
+    out: list[Glyphs | Rule] = []
+    line: list[Glyphs] = []
+    for item in [*items, None]:
+        if isinstance(item, Glyphs) and (not line or item.baseline == line[0].baseline):
+            line.append(item)
+            continue
+        out += sorted(line, key=lambda glyphs: glyphs.xs[0])
+        line = [item] if isinstance(item, Glyphs) else []
+        if isinstance(item, Rule):
+            out.append(item)
+    return out
 
 
 def _text(layer: etree._Element, glyphs: Glyphs, paged: PagedDocument, font_id: int, unit_id: int) -> None:
