@@ -400,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
 
     imported = argparse.ArgumentParser(add_help=False)
-    imported.add_argument("input", metavar="SOURCE", help="已有的报告：.txt .md .docx .html / an existing report")
+    imported.add_argument("input", metavar="SOURCE", help="已有的报告：.txt .md .docx .html .ofd / an existing report")
     imported.add_argument(
         "--keep-punctuation", action="store_true",
         help="保留原文的半角标点，不改为全角 / keep half-width punctuation as it is",
