@@ -33,6 +33,7 @@ NAMESPACE = "http://www.ofdspec.org/2016"
 _MM_PER_PT = 25.4 / 72
 _DOC = "Doc_0"
 _FONT_FOLDER = "Res"
+_BOLD = 600  # OpenType weight class from which a face is bold
 
 
 def _tag(name: str) -> str:
@@ -198,8 +199,11 @@ def _public_res(paged: PagedDocument, font_ids: dict[str, int]) -> bytes:
     res = _root("Res", BaseLoc=_FONT_FOLDER)
     fonts = _child(res, "Fonts")
     for font, font_id in font_ids.items():
-        family = paged.fonts.face(font).family
-        entry = _child(fonts, "Font", ID=str(font_id), FontName=family, FamilyName=family)
+        face = paged.fonts.face(font)
+        entry = _child(fonts, "Font", ID=str(font_id), FontName=face.family, FamilyName=face.family)
+        if face.weight >= _BOLD:  # a viewer drawing by name (ofd.js) then picks the bold instance
+            entry.set("FontName", f"{face.family} Bold")
+            entry.set("Bold", "true")
         _child(entry, "FontFile", f"font_{font_id}.ttf")
     return _xml(res)
 
