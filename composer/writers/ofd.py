@@ -153,15 +153,21 @@ def _reading_order(items: Sequence[Glyphs | Rule]) -> list[Glyphs | Rule]:
     text objects in order reads the red header's number before the signer placed after it."""
     out: list[Glyphs | Rule] = []
     line: list[Glyphs] = []
-    for item in [*items, None]:
-        if isinstance(item, Glyphs) and (not line or item.baseline == line[0].baseline):
+    for item in items:
+        if isinstance(item, Glyphs) and line and item.baseline == line[0].baseline:
             line.append(item)
             continue
-        out += sorted(line, key=lambda glyphs: glyphs.xs[0])
-        line = [item] if isinstance(item, Glyphs) else []
-        if isinstance(item, Rule):
+        out += _left_to_right(line)
+        line = []
+        if isinstance(item, Glyphs):
+            line.append(item)
+        else:
             out.append(item)
-    return out
+    return out + _left_to_right(line)
+
+
+def _left_to_right(line: list[Glyphs]) -> list[Glyphs]:
+    return sorted(line, key=lambda glyphs: glyphs.xs[0])
 
 
 def _text(layer: etree._Element, glyphs: Glyphs, paged: PagedDocument, font_id: int, unit_id: int) -> None:
