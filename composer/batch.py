@@ -210,13 +210,13 @@ def _prepare(settings: Settings, worker: bool) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     from . import lint  # noqa: F401  (loaded once here, not in the first report)
     from .profile import load_profile
-    from .writers import writer
+    from .writers import PAGED, writer
 
     _settings = settings
     _profile = load_profile(settings.profile, settings.variant)
     for fmt in settings.formats:
         writer(fmt)
-    if "pdf" in settings.formats:
+    if PAGED.intersection(settings.formats):
         from .layout import prepare_fonts
 
         try:
@@ -275,7 +275,9 @@ def _render_all(report: Any, outcome: Outcome) -> tuple[dict[str, bytes], int | 
         standard = _settings.pdf_standard if fmt == "pdf" else None
         result = render_result(report, fmt, profile=_profile, pdf_standard=standard)
         rendered[fmt] = result.data
-        outcome.problems += [problem for problem in result.problems if problem.code not in MACHINE_WIDE]
+        outcome.problems += [  # PDF and OFD lay out the same pages: their warnings once
+            problem for problem in result.problems if problem.code not in MACHINE_WIDE and problem not in outcome.problems
+        ]
         pages = result.pages if result.pages is not None else pages
     return rendered, pages
 
@@ -320,7 +322,9 @@ def render_one(job: Job) -> Outcome:
 
 def machine_notes(settings: Settings) -> list[Problem]:
     """What every PDF of the batch shares: faces standing in for the official ones."""
-    if "pdf" not in settings.formats:
+    from .writers import PAGED
+
+    if not PAGED.intersection(settings.formats):
         return []
     from .profile import load_profile
     from .layout import stand_ins
@@ -532,7 +536,7 @@ def write_summary(
         "generator": f"report-composer {__version__}",
         "formats": list(formats),
         "imports": imports,
-        "pages_from": "pdf" if "pdf" in formats else None,
+        "pages_from": next((fmt for fmt in ("pdf", "ofd") if fmt in formats), None),
         "counts": {"total": len(outcomes), **counts},
         "notes": [note.to_dict(lang) for note in notes],  # type: ignore[arg-type]
         "reports": rows,

@@ -30,6 +30,9 @@ class Metadata(NamedTuple):
     subject: str
     keywords: tuple[str, ...]
     created: date
+    # What an archive files the document by (发文字号, 年度, the disclosure fields), label and
+    # value: OFD's custom data carries them.
+    archive: tuple[tuple[str, str], ...] = ()
 
 
 class RedHeader(NamedTuple):

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 USAGE_CODES = {
     "file_missing", "file_unreadable", "format_unknown", "format_needed", "option_unsupported", "output_is_input",
-    "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "output_unwritable",
+    "import_kind_unknown", "import_save_as", "import_docx_unreadable", "import_html_unreadable", "import_ofd_unreadable",
+    "output_unwritable",
     "output_default_is_input", "serve_port_busy", "serve_extra_missing", "import_soffice_missing", "import_not_office",
     "import_convert_failed", "import_convert_timeout", "import_pdf_scanned", "import_pdf_encrypted", "import_pdf_unreadable",
     "output_default_not_ours", "import_docx_bad_value", "import_docx_style_cycle",
@@ -429,7 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
     rendered = argparse.ArgumentParser(add_help=False, parents=[styled, archived])
     rendered.add_argument("-o", "--output", metavar="OUTPUT", help="输出文件，格式由扩展名决定（默认 .docx）；- 表示标准输出")
     rendered.add_argument(
-        "-f", "--format", choices=("docx", "pdf", "html", "txt", "blocks"),
+        "-f", "--format", choices=("docx", "pdf", "ofd", "html", "txt", "blocks"),
         help="输出格式；blocks 输出排版结构的文本，供检查和测试 / output format; blocks: the composed document as text",
     )
     rendered.add_argument(
@@ -463,7 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
 
     imported = argparse.ArgumentParser(add_help=False)
-    imported.add_argument("input", metavar="SOURCE", help="已有的报告：.txt .md .docx .html / an existing report")
+    imported.add_argument("input", metavar="SOURCE", help="已有的报告：.txt .md .docx .html .ofd / an existing report")
     imported.add_argument(
         "--keep-punctuation", action="store_true",
         help="保留原文的半角标点，不改为全角 / keep half-width punctuation as it is",

@@ -102,12 +102,22 @@ def compose(report: Report, profile: Profile) -> b.Document:
             subject=f"{report.year}年法治政府建设年度报告",
             keywords=("法治政府建设", "年度报告", str(report.year), report.issuer),
             created=report.date,
+            archive=_archive(report),
         ),
         header=_header(report),
         body=tuple(body),
         end_block=_end_block(report, profile),
         disclosure=_disclosure(report),
     )
+
+
+def _archive(report: Report) -> tuple[tuple[str, str], ...]:
+    """The document number, the year and the disclosure fields that are filled in."""
+    fields = [("发文字号", report.header.number if report.header else None), ("年度", str(report.year))]
+    if report.disclosure is not None:
+        fields += [(field.title or key, getattr(report.disclosure, key))
+                   for key, field in type(report.disclosure).model_fields.items()]
+    return tuple((label, value) for label, value in fields if value)
 
 
 def _header(report: Report) -> b.RedHeader | None:

@@ -216,6 +216,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "网页的元素嵌套过深（超过 {limit} 层），其中的文字无法完整读取；请在浏览器中复制正文存为 .txt 后再导入",
         "the page's elements are nested too deep (over {limit} levels) for its text to be read whole; copy the text from a browser into a .txt and import that",
     ),
+    "import_ofd_unreadable": (
+        "无法读取该 OFD 文件（{reason}）；请确认是 .ofd 文件",
+        "cannot read this OFD file ({reason}); is it an .ofd file?",
+    ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
     "import_soffice_missing": (
         "无法读取 {suffix} 文件：本机没有安装 LibreOffice（找不到 soffice 命令）。请安装 LibreOffice 后再试，"

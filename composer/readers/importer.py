@@ -5,8 +5,8 @@ Every reader has one signature, `(data: bytes, name: str, profile: Profile) -> S
 character cells), and is found by the
 file's suffix in `READERS`, as pandoc finds its readers in one table; `structure.build_report`
 does the rest for all of them. A new kind of source is a reader module and a line here.
-Text, Markdown, Word (.docx; .doc, .wps and .odt through LibreOffice), web pages and published
-PDFs are read.
+Text, Markdown, Word (.docx; .doc, .wps and .odt through LibreOffice), web pages, published
+PDFs and OFD are read.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ..profile import Profile, load_profile
 from .docx_reader import read_docx
 from .html_reader import read_html
 from .office_reader import read_office
+from .ofd_reader import read_ofd
 from .pdf_reader import read_pdf
 from .source import SourceBlock, SourceDocument, SourceParagraph, read_bytes
 from .structure import ImportResult, build_report
@@ -35,6 +36,7 @@ READERS: dict[str, Reader] = {
     "txt": read_text, "text": read_text, "md": read_markdown, "markdown": read_markdown,
     "docx": read_docx, "html": read_html, "htm": read_html, "xhtml": read_html,
     "doc": read_office, "wps": read_office, "odt": read_office, "pdf": read_pdf,
+    "ofd": read_ofd,
 }
 # Formats an office may try, with what to do instead.
 _SAVE_AS = {".rtf": "docx"}
@@ -88,7 +90,7 @@ def import_report(
     kind: str | None = None,
     profile: Profile | None = None,
 ) -> ImportResult:
-    """An existing report (text, Markdown, DOCX, .doc/.wps/.odt, HTML or PDF) as a model, with
+    """An existing report (text, Markdown, DOCX, .doc/.wps/.odt, HTML, PDF or OFD) as a model, with
     what was found where.
 
     The kind comes from the suffix unless given (a key of READERS: "txt", "md", "docx", "doc",

@@ -1,5 +1,5 @@
 """One writer per output format; each exposes `render(document, profile, **options) -> bytes`,
-or, for a format drawn from laid-out pages (`PAGED`: the PDF), `render(paged) -> bytes` where
+or, for a format drawn from laid-out pages (`PAGED`: PDF and OFD), `render(paged) -> bytes` where
 `paged` is what `composer.layout.lay_out` made.
 
 Writers are imported only when used, so validating or asking for --help never loads
@@ -25,10 +25,10 @@ if TYPE_CHECKING:  # `validate` imports this module and needs no profile
 
 Writer: TypeAlias = "Callable[[Document, Profile], bytes]"
 
-FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt", "blocks")  # blocks: a dump for tests, no suffix
-PAGED: frozenset[str] = frozenset({"pdf"})
+FORMATS: tuple[str, ...] = ("docx", "pdf", "ofd", "html", "txt", "blocks")  # blocks: a dump for tests, no suffix
+PAGED: frozenset[str] = frozenset({"pdf", "ofd"})
 OPTIONS: dict[str, tuple[str, ...]] = {"html": ("fragment",), "pdf": ("pdf_standard",)}
-SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt"}
+SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".ofd": "ofd", ".html": "html", ".htm": "html", ".txt": "txt"}
 
 
 def format_for(path: str | Path) -> str | None:
