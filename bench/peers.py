@@ -23,6 +23,7 @@ is skipped with a line saying so. Figures are of this run on this machine, not p
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import resource
 import shutil
@@ -166,11 +167,7 @@ def load() -> str:
 
 
 def have_typst() -> bool:
-    try:
-        import typst  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("typst") is not None
 
 
 def whole_process(folder: Path, reports: dict[int, composer.Report], runs: dict[int, int]) -> dict[int, dict[str, float]]:
