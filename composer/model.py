@@ -4,8 +4,9 @@ It describes content and checks the structure the 2019 督察工作规定 mandat
 order, none empty; an optional fifth last). It knows nothing of pages, fonts or files.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would turn each field's annotation back
+# from a string (compile and eval, ~90 of them), a tenth of the model's build at start-up; the
+# few names used before they are defined are quoted.
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -117,7 +118,7 @@ class Table(_Model):
     rows: list[list[PlainText]] = Field(title="表格行", min_length=1)
 
     @model_validator(mode="after")
-    def _rows_match_header(self) -> Table:
+    def _rows_match_header(self) -> "Table":
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.header):
                 raise PydanticCustomError(
@@ -139,10 +140,10 @@ class Section(_Model):
     run_in: bool = Field(
         False, title="标题与正文同段", description="true：小标题后直接接第一段正文，排在同一段内"
     )
-    content: list[Item] = Field(default=[], title="内容")
+    content: list["Item"] = Field(default=[], title="内容")
 
     @model_validator(mode="after")
-    def _run_in_needs_text(self) -> Section:
+    def _run_in_needs_text(self) -> "Section":
         if self.run_in and not (self.content and isinstance(self.content[0], str)):
             raise PydanticCustomError("run_in_without_text", "run_in_without_text", {"at": "run_in"})
         return self
@@ -368,7 +369,7 @@ class Report(_Model):
         return year
 
     @model_validator(mode="after")
-    def _fill_and_check(self) -> Report:
+    def _fill_and_check(self) -> "Report":
         if self.date < Date(self.year, 1, 1):
             raise PydanticCustomError(
                 "date_before_year", "date_before_year", {"date": str(self.date), "year": self.year, "at": "date"}
@@ -413,7 +414,7 @@ class Report(_Model):
         return found
 
     @model_validator(mode="after")
-    def _depth(self) -> Report:
+    def _depth(self) -> "Report":
         for path, level, _ in self.sections():
             if level > 4:
                 raise PydanticCustomError(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 import composer
 from conftest import REPO
 
@@ -35,3 +37,25 @@ def test_two_hundred_distinct_seed_sized_reports(seed_report, tmp_path):
     assert all(r.title == f"{r.issuer}2023年法治政府建设年度报告" for r in reports)
     path = generate.write(reports[123], tmp_path / "r.yaml")
     assert composer.load(path) == reports[123]  # what the batch reads back is the report made
+
+
+def test_typst_peer_sets_the_seed_as_we_do(seed_report, tmp_path):
+    """The bench's Typst source of the seed (bench/peers.py) makes the same pages as our PDF,
+    in the faces our layout resolved: the peers are timed on the same work."""
+    typst = pytest.importorskip("typst", reason="the bench's Typst peer needs `pip install typst` (the bench extra)")
+    pdfium = pytest.importorskip("pypdfium2", reason="reading the PDFs back needs pypdfium2 (the test extra)")
+    import peers
+    from composer.compose import compose
+    from composer.layout import faces
+
+    profile = composer.load_profile()
+    resolved = faces(profile)
+    source = peers.typst_source(compose(seed_report, profile), profile, resolved)
+    theirs = typst.compile(source.encode(), font_paths=[peers.font_folder(resolved, tmp_path / "fonts")],
+                           ignore_system_fonts=True)
+    ours = composer.render_result(seed_report, "pdf")
+    document = pdfium.PdfDocument(theirs)
+    assert len(document) == ours.pages
+    first = document[0].get_textpage().get_text_range()
+    assert first.startswith(seed_report.title) and "一、" in first
+    assert b"/FontName" in theirs and b"Libertinus" not in theirs  # our faces, not Typst's own
