@@ -98,8 +98,10 @@ def test_validate_json_bodies(client):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("\n".join(['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    ("\n".join(['a0: &a0 ["","","","","","","","",""]']
                + [f"a{i}: &a{i} [{','.join(f'*a{i - 1}' for _ in range(9))}]" for i in range(1, 10)]), "yaml_alias_bomb"),
+    ("\n".join(['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+               + [f"a{i}: &a{i} [{','.join(f'*a{i - 1}' for _ in range(9))}]" for i in range(1, 10)]), "yaml_too_much_text"),
     (MINIMAL.replace("青山县司法局", "青山县\u200b司法局"), "format_character"),
     (MINIMAL.replace("青山县司法局", "青山县\ue000司法局"), "private_use_character"),
     ("a: 1\n---\nb: 2\n", "yaml_multiple_documents"),
