@@ -181,8 +181,11 @@ def styles_element(
     (off: pages fill to the last grid line), no automatic space between Chinese and Latin text
     (it would break the 28-character count), and the tightened body run so typed text keeps
     the grid too.
-    Punctuation may hang into the margin (Word's default, and LibreOffice's only behaviour), so
-    the characters of every line stay in the grid's 28 columns.
+    One line-breaking model with the PDF (layout/linebreak): the profile's kinsoku marks on
+    (`w:kinsoku`), no hanging punctuation (`w:overflowPunct` off: Word's default hangs closing
+    marks into the margin and LibreOffice's does too, so ink would pass the text block's right
+    edge), no punctuation compression (settings), and a mark that would start a line takes the
+    last character down with it, in Word, WPS, LibreOffice and our PDF alike.
     """
     defaults = el("w:docDefaults", [
         el("w:rPrDefault", [body.rpr()]),
@@ -190,6 +193,10 @@ def styles_element(
     ])
     normal_ppr = el("w:pPr", [
         on_off("w:widowControl", bool(profile.pagination.widow_control.value)),
+        el("w:kinsoku"),
+        el("w:wordWrap"),
+        el("w:overflowPunct", val=0),
+        el("w:topLinePunct", val=0),
         el("w:autoSpaceDE", val=0),
         el("w:autoSpaceDN", val=0),
         el("w:spacing", before=0, after=0, line=line, lineRule="exact"),
