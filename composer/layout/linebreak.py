@@ -25,7 +25,6 @@ from ..blocks import cells
 Measure = Callable[[str, str], float]
 
 _EPSILON = 1e-6
-_PULL_LIMIT = 2  # at most this many units are pulled back onto a full line
 
 
 class Run(NamedTuple):
@@ -178,13 +177,18 @@ def _break_line(
         return start + 1, None
     if _can_break(units, end, rules):
         return end, None
-    closing = units[end].text[0] in rules.no_line_start  # pulled back; an opening mark is pushed down
-    for pulled in range(end + 1, min(end + _PULL_LIMIT, len(units)) + 1 if closing else end):
-        if pulled == len(units) or _can_break(units, pulled, rules):
-            line = units[start:pulled]
-            squeeze = _squeeze(line, sum(u.width for u in line) - capacity, rules, cell)
-            if squeeze is not None:
-                return pulled, squeeze
+    # One closing mark is pulled back by squeezing the line's marks: where LibreOffice, which
+    # always hangs one such mark past the margin, breaks too, with our ink inside the text
+    # block. Anything wider ("——", "……", two marks) takes the last character down, as
+    # LibreOffice does. (Word with w:overflowPunct off may push the character down instead;
+    # bench/agreement.py measures against LibreOffice.)
+    closing = len(units[end].text) == 1 and units[end].text in rules.no_line_start
+    pulled = end + 1
+    if closing and (pulled == len(units) or _can_break(units, pulled, rules)):
+        line = units[start:pulled]
+        squeeze = _squeeze(line, sum(u.width for u in line) - capacity, rules, cell)
+        if squeeze is not None:
+            return pulled, squeeze
     for pushed in range(end - 1, start, -1):
         if _can_break(units, pushed, rules):
             return pushed, None
