@@ -22,13 +22,17 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import NamedTuple
+from xml.sax.saxutils import escape
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-import composer
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's code, not an installed copy
+
+import composer  # noqa: E402
+from composer.layout import faces  # noqa: E402
+
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 SEED = ROOT / "samples" / "datong-keji-2023.yaml"
 IGNORED = " \u3000\t\r\n\ufffe\uffff\x02"
@@ -116,10 +120,37 @@ def pdf_lines(data: bytes, bottom_margin_pt: float) -> list[list[str]]:
     return pages
 
 
-def libreoffice_pdf(docx: bytes, folder: Path) -> bytes:
+def same_faces(substitutes: dict[str, str], folder: Path) -> None:
+    """A LibreOffice profile whose replacement table sets each face the DOCX names in the face
+    our PDF used for it, so that both sides measure with the same glyphs: on a machine without
+    the official faces each application would otherwise choose a different stand-in (LibreOffice
+    takes DejaVu Sans for the digits), and the comparison would measure the fonts, not the
+    line breaking."""
+    pairs = "".join(
+        f'<node oor:name="_{n}" oor:op="replace">'
+        '<prop oor:name="Always" oor:op="fuse"><value>true</value></prop>'
+        '<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>'
+        f'<prop oor:name="ReplaceFont" oor:op="fuse"><value>{escape(name)}</value></prop>'
+        f'<prop oor:name="SubstituteFont" oor:op="fuse"><value>{escape(family)}</value></prop></node>'
+        for n, (name, family) in enumerate(substitutes.items())
+    )
+    user = folder / "profile" / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
+        '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>'
+        f'<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">{pairs}</item>'
+        '</oor:items>\n', encoding="utf-8")
+
+
+def libreoffice_pdf(docx: bytes, folder: Path, substitutes: dict[str, str]) -> bytes:
     soffice = shutil.which("soffice")
     if soffice is None:
         raise SystemExit("LibreOffice (soffice) is not installed: it lays the DOCX out for comparison")
+    same_faces(substitutes, folder)
     source = folder / "report.docx"
     source.write_bytes(docx)
     subprocess.run(
@@ -135,7 +166,8 @@ def measure(report_path: Path, folder: Path) -> Agreement:
     profile = composer.load_profile()
     bottom = profile.page.margin_bottom.pt
     ours = pdf_lines(composer.render(report, "pdf"), bottom)
-    theirs = pdf_lines(libreoffice_pdf(composer.render(report, "docx"), folder), bottom)
+    substitutes = {profile.face(role): face.family for role, face in faces(profile).items()}
+    theirs = pdf_lines(libreoffice_pdf(composer.render(report, "docx"), folder, substitutes), bottom)
     return Agreement(ours, theirs)
 
 
