@@ -6,6 +6,9 @@ starts with a closing mark or ends with an opening one, and "……" / "——" 
 that would start a line is pulled back onto the line above by squeezing the blank halves of
 its marks, or, when there is not room for that, the last character is pushed down with it.
 A full line is justified by spreading its slack across its gaps; a last line is not.
+Between a Chinese character and a Latin letter or digit goes the profile's `latin_gap` (an
+em fraction), the space Word, WPS and LibreOffice put there (autospace; LibreOffice always
+does, whatever the DOCX says), so that the lines of the PDF break where theirs do.
 
 This module knows nothing of fonts or PDF: the caller gives the cell width and a function
 measuring half-width characters.
@@ -41,6 +44,7 @@ class Rules(NamedTuple):
     no_line_end: str
     unbreakable: tuple[str, ...]
     compressible: str
+    latin_gap: float = 0.0  # em
 
     @property
     def glue_starts(self) -> str:
@@ -54,6 +58,7 @@ class Rules(NamedTuple):
             str(rules.no_line_end.value),
             tuple(rules.unbreakable.value),
             str(rules.compressible.value),
+            float(rules.latin_gap.value),
         )
 
 
@@ -90,6 +95,7 @@ class _Unit(NamedTuple):
     advances: tuple[float, ...]
     space: bool = False
     insets: tuple[float, ...] = ()  # where each glyph sits inside its advance, if not at its left
+    gap: float = 0.0  # autospace before it, when it follows the unit before it on a line
 
     @property
     def width(self) -> float:
@@ -99,6 +105,30 @@ class _Unit(NamedTuple):
 @cache
 def _is_full(char: str) -> bool:
     return cells(char) == 1
+
+
+@cache
+def _script(char: str) -> str:
+    """"han" for a Chinese character, "latin" for a half-width letter or digit, else ""."""
+    if not char.isalnum():
+        return ""
+    return "han" if _is_full(char) else "latin"
+
+
+def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) -> list[_Unit]:
+    """Each unit with the autospace before it: where Chinese meets a Latin letter or digit."""
+    if not rules.latin_gap:
+        return units
+    out = units[:1]
+    for before, unit in zip(units, units[1:]):
+        scripts = {_script(before.text[-1]), _script(unit.text[0])}
+        out.append(unit._replace(gap=rules.latin_gap * em(unit.role)) if scripts == {"han", "latin"} else unit)
+    return out
+
+
+def _natural(units: Sequence[_Unit]) -> float:
+    """The width of units set side by side on one line, with the autospace between them."""
+    return sum(u.width for u in units) + sum(u.gap for u in units[1:])
 
 
 def _full(text: str, role: str, cell: float, measure: Measure) -> _Unit:
@@ -139,7 +169,8 @@ def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, wid
                 else:
                     units.append(word)
                 i = j
-    return units
+    # An ideograph's advance is the em of a CJK face.
+    return _autospaced(units, lambda role: measure("\u4e00", role), rules)
 
 
 def _can_break(units: list[_Unit], j: int, rules: Rules) -> bool:
@@ -168,8 +199,11 @@ def _break_line(
 ) -> tuple[int, list[float] | None]:
     """Where the line from `start` ends, and the squeeze of its units when marks were pulled back."""
     end, used = start, 0.0
-    while end < len(units) and used + units[end].width <= capacity + _EPSILON:
-        used += units[end].width
+    while end < len(units):
+        width = (units[end].gap if end > start else 0.0) + units[end].width
+        if used + width > capacity + _EPSILON:
+            break
+        used += width
         end += 1
     if end == len(units):
         return end, None
@@ -186,7 +220,7 @@ def _break_line(
     pulled = end + 1
     if closing and (pulled == len(units) or _can_break(units, pulled, rules)):
         line = units[start:pulled]
-        squeeze = _squeeze(line, sum(u.width for u in line) - capacity, rules, cell)
+        squeeze = _squeeze(line, _natural(line) - capacity, rules, cell)
         if squeeze is not None:
             return pulled, squeeze
     for pushed in range(end - 1, start, -1):
@@ -202,12 +236,13 @@ def _set_line(
     """Places the units from `origin`; a justified line stretches every gap but those after
     its first `fixed` units (a hanging label keeps its natural width)."""
     squeeze = squeeze or [0.0] * len(units)
-    natural = sum(u.width for u in units) - sum(squeeze)
+    natural = _natural(units) - sum(squeeze)
     gaps = len(units) - 1 - fixed
     extra = (capacity - natural) / gaps if justify and gaps > 0 and capacity > natural else 0.0
     chars: list[tuple[str, str, float]] = []
     x = origin
     for k, (unit, given) in enumerate(zip(units, squeeze)):
+        x += unit.gap if k else 0.0
         # An opening mark gives up its blank left half: its glyph moves left by what it gave.
         shift = -given if unit.text in rules.no_line_end else 0.0
         offset = x + shift
