@@ -697,14 +697,16 @@ class _Layout:
 def _tied(slabs: list[_Slab]) -> list[_Slab]:
     """The signature never stands on a page without text: the blank lines and the attachment
     note before it, and the last line of text before those, keep with it; the 附注 stays with
-    the date above it."""
+    the date above it; an attachment item is never split over two pages (GB/T 9704 7.3.4)."""
     for i, slab in enumerate(slabs):
+        if slab.kind == "attachments" and not slab.last:
+            slabs[i] = slab._replace(keep=True)
         if slab.kind == "note" and i > 0 and slabs[i - 1].kind == "signature":
             slabs[i - 1] = slabs[i - 1]._replace(keep=True)
         if slab.tie_back:
             k = i - 1
             while k >= 0 and slabs[k].kind in ("blank", "attachments"):
-                slabs[k] = slabs[k]._replace(keep=slabs[k].last)
+                slabs[k] = slabs[k]._replace(keep=slabs[k].keep or slabs[k].last)
                 k -= 1
             if k >= 0 and slabs[k].kind in ("paragraph", "heading"):
                 slabs[k] = slabs[k]._replace(keep=True)
