@@ -243,6 +243,7 @@ def _runs_of(spec: Any) -> Iterator[tuple[Run, Origin]]:
 
 
 _NUMBERED = re.compile(r"^\d+\.")
+_SIGNER_SEPARATOR = "\u3000"  # between two signers on a line of the red header (7.2.6)
 
 
 class Plan:
@@ -272,6 +273,9 @@ class Plan:
             if spec is not None and not isinstance(spec, _Blank):
                 for run, origin in _runs_of(spec):
                     yield run, origin, spec.source
+        if self.header is not None and len(self.header.signers) > 2:  # the space between names
+            names = self.header.signers[1]
+            yield Run(_SIGNER_SEPARATOR, names.role), self.header.origin("signers"), self.header.source
         dash = self.profile.page_number.dash.value
         yield Run(f"{dash} 0123456789 {dash}", self.page_number_role), PAGE_NUMBER, Source("page_number", 0, "")
 
@@ -597,7 +601,7 @@ class _Layout:
         if not header.signers:
             return []
         label, names = header.signers[0], header.signers[1:]
-        size, cell, space = self.plan.body_size, self.grid.cell, "\u3000"
+        size, cell, space = self.plan.body_size, self.grid.cell, _SIGNER_SEPARATOR
         rows = [names[i:i + 2] for i in range(0, len(names), 2)]
         lines = []
         for k, row in enumerate(rows):
