@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
-from .blocks import cells
+from .blocks import autospaced, cells
 from .dates import format_date
 from .model import Report, Section, TableItem
 from .numbering import marker
@@ -69,9 +69,7 @@ def _allowed_break(title: str, i: int, protected: set[int], line_breaking: Any) 
 def _set_width(text: str, gap: float) -> float:
     """Cells a title line takes as set: with the autospace (`gap`, in ems) every format puts
     where Chinese meets a Latin letter or digit, so that a line counted as fitting does fit."""
-    def script(char: str) -> str:
-        return "" if not char.isalnum() else "han" if cells(char) == 1 else "latin"
-    spaces = sum({script(a), script(b)} == {"han", "latin"} for a, b in zip(text, text[1:]))
+    spaces = sum(autospaced(a, b) for a, b in zip(text, text[1:]))
     return cells(text) + gap * spaces
 
 

@@ -4,7 +4,8 @@ Full-width characters take one cell each (on the GB/T 9704 grid, 156 mm / 28); h
 text (digits, Latin) takes its natural width and stays whole as words and numbers. No line
 starts with a closing mark or ends with an opening one, and "……" / "——" stay whole: a mark
 that would start a line is pulled back onto the line above by squeezing the blank halves of
-its marks, or, when there is not room for that, the last character is pushed down with it.
+its marks when it is one closing mark and there is room; otherwise the last character is
+pushed down with it.
 A full line is justified by spreading its slack across its gaps; a last line is not.
 Between a Chinese character and a Latin letter or digit goes the profile's `latin_gap` (an
 em fraction), the space Word, WPS and LibreOffice put there (autospace; LibreOffice always
@@ -22,7 +23,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
-from ..blocks import cells
+from ..blocks import autospaced, cells
 
 # (character, role) -> natural advance in points, at the size being set.
 Measure = Callable[[str, str], float]
@@ -107,22 +108,14 @@ def _is_full(char: str) -> bool:
     return cells(char) == 1
 
 
-@cache
-def _script(char: str) -> str:
-    """"han" for a Chinese character, "latin" for a half-width letter or digit, else ""."""
-    if not char.isalnum():
-        return ""
-    return "han" if _is_full(char) else "latin"
-
-
 def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) -> list[_Unit]:
     """Each unit with the autospace before it: where Chinese meets a Latin letter or digit."""
     if not rules.latin_gap:
         return units
     out = units[:1]
     for before, unit in zip(units, units[1:]):
-        scripts = {_script(before.text[-1]), _script(unit.text[0])}
-        out.append(unit._replace(gap=rules.latin_gap * em(unit.role)) if scripts == {"han", "latin"} else unit)
+        spaced = autospaced(before.text[-1], unit.text[0])
+        out.append(unit._replace(gap=rules.latin_gap * em(unit.role)) if spaced else unit)
     return out
 
 
