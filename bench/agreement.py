@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How far our PDF and LibreOffice's rendering of our DOCX agree, line for line (issue 15).
 
-    python bench/agreement.py                      # the seed and every sample
+    python bench/agreement.py                      # every sample and the import corpus
     python bench/agreement.py report.yaml -n 10    # a report of your own, ten differences shown
 
 Renders each report to PDF and to DOCX, converts the DOCX with LibreOffice (a private profile
@@ -35,6 +35,7 @@ from composer.layout import faces  # noqa: E402
 
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 SEED = ROOT / "samples" / "datong-keji-2023.yaml"
+CORPUS = sorted((ROOT / "tests" / "data" / "import").iterdir())
 IGNORED = " \u3000\t\r\n\ufffe\uffff\x02"
 
 
@@ -162,7 +163,13 @@ def libreoffice_pdf(docx: bytes, folder: Path, substitutes: dict[str, str]) -> b
 
 
 def measure(report_path: Path, folder: Path) -> Agreement:
-    report = composer.load(report_path)
+    """A YAML report, or a source `import` reads (the import corpus: .txt, .md, .docx, .html)."""
+    if report_path.suffix in (".yaml", ".yml"):
+        report = composer.load(report_path)
+    else:
+        report = composer.import_report(report_path).report
+        if report is None:
+            raise SystemExit(f"{report_path}: import finds no report in it")
     profile = composer.load_profile()
     bottom = profile.page.margin_bottom.pt
     ours = pdf_lines(composer.render(report, "pdf"), bottom)
@@ -173,10 +180,11 @@ def measure(report_path: Path, folder: Path) -> Agreement:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("reports", nargs="*", type=Path, help="YAML reports (default: every sample)")
+    parser.add_argument("reports", nargs="*", type=Path,
+                        help="YAML reports or sources to import (default: every sample and the import corpus)")
     parser.add_argument("-n", "--differences", type=int, default=5, help="differences shown per report")
     args = parser.parse_args(argv)
-    for path in args.reports or SAMPLES:
+    for path in args.reports or [*SAMPLES, *CORPUS]:
         with tempfile.TemporaryDirectory() as folder:
             agreement = measure(path, Path(folder))
         alike = agreement.pages_alike
