@@ -435,7 +435,13 @@ class _Layout:
         self.red = str(self.profile.colors.red.value)
 
     def _measure(self, size: float) -> Callable[[str, str], float]:
-        return lambda char, role: self.measure(char, role, size)
+        """Advances at `size`; half-width text at the body size is tightened as the DOCX
+        tightens its runs (char_tightening), so that digits and Latin text take the room they
+        take there (full-width characters keep the grid's cell)."""
+        if size != self.plan.body_size:
+            return lambda char, role: self.measure(char, role, size)
+        tightening = self.profile.grid.char_tightening.pt
+        return lambda char, role: self.measure(char, role, size) - (tightening if cells(char) < 1 else 0.0)
 
     def _glyphs(
         self, line: Line, x: float, baseline: float, size: float, origin: Origin, color: str | None = None
