@@ -22,6 +22,14 @@ def cells(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
+def autospaced(before: str, after: str) -> bool:
+    """Whether Word, WPS and LibreOffice put their autospace between these two characters:
+    one a Chinese character, the other a half-width Latin letter or digit."""
+    if not (before.isalnum() and after.isalnum()):
+        return False
+    return (cells(before) == 1) != (cells(after) == 1)
+
+
 class Metadata(NamedTuple):
     """Document properties: the same for every format, so outputs are reproducible."""
 

@@ -378,6 +378,7 @@ class LineBreaking(_Table):
     no_line_end: Text
     unbreakable: Texts
     compressible: Text
+    latin_gap: Ratio
 
 
 class Profile(_Table):

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
-from .blocks import cells
+from .blocks import autospaced, cells
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -117,23 +117,32 @@ def _allowed_break(title: str, i: int, protected: set[int], line_breaking: Any) 
     )
 
 
+def _set_width(text: str, gap: float) -> float:
+    """Cells a title line takes as set: with the autospace (`gap`, in ems) every format puts
+    where Chinese meets a Latin letter or digit, so that a line counted as fitting does fit."""
+    spaces = sum(autospaced(a, b) for a, b in zip(text, text[1:]))
+    return cells(text) + gap * spaces
+
+
 def wrap_title(title: str, issuer: str, profile: Profile) -> tuple[str, ...]:
-    """Splits a long title into balanced lines of at most `max_chars_per_line` cells."""
+    """Splits a long title into balanced lines of at most `max_chars_per_line` cells, none of
+    them a single character."""
     limit = float(profile.title.max_chars_per_line.value)
-    if cells(title) <= limit:
+    gap = float(profile.line_breaking.latin_gap.value)
+    if _set_width(title, gap) <= limit:
         return (title,)
     protected = _protected(title, issuer)
     candidates = [
-        i for i in range(1, len(title)) if _allowed_break(title, i, protected, profile.line_breaking)
+        i for i in range(2, len(title) - 1) if _allowed_break(title, i, protected, profile.line_breaking)
     ]
-    needed = math.ceil(cells(title) / limit)
+    needed = math.ceil(_set_width(title, gap) / limit)
     if needed <= 4:
         for count in range(needed, 5):
             best: tuple[float, tuple[int, ...]] | None = None
             for breaks in itertools.combinations(candidates, count - 1):
                 bounds = (0, *breaks, len(title))
-                widths = [cells(title[s:e]) for s, e in zip(bounds, bounds[1:])]
-                if max(widths) > limit:
+                widths = [_set_width(title[s:e], gap) for s, e in zip(bounds, bounds[1:])]
+                if max(widths) > limit or min(e - s for s, e in zip(bounds, bounds[1:])) < 2:
                     continue
                 cost = _shape_cost(widths) + sum(_break_cost(title, i, issuer) for i in breaks)
                 if best is None or cost < best[0]:

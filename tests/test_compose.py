@@ -103,3 +103,23 @@ def test_a_paragraph_written_over_several_lines_becomes_several_paragraphs():
     document = compose(composer.Report.model_validate(data), PROFILE)
     texts = [block.text for block in document.body if isinstance(block, b.Paragraph)]
     assert texts[:3] == ["第一段。", "第二段。", "第三段。"]
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("青山县人民政府2024年法治政府建设年度报告", "青山县人民政府"),  # exactly 20 cells
+    ("青州市司法局关于2024年度法治政府建设情况报告", "青州市司法局"),  # 20 cells too
+    ("某局2024年度法治政府建设年度报告", "某局"),  # 16.0: one line
+])
+def test_a_title_that_would_not_fit_as_set_is_wrapped_by_meaning_never_leaving_one_character(title, issuer):
+    from composer.layout import lay_out
+    from composer.layout.typeset import Glyphs
+
+    lines = wrap_title(title, issuer, PROFILE)
+    assert "".join(lines) == title and all(len(line) >= 2 for line in lines)
+    report = composer.load(f"issuer: {issuer}\nyear: 2024\ndate: 2025-01-20\ntitle: {title}\n"
+                           "parts:\n  measures: [推进依法行政。]\n  shortcomings: [一是基层力量薄弱。]\n"
+                           "  leadership: [主要负责人履行第一责任人职责。]\n  plans: [加强队伍建设。]\n")
+    paged = lay_out(compose(report, PROFILE), PROFILE)
+    baselines = {item.baseline for item in paged.pages[0].items
+                 if isinstance(item, Glyphs) and item.origin.kind == "title"}
+    assert len(baselines) == len(lines)  # the PDF sets the lines compose chose, none wrapped again

@@ -309,3 +309,40 @@ def test_a_missing_glyph_in_an_imported_source_is_placed_in_the_source_by_format
     assert formatted.returncode == 1 and expected in formatted.stderr, formatted.stderr
     batched = cli("batch", str(source), "-o", str(tmp_path / "batch"), "--formats", "pdf", "-j", "1")
     assert batched.returncode == 1 and expected in batched.stderr + batched.stdout
+
+
+# --- the end of the document (GB/T 9704 7.3.4, 7.3.5) -------------------------------------------
+
+
+def _pages_of_kind(paged, kind: str) -> dict[tuple, set[int]]:
+    """For each value of that kind (by model path), the pages its glyphs are on."""
+    found: dict[tuple, set[int]] = {}
+    for number, page in enumerate(paged.pages, 1):
+        for item in page.items:
+            if isinstance(item, Glyphs) and item.origin.kind == kind:
+                found.setdefault(item.origin.path, set()).add(number)
+    return found
+
+
+@pytest.mark.parametrize("filler", [6, 8, 10, 28, 31, 50])
+def test_an_attachment_item_is_never_split_over_two_pages(filler):
+    # An office's long attachment names: each wraps, and the filler moves them over a page end.
+    long_name = "青山县2024年度法治政府建设重点任务完成情况统计表及各乡镇、各部门责任清单"
+    report = composer.load(f"""\
+issuer: 青山县司法局
+year: 2024
+date: 2025-01-20
+parts:
+  measures:
+{"".join(f"    - 第{n}项工作按计划推进，完成年度目标。" + chr(10) for n in range(filler))}
+  shortcomings: [一是基层力量薄弱。]
+  leadership: [主要负责人履行第一责任人职责。]
+  plans: [加强队伍建设。]
+attachments: ["{long_name}", "{long_name}（续表）"]
+""")
+    profile = load_profile()
+    paged = lay_out(compose(report, profile), profile)
+    items = _pages_of_kind(paged, "attachments")
+    assert len(items) == 2 and all(len(pages) == 1 for pages in items.values()), items
+    [signature_pages] = _pages_of_kind(paged, "signature").values()
+    assert max(p for pages in items.values() for p in pages) == min(signature_pages)

@@ -69,8 +69,25 @@ def test_a_run_in_heading_keeps_its_role_and_the_text_its_own():
     [line] = wrap([Run("（一）加强领导。", "heading2"), Run("正文2023年。", "body")], WIDTH, CELL, measure, RULES)
     assert [(s.role, s.text) for s in line.segments] == [("heading2", "（一）加强领导。"), ("body", "正文2023年。")]
     body = line.segments[1]
-    digits = body.xs[2:7]
-    assert [round(b - a, 6) for a, b in zip(digits, digits[1:])] == [8.0, 8.0, 8.0, 8.0]
+    digits = body.xs[2:6]
+    assert [round(b - a, 6) for a, b in zip(digits, digits[1:])] == [8.0, 8.0, 8.0]
+
+
+def test_chinese_and_digits_or_latin_are_autospaced_as_word_and_libreoffice_do():
+    [line] = wrap([Run("正文2023年，ABC。", "body")], WIDTH, CELL, measure, RULES, justify=False)
+    xs = line.segments[0].xs
+    gap = PROFILE.line_breaking.latin_gap.value * measure("一", "body")
+    assert round(xs[2] - xs[1], 6) == round(CELL + gap, 6)  # 文 2
+    assert round(xs[6] - xs[5], 6) == round(8.0 + gap, 6)  # 3 年
+    assert round(xs[8] - xs[7], 6) == round(CELL, 6)  # ， A: no space next to a mark
+    assert round(line.width, 6) == round(5 * CELL + 7 * 8.0 + 2 * gap, 6)
+
+
+def test_the_autospace_counts_when_the_line_is_filled():
+    # 26 cells of Chinese and 4 digits fill 28 cells exactly, but not with the two spaces.
+    text = "法" * 12 + "2023" + "治" * 14
+    lines = wrap([Run(text, "body")], WIDTH, CELL, lambda c, r: CELL / 2 if c.isdigit() else CELL, RULES)
+    assert lines[0].text == "法" * 12 + "2023" + "治" * 13
 
 
 def test_hanging_lines_align_after_the_label_and_the_label_is_not_stretched():

@@ -26,6 +26,8 @@ from pdfminer.psparser import LIT
 
 import composer
 from composer.compose import compose
+from composer.layout import lay_out
+from composer.layout.typeset import Glyphs
 from composer.profile import load_profile
 
 from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, SOFFICE, run_cli, to_pdf
@@ -566,3 +568,43 @@ def test_note_stays_on_the_page_of_the_date():
     [date_page] = [i for i, text in enumerate(pages) if "2025年2月20日" in text]
     [note_page] = [i for i, text in enumerate(pages) if "（此件公开发布）" in text]
     assert note_page == date_page
+
+
+# --- no glyph drawn as a box ----------------------------------------------------------------------
+
+
+def boxes(source: Path | str) -> list[tuple[str, str, str]]:
+    """(character, role, font) of every glyph drawn that the font drawing it does not have
+    (each face is registered as a copy holding only the characters laid out with it):
+    reportlab would draw its .notdef, a box."""
+    from reportlab.pdfbase import pdfmetrics
+
+    profile = load_profile()
+    paged = lay_out(compose(composer.load(source), profile), profile)
+    return [
+        (char, item.role, item.font)
+        for page in paged.pages for item in page.items
+        if isinstance(item, Glyphs)
+        for char in item.text if ord(char) not in pdfmetrics.getFont(item.font).face.charToGlyph
+    ]
+
+
+TWO_SIGNERS = """\
+issuer: 青山县人民政府
+year: 2024
+date: 2025-02-20
+header:
+  mark: 青山县人民政府文件
+  number: 青政报〔2025〕6号
+  signers: [李明, 王芳, 赵强]
+parts:
+  measures: [推进依法行政。]
+  shortcomings: [一是基层力量薄弱。]
+  leadership: [主要负责人履行第一责任人职责。]
+  plans: [加强队伍建设。]
+"""
+
+
+@pytest.mark.parametrize("source", [*ALL_SAMPLES, TWO_SIGNERS], ids=lambda s: s.stem if isinstance(s, Path) else "two-signers")
+def test_no_glyph_is_drawn_as_a_box(source):
+    assert boxes(source) == []

@@ -4,8 +4,12 @@ Full-width characters take one cell each (on the GB/T 9704 grid, 156 mm / 28); h
 text (digits, Latin) takes its natural width and stays whole as words and numbers. No line
 starts with a closing mark or ends with an opening one, and "……" / "——" stay whole: a mark
 that would start a line is pulled back onto the line above by squeezing the blank halves of
-its marks, or, when there is not room for that, the last character is pushed down with it.
+its marks when it is one closing mark and there is room; otherwise the last character is
+pushed down with it.
 A full line is justified by spreading its slack across its gaps; a last line is not.
+Between a Chinese character and a Latin letter or digit goes the profile's `latin_gap` (an
+em fraction), the space Word, WPS and LibreOffice put there (autospace; LibreOffice always
+does, whatever the DOCX says), so that the lines of the PDF break where theirs do.
 
 This module knows nothing of fonts or PDF: the caller gives the cell width and a function
 measuring half-width characters.
@@ -19,13 +23,12 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
-from ..blocks import cells
+from ..blocks import autospaced, cells
 
 # (character, role) -> natural advance in points, at the size being set.
 Measure = Callable[[str, str], float]
 
 _EPSILON = 1e-6
-_PULL_LIMIT = 2  # at most this many units are pulled back onto a full line
 
 
 class Run(NamedTuple):
@@ -42,6 +45,7 @@ class Rules(NamedTuple):
     no_line_end: str
     unbreakable: tuple[str, ...]
     compressible: str
+    latin_gap: float = 0.0  # em
 
     @property
     def glue_starts(self) -> str:
@@ -55,6 +59,7 @@ class Rules(NamedTuple):
             str(rules.no_line_end.value),
             tuple(rules.unbreakable.value),
             str(rules.compressible.value),
+            float(rules.latin_gap.value),
         )
 
 
@@ -91,6 +96,7 @@ class _Unit(NamedTuple):
     advances: tuple[float, ...]
     space: bool = False
     insets: tuple[float, ...] = ()  # where each glyph sits inside its advance, if not at its left
+    gap: float = 0.0  # autospace before it, when it follows the unit before it on a line
 
     @property
     def width(self) -> float:
@@ -100,6 +106,22 @@ class _Unit(NamedTuple):
 @cache
 def _is_full(char: str) -> bool:
     return cells(char) == 1
+
+
+def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) -> list[_Unit]:
+    """Each unit with the autospace before it: where Chinese meets a Latin letter or digit."""
+    if not rules.latin_gap:
+        return units
+    out = units[:1]
+    for before, unit in zip(units, units[1:]):
+        spaced = autospaced(before.text[-1], unit.text[0])
+        out.append(unit._replace(gap=rules.latin_gap * em(unit.role)) if spaced else unit)
+    return out
+
+
+def _natural(units: Sequence[_Unit]) -> float:
+    """The width of units set side by side on one line, with the autospace between them."""
+    return sum(u.width for u in units) + sum(u.gap for u in units[1:])
 
 
 def _full(text: str, role: str, cell: float, measure: Measure) -> _Unit:
@@ -140,7 +162,8 @@ def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, wid
                 else:
                     units.append(word)
                 i = j
-    return units
+    # An ideograph's advance is the em of a CJK face.
+    return _autospaced(units, lambda role: measure("\u4e00", role), rules)
 
 
 def _can_break(units: list[_Unit], j: int, rules: Rules) -> bool:
@@ -169,8 +192,11 @@ def _break_line(
 ) -> tuple[int, list[float] | None]:
     """Where the line from `start` ends, and the squeeze of its units when marks were pulled back."""
     end, used = start, 0.0
-    while end < len(units) and used + units[end].width <= capacity + _EPSILON:
-        used += units[end].width
+    while end < len(units):
+        width = (units[end].gap if end > start else 0.0) + units[end].width
+        if used + width > capacity + _EPSILON:
+            break
+        used += width
         end += 1
     if end == len(units):
         return end, None
@@ -178,13 +204,18 @@ def _break_line(
         return start + 1, None
     if _can_break(units, end, rules):
         return end, None
-    closing = units[end].text[0] in rules.no_line_start  # pulled back; an opening mark is pushed down
-    for pulled in range(end + 1, min(end + _PULL_LIMIT, len(units)) + 1 if closing else end):
-        if pulled == len(units) or _can_break(units, pulled, rules):
-            line = units[start:pulled]
-            squeeze = _squeeze(line, sum(u.width for u in line) - capacity, rules, cell)
-            if squeeze is not None:
-                return pulled, squeeze
+    # One closing mark is pulled back by squeezing the line's marks: where LibreOffice, which
+    # always hangs one such mark past the margin, breaks too, with our ink inside the text
+    # block. Anything wider ("——", "……", two marks) takes the last character down, as
+    # LibreOffice does. (Word with w:overflowPunct off may push the character down instead;
+    # bench/agreement.py measures against LibreOffice.)
+    closing = len(units[end].text) == 1 and units[end].text in rules.no_line_start
+    pulled = end + 1
+    if closing and (pulled == len(units) or _can_break(units, pulled, rules)):
+        line = units[start:pulled]
+        squeeze = _squeeze(line, _natural(line) - capacity, rules, cell)
+        if squeeze is not None:
+            return pulled, squeeze
     for pushed in range(end - 1, start, -1):
         if _can_break(units, pushed, rules):
             return pushed, None
@@ -198,12 +229,13 @@ def _set_line(
     """Places the units from `origin`; a justified line stretches every gap but those after
     its first `fixed` units (a hanging label keeps its natural width)."""
     squeeze = squeeze or [0.0] * len(units)
-    natural = sum(u.width for u in units) - sum(squeeze)
+    natural = _natural(units) - sum(squeeze)
     gaps = len(units) - 1 - fixed
     extra = (capacity - natural) / gaps if justify and gaps > 0 and capacity > natural else 0.0
     chars: list[tuple[str, str, float]] = []
     x = origin
     for k, (unit, given) in enumerate(zip(units, squeeze)):
+        x += unit.gap if k else 0.0
         # An opening mark gives up its blank left half: its glyph moves left by what it gave.
         shift = -given if unit.text in rules.no_line_end else 0.0
         offset = x + shift

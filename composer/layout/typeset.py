@@ -249,6 +249,7 @@ def _runs_of(spec: Any) -> Iterator[tuple[Run, Origin]]:
 
 
 _NUMBERED = re.compile(r"^\d+\.")
+_SIGNER_SEPARATOR = "\u3000"  # between two signers on a line of the red header (7.2.6)
 
 
 class Plan:
@@ -278,6 +279,9 @@ class Plan:
             if spec is not None and not isinstance(spec, _Blank):
                 for run, origin in _runs_of(spec):
                     yield run, origin, spec.source
+        if self.header is not None and len(self.header.signers) > 2:  # the space between names
+            names = self.header.signers[1]
+            yield Run(_SIGNER_SEPARATOR, names.role), self.header.origin("signers"), self.header.source
         dash = self.profile.page_number.dash.value
         yield Run(f"{dash} 0123456789 {dash}", self.page_number_role), PAGE_NUMBER, Source("page_number", 0, "")
 
@@ -439,7 +443,13 @@ class _Layout:
         self.red = str(self.profile.colors.red.value)
 
     def _measure(self, size: float) -> Callable[[str, str], float]:
-        return lambda char, role: self.measure(char, role, size)
+        """Advances at `size`; half-width text at the body size is tightened as the DOCX
+        tightens its runs (char_tightening), so that digits and Latin text take the room they
+        take there (full-width characters keep the grid's cell)."""
+        if size != self.plan.body_size:
+            return lambda char, role: self.measure(char, role, size)
+        tightening = self.profile.grid.char_tightening.pt
+        return lambda char, role: self.measure(char, role, size) - (tightening if cells(char) < 1 else 0.0)
 
     def _glyphs(
         self, line: Line, x: float, baseline: float, size: float, origin: Origin, color: str | None = None
@@ -642,7 +652,7 @@ class _Layout:
         if not header.signers:
             return []
         label, names = header.signers[0], header.signers[1:]
-        size, cell, space = self.plan.body_size, self.grid.cell, "\u3000"
+        size, cell, space = self.plan.body_size, self.grid.cell, _SIGNER_SEPARATOR
         rows = [names[i:i + 2] for i in range(0, len(names), 2)]
         lines = []
         for k, row in enumerate(rows):
@@ -766,14 +776,16 @@ class _Layout:
 def _tied(slabs: list[_Slab]) -> list[_Slab]:
     """The signature never stands on a page without text: the blank lines and the attachment
     note before it, and the last line of text before those, keep with it; the 附注 stays with
-    the date above it."""
+    the date above it; an attachment item is never split over two pages (GB/T 9704 7.3.4)."""
     for i, slab in enumerate(slabs):
+        if slab.kind == "attachments" and not slab.last:
+            slabs[i] = slab._replace(keep=True)
         if slab.kind == "note" and i > 0 and slabs[i - 1].kind == "signature":
             slabs[i - 1] = slabs[i - 1]._replace(keep=True)
         if slab.tie_back:
             k = i - 1
             while k >= 0 and slabs[k].kind in ("blank", "attachments"):
-                slabs[k] = slabs[k]._replace(keep=slabs[k].last)
+                slabs[k] = slabs[k]._replace(keep=slabs[k].keep or slabs[k].last)
                 k -= 1
             if k >= 0 and slabs[k].kind in ("paragraph", "heading"):
                 slabs[k] = slabs[k]._replace(keep=True)

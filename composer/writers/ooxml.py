@@ -178,11 +178,15 @@ def styles_element(
     """docDefaults, Normal and the document's styles; no theme fonts anywhere.
 
     Normal carries the grid: exact line height, justified, widow control as the profile says
-    (off: pages fill to the last grid line), no automatic space between Chinese and Latin text
-    (it would break the 28-character count), and the tightened body run so typed text keeps
-    the grid too.
-    Punctuation may hang into the margin (Word's default, and LibreOffice's only behaviour), so
-    the characters of every line stay in the grid's 28 columns.
+    (off: pages fill to the last grid line), the automatic space between Chinese and Latin
+    text or digits on (LibreOffice ignores w:autoSpaceDE/DN and always sets it; the PDF sets
+    the profile's latin_gap), and the tightened body run so typed text keeps the grid too.
+    One line-breaking model with the PDF (layout/linebreak): the profile's kinsoku marks on
+    (`w:kinsoku`), no hanging punctuation (`w:overflowPunct` off: Word's default hangs closing
+    marks into the margin and LibreOffice's does too, so ink would pass the text block's right
+    edge), no punctuation compression (settings). LibreOffice reads w:overflowPunct the other
+    way round (val 0 makes it hang one closing mark past the margin); we follow Word, and the
+    PDF breaks where LibreOffice does but squeezes the line's marks to keep that mark inside.
     """
     defaults = el("w:docDefaults", [
         el("w:rPrDefault", [body.rpr()]),
@@ -190,8 +194,12 @@ def styles_element(
     ])
     normal_ppr = el("w:pPr", [
         on_off("w:widowControl", bool(profile.pagination.widow_control.value)),
-        el("w:autoSpaceDE", val=0),
-        el("w:autoSpaceDN", val=0),
+        el("w:kinsoku"),
+        el("w:wordWrap"),
+        el("w:overflowPunct", val=0),
+        el("w:topLinePunct", val=0),
+        el("w:autoSpaceDE"),
+        el("w:autoSpaceDN"),
         el("w:spacing", before=0, after=0, line=line, lineRule="exact"),
         el("w:jc", val="both"),
     ])

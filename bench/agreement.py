@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""How far our PDF and LibreOffice's rendering of our DOCX agree, line for line (issue 15).
+
+    python bench/agreement.py                      # every sample and the import corpus
+    python bench/agreement.py report.yaml -n 10    # a report of your own, ten differences shown
+
+Renders each report to PDF and to DOCX, converts the DOCX with LibreOffice (a private profile
+folder, so it runs beside an open LibreOffice), reads the lines of both PDFs with pypdfium2
+(characters grouped by baseline, page-number lines under the text block left out) and prints
+the share of lines identical, the pages whose first line agrees and the first differences.
+A reader prints the DOCX and the website publishes the PDF: the two should be one document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import difflib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import NamedTuple
+from xml.sax.saxutils import escape
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's code, not an installed copy
+
+import composer  # noqa: E402
+from composer.layout import faces  # noqa: E402
+
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+SEED = ROOT / "samples" / "datong-keji-2023.yaml"
+CORPUS = sorted((ROOT / "tests" / "data" / "import").iterdir())
+IGNORED = " \u3000\t\r\n\ufffe\uffff\x02"
+
+
+class Agreement(NamedTuple):
+    """Lines of both renderings, page by page, and what agrees."""
+
+    ours: list[list[str]]  # our PDF: pages of lines
+    theirs: list[list[str]]  # LibreOffice's rendering of the DOCX
+
+    @property
+    def identical(self) -> int:
+        matcher = difflib.SequenceMatcher(None, _flat(self.ours), _flat(self.theirs), autojunk=False)
+        return sum(block.size for block in matcher.get_matching_blocks())
+
+    @property
+    def share(self) -> float:
+        total = max(len(_flat(self.ours)), len(_flat(self.theirs)), 1)
+        return self.identical / total
+
+    @property
+    def pages_alike(self) -> list[bool]:
+        """Whether page n of each starts with the same line, for every page either has."""
+        count = max(len(self.ours), len(self.theirs))
+        return [
+            n < len(self.ours) and n < len(self.theirs) and self.ours[n][:1] == self.theirs[n][:1]
+            for n in range(count)
+        ]
+
+    def differences(self, limit: int) -> list[str]:
+        """The first `limit` differing stretches, each as the lines on both sides."""
+        ours, theirs = _flat(self.ours), _flat(self.theirs)
+        where_ours, where_theirs = _pages_of(self.ours), _pages_of(self.theirs)
+        matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+        out = []
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            page = where_ours[a0] if a0 < len(where_ours) else where_theirs[min(b0, len(where_theirs) - 1)]
+            lines = [f"  page {page}:"]
+            lines += [f"    PDF : {line}" for line in ours[a0:a1][:3]]
+            lines += [f"    DOCX: {line}" for line in theirs[b0:b1][:3]]
+            out.append("\n".join(lines))
+            if len(out) == limit:
+                break
+        return out
+
+
+def _flat(pages: list[list[str]]) -> list[str]:
+    return [line for page in pages for line in page]
+
+
+def _pages_of(pages: list[list[str]]) -> list[int]:
+    return [number for number, page in enumerate(pages, 1) for _ in page]
+
+
+def pdf_lines(data: bytes, bottom_margin_pt: float) -> list[list[str]]:
+    """Each page's lines inside the text block, top to bottom, blanks left out."""
+    document = pdfium.PdfDocument(data)
+    pages = []
+    try:
+        for page in document:
+            text = page.get_textpage()
+            rows: dict[int, list[tuple[float, str]]] = {}
+            x, y = ctypes.c_double(), ctypes.c_double()
+            for index in range(text.count_chars()):
+                char = chr(pdfium_c.FPDFText_GetUnicode(text.raw, index))
+                if char in IGNORED or not pdfium_c.FPDFText_GetCharOrigin(text.raw, index, x, y):
+                    continue
+                if y.value < bottom_margin_pt - 2:  # the page number under the text block
+                    continue
+                rows.setdefault(round(y.value / 3), []).append((x.value, char))
+            merged: list[tuple[float, list[tuple[float, str]]]] = []
+            for key in sorted(rows, reverse=True):  # baselines within 3 pt are one line
+                if merged and merged[-1][0] - key <= 1:
+                    merged[-1][1].extend(rows[key])
+                else:
+                    merged.append((key, list(rows[key])))
+            pages.append(["".join(c for _, c in sorted(chars)) for _, chars in merged])
+            text.close()
+            page.close()
+    finally:
+        document.close()
+    return pages
+
+
+def same_faces(substitutes: dict[str, str], folder: Path) -> None:
+    """A LibreOffice profile whose replacement table sets each face the DOCX names in the face
+    our PDF used for it, so that both sides measure with the same glyphs: on a machine without
+    the official faces each application would otherwise choose a different stand-in (LibreOffice
+    takes DejaVu Sans for the digits), and the comparison would measure the fonts, not the
+    line breaking."""
+    pairs = "".join(
+        f'<node oor:name="_{n}" oor:op="replace">'
+        '<prop oor:name="Always" oor:op="fuse"><value>true</value></prop>'
+        '<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>'
+        f'<prop oor:name="ReplaceFont" oor:op="fuse"><value>{escape(name)}</value></prop>'
+        f'<prop oor:name="SubstituteFont" oor:op="fuse"><value>{escape(family)}</value></prop></node>'
+        for n, (name, family) in enumerate(substitutes.items())
+    )
+    user = folder / "profile" / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
+        '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>'
+        f'<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">{pairs}</item>'
+        '</oor:items>\n', encoding="utf-8")
+
+
+def libreoffice_pdf(docx: bytes, folder: Path, substitutes: dict[str, str]) -> bytes:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("LibreOffice (soffice) is not installed: it lays the DOCX out for comparison")
+    same_faces(substitutes, folder)
+    source = folder / "report.docx"
+    source.write_bytes(docx)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+        check=True, capture_output=True, timeout=300,
+    )
+    return (folder / "report.pdf").read_bytes()
+
+
+def measure(report_path: Path, folder: Path) -> Agreement:
+    """A YAML report, or a source `import` reads (the import corpus: .txt, .md, .docx, .html)."""
+    if report_path.suffix in (".yaml", ".yml"):
+        report = composer.load(report_path)
+    else:
+        report = composer.import_report(report_path).report
+        if report is None:
+            raise SystemExit(f"{report_path}: import finds no report in it")
+    profile = composer.load_profile()
+    bottom = profile.page.margin_bottom.pt
+    ours = pdf_lines(composer.render(report, "pdf"), bottom)
+    substitutes = {profile.face(role): face.family for role, face in faces(profile).items()}
+    theirs = pdf_lines(libreoffice_pdf(composer.render(report, "docx"), folder, substitutes), bottom)
+    return Agreement(ours, theirs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("reports", nargs="*", type=Path,
+                        help="YAML reports or sources to import (default: every sample and the import corpus)")
+    parser.add_argument("-n", "--differences", type=int, default=5, help="differences shown per report")
+    args = parser.parse_args(argv)
+    for path in args.reports or [*SAMPLES, *CORPUS]:
+        with tempfile.TemporaryDirectory() as folder:
+            agreement = measure(path, Path(folder))
+        alike = agreement.pages_alike
+        print(f"{path.name}: {agreement.share:.1%} of lines identical "
+              f"({agreement.identical} of {max(len(_flat(agreement.ours)), len(_flat(agreement.theirs)))}); "
+              f"pages {len(agreement.ours)} (PDF) / {len(agreement.theirs)} (DOCX); "
+              f"{sum(alike)} of {len(alike)} pages start alike"
+              + (f" (not: {', '.join(str(n) for n, ok in enumerate(alike, 1) if not ok)})" if not all(alike) else ""))
+        for difference in agreement.differences(args.differences):
+            print(difference)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
