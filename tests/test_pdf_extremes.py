@@ -93,6 +93,9 @@ EXTREMES = {
     "issuer-mark-with-latin": _base(header=_header(mark="青山县WTO事务及GDP核算工作领导小组办公室文件")),
     "12-signers": _base(header=_header(signers=["张三", "李四", "王五", "赵六", "欧阳建国", "司马光明", "钱七",
                                                 "孙八", "周九", "吴十", "郑十一", "诸葛亮亮"])),
+    # centred over the date, a signature with Latin letters (set at their natural width) would
+    # end past the right edge: it ends at the edge instead
+    "sealed-signature-with-latin": _base(issuer="</b>青山县WTO事务工作领导小组", seal=True),
     "12-signers-uneven": _base(header=_header(signers=[f"王{n}" for n in ("一", "明", "建国", "小红", "志强伟",
                                                                          "丽", "晓东", "卫", "国庆", "子", "婷婷",
                                                                          "海")])),

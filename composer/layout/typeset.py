@@ -514,7 +514,10 @@ class _Layout:
 
     def _placed_slab(self, spec: _Placed) -> _Slab:
         line = self._single(spec.runs, spec.size, self.grid.cell)
-        x = self.grid.left + spec.start * self.grid.cell
+        # Placed by cells, but Latin text and digits are set at their natural width: a line that
+        # would then pass the right edge ends at it.
+        right = self.grid.left + self.grid.width
+        x = max(self.grid.left, min(self.grid.left + spec.start * self.grid.cell, right - line.width))
         items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size, spec.origins[0]))
         return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back)
 
