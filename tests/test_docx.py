@@ -415,9 +415,14 @@ def test_author_text_is_never_markup() -> None:
 
 # --- laid out by LibreOffice --------------------------------------------------------------------
 
-needs_soffice = pytest.mark.skipif(
+_soffice = pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice (soffice) is not installed; it shows how another application lays the DOCX out"
 )
+
+
+def needs_soffice(test):  # type: ignore[no-untyped-def]
+    """LibreOffice lays the DOCX out: a conversion takes seconds, so these run with the slow ones."""
+    return pytest.mark.slow(_soffice(test))
 LEFT, RIGHT = 28 * MM, (210 - 26) * MM
 TOP, BOTTOM = 37 * MM, (297 - 35) * MM
 CELL = (RIGHT - LEFT) / 28

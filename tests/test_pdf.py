@@ -400,6 +400,7 @@ def test_page_numbers_odd_right_even_left_7mm_below_the_text_block():
 # --- the same pages as the DOCX ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a LibreOffice conversion per sample
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; it lays the DOCX out for comparison")
 @pytest.mark.parametrize("sample", [SEED_YAML, SAMPLES / "full.yaml"], ids=lambda p: p.stem)
 def test_the_pdf_has_as_many_pages_as_the_docx_in_libreoffice(sample, tmp_path):
