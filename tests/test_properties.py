@@ -46,13 +46,13 @@ def _answer(text: str) -> None:
         assert isinstance(report, composer.Report)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a loaded machine is slow, not wrong
 @given(st.text(max_size=400))
 def test_any_text_gets_an_answer(text):
     _answer(text)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a loaded machine is slow, not wrong
 @given(st.dictionaries(st.sampled_from(KEYS), DATA, min_size=1, max_size=8))
 def test_any_yaml_mapping_gets_an_answer(data):
     stream = io.StringIO()
