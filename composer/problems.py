@@ -459,8 +459,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "use a common character, or name a face that has it under [font_files] in a --profile file",
     ),
     "font_substituted": (
-        "本机缺少公文规定的字体，PDF 已用其他字体代替：{list}。安装规定字体后重新生成即可",
-        "the official faces are not installed; the PDF uses stand-ins: {list}. "
+        "本机缺少公文规定的字体，PDF、OFD 已用其他字体代替：{list}。安装规定字体后重新生成即可",
+        "the official faces are not installed; the PDF and OFD use stand-ins: {list}. "
         "Install the official faces and render again",
     ),
     "font_stand_in": ("{role}用 {family} 代替 {requested}", "{role}: {family} for {requested}"),
