@@ -81,15 +81,10 @@ def parts(data: bytes) -> dict[str, bytes]:
 
 
 def deltas(text: str | None) -> list[float]:
-    words, out, k = (text or "").split(), [], 0
-    while k < len(words):
-        if words[k] == "g":
-            out += [float(words[k + 2])] * int(words[k + 1])
-            k += 3
-        else:
-            out.append(float(words[k]))
-            k += 1
-    return out
+    """DeltaX as numbers, read as the importer reads it (ofdkit checks the file independently)."""
+    from composer.readers.ofd_reader import _deltas
+
+    return _deltas(text)
 
 
 def glyphs(content: bytes) -> list[tuple[str, float, float, str]]:
