@@ -1,4 +1,4 @@
-"""Every pass over a text is linear in it: doubling an input at most about doubles the work.
+"""Every pass over a text is linear in it: four times the input at most about four times the work.
 
 Each case is a small input shaped to hit one pass that used to try every start against every
 end (42 s for 20 KB of spaces in lint, 14 s for 20,000 distinct characters in W001). Timings are
@@ -16,7 +16,7 @@ import pytest
 import composer
 from composer.lint import lint_file
 
-HAN = "".join(chr(0x4E00 + i) for i in range(20000))  # distinct characters: no word is doubled
+HAN = "".join(chr(0x4E00 + i) for i in range(40000))  # distinct characters: no word is doubled
 
 
 def _yaml_with(paragraph: str) -> str:
@@ -60,15 +60,17 @@ def _timed(repeat: int, work: Callable[[], None]) -> float:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_doubling_the_input_at_most_about_doubles_the_work(case, tmp_path):
+def test_four_times_the_input_at_most_about_four_times_the_work(case, tmp_path):
     work = CASES[case]
     size = 8000
     work(tmp_path, size)  # warm: imports, caches
     # Repeated until a measure lasts ~0.2 s, and the two sizes measured in turn, best of five, so
     # that the shared machine's load falls on both alike.
     repeat = max(1, round(0.2 / _timed(1, lambda: work(tmp_path, size))))
-    once = twice = float("inf")
+    once = larger = float("inf")
+    # Four times the size, not two: linear work (or n log n) grows about 4-5x, quadratic 16x, so
+    # a busy minute on this shared machine cannot pass one for the other.
     for _ in range(5):
         once = min(once, _timed(repeat, lambda: work(tmp_path, size)))
-        twice = min(twice, _timed(repeat, lambda: work(tmp_path, 2 * size)))
-    assert twice / once < 3, f"{case}: {once:.3f} s for {size}, {twice:.3f} s for {2 * size} ({repeat} runs)"
+        larger = min(larger, _timed(repeat, lambda: work(tmp_path, 4 * size)))
+    assert larger / once < 8, f"{case}: {once:.3f} s for {size}, {larger:.3f} s for {4 * size} ({repeat} runs)"
