@@ -64,3 +64,14 @@ def printed_texts(report: Report) -> list[str]:
     if end := report.end_block:
         found += [*end.copy_to, end.printer]
     return [line for text in found for line in text.splitlines() if line.strip()]
+
+
+def squeezed(value: Any) -> Any:
+    """A model dump with the white space inside its texts taken out ("apart from whitespace")."""
+    if isinstance(value, str):
+        return "".join(value.split())
+    if isinstance(value, dict):
+        return {k: squeezed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [squeezed(v) for v in value]
+    return value

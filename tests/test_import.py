@@ -31,6 +31,7 @@ from composer.readers.structure import ImportResult
 from composer.readers.yaml_reader import report_from_yaml
 from composer.yaml_writer import report_to_yaml
 from conftest import ALL_SAMPLES, REPO, SEED_TEXT, SEED_YAML
+from readback import squeezed
 
 DATA = REPO / "tests" / "data"
 SEED_HTML = DATA / "seed-web-page.html"
@@ -49,19 +50,9 @@ SEED_FURNITURE = [
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _squeezed(value: Any) -> Any:
-    """A model dump with the white space inside its texts taken out ("apart from whitespace")."""
-    if isinstance(value, str):
-        return "".join(value.split())
-    if isinstance(value, dict):
-        return {k: _squeezed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_squeezed(v) for v in value]
-    return value
-
 
 def same_model(a: composer.Report, b: composer.Report, *, exclude: set[str] | None = None) -> bool:
-    return _squeezed(a.model_dump(exclude=exclude)) == _squeezed(b.model_dump(exclude=exclude))
+    return squeezed(a.model_dump(exclude=exclude)) == squeezed(b.model_dump(exclude=exclude))
 
 
 def imported(path: Path, **options: Any) -> ImportResult:

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
@@ -24,6 +23,7 @@ import composer
 from composer.problems import ReportError
 from composer.readers import office_reader
 from conftest import REPO, SOFFICE
+from readback import squeezed
 
 CORPUS = REPO / "tests" / "import_corpus"
 PDFS = ["own-render-full.pdf", "libreoffice-full.pdf", "typed-office-lo-pdf.pdf", "seed-page-browser-print.pdf"]
@@ -31,22 +31,12 @@ CONVERTED = ["typed-office-lo-doc.doc", "typed-office-lo-odt.odt", "typed-office
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def _squeezed(value: Any) -> Any:
-    """A model dump with the white space inside its texts taken out."""
-    if isinstance(value, str):
-        return "".join(value.split())
-    if isinstance(value, dict):
-        return {k: _squeezed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_squeezed(v) for v in value]
-    return value
-
 
 def assert_as_expected(source: Path) -> composer.ImportResult:
     result = composer.import_report(source)
     assert not result.problems, "\n".join(p.format("en") for p in result.problems)
     expected = composer.load(CORPUS / f"{source.stem}.expected.yaml")
-    assert _squeezed(result.report.model_dump()) == _squeezed(expected.model_dump())
+    assert squeezed(result.report.model_dump()) == squeezed(expected.model_dump())
     text = composer.render(result.report, "txt").decode("utf-8")
     furniture = CORPUS / f"{source.stem}.furniture.txt"
     for leaked in (furniture.read_text("utf-8").splitlines() if furniture.exists() else []):

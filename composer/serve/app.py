@@ -263,8 +263,7 @@ async def _report(request: Request, source: Source) -> tuple[Any, list[Problem]]
 
 async def _import(request: Request, source: Source) -> tuple[Any, list[Problem], list[Problem], str | None]:
     from ..readers.importer import READERS
-
-    from .workers import LIBREOFFICE_SUFFIXES
+    from ..readers.office_reader import read_office
 
     suffix = PurePosixPath(source.name).suffix.lower()
     if suffix[1:] not in READERS:
@@ -273,7 +272,7 @@ async def _import(request: Request, source: Source) -> tuple[Any, list[Problem],
     pool: Pool = request.app.state.pool
     try:
         # LibreOffice takes its time to start: a .doc gets the limit of its conversion
-        limit = CONVERSION_TIME_LIMIT if suffix in LIBREOFFICE_SUFFIXES else None
+        limit = CONVERSION_TIME_LIMIT if READERS[suffix[1:]] is read_office else None
         return await pool.run("import", source.name, source.file, keep, time_limit=limit)
     except ReportError as error:
         if any(p.code in ("import_kind_unknown", "import_save_as") for p in error.problems):

@@ -126,9 +126,6 @@ def _placed_notes(notes: list[Problem], sources: dict[Any, Location]) -> list[Pr
             if not n.location.path and n.location.line in at_line else n for n in notes]
 
 
-LIBREOFFICE_SUFFIXES = (".doc", ".wps", ".odt")  # the importer converts them, which takes its time
-
-
 def _named(problems: list[Problem], temporary: str, name: str) -> list[Problem]:
     return [replace(p, location=replace(p.location, file=name)) if p.location.file == temporary else p for p in problems]
 
