@@ -767,9 +767,10 @@ class _Layout:
                 if not isinstance(item, Glyphs) or not item.text or item.origin.path in seen:
                     continue
                 top = item.baseline - grid.em_ascent * item.size
-                last = item.text[-1]  # a mark at a line's end may give up its blank half
+                first, last = item.text[0], item.text[-1]  # a mark at a line's ends may give up its blank half
+                start = item.xs[0] + (self.measure(first, item.role, item.size) / 2 if first in squeezable else 0.0)
                 end = item.xs[-1] + self.measure(last, item.role, item.size) / (2 if last in squeezable else 1)
-                if item.xs[0] < grid.left - _EDGE or end > right or top < grid.top - _EDGE or top + item.size > bottom:
+                if start < grid.left - _EDGE or end > right or top < grid.top - _EDGE or top + item.size > bottom:
                     seen.add(item.origin.path)
                     problems.append(_outside(item))
         if problems:
