@@ -503,6 +503,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "block_paragraph": ("正文", "the body text"),
     "block_table": ("表格", "a table"),
     "block_attachments": ("附件说明", "the attachments"),
+    "block_attachment_label": ("附件标识", "the attachment's label"),
     "block_signature": ("署名和日期", "the signature and date"),
     "block_note": ("附注", "the note"),
     "block_header": ("版头", "the header"),
