@@ -544,6 +544,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{marker}{heading}”是唯一的下级标题：只有一项时不宜单独分级",
         "'{marker}{heading}' is the only sub-heading here: a single item should not get a level of its own",
     ),
+    "S007": (
+        "“{name}”与所附附件不符：附件说明按 attachments 中的名称和标题排印（现有：{names}）",
+        "attachment '{name}' does not match the attachments' titles, which the printed note is made from (listed: {names})",
+    ),
     "P001": ("“{context}”中的半角“{old}”应为全角“{new}”", "half-width '{old}' in '{context}' should be full-width '{new}'"),
     "P002": ("括号或引号不成对：此处的 {mark} {detail}", "unbalanced bracket or quote: '{mark}' {detail_en}"),
     "P003": ("引号样式不统一：全文多用“{main}”，此处用了“{mark}”", "mixed quotation marks: the text mostly uses '{main}', here '{mark}'"),
