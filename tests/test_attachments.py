@@ -1,0 +1,192 @@
+"""Attachments with content (GB/T 9704 8, 10): pages of their own after the sign-off, read back
+from the PDF, the DOCX, the HTML and the TXT; the note made from their titles; lint and limits."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pdfplumber
+import pytest
+import yaml
+from pydantic import ValidationError
+
+import composer
+from composer.compose import compose
+from composer.lint import lint_file
+from composer.model import Attachment
+from composer.profile import load_profile
+
+PROFILE = load_profile()
+PAGE = PROFILE.page
+TWO_PAGES = Path(__file__).parent / "data" / "attachments" / "two-pages.yaml"
+LANDSCAPE_TITLE = "青山县市场监督管理局2024年法治政府建设重点任务完成情况统计表"
+
+
+@pytest.fixture(scope="module")
+def report() -> composer.Report:
+    return composer.load(TWO_PAGES)
+
+
+@pytest.fixture(scope="module")
+def pdf(report):
+    with pdfplumber.open(io.BytesIO(composer.render(report, "pdf"))) as document:
+        yield document
+
+
+def _line_chars(page, text: str):
+    """The characters of the first line of `page` that reads `text`."""
+    lines: dict[float, list] = {}
+    for char in page.chars:
+        if char["upright"]:
+            lines.setdefault(round(char["top"]), []).append(char)
+    for top in sorted(lines):
+        chars = sorted(lines[top], key=lambda c: c["x0"])
+        if "".join(c["text"] for c in chars).replace(" ", "").startswith(text):
+            return chars
+    raise AssertionError(f"no line {text!r} on page {page.page_number}")
+
+
+def test_plain_names_stay_names_and_content_makes_an_attachment():
+    data = yaml.safe_load(TWO_PAGES.read_text("utf-8"))
+    data["attachments"] = ["统计表", *data["attachments"]]
+    report = composer.Report.model_validate(data)
+    assert report.attachments[0] == "统计表" and isinstance(report.attachments[1], Attachment)
+    (note,) = [block for block in compose(report, PROFILE).body if type(block).__name__ == "Attachments"]
+    assert note.items == ("1.统计表", f"2.{LANDSCAPE_TITLE}", "3.2024年度行政执法案件办理情况")
+    labels = [block.label for block in compose(report, PROFILE).body if type(block).__name__ == "AttachmentPage"]
+    assert labels == ["附件2", "附件3"]  # numbered as the note numbers them
+
+
+def test_a_single_attachment_is_labelled_without_a_number(report):
+    single = report.model_copy(update={"attachments": report.attachments[1:]})
+    (page,) = [block for block in compose(single, PROFILE).body if type(block).__name__ == "AttachmentPage"]
+    assert page.label == "附件" and not page.landscape
+
+
+def test_pdf_attachment_pages_follow_the_sign_off_with_label_title_and_turned_pages(pdf):
+    pages = pdf.pages
+    sizes = [(round(page.width), round(page.height)) for page in pages]
+    assert sizes == [(595, 842), (595, 842), (842, 595), (595, 842)]
+    turned, portrait = pages[2], pages[3]
+    # Landscape: the portrait text block turned a quarter clockwise, its left margin on top.
+    left, top = PAGE.height.pt - PAGE.margin_top.pt - PAGE.text_height.pt, PAGE.margin_left.pt
+    for page, (x0, y0, width) in ((turned, (left, top, PAGE.text_height.pt)),
+                                  (portrait, (PAGE.margin_left.pt, PAGE.margin_top.pt, PAGE.text_width.pt))):
+        label = _line_chars(page, "附件")
+        assert abs(label[0]["x0"] - x0) < 1  # top left of the text block, on its first line
+        assert y0 <= label[0]["top"] < y0 + PROFILE.line_pitch_pt
+        heading_face = _line_chars(pages[0], "一、")[0]["fontname"]
+        assert label[0]["fontname"] == heading_face != _line_chars(pages[0], "2024年，")[0]["fontname"]
+        title = _line_chars(page, "青山县" if page is turned else "2024年度")
+        middle = (title[0]["x0"] + title[-1]["x1"]) / 2
+        assert abs(middle - (x0 + width / 2)) < 2  # centred
+        assert title[0]["size"] == pytest.approx(PROFILE.title.size.pt, abs=0.1)
+        assert title[0]["top"] < y0 + 2 * PROFILE.line_pitch_pt  # on the second line
+    # The table fills the landscape text block, the header row first, under the title.
+    edges = [line for line in turned.lines if line["x0"] != line["x1"]]
+    assert min(line["x0"] for line in edges) == pytest.approx(left, abs=1)
+    assert max(line["x1"] for line in edges) == pytest.approx(left + PAGE.text_height.pt, abs=1)
+    assert max(line["bottom"] for line in turned.lines) <= top + PAGE.text_width.pt + 1
+    assert "序号" in turned.extract_text() and "落实行政执法公示制度" in turned.extract_text()
+
+
+def test_pdf_page_numbers_continue_and_turn_with_the_landscape_page(pdf):
+    pages = pdf.pages
+    # Portrait: "— n —" under the text block, odd right, even left.
+    even = [c for c in pages[3].chars if c["top"] > PAGE.margin_top.pt + PAGE.text_height.pt]
+    assert "".join(c["text"] for c in even if c["text"].strip()) == "—4—"
+    assert max(c["x1"] for c in even) < PAGE.margin_left.pt + PAGE.text_width.pt / 2
+    # Landscape (page 3, odd): where the portrait page has it, so at the bottom of the left
+    # edge, reading down the page (GB/T 9704 10 and 7.5).
+    turned = pages[2]
+    number = [c for c in turned.chars if not c["upright"]]
+    assert "".join(c["text"] for c in sorted(number, key=lambda c: c["top"]) if c["text"].strip()) == "—3—"
+    text_left = PAGE.height.pt - PAGE.margin_top.pt - PAGE.text_height.pt
+    portrait_number_x = PAGE.margin_left.pt + PAGE.text_width.pt  # the odd page's number ends near here
+    assert all(c["x1"] < text_left for c in number)  # below the portrait text block
+    assert max(c["bottom"] for c in number) == pytest.approx(portrait_number_x - PROFILE.page_number.indent.value
+                                                             * PROFILE.page_number.size.pt, abs=2)
+
+
+def test_end_block_after_the_attachments(pdf):
+    last = pdf.pages[-1].extract_text()
+    assert "抄送" in last and "附件2" in last
+    assert "附件1" not in pdf.pages[1].extract_text().split("此件公开发布")[0]  # only the note names it
+
+
+def test_ofd_landscape_page_has_its_own_area(report):
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(composer.render(report, "ofd"))) as package:
+        third = package.read("Doc_0/Pages/Page_2/Content.xml").decode("utf-8")
+        fourth = package.read("Doc_0/Pages/Page_3/Content.xml").decode("utf-8")
+    assert "<ofd:PhysicalBox>0 0 297 210</ofd:PhysicalBox>" in third and "PhysicalBox" not in fourth
+    assert 'CTM="0 1 -1 0' in third
+
+
+def test_docx_sections_new_pages_and_landscape(report):
+    document = docx.Document(io.BytesIO(composer.render(report, "docx")))
+    sections = document.sections
+    orientations = [(round(s.page_width.mm), round(s.page_height.mm)) for s in sections]
+    assert orientations == [(210, 297), (297, 210), (210, 297)]
+    turned = sections[1]
+    assert [round(m.mm) for m in (turned.top_margin, turned.left_margin, turned.right_margin)] == [28, 35, 37]
+    assert all(s.start_type == docx.enum.section.WD_SECTION.NEW_PAGE for s in sections[1:])
+    paragraphs = document.paragraphs
+    labels = [p for p in paragraphs if p.text in ("附件1", "附件2")]
+    assert [p.runs[0].font.name for p in labels] == [PROFILE.face("heading1")] * 2
+    title = paragraphs[paragraphs.index(labels[0]) + 1]
+    assert title.style.name == "Title" and title.text.replace("\n", "") == LANDSCAPE_TITLE
+    body = document.element.body
+    tables = body.xpath(".//w:tbl/w:tblPr/w:tblW/@w:w")
+    assert int(tables[0]) == pytest.approx(PAGE.text_height.pt * 20, abs=30)  # the turned text block
+    assert int(tables[1]) == pytest.approx(PAGE.text_width.pt * 20, abs=30)
+
+
+def test_html_and_txt_put_the_attachments_after_the_body(report):
+    html = composer.render(report, "html").decode("utf-8")
+    assert html.index("此件公开发布") < html.index('<section class="attachment" data-landscape="true">')
+    assert "@page landscape" in html
+    assert "@page landscape" not in composer.render(composer.load(Path("samples/full.yaml")), "html").decode()
+    text = composer.render(report, "txt").decode("utf-8")
+    lines = text.splitlines()
+    assert lines.index("附件1") > lines.index("　　（此件公开发布）") and "附件2" in lines
+    assert lines.index("附件2") < next(i for i, line in enumerate(lines) if "抄送" in line)
+
+
+def test_lint_s007_checks_a_typed_note_and_references(tmp_path):
+    text = TWO_PAGES.read_text("utf-8").replace(
+        "    - 2025年，我局将继续深化执法规范化建设。\n",
+        "    - 2025年，我局将继续深化执法规范化建设，附件3另行报送。\n"
+        "    - 附件：1.青山县市场监督管理局2024年法治政府建设重点任务完成情况统计表 2.行政执法案件统计表\n")
+    path = tmp_path / "r.yaml"
+    path.write_text(text, "utf-8")
+    found = [f for f in lint_file(path) if f.code == "S007"]
+    assert [f.params["name"] for f in found] == ["附件3", "行政执法案件统计表"]
+    line = text.splitlines().index("    - 附件：1.青山县市场监督管理局2024年法治政府建设重点任务完成情况统计表 2.行政执法案件统计表")
+    assert (found[1].location.line, found[1].location.column) == (line + 1, 1 + text.splitlines()[line].index("行政执法案件"))
+    assert not [f for f in lint_file(TWO_PAGES) if f.code == "S007"]
+
+
+def test_limits_count_the_attachments_content():
+    data = yaml.safe_load(TWO_PAGES.read_text("utf-8"))
+    table = data["attachments"][0]["content"][0]["table"]
+    table["rows"] = [table["rows"][0]] * 2001
+    with pytest.raises(ValidationError) as raised:
+        composer.Report.model_validate(data)
+    (error,) = raised.value.errors()
+    assert error["type"] == "too_many_table_rows" and error["ctx"]["at"] == "attachments.0.content.0.table.rows.2000"
+
+
+def test_attachment_sections_too_deep_are_refused():
+    data = yaml.safe_load(TWO_PAGES.read_text("utf-8"))
+    deep: object = "正文。"
+    for level in range(5):
+        deep = {"heading": f"第{level}层", "content": [deep]}
+    data["attachments"][1]["content"] = [deep]
+    with pytest.raises(ValidationError) as raised:
+        composer.Report.model_validate(data)
+    (error,) = raised.value.errors()
+    assert error["type"] == "section_too_deep" and error["ctx"]["at"].startswith("attachments.1.content.0.content.0")
