@@ -296,7 +296,7 @@ class Plan:
     def texts(self) -> Iterator[tuple[Run, Origin, Source]]:
         """Every run of text the pages can hold, with its origin and source (page numbers as 0-9)."""
         for spec in (self.header, *self.body, self.end):
-            if spec is not None and not isinstance(spec, _Blank):
+            if spec is not None and not isinstance(spec, _Blank | _NewPage):
                 for run, origin in _runs_of(spec):
                     yield run, origin, spec.source
         if self.header is not None and len(self.header.signers) > 2:  # the space between names

@@ -54,10 +54,10 @@ def _body_lines(block: b.Block, profile: Profile) -> list[str]:
         case b.Note(text):
             return [indent + text]
         case b.AttachmentPage(label, title, body):
-            lines = ["", "", label]  # after the body, set apart as the printed page is
+            page = ["", "", label]  # after the body, set apart as the printed page is
             for inner in (title, *body):
-                lines += _body_lines(inner, profile)
-            return lines
+                page += _body_lines(inner, profile)
+            return page
     raise TypeError(f"no text form for {block!r}")
 
 
