@@ -309,6 +309,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表格各行单元格数不一，已按 {columns} 列补齐空格", "table rows differ in length; padded to {columns} columns",
     ),
     "import_attachments": ("附件：{count} 件", "attachments: {count}"),
+    "import_attachment_page": ("{label}：{text}", "{label}: {text}"),
     "import_signature": ("署名：{text}", "signature: {text}"),
     "import_no_signature": (
         "成文日期前没有找到署名，将以发文机关署名", "no signature before the date; the issuer will sign",
