@@ -15,6 +15,7 @@ from pydantic import ValidationError
 import composer
 from composer.compose import compose
 from composer.lint import lint_file
+from composer.yaml_writer import report_to_yaml
 from composer.model import Attachment
 from composer.profile import load_profile
 
@@ -190,3 +191,41 @@ def test_attachment_sections_too_deep_are_refused():
         composer.Report.model_validate(data)
     (error,) = raised.value.errors()
     assert error["type"] == "section_too_deep" and error["ctx"]["at"].startswith("attachments.1.content.0.content.0")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "html"])
+def test_round_trip_brings_the_attachment_pages_back(report, fmt, tmp_path):
+    path = tmp_path / f"report.{fmt}"
+    path.write_bytes(composer.render(report, fmt))
+    result = composer.import_report(path)
+    assert result.report is not None, result.problems
+    assert result.report.model_dump() == report.model_dump()
+    assert not [n for n in result.notes if n.severity != "info"]
+    written = tmp_path / "back.yaml"
+    written.write_text(report_to_yaml(result.report), "utf-8")
+    assert composer.load(written) == report
+
+
+def test_a_typed_draft_with_an_attachment_page_imports_it(tmp_path):
+    draft = tmp_path / "草稿.txt"
+    draft.write_text(
+        "青山县自然资源局2024年法治政府建设年度报告\n\n县人民政府：\n"
+        "2024年，我局认真贯彻落实上级部署，现将有关情况报告如下。\n"
+        "一、2024年推进法治政府建设的主要举措和成效\n全年办理行政许可事项1200件，按时办结率100%。\n"
+        "二、2024年推进法治政府建设存在的不足和原因\n执法人员业务能力有待提高。\n"
+        "三、2024年党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况\n局长认真履行第一责任人职责。\n"
+        "四、2025年推进法治政府建设的主要安排\n继续推进依法行政。\n\n"
+        "附件：1.重点工作完成情况\n      2.普法责任清单\n\n青山县自然资源局\n2025年1月10日\n\n"
+        "附件1\n重点工作完成情况\n一、行政许可\n全年办理行政许可事项1200件。\n二、行政执法\n立案查处违法用地案件35件。\n"
+        "| 类别 | 件数 |\n| --- | --- |\n| 违法用地 | 35 |\n| 违法采矿 | 4 |\n"
+        "抄送：县委依法治县办。\n青山县自然资源局办公室　　2025年1月11日印发\n",
+        "utf-8",
+    )
+    result = composer.import_report(draft)
+    assert result.report is not None, result.problems
+    first, second = result.report.attachments
+    assert second == "普法责任清单" and isinstance(first, Attachment) and first.title == "重点工作完成情况"
+    assert [section.heading for section in first.content] == ["行政许可", "行政执法"]
+    assert first.content[1].content[1].table.rows == [["违法用地", "35"], ["违法采矿", "4"]]
+    assert result.report.end_block and result.report.end_block.printer == "青山县自然资源局办公室"
+    assert result.sources[("attachments", 0, "title")].line == 21  # the line under 附件1
