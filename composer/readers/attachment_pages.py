@@ -7,7 +7,7 @@ in the place the attachment note numbers it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .draft import Draft, ModelPath, has_sentence_punctuation, heading_marker, is_heading
@@ -20,28 +20,32 @@ def _label(block: SourceBlock) -> re.Match[str] | None:
     return LABEL.fullmatch(block.text.strip()) if isinstance(block, SourceParagraph) else None
 
 
-def split_pages(blocks: Sequence[SourceBlock], ends: re.Pattern[str]) -> tuple[list[SourceBlock], list[list[SourceBlock]]]:
+def split_pages(
+    blocks: Sequence[SourceBlock], ends: re.Pattern[str], title_like: Callable[[str], bool]
+) -> tuple[list[SourceBlock], list[list[SourceBlock]]]:
     """The blocks after the date without the attachment pages, and each page's blocks (its label
-    first); a page ends at the next label or at a line `ends` matches (the end block)."""
-    first = next((i for i, block in enumerate(blocks) if _label(block)), None)
-    if first is None:
+    first); a page ends at the next label or at a line `ends` matches (the end block). A label
+    with no title under it starts no page: what follows is kept as text, as it was."""
+    labels = [i for i, block in enumerate(blocks) if _label(block) and i + 1 < len(blocks)
+              and isinstance(following := blocks[i + 1], SourceParagraph) and title_like(following.text)]
+    if not labels:
         return list(blocks), []
-    last = next((i for i in range(first + 1, len(blocks))
-                 if isinstance(blocks[i], SourceParagraph) and ends.fullmatch(blocks[i].text.strip())), len(blocks))
+    first = labels[0]
+    last = next((i for i, block in enumerate(blocks) if i > first
+                 and isinstance(block, SourceParagraph) and ends.fullmatch(block.text.strip())), len(blocks))
     pages: list[list[SourceBlock]] = []
-    for block in blocks[first:last]:
-        if _label(block):
+    for index in range(first, last):
+        if index in labels:
             pages.append([])
-        pages[-1].append(block)
+        pages[-1].append(blocks[index])
     return [*blocks[:first], *blocks[last:]], pages
 
 
-def _title_end(page: list[SourceBlock], title_like: Any) -> int:
+def _title_end(page: list[SourceBlock], title_like: Callable[[str], bool]) -> int:
     """Where the title that follows the label ends: its lines are set alike (centred, or with
     no blank line between them)."""
-    first = page[1] if len(page) > 1 else None
-    if not isinstance(first, SourceParagraph) or not title_like(first.text):
-        return 1
+    first = page[1]
+    assert isinstance(first, SourceParagraph)  # split_pages starts a page only above a title
     end = 2
     while end < len(page):
         following = page[end]
@@ -80,7 +84,7 @@ def _items(draft: Draft, blocks: list[SourceBlock], path: ModelPath) -> list[Any
     return root
 
 
-def merge_pages(draft: Draft, pages: list[list[SourceBlock]], title_like: Any) -> None:
+def merge_pages(draft: Draft, pages: list[list[SourceBlock]], title_like: Callable[[str], bool]) -> None:
     """Each page as an attachment with content, replacing the name the note gave it (by its
     number), or added after the names."""
     entries: list[Any] = list(draft.data.get("attachments", []))
@@ -95,8 +99,7 @@ def merge_pages(draft: Draft, pages: list[list[SourceBlock]], title_like: Any) -
             entries.append(None)
         entries[index] = {"title": title, "content": _items(draft, page[end:], ("attachments", index, "content"))}
         draft.place(("attachments", index), draft.at(page[0]))
-        if end > 1:
-            draft.place(("attachments", index, "title"), draft.at(page[1]))
-        draft.note("import_attachment_page", draft.at(page[0]), label=page[0].text.strip(), text=title)
+        draft.place(("attachments", index, "title"), draft.at(page[1]))
+        draft.note("import_attachment_page", draft.at(page[0]), label=label.group(0).strip(), text=title)
     if pages:
         draft.data["attachments"] = entries

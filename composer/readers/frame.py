@@ -242,7 +242,7 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     draft.data["date"] = issued
     draft.place(("date",), draft.at(date_block))
     draft.note("import_date", draft.at(date_block), text=format_date(issued))
-    after, pages = split_pages(blocks[index + 1:], _END_BLOCK)
+    after, pages = split_pages(blocks[index + 1:], _END_BLOCK, _title_like)
     _after_date(draft, after)
     end = index
     if signature is not None:
