@@ -16,6 +16,8 @@ import composer
 from composer.compose import compose
 from composer.lint import lint_file
 from composer.yaml_writer import report_to_yaml
+
+from conftest import SOFFICE, to_pdf
 from composer.model import Attachment
 from composer.profile import load_profile
 
@@ -229,3 +231,32 @@ def test_a_typed_draft_with_an_attachment_page_imports_it(tmp_path):
     assert first.content[1].content[1].table.rows == [["违法用地", "35"], ["违法采矿", "4"]]
     assert result.report.end_block and result.report.end_block.printer == "青山县自然资源局办公室"
     assert result.sources[("attachments", 0, "title")].line == 21  # the line under 附件1
+
+
+def test_docx_landscape_sections_turn_their_page_number(report):
+    document = docx.Document(io.BytesIO(composer.render(report, "docx")))
+    portrait, turned, _ = document.sections
+    assert not turned.footer.is_linked_to_previous and not turned.even_page_footer.is_linked_to_previous
+    for footer, side in ((turned.footer, "right"), (turned.even_page_footer, "left")):
+        (body,) = footer._element.xpath(".//*[local-name()='bodyPr']")
+        assert body.get("vert") == "vert"  # every character turned a quarter clockwise
+        (jc,) = footer._element.xpath(".//w:txbxContent/w:p/w:pPr/w:jc/@w:val")
+        assert jc == side  # as on the portrait page, odd right and even left
+        left = int(footer._element.xpath(".//wp:positionH/wp:posOffset/text()")[0])
+        assert left + int(footer._element.xpath(".//wp:extent/@cx")[0]) < 35 * 36000  # left of the text block
+    assert portrait.footer.paragraphs[0].text.startswith(str(PROFILE.page_number.dash.value))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_docx_pages_in_libreoffice_match_the_pdf(report, pdf, tmp_path):
+    printed = to_pdf(composer.render(report, "docx"), "report.docx", tmp_path)
+    with pdfplumber.open(printed) as document:
+        sizes = [(round(page.width), round(page.height)) for page in document.pages]
+        assert sizes == [(round(page.width), round(page.height)) for page in pdf.pages]
+        turned = [c for c in document.pages[2].chars if not c["upright"] and c["text"].strip()]
+        ours = [c for c in pdf.pages[2].chars if not c["upright"] and c["text"].strip()]
+        assert "".join(c["text"] for c in turned) == "—3—"
+        for theirs, mine in zip(turned, ours):
+            assert abs(theirs["x0"] - mine["x0"]) < 4 and abs(theirs["top"] - mine["top"]) < 6
+        assert _line_chars(document.pages[2], "附件1")[0]["x0"] == pytest.approx(_line_chars(pdf.pages[2], "附件1")[0]["x0"], abs=3)

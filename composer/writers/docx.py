@@ -14,6 +14,8 @@ from __future__ import annotations
 import copy
 import math
 
+import docx.document
+from docx.section import Section
 from docx.shared import Emu, Twips
 from lxml import etree
 
@@ -364,6 +366,17 @@ class _Writer:
         ])
 
 
+    def turned_footer(self, odd: bool) -> etree._Element:
+        """A landscape page's footer (GB/T 9704 10): the portrait page's number where the
+        portrait page has it, turned with the page, in a text box reading down its left side."""
+        page, spec = self.profile.page, self.profile.page_number
+        middle = page.margin_top.emu + page.text_height.emu + spec.below_text.emu  # portrait, from the top
+        across = 2 * spec.size.emu  # the line across the box, room for the number
+        box = ooxml.turned_text_box(self.footer(odd), page.height.emu - middle - across // 2, page.margin_left.emu,
+                                    across, page.text_width.emu, 1 if odd else 2)
+        return paragraph(ppr(style=FOOTER_STYLE, mark=self.page_number_look()), [box])
+
+
 def column_widths(table: b.Table, total: int, size: float, margin: int) -> list[int]:
     """Column widths in twips summing to `total` (`size` in points, `margin` in twips)."""
     widths = [int(w) for w in tables.column_widths(table, total, twips(size), margin)]
@@ -394,6 +407,18 @@ def _section_break(elements: list[etree._Element], properties: etree._Element) -
     if not elements or elements[-1].tag != ooxml.qn("w:p"):
         elements.append(paragraph(ppr(snap=False, line=20)))
     elements[-1].find(ooxml.qn("w:pPr")).append(properties)
+
+
+def _turned_section(doc: docx.document.Document, portrait: etree._Element, writer: _Writer) -> etree._Element:
+    """The properties of a landscape section, with footers of its own (`turned_footer`)."""
+    turned = _turned(portrait, writer.profile)
+    for reference in turned.findall(ooxml.qn("w:footerReference")):
+        turned.remove(reference)
+    section = Section(turned, doc.part)
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        footer.part.element[:] = [writer.turned_footer(odd)]
+    return turned
 
 
 def _turned(properties: etree._Element, profile: Profile) -> etree._Element:
@@ -447,21 +472,24 @@ def render(document: b.Document, profile: Profile) -> bytes:
         blocks += writer.red_header(document.header)
     kept = kept_with_signature(document.body)
     portrait = copy.deepcopy(section_properties)
+    turned = None  # a landscape section's properties, made when the first is needed
     landscape = False  # the orientation of the section being written
     for index, block in enumerate(document.body):
         if isinstance(block, b.AttachmentPage):  # each attachment starts a section on a new page
-            _section_break(blocks, _turned(portrait, profile) if landscape else copy.deepcopy(portrait))
+            _section_break(blocks, copy.deepcopy(turned if landscape else portrait))
             landscape = block.landscape
+            if landscape and turned is None:
+                turned = _turned_section(doc, portrait, writer)
         elements = writer.block(block)
         if index in kept:
             for element in elements:
                 ooxml.keep_with_next(element)
         blocks += elements
-    if landscape and document.end_block:  # the end block goes on a portrait page
-        _section_break(blocks, _turned(portrait, profile))
+    if turned is not None and landscape and document.end_block:  # the end block goes on a portrait page
+        _section_break(blocks, copy.deepcopy(turned))
         landscape = False
-    if landscape:
-        body.replace(section_properties, _turned(portrait, profile))
+    if turned is not None and landscape:
+        body.replace(section_properties, copy.deepcopy(turned))
         section_properties = body.sectPr
     if document.end_block:
         blocks += writer.end_block(document.end_block)
