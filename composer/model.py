@@ -246,7 +246,7 @@ class Attachment(_Model):
     sign-off, under "附件N" and its title; its content is written as the body's is."""
 
     title: Text = Field(title="附件标题", description="附件说明中的名称，不加书名号")
-    content: list[Item] = Field(title="附件内容", min_length=1, description="段落、表格、带小标题的层次，写法同正文")
+    content: list[Item] = Field(title="内容", min_length=1, description="附件的段落、表格、带小标题的层次，写法同正文")
 
 
 def _attachment_kind(value: Any) -> str:
