@@ -448,11 +448,17 @@ def attachment_stylesheet(profile: Profile) -> str:
     """The rules of attachment pages, added only to a page that has them: each starts a
     printed page, landscape ones on landscape paper (GB/T 9704 8, 10)."""
     styles = fragment_styles(profile)
+    page = profile.page
+    turned_left = page.height.mm - page.margin_top.mm - page.text_height.mm
+    landscape = (  # the portrait page turned a quarter clockwise: its left margin on top
+        f"size: {page.height.mm:g}mm {page.width.mm:g}mm; "
+        f"margin: {page.margin_left.mm:g}mm {page.margin_top.mm:g}mm {page.margin_right.mm:g}mm {turned_left:g}mm;"
+    )
     return (
         f"\n.report-body .attachment {{ {styles['attachment']}; }}"
         f"\n.report-body .attachment p.attachment-label {{ {styles['attachment-label']}; }}"
         f"\n.report-body .attachment h2.attachment-title {{ {styles['attachment-title']}; }}"
-        "\n@page landscape { size: landscape; }"
+        f"\n@page landscape {{ {landscape} }}"
         "\n@media print {\n  .report-body .attachment { margin-top: 0; break-before: page; }"
         '\n  .report-body .attachment[data-landscape="true"] { page: landscape; }\n}\n'
     )
