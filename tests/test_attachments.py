@@ -195,7 +195,7 @@ def test_attachment_sections_too_deep_are_refused():
     assert error["type"] == "section_too_deep" and error["ctx"]["at"].startswith("attachments.1.content.0.content.0")
 
 
-@pytest.mark.parametrize("fmt", ["txt", "docx", "html"])
+@pytest.mark.parametrize("fmt", ["txt", "docx", "html", "ofd"])
 def test_round_trip_brings_the_attachment_pages_back(report, fmt, tmp_path):
     path = tmp_path / f"report.{fmt}"
     path.write_bytes(composer.render(report, fmt))
