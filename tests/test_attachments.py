@@ -18,6 +18,7 @@ from composer.lint import lint_file
 from composer.yaml_writer import report_to_yaml
 
 from conftest import SOFFICE, to_pdf
+from readback import squeezed
 from composer.model import Attachment
 from composer.profile import load_profile
 
@@ -260,3 +261,12 @@ def test_docx_pages_in_libreoffice_match_the_pdf(report, pdf, tmp_path):
         for theirs, mine in zip(turned, ours):
             assert abs(theirs["x0"] - mine["x0"]) < 4 and abs(theirs["top"] - mine["top"]) < 6
         assert _line_chars(document.pages[2], "附件1")[0]["x0"] == pytest.approx(_line_chars(pdf.pages[2], "附件1")[0]["x0"], abs=3)
+
+
+def test_pdf_import_finds_the_attachment_pages_apart_from_white_space(report, tmp_path):
+    """The turned page number is no text of the report, and 附件N heading two pages is no running header."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(composer.render(report, "pdf"))
+    result = composer.import_report(path)
+    assert result.report is not None, result.problems
+    assert squeezed(result.report.model_dump()) == squeezed(report.model_dump())
