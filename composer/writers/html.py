@@ -391,7 +391,7 @@ class _Markup:
 
     def open_section(self, heading: b.Heading, open_levels: list[tuple[int, str]], run_in: bool = False) -> None:
         """A <section> per heading; a <div> for a run-in one, whose heading is no <hN> element."""
-        if heading.level == 1:
+        if heading.part is not None:  # an attachment's 一、 heads a section, not a part
             self.out.append(f"<section{self.attrs(cls='part', data_part=heading.part)}>")
         else:
             self.out.append('<div class="section run-in">' if run_in else '<section class="section">')
