@@ -270,3 +270,15 @@ def test_pdf_import_finds_the_attachment_pages_apart_from_white_space(report, tm
     result = composer.import_report(path)
     assert result.report is not None, result.problems
     assert squeezed(result.report.model_dump()) == squeezed(report.model_dump())
+
+
+@pytest.mark.parametrize(("note", "flagged"), [
+    ("附件：行政执法统计表", ["行政执法统计表"]),  # one name, no number
+    ("附件：1.《2024年度行政执法案件办理情况》", []),  # in 《》, as offices often type it
+    ("附件: 1、青山县市场监督管理局2024年法治政府建设重点任务完成情况统计表  2、案件统计", ["案件统计"]),
+])
+def test_lint_s007_reads_notes_as_offices_type_them(note, flagged, tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(TWO_PAGES.read_text("utf-8").replace(
+        "    - 2025年，我局将继续深化执法规范化建设。\n", f"    - 2025年，我局将继续深化执法规范化建设。\n    - '{note}'\n"), "utf-8")
+    assert [f.params["name"] for f in lint_file(path) if f.code == "S007"] == flagged

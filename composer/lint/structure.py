@@ -118,7 +118,7 @@ def lone_sub_item(document: LintDocument) -> Iterator[Hit]:
 
 
 _NOTE = re.compile(r"^\s*附\s*件\s*[：:]\s*")  # a hand-written attachment note in the body
-_NOTE_ITEM = re.compile(r"(?:^|\s*(?<![\d.])\d{1,2}\s*[.．、]\s*)([^\n]+?)(?=\s*(?<![\d.])\d{1,2}\s*[.．、]|$)")
+_NOTE_ITEM = re.compile(r"(?:\d{1,2}\s*[.．、]\s*)?(\S.*?)(?=\s*(?<![\d.])\d{1,2}\s*[.．、]|\s*$)")  # 1.名称 2.名称
 _REFERENCE = re.compile(r"附件\s*(\d{1,3})")
 
 
@@ -143,10 +143,11 @@ def attachment_mismatch(document: LintDocument) -> Iterator[Hit]:
             continue
         note = _NOTE.match(value.text)
         if note:
-            for item in _NOTE_ITEM.finditer(value.text, note.end()):
+            at = note.end()
+            for item in _NOTE_ITEM.finditer(value.text[at:]):
                 name = item.group(1).strip().strip("《》")
                 if name and name not in names:
-                    yield Hit({"name": name, "names": listed}, item.start(1), item.end(1), text=value)
+                    yield Hit({"name": name, "names": listed}, at + item.start(1), at + item.end(1), text=value)
             continue
         for reference in _REFERENCE.finditer(value.text):
             if int(reference.group(1)) > len(names):
