@@ -7,7 +7,9 @@
 Renders each report to PDF and to DOCX, converts the DOCX with LibreOffice (a private profile
 folder, so it runs beside an open LibreOffice), reads the lines of both PDFs with pypdfium2
 (characters grouped by baseline, page-number lines under the text block left out) and prints
-the share of lines identical, the pages whose first line agrees and the first differences.
+the share of lines identical, the pages whose first line agrees and the first differences,
+for each report and over the samples and over the import corpus (tests/import_corpus: each
+draft with a ground truth is imported, then rendered).
 A reader prints the DOCX and the website publishes the PDF: the two should be one document.
 """
 
@@ -35,7 +37,7 @@ from composer.layout import faces  # noqa: E402
 
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 SEED = ROOT / "samples" / "datong-keji-2023.yaml"
-CORPUS = sorted((ROOT / "tests" / "data" / "import").iterdir())
+CORPUS_FOLDER = ROOT / "tests" / "import_corpus"
 IGNORED = " \u3000\t\r\n\ufffe\uffff\x02"
 
 
@@ -51,9 +53,13 @@ class Agreement(NamedTuple):
         return sum(block.size for block in matcher.get_matching_blocks())
 
     @property
+    def total(self) -> int:
+        """The lines of the longer rendering: the share's denominator."""
+        return max(len(_flat(self.ours)), len(_flat(self.theirs)))
+
+    @property
     def share(self) -> float:
-        total = max(len(_flat(self.ours)), len(_flat(self.theirs)), 1)
-        return self.identical / total
+        return self.identical / max(self.total, 1)
 
     @property
     def pages_alike(self) -> list[bool]:
@@ -162,6 +168,10 @@ def libreoffice_pdf(docx: bytes, folder: Path, substitutes: dict[str, str]) -> b
     return (folder / "report.pdf").read_bytes()
 
 
+class NoReport(Exception):
+    """A draft the import corpus holds that import refuses, rightly: there is nothing to render."""
+
+
 def measure(report_path: Path, folder: Path) -> Agreement:
     """A YAML report, or a source `import` reads (the import corpus: .txt, .md, .docx, .html)."""
     if report_path.suffix in (".yaml", ".yml"):
@@ -169,7 +179,7 @@ def measure(report_path: Path, folder: Path) -> Agreement:
     else:
         report = composer.import_report(report_path).report
         if report is None:
-            raise SystemExit(f"{report_path}: import finds no report in it")
+            raise NoReport(f"{report_path.name}: not rendered, import refuses it (as its ground truth says)")
     profile = composer.load_profile()
     bottom = profile.page.margin_bottom.pt
     ours = pdf_lines(composer.render(report, "pdf"), bottom)
@@ -178,23 +188,57 @@ def measure(report_path: Path, folder: Path) -> Agreement:
     return Agreement(ours, theirs)
 
 
+def corpus() -> list[Path]:
+    """The import corpus's drafts that make a report (those with a ground truth; the drafts
+    import must refuse have none to render)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import import_score
+
+    return [p for p in import_score.drafts(CORPUS_FOLDER)
+            if p.with_suffix("").with_suffix(".expected.yaml").exists()]
+
+
+def summary(name: str, agreements: list[Agreement]) -> str:
+    """One line: the lines identical and the pages starting alike, over `agreements`."""
+    identical = sum(a.identical for a in agreements)
+    total = sum(a.total for a in agreements)
+    alike = [ok for a in agreements for ok in a.pages_alike]
+    share = identical / max(total, 1)
+    return (f"{name}: {share:.1%} of lines identical ({identical} of {total}); "
+            f"{sum(alike)} of {len(alike)} pages start alike")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("reports", nargs="*", type=Path,
                         help="YAML reports or sources to import (default: every sample and the import corpus)")
     parser.add_argument("-n", "--differences", type=int, default=5, help="differences shown per report")
     args = parser.parse_args(argv)
-    for path in args.reports or [*SAMPLES, *CORPUS]:
-        with tempfile.TemporaryDirectory() as folder:
-            agreement = measure(path, Path(folder))
-        alike = agreement.pages_alike
-        print(f"{path.name}: {agreement.share:.1%} of lines identical "
-              f"({agreement.identical} of {max(len(_flat(agreement.ours)), len(_flat(agreement.theirs)))}); "
-              f"pages {len(agreement.ours)} (PDF) / {len(agreement.theirs)} (DOCX); "
-              f"{sum(alike)} of {len(alike)} pages start alike"
-              + (f" (not: {', '.join(str(n) for n, ok in enumerate(alike, 1) if not ok)})" if not all(alike) else ""))
-        for difference in agreement.differences(args.differences):
-            print(difference)
+    groups = {"reports": args.reports} if args.reports else {"samples": SAMPLES, "import corpus": corpus()}
+    totals = {}
+    for group, paths in groups.items():
+        totals[group] = []
+        for path in paths:
+            with tempfile.TemporaryDirectory() as folder:
+                try:
+                    agreement = measure(path, Path(folder))
+                except NoReport as refused:
+                    print(refused)
+                    continue
+            totals[group].append(agreement)
+            alike = agreement.pages_alike
+            print(f"{path.name}: {agreement.share:.1%} of lines identical "
+                  f"({agreement.identical} of {agreement.total}); "
+                  f"pages {len(agreement.ours)} (PDF) / {len(agreement.theirs)} (DOCX); "
+                  f"{sum(alike)} of {len(alike)} pages start alike"
+                  + (f" (not: {', '.join(str(n) for n, ok in enumerate(alike, 1) if not ok)})" if not all(alike) else ""),
+                  flush=True)
+            for difference in agreement.differences(args.differences):
+                print(difference)
+    for group, agreements in totals.items():
+        print(summary(group, agreements))
+    if len(totals) > 1:
+        print(summary("overall", [a for agreements in totals.values() for a in agreements]))
     return 0
 
 
