@@ -18,10 +18,12 @@ from __future__ import annotations
 import argparse
 import ctypes
 import difflib
+import io
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import escape
@@ -45,12 +47,17 @@ class Agreement(NamedTuple):
     """Lines of both renderings, page by page, and what agrees."""
 
     ours: list[list[str]]  # our PDF: pages of lines
-    theirs: list[list[str]]  # LibreOffice's rendering of the DOCX
+    theirs: list[list[str]]  # LibreOffice's rendering of the DOCX as Word reads it (word_reading)
+    as_written: list[list[str]] = []  # LibreOffice's rendering of the DOCX as it is: marks hang
 
     @property
     def identical(self) -> int:
-        matcher = difflib.SequenceMatcher(None, _flat(self.ours), _flat(self.theirs), autojunk=False)
-        return sum(block.size for block in matcher.get_matching_blocks())
+        return _identical(self.ours, self.theirs)
+
+    @property
+    def identical_as_written(self) -> int:
+        """Lines identical to LibreOffice's own reading of the file, which hangs ，。、；：？！."""
+        return _identical(self.ours, self.as_written)
 
     @property
     def total(self) -> int:
@@ -87,6 +94,11 @@ class Agreement(NamedTuple):
             if len(out) == limit:
                 break
         return out
+
+
+def _identical(ours: list[list[str]], theirs: list[list[str]]) -> int:
+    matcher = difflib.SequenceMatcher(None, _flat(ours), _flat(theirs), autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())
 
 
 def _flat(pages: list[list[str]]) -> list[str]:
@@ -153,19 +165,36 @@ def same_faces(substitutes: dict[str, str], folder: Path) -> None:
         '</oor:items>\n', encoding="utf-8")
 
 
-def libreoffice_pdf(docx: bytes, folder: Path, substitutes: dict[str, str]) -> bytes:
+def word_reading(docx: bytes) -> bytes:
+    """The DOCX with `w:overflowPunct` turned over. Word reads the file's `val="0"` as no
+    hanging punctuation and takes the character before a closing mark down with it, as our
+    PDF does; LibreOffice (7.x) reads it the other way round and hangs ，。、；：？！ past the
+    margin (and `val="1"` as no hanging). Turned over, LibreOffice breaks the lines as Word
+    reads the file, so the comparison measures the line-breaking model, not that reading;
+    LibreOffice's own reading is measured too (Agreement.as_written)."""
+    source, out = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def libreoffice_pdf(docx: bytes, folder: Path, substitutes: dict[str, str], name: str = "report") -> bytes:
     soffice = shutil.which("soffice")
     if soffice is None:
         raise SystemExit("LibreOffice (soffice) is not installed: it lays the DOCX out for comparison")
     same_faces(substitutes, folder)
-    source = folder / "report.docx"
+    source = folder / f"{name}.docx"
     source.write_bytes(docx)
     subprocess.run(
         [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(folder), str(source)],
         check=True, capture_output=True, timeout=300,
     )
-    return (folder / "report.pdf").read_bytes()
+    return (folder / f"{name}.pdf").read_bytes()
 
 
 class NoReport(Exception):
@@ -184,8 +213,10 @@ def measure(report_path: Path, folder: Path) -> Agreement:
     bottom = profile.page.margin_bottom.pt
     ours = pdf_lines(composer.render(report, "pdf"), bottom)
     substitutes = {profile.face(role): face.family for role, face in faces(profile).items()}
-    theirs = pdf_lines(libreoffice_pdf(composer.render(report, "docx"), folder, substitutes), bottom)
-    return Agreement(ours, theirs)
+    docx = composer.render(report, "docx")
+    theirs = pdf_lines(libreoffice_pdf(word_reading(docx), folder, substitutes, "as-word"), bottom)
+    as_written = pdf_lines(libreoffice_pdf(docx, folder, substitutes, "as-written"), bottom)
+    return Agreement(ours, theirs, as_written)
 
 
 def corpus() -> list[Path]:
@@ -203,9 +234,10 @@ def summary(name: str, agreements: list[Agreement]) -> str:
     identical = sum(a.identical for a in agreements)
     total = sum(a.total for a in agreements)
     alike = [ok for a in agreements for ok in a.pages_alike]
-    share = identical / max(total, 1)
-    return (f"{name}: {share:.1%} of lines identical ({identical} of {total}); "
-            f"{sum(alike)} of {len(alike)} pages start alike")
+    as_written = sum(a.identical_as_written for a in agreements)
+    return (f"{name}: {identical / max(total, 1):.1%} of lines identical ({identical} of {total}); "
+            f"{sum(alike)} of {len(alike)} pages start alike; "
+            f"{as_written / max(total, 1):.1%} as LibreOffice reads the file, hanging marks")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,8 +263,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"({agreement.identical} of {agreement.total}); "
                   f"pages {len(agreement.ours)} (PDF) / {len(agreement.theirs)} (DOCX); "
                   f"{sum(alike)} of {len(alike)} pages start alike"
-                  + (f" (not: {', '.join(str(n) for n, ok in enumerate(alike, 1) if not ok)})" if not all(alike) else ""),
-                  flush=True)
+                  + (f" (not: {', '.join(str(n) for n, ok in enumerate(alike, 1) if not ok)})" if not all(alike) else "")
+                  + f"; {agreement.identical_as_written} as LibreOffice reads the file", flush=True)
             for difference in agreement.differences(args.differences):
                 print(difference)
     for group, agreements in totals.items():
