@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sys
 import warnings
 import unicodedata
 from collections import Counter, defaultdict
@@ -30,7 +31,8 @@ from composer.layout import lay_out
 from composer.layout.typeset import Glyphs
 from composer.profile import load_profile
 
-from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, SOFFICE, run_cli, to_pdf
+from conftest import ALL_SAMPLES, REPO, SAMPLES, SEED_YAML, SOFFICE, run_cli, to_pdf
+from readback import notdef_glyphs
 
 # Most machines lack the official faces; the warning saying so is tested on its own.
 
@@ -605,3 +607,37 @@ parts:
 @pytest.mark.parametrize("source", [*ALL_SAMPLES, TWO_SIGNERS], ids=lambda s: s.stem if isinstance(s, Path) else "two-signers")
 def test_no_glyph_is_drawn_as_a_box(source):
     assert boxes(source) == []
+
+
+def corpus_drafts() -> list[Path]:
+    """The import corpus's drafts that make a report (those with a ground truth)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import import_score
+
+    return [p for p in import_score.drafts() if p.with_suffix("").with_suffix(".expected.yaml").exists()]
+
+
+def test_the_box_reader_sees_a_box(tmp_path):
+    """A character a face lacks, drawn in it anyway, reads back as a box: the read-back test
+    below can fail."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from test_fonts import make_font, pdf_with
+
+    make_font("RC Box Probe").save(tmp_path / "probe.ttf")  # its one glyph is 中
+    pdfmetrics.registerFont(TTFont("RCBoxProbe", str(tmp_path / "probe.ttf")))
+    assert len(notdef_glyphs(pdf_with("RCBoxProbe", "中文中"))) == 1  # 文 went in as code 0
+    assert notdef_glyphs(pdf_with("RCBoxProbe", "中中")) == []
+
+
+@pytest.mark.slow  # every sample and every draft of the import corpus, imported and rendered
+@pytest.mark.parametrize("source", [*ALL_SAMPLES, TWO_SIGNERS, *corpus_drafts()],
+                         ids=lambda s: s.name if isinstance(s, Path) else "two-signers")
+def test_no_glyph_read_back_from_the_pdf_is_a_box(source):
+    if isinstance(source, str) or source.suffix == ".yaml":
+        report = composer.load(source)
+    else:
+        report = composer.import_report(source).report
+        if report is None:
+            pytest.skip(f"{source.name}: import refuses it, as its ground truth says; nothing to render")
+    assert notdef_glyphs(composer.render(report, "pdf")) == []
