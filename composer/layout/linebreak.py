@@ -121,19 +121,29 @@ def _natural(units: Sequence[_Unit]) -> float:
     return sum(u.width for u in units) + sum(u.gap for u in units[1:])
 
 
-def _full(text: str, role: str, cell: float, measure: Measure) -> _Unit:
-    """Full-width characters, one cell each. A face may draw a mark of ambiguous width (“ ” —
-    …) narrower than the cell: an opening quote then sits against the text it opens, a
-    closing one against the text it closes, anything else in the middle of its cell."""
-    insets = []
+def _full(text: str, role: str, cell: float, measure: Measure, own_advances: bool) -> _Unit:
+    """Full-width characters, one cell each. In running text (`own_advances`) a mark of
+    ambiguous width (“ ” — … ·) that the face draws narrower than its ideographs (a stand-in
+    face's proportional quotes or dash) takes its own advance instead, as Word, WPS and
+    LibreOffice set it, so that the lines break where theirs do; the official faces draw
+    these marks full width. Set in a cell, such a mark sits in it as its kind asks: an opening
+    quote against the text it opens, a closing one against the text it closes, anything else
+    in the middle."""
+    em = measure("\u4e00", role)
+    advances, insets = [], []
     for char in text:
-        slack = cell - measure(char, role) if unicodedata.east_asian_width(char) == "A" else 0.0
-        category = unicodedata.category(char) if slack > 0 else "Pf"
+        natural = measure(char, role) if unicodedata.east_asian_width(char) == "A" else em
+        narrow = natural < em - _EPSILON
+        advances.append(natural if narrow and own_advances else cell)
+        slack = cell - natural if narrow and not own_advances else 0.0
+        category = unicodedata.category(char)
         insets.append(0.0 if category in ("Pe", "Pf") else slack if category in ("Ps", "Pi") else slack / 2)
-    return _Unit(text, role, (cell,) * len(text), insets=tuple(insets) if any(insets) else ())
+    return _Unit(text, role, tuple(advances), insets=tuple(insets) if any(insets) else ())
 
 
-def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float) -> list[_Unit]:
+def _units(
+    runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float, own_advances: bool
+) -> list[_Unit]:
     units: list[_Unit] = []
     glue_starts = rules.glue_starts
     for run in runs:
@@ -141,10 +151,10 @@ def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, wid
         while i < len(text):
             glued = text[i] in glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
             if glued:
-                units.append(_full(glued, role, cell, measure))
+                units.append(_full(glued, role, cell, measure, own_advances))
                 i += len(glued)
             elif _is_full(text[i]):
-                units.append(_full(text[i], role, cell, measure))
+                units.append(_full(text[i], role, cell, measure, own_advances))
                 i += 1
             elif text[i].isspace():
                 units.append(_Unit(" ", role, (measure(" ", role),), space=True))
@@ -236,6 +246,7 @@ def wrap(
     rest_indent: float = 0.0,
     hang: int = 0,
     justify: bool = True,
+    own_advances: bool = True,
 ) -> list[Line]:
     """The runs broken into lines `width` points wide; indents in points from the left edge.
 
@@ -243,7 +254,7 @@ def wrap(
     characters of the first line ("附件：" or "抄送：" then the names). Every line but the
     last is justified when `justify`; an empty text gives one empty line.
     """
-    units = _units(runs, cell, measure, rules, width - max(first_indent, rest_indent))
+    units = _units(runs, cell, measure, rules, width - max(first_indent, rest_indent), own_advances)
     fixed = 0
     if hang:
         chars = 0
@@ -270,5 +281,6 @@ def wrap(
 
 
 def single_line(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules) -> Line:
-    """The runs set on one line at their natural widths, never broken."""
-    return wrap(runs, math.inf, cell, measure, rules, justify=False)[0]
+    """The runs set on one line at their natural widths, never broken; every full-width
+    character in a cell of its own (a page number's dashes, a signature placed by cells)."""
+    return wrap(runs, math.inf, cell, measure, rules, justify=False, own_advances=False)[0]
