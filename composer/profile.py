@@ -380,7 +380,6 @@ class LineBreaking(_Table):
     no_line_start: Text
     no_line_end: Text
     unbreakable: Texts
-    compressible: Text
     latin_gap: Ratio
 
 

@@ -815,7 +815,6 @@ class _Layout:
         (a signature longer than a line, a header or end block taller than a page): a PDF that
         clips them would lose their text silently."""
         problems, seen = [], set()
-        squeezable = self.rules.compressible
         for page in pages:
             grid = page.grid
             right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
@@ -823,9 +822,7 @@ class _Layout:
                 if not isinstance(item, Glyphs) or not item.text or item.origin.path in seen:
                     continue
                 top = item.baseline - grid.em_ascent * item.size
-                first, last = item.text[0], item.text[-1]  # a mark at a line's ends may give up its blank half
-                start = item.xs[0] + (self.measure(first, item.role, item.size) / 2 if first in squeezable else 0.0)
-                end = item.xs[-1] + self.measure(last, item.role, item.size) / (2 if last in squeezable else 1)
+                start, end = item.xs[0], item.xs[-1] + self.measure(item.text[-1], item.role, item.size)
                 if start < grid.left - _EDGE or end > right or top < grid.top - _EDGE or top + item.size > bottom:
                     seen.add(item.origin.path)
                     problems.append(_outside(item))

@@ -229,10 +229,11 @@ def styles_element(
     the profile's latin_gap), and the tightened body run so typed text keeps the grid too.
     One line-breaking model with the PDF (layout/linebreak): the profile's kinsoku marks on
     (`w:kinsoku`), no hanging punctuation (`w:overflowPunct` off: Word's default hangs closing
-    marks into the margin and LibreOffice's does too, so ink would pass the text block's right
-    edge), no punctuation compression (settings). LibreOffice reads w:overflowPunct the other
-    way round (val 0 makes it hang one closing mark past the margin); we follow Word, and the
-    PDF breaks where LibreOffice does but squeezes the line's marks to keep that mark inside.
+    marks into the margin, so ink would pass the text block's right edge), no punctuation
+    compression (settings): Word then takes the character before a closing mark down with
+    it, and so does the PDF. LibreOffice (7.x) reads w:overflowPunct the other way round:
+    val 0 makes it hang ，。、；：？！ past the margin, val 1 makes it break as Word does with
+    val 0. We follow Word; bench/agreement.py measures LibreOffice's reading apart.
     """
     defaults = el("w:docDefaults", [
         el("w:rPrDefault", [body.rpr()]),
