@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 SizedMeasure = Callable[[str, str, float], float]
 
 _SLACK = 0.01  # points: rounding that does not make a line overflow the text block
+_DOCX_ROUNDING = 1.0  # points of a page LibreOffice loses to rounding: a condensed page leaves them free
 _EDGE = 1.0  # points a glyph may stand past the text block (a face's advance wider than its cell)
 
 
@@ -107,8 +109,25 @@ Item = Glyphs | Rule
 
 
 class Page(NamedTuple):
+    """`numbered`: False on the end block's page and the blank page before it (GB/T 9704 7.5)."""
+
     number: int
     items: tuple[Item, ...]
+    numbered: bool = True
+
+
+class Fitting(NamedTuple):
+    """What pagination decided beyond filling the grid, for the DOCX to repeat so that Word and
+    LibreOffice break its pages where the PDF breaks them.
+
+    `condensed`: body blocks (by index) set at a closer line pitch, in points, on the page the
+    sign-off ends on (7.3.5.5); `end_page`: the end block starts a page of its own (7.4, on an
+    even page); `blank_page`: a blank page comes before that one (both unnumbered, 7.5).
+    """
+
+    condensed: dict[int, float] = {}
+    end_page: bool = False
+    blank_page: bool = False
 
 
 class Grid(NamedTuple):
@@ -263,10 +282,13 @@ class Plan:
         self.body_size = profile.body.size.pt
         self.header = self._header(document.header) if document.header else None
         self.body: list[Spec] = []
+        self.block_of: list[int] = []  # the index in document.body of each spec's block
         number = 0
-        for block in document.body:
+        for index, block in enumerate(document.body):
             number += not isinstance(block, b.BlankLines)
-            self.body += self._block(block, number)
+            specs = self._block(block, number)
+            self.body += specs
+            self.block_of += [index] * len(specs)
         self.end = self._end(document.end_block) if document.end_block else None
         self.page_number_role = str(profile.page_number.role)
         self.page_number_size = profile.page_number.size.pt
@@ -402,8 +424,9 @@ class Plan:
 
     # stage 2: lines and pages
 
-    def pages(self, measure: SizedMeasure, fonts: RoleFonts) -> list[Page]:
-        """The document laid out, page by page; `fonts` gives each character's registered font."""
+    def pages(self, measure: SizedMeasure, fonts: RoleFonts) -> tuple[list[Page], Fitting]:
+        """The document laid out, page by page, and what the DOCX must repeat of its pagination;
+        `fonts` gives each character's registered font."""
         return _Layout(self, measure, fonts).pages()
 
 
@@ -422,13 +445,41 @@ class _Slab(NamedTuple):
     last: bool = True  # the last line of its block
     tie_back: bool = False  # the signature: what stands before it stays on its page (see _tied)
     close: tuple[Item, ...] = ()  # drawn only when the page breaks right after it (a row's rule)
+    block: int = -1  # the index in document.body of the block it comes from
+    grid_line: bool = False  # one line of the grid (text, blank), which a closer pitch may set
+
+
+class _OnPage(NamedTuple):
+    slab: _Slab
+    top: float  # points from the top of the text block
+    height: float  # the slab's, or the closer pitch of a condensed page
 
 
 class _PageBuilder:
     def __init__(self) -> None:
-        self.items: list[Item] = []
+        self.items: list[Item] = []  # the red header
+        self.start = 0.0  # where the body starts, points from the top of the text block
         self.y = 0.0  # points used from the top of the text block
-        self.close: list[Item] = []  # what the last slab placed draws if the page ends after it
+        self.placed: list[_OnPage] = []
+        self.pitch: float | None = None  # the closer line pitch of a condensed page
+        self.carried = -1  # the block continued from the page before, which keeps its pitch
+        self.numbered = True
+
+    def grid_lines(self, slabs: list[_Slab]) -> list[_Slab]:
+        """Those of `slabs` a closer pitch sets: grid lines of blocks that start on this page
+        (the DOCX sets line height per paragraph, and a paragraph's lines on the page before
+        keep theirs)."""
+        return [slab for slab in slabs if slab.grid_line and slab.block != self.carried]
+
+    def items_placed(self, top: float) -> list[Item]:
+        items = list(self.items)
+        for slab, y, height in self.placed:
+            shift = top + y + (height - slab.height) / 2  # a closer line keeps its text centred
+            items += [item.moved(shift) for item in slab.items]
+        if self.placed:
+            slab, y, _ = self.placed[-1]
+            items += [item.moved(top + y) for item in slab.close]
+        return items
 
 
 class _Layout:
@@ -509,7 +560,8 @@ class _Layout:
                 items = self._glyphs(line, self.grid.left, baseline, spec.size, spec.origins[0])
             else:
                 items, done = self._runs_glyphs(spec, line, self.grid.left, baseline, done)
-            slabs.append(_Slab(self.grid.pitch, tuple(items), spec.keep, kind=spec.source.kind, last=k == len(lines) - 1))
+            slabs.append(_Slab(self.grid.pitch, tuple(items), spec.keep, kind=spec.source.kind, last=k == len(lines) - 1,
+                               grid_line=True))
         return slabs
 
     def _placed_slab(self, spec: _Placed) -> _Slab:
@@ -519,7 +571,7 @@ class _Layout:
         right = self.grid.left + self.grid.width
         x = max(self.grid.left, min(self.grid.left + spec.start * self.grid.cell, right - line.width))
         items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size, spec.origins[0]))
-        return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back)
+        return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back, grid_line=True)
 
     # tables
 
@@ -608,7 +660,7 @@ class _Layout:
             return [self._placed_slab(spec)]
         if isinstance(spec, _Table):
             return self._table_slabs(spec)
-        return [_Slab(self.grid.pitch)]
+        return [_Slab(self.grid.pitch, grid_line=True)]
 
     # the red header, on the first page
 
@@ -710,60 +762,113 @@ class _Layout:
 
     # pagination
 
-    def pages(self) -> list[Page]:
+    def pages(self) -> tuple[list[Page], Fitting]:
         grid = self.grid
         pages = [_PageBuilder()]
         if self.plan.header:
-            items, pages[0].y = self._header_items(self.plan.header)
+            items, pages[0].start = self._header_items(self.plan.header)
+            pages[0].y = pages[0].start
             pages[0].items += items
-        slabs = _tied([slab for spec in self.plan.body for slab in self._slabs(spec)])
+        slabs = _tied([
+            slab._replace(block=block)
+            for spec, block in zip(self.plan.body, self.plan.block_of) for slab in self._slabs(spec)
+        ])
 
         def place(slab: _Slab, top: float | None = None) -> None:
             page = pages[-1]
             page.y = page.y if top is None else top
-            page.items += [item.moved(grid.top + page.y) for item in slab.items]
-            page.close = [item.moved(grid.top + page.y) for item in slab.close]
-            page.y += slab.height
+            height = page.pitch if page.pitch and page.grid_lines([slab]) else slab.height
+            page.placed.append(_OnPage(slab, page.y, height))
+            page.y += height
 
         def fits(height: float) -> bool:
             return pages[-1].y + height <= grid.height + _SLACK
 
+        def new_page() -> None:
+            carried = pages[-1].placed[-1].slab.block if pages[-1].placed else -1
+            pages.append(_PageBuilder())
+            pages[-1].carried = carried
+
         # Height of each slab with those kept with it (a heading with the line after it, ...),
         # summed from the back in one pass: a title of thousands of lines stays linear.
         kept = [0.0] * len(slabs)
+        chain_end = list(range(1, len(slabs) + 1))  # past the last slab kept with each
         for i in reversed(range(len(slabs))):
-            following = kept[i + 1] if slabs[i].keep and i + 1 < len(slabs) else 0.0
-            kept[i] = slabs[i].height + following
+            following = slabs[i].keep and i + 1 < len(slabs)
+            kept[i] = slabs[i].height + (kept[i + 1] if following else 0.0)
+            chain_end[i] = chain_end[i + 1] if following else i + 1
 
-        for i, slab in enumerate(slabs):
+        i = 0
+        while i < len(slabs):
+            slab = slabs[i]
             needed = kept[i]
             if needed > grid.height:
                 needed = slab.height
             if pages[-1].y and not fits(needed):
-                pages.append(_PageBuilder())
+                chain = slabs[i:chain_end[i]]
+                if any(s.tie_back for s in chain) and self._condense(pages[-1], chain):
+                    for kept_slab in chain:
+                        place(kept_slab)
+                    i += len(chain)
+                    continue
+                new_page()
                 if slab.header:
                     place(slab.header)
             place(slab)
+            i += 1
+        body_pages = len(pages)
         if self.plan.end:
             end = self._end_slab(self.plan.end)
-            if not fits(end.height):
-                pages.append(_PageBuilder())
+            if len(pages) % 2:  # the end block goes on an even page (7.4)
+                new_page()
+            elif not fits(end.height):  # a blank page before it, and neither numbered (7.5)
+                new_page()
+                new_page()
+                pages[-2].numbered = pages[-1].numbered = False
             place(end, top=grid.height - end.height)  # its last rule on the text block's bottom edge
-        self._check_inside(pages)
+        laid = [page.items_placed(grid.top) for page in pages]
+        self._check_inside(laid)
+        condensed = {
+            slab.block: page.pitch for page in pages if page.pitch
+            for slab in page.grid_lines([on.slab for on in page.placed])
+        }
+        fitting = Fitting(condensed, len(pages) > body_pages, len(pages) > body_pages + 1)
         return [
-            Page(number, tuple(page.items + page.close) + tuple(self._page_number(number)))
-            for number, page in enumerate(pages, start=1)
-        ]
+            Page(number, tuple(items) + (tuple(self._page_number(number)) if page.numbered else ()), page.numbered)
+            for number, (page, items) in enumerate(zip(pages, laid), start=1)
+        ], fitting
 
-    def _check_inside(self, pages: list[_PageBuilder]) -> None:
+    def _condense(self, page: _PageBuilder, chain: list[_Slab]) -> bool:
+        """Sets the page's grid lines closer so that `chain` (the sign-off and what keeps with
+        it) fits under them, as GB/T 9704 7.3.5.5 allows rather than a page holding only the
+        sign-off or one left short: at most `sign_off_extra_lines` more lines than the grid's,
+        the pitch in whole twips as the DOCX gives it. False when even that is not enough."""
+        grid = self.grid
+        slabs = [on.slab for on in page.placed] + chain
+        lines = page.grid_lines(slabs)
+        fixed = page.start + sum(slab.height for slab in slabs) - len(lines) * grid.pitch
+        most = int(self.profile.grid.lines_per_page.value) + int(self.profile.pagination.sign_off_extra_lines.value)
+        room = grid.height - _DOCX_ROUNDING
+        pitch = min(grid.pitch, math.floor((room - fixed) / len(lines) * 20) / 20) if lines else 0.0
+        if pitch < math.floor(room / most * 20) / 20:
+            return False
+        page.pitch, y = pitch, page.start
+        for k, (slab, _, _) in enumerate(page.placed):
+            height = pitch if page.grid_lines([slab]) else slab.height
+            page.placed[k] = _OnPage(slab, y, height)
+            y += height
+        page.y = y
+        return True
+
+    def _check_inside(self, pages: list[list[Item]]) -> None:
         """Every glyph inside the text block, or a ReportError naming each value that is not
         (a signature longer than a line, a header or end block taller than a page): a PDF that
         clips them would lose their text silently."""
         grid, problems, seen = self.grid, [], set()
         right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
         squeezable = self.rules.compressible
-        for page in pages:
-            for item in page.items:
+        for items in pages:
+            for item in items:
                 if not isinstance(item, Glyphs) or not item.text or item.origin.path in seen:
                     continue
                 top = item.baseline - grid.em_ascent * item.size

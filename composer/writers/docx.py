@@ -11,15 +11,19 @@ with a rounding error and then gives each 16 pt character two cells: 14 per line
 
 from __future__ import annotations
 
+import copy
 import math
+from typing import Any
 
 from docx.shared import Emu, Twips
 from lxml import etree
 
 from .. import blocks as b
 from ..blocks import cells
+from ..layout import lay_out, tables
+from ..layout.typeset import Fitting
+from ..problems import ReportError
 from ..profile import Profile
-from ..layout import tables
 from . import ooxml
 from .ooxml import Look, el, paragraph, ppr, run, twips
 
@@ -315,8 +319,13 @@ class _Writer:
                           el("w:tc", [el("w:tcPr", [el("w:tcW", w=width, type="dxa")]), row])]) for row in rows],
         ])
         # The paragraph a floating table needs after it, as its anchor; one twip high.
-        anchor = paragraph(ppr(snap=False, line=20, mark=look))
-        return [tbl, anchor]
+        return [tbl, self.hairline()]
+
+    def hairline(self, page_break: bool = False) -> etree._Element:
+        """A paragraph one twip high: a floating table's anchor, a page or section break."""
+        look = self.look(self.profile.end_block.role, self.profile.end_block.size.value)
+        runs = [el("w:r", [look.rpr(), el("w:br", type="page")])] if page_break else []
+        return paragraph(ppr(snap=False, line=20, mark=look), runs)
 
     # --- page numbers (7.5) ---------------------------------------------------------------------
 
@@ -369,6 +378,33 @@ def kept_with_signature(body: tuple[b.Block, ...]) -> set[int]:
     return kept
 
 
+def fitting(document: b.Document, profile: Profile) -> Fitting:
+    """The PDF's pagination decisions the DOCX repeats (a last page set closer, the end block
+    on an even page after a blank one), from laying the document out as the PDF does. A
+    document the PDF cannot lay out (a character no face has) gets the grid's plain pagination."""
+    if document.end_block is None and not any(isinstance(block, b.Signature) for block in document.body):
+        return Fitting()
+    try:
+        return lay_out(document, profile).fitting
+    except ReportError:
+        return Fitting()
+
+
+def unnumbered_last_section(doc: Any, last: etree._Element, writer: _Writer) -> list[etree._Element]:
+    """Ends the numbered section with the body (on `last`, its final element) and returns what
+    starts the section of the blank page and the end block's page: footers without a page
+    number (GB/T 9704 7.5) and a page break to the end block's page."""
+    numbered = copy.deepcopy(doc.element.body.sectPr)  # footers and page as set up
+    holder = last if last.tag == ooxml.qn("w:p") else writer.hairline()
+    holder.find(ooxml.qn("w:pPr")).append(numbered)  # w:sectPr is w:pPr's last child we use
+    section = doc.sections[-1]
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = True  # drops the numbered footer
+        footer.is_linked_to_previous = False  # and adds an empty one of its own
+        footer.part.element[:] = [paragraph(ppr(style=FOOTER_STYLE))]
+    return ([] if holder is last else [holder]) + [writer.hairline(page_break=True)]
+
+
 def render(document: b.Document, profile: Profile) -> bytes:
     """The document as DOCX bytes; the same document and profile always give the same bytes."""
     writer = _Writer(profile)
@@ -398,6 +434,7 @@ def render(document: b.Document, profile: Profile) -> bytes:
     grid.set(ooxml.qn("w:type"), "lines")
     grid.set(ooxml.qn("w:linePitch"), str(writer.line))
 
+    pages = fitting(document, profile)
     blocks: list[etree._Element] = []
     if document.header:
         blocks += writer.red_header(document.header)
@@ -407,11 +444,20 @@ def render(document: b.Document, profile: Profile) -> bytes:
         if index in kept:
             for element in elements:
                 ooxml.keep_with_next(element)
+        if index in pages.condensed:  # the page the sign-off ends on, set closer as in the PDF
+            for element in elements:
+                ooxml.exact_line(element, twips(pages.condensed[index]))
         blocks += elements
-    if document.end_block:
-        blocks += writer.end_block(document.end_block)
     for element in list(body.iterchildren(ooxml.qn("w:p"))):
         body.remove(element)
     for element in blocks:
         section_properties.addprevious(element)
+    if document.end_block:
+        ending: list[etree._Element] = []
+        if pages.blank_page and blocks:
+            ending = unnumbered_last_section(doc, blocks[-1], writer)
+        elif pages.end_page:
+            ending = [writer.hairline(page_break=True)]
+        for element in ending + writer.end_block(document.end_block):
+            section_properties.addprevious(element)
     return ooxml.save(doc, document.metadata.created)

@@ -152,6 +152,20 @@ def keep_with_next(element: etree._Element) -> etree._Element:
     return element
 
 
+def exact_line(element: etree._Element, line: int) -> etree._Element:
+    """Takes a paragraph off the line grid at an exact `line` height in twips (other elements
+    are left alone); returns it."""
+    properties = element.find(qn("w:pPr"))
+    if properties is None:
+        return element
+    spacing = properties.get_or_add_spacing()
+    spacing.set(qn("w:line"), str(line))
+    spacing.set(qn("w:lineRule"), "exact")
+    if properties.find(qn("w:snapToGrid")) is None:
+        spacing.addprevious(el("w:snapToGrid", val=0))  # it comes right before w:spacing
+    return element
+
+
 def paragraph(
     properties: etree._Element, runs: Iterable[etree._Element] = ()
 ) -> etree._Element:
