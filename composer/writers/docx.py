@@ -275,7 +275,7 @@ class _Writer:
 
     # --- end block (版记, 7.4) ------------------------------------------------------------------
 
-    def end_block(self, end: b.EndBlock) -> list[etree._Element]:
+    def end_block(self, end: b.EndBlock, new_page: bool = False) -> list[etree._Element]:
         """The end block as a one-column table floated to the bottom of the text block.
 
         Why a floating table: GB/T 9704 puts the last rule on the bottom edge of the text block
@@ -283,7 +283,9 @@ class _Writer:
         (tblpYSpec="bottom") is honoured by Word, WPS and LibreOffice, keeps its rules as table
         borders (outer 0.35 mm, inner 0.25 mm) and moves to a new page with its anchor when the
         last page is full. Filling with blank lines would need our own line breaking to agree
-        with each application's to the line, which it cannot promise.
+        with each application's to the line, which it cannot promise. `new_page`: the anchor
+        breaks the page before it, so the table goes on the next page (LibreOffice ignores a
+        page break in a paragraph before the table).
         """
         spec = self.profile.end_block
         look = self.look(spec.role, spec.size.value)
@@ -319,13 +321,12 @@ class _Writer:
                           el("w:tc", [el("w:tcPr", [el("w:tcW", w=width, type="dxa")]), row])]) for row in rows],
         ])
         # The paragraph a floating table needs after it, as its anchor; one twip high.
-        return [tbl, self.hairline()]
+        return [tbl, self.hairline(page_break=new_page)]
 
     def hairline(self, page_break: bool = False) -> etree._Element:
-        """A paragraph one twip high: a floating table's anchor, a page or section break."""
+        """A paragraph one twip high: a floating table's anchor, what holds a section break."""
         look = self.look(self.profile.end_block.role, self.profile.end_block.size.value)
-        runs = [el("w:r", [look.rpr(), el("w:br", type="page")])] if page_break else []
-        return paragraph(ppr(snap=False, line=20, mark=look), runs)
+        return paragraph(ppr(page_break=page_break, snap=False, line=20, mark=look))
 
     # --- page numbers (7.5) ---------------------------------------------------------------------
 
@@ -392,17 +393,16 @@ def fitting(document: b.Document, profile: Profile) -> Fitting:
 
 def unnumbered_last_section(doc: Any, last: etree._Element, writer: _Writer) -> list[etree._Element]:
     """Ends the numbered section with the body (on `last`, its final element) and returns what
-    starts the section of the blank page and the end block's page: footers without a page
-    number (GB/T 9704 7.5) and a page break to the end block's page."""
+    starts the section of the blank page and the end block's page, whose footers have no page
+    number (GB/T 9704 7.5): a paragraph for the blank page to hold."""
     numbered = copy.deepcopy(doc.element.body.sectPr)  # footers and page as set up
     holder = last if last.tag == ooxml.qn("w:p") else writer.hairline()
     holder.find(ooxml.qn("w:pPr")).append(numbered)  # w:sectPr is w:pPr's last child we use
-    section = doc.sections[-1]
-    for footer in (section.footer, section.even_page_footer):
-        footer.is_linked_to_previous = True  # drops the numbered footer
-        footer.is_linked_to_previous = False  # and adds an empty one of its own
-        footer.part.element[:] = [paragraph(ppr(style=FOOTER_STYLE))]
-    return ([] if holder is last else [holder]) + [writer.hairline(page_break=True)]
+    for reference in doc.element.body.sectPr.iterchildren(ooxml.qn("w:footerReference")):
+        footer, rel_id = doc.part.add_footer_part()  # an empty footer of its own
+        footer.element[:] = [paragraph(ppr(style=FOOTER_STYLE))]
+        reference.set(ooxml.qn("r:id"), rel_id)
+    return ([] if holder is last else [holder]) + [writer.hairline()]
 
 
 def render(document: b.Document, profile: Profile) -> bytes:
@@ -453,11 +453,7 @@ def render(document: b.Document, profile: Profile) -> bytes:
     for element in blocks:
         section_properties.addprevious(element)
     if document.end_block:
-        ending: list[etree._Element] = []
-        if pages.blank_page and blocks:
-            ending = unnumbered_last_section(doc, blocks[-1], writer)
-        elif pages.end_page:
-            ending = [writer.hairline(page_break=True)]
-        for element in ending + writer.end_block(document.end_block):
+        ending = unnumbered_last_section(doc, blocks[-1], writer) if pages.blank_page and blocks else []
+        for element in ending + writer.end_block(document.end_block, new_page=pages.end_page):
             section_properties.addprevious(element)
     return ooxml.save(doc, document.metadata.created)

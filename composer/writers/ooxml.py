@@ -111,6 +111,7 @@ def ppr(
     *,
     style: str | None = None,
     keep_next: bool = False,
+    page_break: bool = False,
     borders: dict[str, dict[str, object]] | None = None,
     tabs: Iterable[tuple[str, int]] = (),
     snap: bool = True,
@@ -130,6 +131,7 @@ def ppr(
     return el("w:pPr", [
         el("w:pStyle", val=style) if style else None,
         el("w:keepNext") if keep_next else None,
+        el("w:pageBreakBefore") if page_break else None,
         el("w:pBdr", [el(f"w:{side}", **attrs) for side, attrs in borders.items()]) if borders else None,
         el("w:tabs", tab_list) if tab_list else None,
         None if snap else el("w:snapToGrid", val=0),
