@@ -22,6 +22,8 @@ Public API:
     fallback_characters(face, text) -> list[str]    characters the fallback face draws
     reportlab_font(face, chars) -> str   registered reportlab font name for the face itself
     describe_face(face, lang="zh") -> str           one line for ``report-composer fonts``
+    line_metrics(face) -> LineMetrics    ascent and descent of a line, as office applications set it
+    ink_middle(face, char) -> float | None          height of a character's ink middle (the dashes)
 
 Installed faces come from fontconfig (``fc-list``), else from a scan of the font folders;
 both answers are kept in the cache folder (``fontconfig.json``, ``font-folders.json``) for
@@ -50,7 +52,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..problems import Problem
 from . import fontcache
@@ -242,6 +244,51 @@ def fallback_characters(face: Face, text: str) -> list[str]:
     if face.fallback is None or not lacking:
         return []
     return _in_order(text, _coverage(face.fallback).covered(lacking))
+
+
+class LineMetrics(NamedTuple):
+    """A face's line as Word and LibreOffice set it at single spacing, in ems: the baseline
+    `ascent` under the line's top and `descent` above its bottom (hhea, as LibreOffice reads
+    it, else the Windows metrics Word reads; the two agree in the faces offices use)."""
+
+    ascent: float
+    descent: float
+
+
+@functools.cache
+def line_metrics(face: Face) -> LineMetrics:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(face.path, fontNumber=face.index, lazy=True)
+    units = font["head"].unitsPerEm
+    hhea = font["hhea"]
+    if hhea.ascent - hhea.descent > 0:
+        return LineMetrics(hhea.ascent / units, -hhea.descent / units)
+    os2 = font["OS/2"]
+    return LineMetrics(os2.usWinAscent / units, os2.usWinDescent / units)
+
+
+@functools.cache
+def ink_middle(face: Face, char: str) -> float | None:
+    """How far above the baseline the middle of a character's ink lies, in ems (the page
+    number's dashes sit at a fixed distance under the text block by their ink); None when
+    the face lacks it or draws nothing."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    if ord(char) not in _coverage(face):
+        return None
+    # the small TrueType copy the PDF draws from: reading a CJK face's own outlines takes a second
+    font = TTFont(io.BytesIO(fontcache.truetype_bytes(face.path, face.index, face.weight, [ord(char)])))
+    glyph = font.getBestCmap().get(ord(char))
+    if glyph is None:
+        return None
+    glyphs = font.getGlyphSet()
+    pen = BoundsPen(glyphs)
+    glyphs[glyph].draw(pen)
+    if pen.bounds is None:
+        return None
+    return (pen.bounds[1] + pen.bounds[3]) / 2 / font["head"].unitsPerEm
 
 
 def reportlab_font(face: Face, chars: str | Iterable[str]) -> str:

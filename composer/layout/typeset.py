@@ -750,14 +750,18 @@ class _Layout:
 
     def _page_number(self, number: int) -> list[Glyphs]:
         """"— n —", one character in from the right on odd pages and from the left on even ones,
-        its dashes (the middle of the em box) `below_text` under the text block."""
+        the middle of its dashes' ink `below_text` under the text block (the face's own dash:
+        faces set it at different heights; the middle of the em box if it draws none)."""
+        from .fonts import ink_middle
+
         profile, grid = self.profile.page_number, self.grid
-        size = self.plan.page_number_size
-        dash = profile.dash.value
-        line = self._single([Run(f"{dash} {number} {dash}", self.plan.page_number_role)], size)
+        size, role = self.plan.page_number_size, self.plan.page_number_role
+        dash = str(profile.dash.value)
+        line = self._single([Run(f"{dash} {number} {dash}", role)], size)
         indent = float(profile.indent.value) * size
         x = grid.left + grid.width - indent - line.width if number % 2 else grid.left + indent
-        baseline = grid.bottom + profile.below_text.pt + (grid.em_ascent - 0.5) * size
+        middle = ink_middle(self.fonts.face(self.fonts(role, dash)), dash)
+        baseline = grid.bottom + profile.below_text.pt + (grid.em_ascent - 0.5 if middle is None else middle) * size
         return self._glyphs(line, x, baseline, size, PAGE_NUMBER)
 
     # pagination

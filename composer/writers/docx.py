@@ -20,7 +20,8 @@ from lxml import etree
 
 from .. import blocks as b
 from ..blocks import cells
-from ..layout import lay_out, tables
+from ..layout import fonts, lay_out, tables
+from ..layout import faces as role_faces
 from ..layout.typeset import Fitting
 from ..problems import ReportError
 from ..profile import Profile
@@ -43,6 +44,7 @@ class _Writer:
         self.profile = profile
         self.line = profile.grid.line_pitch.twips
         self.cell = profile.char_pitch_pt
+        self.em_ascent = float(profile.grid.em_ascent.value)
         tighten = -profile.grid.char_tightening.twips
         self.body = self.look(profile.body.role, profile.body.size.value, spacing=tighten)
         self.title = self.look(profile.title.role, profile.title.size.value)
@@ -50,6 +52,19 @@ class _Writer:
             level: self.look(profile.headings[level].role, profile.headings[level].size.value, spacing=tighten)
             for level in range(1, 5)
         }
+
+    def face(self, role: str) -> fonts.Face | None:
+        """The face the PDF sets a role in on this machine (official or standing in), which
+        Word and LibreOffice take too when the official one is missing; None if none is found."""
+        try:
+            return role_faces(self.profile)[role]
+        except ReportError:
+            return None
+
+    def line_metrics(self, role: str) -> fonts.LineMetrics:
+        """The role's face's line, or the em box where no face is found."""
+        face = self.face(role)
+        return fonts.line_metrics(face) if face else fonts.LineMetrics(self.em_ascent, 1 - self.em_ascent)
 
     def look(self, role: str, size: float, *, spacing: int = 0, color: str | None = None) -> Look:
         return Look(self.profile.face(role), float(size), color=color, spacing=spacing)
@@ -74,7 +89,7 @@ class _Writer:
             ooxml.StyleSpec(BODY_STYLE, "Body Text", self.body, ppr(ind=indent), BODY_STYLE),
             ooxml.StyleSpec(TITLE_STYLE, "Title", self.title, ppr(snap=False, jc="center")),
             ooxml.StyleSpec(
-                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.footer_line()), FOOTER_STYLE
+                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, single=True), FOOTER_STYLE
             ),
         ]
         keep = bool(self.profile.pagination.keep_headings_with_next.value)
@@ -208,15 +223,20 @@ class _Writer:
         used = len(out) * pitch
 
         mark = self.mark_look(header.mark)
-        # The mark's line is exactly as high as its type, so its top edge is the line's top in
-        # any application, and sits mark_top below the text block's top (7.2.4).
-        before = max(0.0, spec.mark_top.pt - used)
-        out.append(paragraph(ppr(snap=False, before=twips(before), line=twips(mark.size), jc="center", mark=mark),
+        # The mark's em box starts mark_top below the text block's top (7.2.4), as in the PDF.
+        # Its line is the face's own (single spacing), whose baseline every application puts
+        # the face's ascent under the line's top; the first blank line under it gives back
+        # what that line is taller than the em box, so the number stays where the PDF has it.
+        metrics = self.line_metrics(spec.mark_role)
+        em_top = max(spec.mark_top.pt, used)
+        before = max(0.0, em_top + (self.em_ascent - metrics.ascent) * mark.size - used)
+        out.append(paragraph(ppr(snap=False, before=twips(before), single=True, jc="center", mark=mark),
                              [run(header.mark, mark)]))
-        used += before + mark.size
+        line_bottom = used + before + (metrics.ascent + metrics.descent) * mark.size
         gap = int(spec.number_gap.value)
-        out += [self.blank() for _ in range(gap)]
-        used += gap * pitch
+        first = pitch - (line_bottom - (em_top + mark.size))
+        out += [self.blank(twips(first))] + [self.blank() for _ in range(gap - 1)]
+        used = em_top + mark.size + gap * pitch
 
         red = self.profile.colors.red.value
         # The rule lies rule_gap below the number's characters, which sit mid-line.
@@ -334,15 +354,18 @@ class _Writer:
         spec = self.profile.page_number
         return self.look(spec.role, spec.size.value)
 
-    def footer_line(self) -> int:
-        return twips(self.profile.page_number.size.pt)
-
     def footer_distance(self) -> int:
-        """From the page's bottom edge to the footer line's bottom, so the dashes (mid-line) sit
-        `below_text` under the text block."""
+        """From the page's bottom edge to the footer line's bottom, so that the middle of the
+        dashes' ink sits `below_text` under the text block, as in the PDF: the line is the
+        face's own (single spacing), its baseline `descent` above the bottom."""
         spec = self.profile.page_number
+        size = spec.size.pt
+        face = self.face(str(spec.role))
+        middle = None if face is None else fonts.ink_middle(face, str(spec.dash.value))
+        if middle is None:
+            middle = self.em_ascent - 0.5
         dash_from_bottom = self.profile.page.margin_bottom.pt - spec.below_text.pt
-        return twips(dash_from_bottom - spec.size.pt / 2)
+        return twips(dash_from_bottom - (middle + self.line_metrics(str(spec.role)).descent) * size)
 
     def footer(self, odd: bool) -> etree._Element:
         """"— n —", odd pages right and even pages left, one character in."""
