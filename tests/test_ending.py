@@ -230,3 +230,16 @@ def test_libreoffice_breaks_the_docx_where_the_pdf_breaks(case, tmp_path):
         assert [t for _, t in body(a)][:1] == [t for _, t in body(b)][:1], f"page {n} starts differently"
         assert [t for _, t in body(a)][-1:] == [t for _, t in body(b)][-1:], f"page {n} ends differently"
         assert numbered(a) == numbered(b), f"page {n}: page number in one and not the other"
+
+
+def test_a_profile_without_extra_lines_sends_the_sign_off_on_instead(tmp_path):
+    overlay = tmp_path / "strict.toml"
+    overlay.write_text('[pagination]\nsign_off_extra_lines = { value = 0, unit = "line", clause = "7.3.5.5", '
+                       'force = "一般" }\n', encoding="utf-8")
+    strict = composer.load_profile(overlay)
+    made = first(condensed, end_block=False)
+    closer = pages_of(composer.render(made, "pdf"))
+    kept = pages_of(composer.render(made, "pdf", profile=strict))
+    assert len(kept) == len(closer) + 1
+    assert LAST_TEXT in "".join(text for _, text in body(kept[-1]))
+    assert min(pitches(body(kept[-2])) + pitches(body(kept[-1]))) > PITCH - 0.2

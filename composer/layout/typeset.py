@@ -851,7 +851,10 @@ class _Layout:
         slabs = [on.slab for on in page.placed] + chain
         lines = page.grid_lines(slabs)
         fixed = page.start + sum(slab.height for slab in slabs) - len(lines) * grid.pitch
-        most = int(self.profile.grid.lines_per_page.value) + int(self.profile.pagination.sign_off_extra_lines.value)
+        extra = int(self.profile.pagination.sign_off_extra_lines.value)
+        if not extra:
+            return False
+        most = int(self.profile.grid.lines_per_page.value) + extra
         room = grid.height - _DOCX_ROUNDING
         pitch = min(grid.pitch, math.floor((room - fixed) / len(lines) * 20) / 20) if lines else 0.0
         if pitch < math.floor(room / most * 20) / 20:
