@@ -47,6 +47,7 @@ import os
 import re
 import shutil
 import stat
+import struct
 import sys
 import threading
 import unicodedata
@@ -255,40 +256,27 @@ class LineMetrics(NamedTuple):
     descent: float
 
 
-@functools.cache
 def line_metrics(face: Face) -> LineMetrics:
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(face.path, fontNumber=face.index, lazy=True)
-    units = font["head"].unitsPerEm
-    hhea = font["hhea"]
-    if hhea.ascent - hhea.descent > 0:
-        return LineMetrics(hhea.ascent / units, -hhea.descent / units)
-    os2 = font["OS/2"]
-    return LineMetrics(os2.usWinAscent / units, os2.usWinDescent / units)
+    units, ascent, descent = fontcache.line_metrics(face.path, face.index)
+    return LineMetrics(ascent / units, descent / units)
 
 
-@functools.cache
 def ink_middle(face: Face, char: str) -> float | None:
     """How far above the baseline the middle of a character's ink lies, in ems (the page
     number's dashes sit at a fixed distance under the text block by their ink); None when
-    the face lacks it or draws nothing."""
-    from fontTools.pens.boundsPen import BoundsPen
-    from fontTools.ttLib import TTFont
-
+    the face lacks it or draws nothing. Read from the glyph's box in the TrueType copy
+    reportlab draws from: parsing a CJK face's own outlines takes a second."""
     if ord(char) not in _coverage(face):
         return None
-    # the small TrueType copy the PDF draws from: reading a CJK face's own outlines takes a second
-    font = TTFont(io.BytesIO(fontcache.truetype_bytes(face.path, face.index, face.weight, [ord(char)])))
-    glyph = font.getBestCmap().get(ord(char))
-    if glyph is None:
+    from reportlab.pdfbase import pdfmetrics
+
+    copy = pdfmetrics.getFont(reportlab_font(face, char)).face
+    glyph = copy.charToGlyph.get(ord(char))
+    if glyph is None or copy.glyphPos[glyph] == copy.glyphPos[glyph + 1]:
         return None
-    glyphs = font.getGlyphSet()
-    pen = BoundsPen(glyphs)
-    glyphs[glyph].draw(pen)
-    if pen.bounds is None:
-        return None
-    return (pen.bounds[1] + pen.bounds[3]) / 2 / font["head"].unitsPerEm
+    # the glyph's header: contours, then xMin, yMin, xMax, yMax (reportlab keeps the bytes it read)
+    _, _, low, _, high = struct.unpack_from(">5h", copy._ttf_data, copy.table["glyf"]["offset"] + copy.glyphPos[glyph])
+    return (low + high) / 2 / copy.unitsPerEm
 
 
 def reportlab_font(face: Face, chars: str | Iterable[str]) -> str:

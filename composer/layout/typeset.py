@@ -4,10 +4,12 @@ Two stages. `Plan(document, profile)` turns the blocks into pieces of text with 
 and origins (so the faces can be chosen for exactly the characters each role needs) without
 measuring anything. `Plan.pages(measure, fonts)` then breaks lines and fills pages on the grid: 22 lines of
 28.95 pt, characters centred on their line, full-width characters on the 156 mm / 28 cell
-pitch; headings keep with the next line, the signature never stands alone on a page, table
-rows (lines of the table's own height, as in the DOCX) stay whole and repeat the header row on
-a new page, the end block sits at the foot of the last page, page numbers go under the text
-block. Pages fill by height, so text after a table stacks as Word and LibreOffice stack it.
+pitch; headings keep with the next line, the signature never stands alone on a page (its last
+page is set closer, 23 lines, rather than leave the lines above it short, GB/T 9704 7.3.5.5),
+table rows (lines of the table's own height, as in the DOCX) stay whole and repeat the header
+row on a new page, the end block sits at the foot of an even page (after a blank page when
+needed, neither numbered), page numbers go under the text block. `Fitting` says what of this
+the DOCX must repeat. Pages fill by height, so text after a table stacks as Word and LibreOffice stack it.
 
 A table row taller than a page breaks across pages, line by line. Text that cannot be set
 inside the text block (a signature longer than a line, a header or end block taller than a
@@ -795,12 +797,15 @@ class _Layout:
 
         # Height of each slab with those kept with it (a heading with the line after it, ...),
         # summed from the back in one pass: a title of thousands of lines stays linear.
+        # With it, where that chain ends and whether it holds the signature.
         kept = [0.0] * len(slabs)
-        chain_end = list(range(1, len(slabs) + 1))  # past the last slab kept with each
+        chain_end = list(range(1, len(slabs) + 1))
+        signs_off = [slab.tie_back for slab in slabs]
         for i in reversed(range(len(slabs))):
             following = slabs[i].keep and i + 1 < len(slabs)
             kept[i] = slabs[i].height + (kept[i + 1] if following else 0.0)
             chain_end[i] = chain_end[i + 1] if following else i + 1
+            signs_off[i] = signs_off[i] or (following and signs_off[i + 1])
 
         i = 0
         while i < len(slabs):
@@ -809,8 +814,9 @@ class _Layout:
             if needed > grid.height:
                 needed = slab.height
             if pages[-1].y and not fits(needed):
-                chain = slabs[i:chain_end[i]]
-                if any(s.tie_back for s in chain) and self._condense(pages[-1], chain):
+                # the sign-off and what keeps with it, which a page of its own would hold
+                chain = slabs[i:chain_end[i]] if signs_off[i] and needed == kept[i] else []
+                if chain and self._condense(pages[-1], chain):
                     for kept_slab in chain:
                         place(kept_slab)
                     i += len(chain)
