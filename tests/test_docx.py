@@ -256,11 +256,12 @@ def test_red_header(full_body) -> None:  # type: ignore[no-untyped-def]
     face, size, colour = look(text_runs(mark)[0])
     assert (face, colour) == ("方正小标宋简体", "FF0000") and size == 36
     # its em box's top edge 35 mm under the top of the text block: two lines above it, then
-    # spacing, then the face's own line (single spacing), whose ascent reaches above the em box
+    # spacing, then a line as high as the face's own, whose ascent reaches above the em box
     spacing = mark.find("w:pPr/w:spacing", NS)
-    assert (attr(spacing, "line"), attr(spacing, "lineRule")) == ("240", "auto")
-    ascent = line_metrics(faces(PROFILE)["title"]).ascent
-    em_top = 2 * 579 + int(attr(spacing, "before")) + (ascent - 0.88) * 36 * 20
+    metrics = line_metrics(faces(PROFILE)["title"])
+    assert attr(spacing, "lineRule") == "exact"
+    assert int(attr(spacing, "line")) == pytest.approx((metrics.ascent + metrics.descent) * 36 * 20, abs=1)
+    em_top = 2 * 579 + int(attr(spacing, "before")) + (metrics.ascent - 0.88) * 36 * 20
     assert em_top == pytest.approx(twips_of_mm(35), abs=2)
     number = next(p for p in full_body if "〔2025〕" in text_of(p))
     assert "青政报〔2025〕6号" in text_of(number) and "签发人：李明" in text_of(number)

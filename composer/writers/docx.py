@@ -66,6 +66,14 @@ class _Writer:
         face = self.face(role)
         return fonts.line_metrics(face) if face else fonts.LineMetrics(self.em_ascent, 1 - self.em_ascent)
 
+    def natural_line(self, role: str, size: float) -> int:
+        """An exact line height, in twips, as high as the face's own line at `size`: Word and
+        LibreOffice then both put the baseline the face's ascent under its top (in a line of
+        another height each places the text its own way: LibreOffice 80% down), and the line
+        keeps its height when an application sets it in another face."""
+        metrics = self.line_metrics(role)
+        return twips((metrics.ascent + metrics.descent) * size)
+
     def look(self, role: str, size: float, *, spacing: int = 0, color: str | None = None) -> Look:
         return Look(self.profile.face(role), float(size), color=color, spacing=spacing)
 
@@ -89,7 +97,8 @@ class _Writer:
             ooxml.StyleSpec(BODY_STYLE, "Body Text", self.body, ppr(ind=indent), BODY_STYLE),
             ooxml.StyleSpec(TITLE_STYLE, "Title", self.title, ppr(snap=False, jc="center")),
             ooxml.StyleSpec(
-                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, single=True), FOOTER_STYLE
+                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.natural_line(
+                    str(self.profile.page_number.role), self.profile.page_number.size.pt)), FOOTER_STYLE
             ),
         ]
         keep = bool(self.profile.pagination.keep_headings_with_next.value)
@@ -224,15 +233,16 @@ class _Writer:
 
         mark = self.mark_look(header.mark)
         # The mark's em box starts mark_top below the text block's top (7.2.4), as in the PDF.
-        # Its line is the face's own (single spacing), whose baseline every application puts
-        # the face's ascent under the line's top; the first blank line under it gives back
-        # what that line is taller than the em box, so the number stays where the PDF has it.
+        # Its line is as high as the face's own, so its baseline lies the face's ascent under
+        # the line's top; the first blank line under it gives back what that line is taller
+        # than the em box, so the number stays where the PDF has it.
         metrics = self.line_metrics(spec.mark_role)
         em_top = max(spec.mark_top.pt, used)
         before = max(0.0, em_top + (self.em_ascent - metrics.ascent) * mark.size - used)
-        out.append(paragraph(ppr(snap=False, before=twips(before), single=True, jc="center", mark=mark),
+        line = self.natural_line(spec.mark_role, mark.size)
+        out.append(paragraph(ppr(snap=False, before=twips(before), line=line, jc="center", mark=mark),
                              [run(header.mark, mark)]))
-        line_bottom = used + before + (metrics.ascent + metrics.descent) * mark.size
+        line_bottom = used + before + line / 20
         gap = int(spec.number_gap.value)
         first = pitch - (line_bottom - (em_top + mark.size))
         out += [self.blank(twips(first))] + [self.blank() for _ in range(gap - 1)]
@@ -357,7 +367,7 @@ class _Writer:
     def footer_distance(self) -> int:
         """From the page's bottom edge to the footer line's bottom, so that the middle of the
         dashes' ink sits `below_text` under the text block, as in the PDF: the line is the
-        face's own (single spacing), its baseline `descent` above the bottom."""
+        face's own height (`natural_line`), its baseline `descent` above the bottom."""
         spec = self.profile.page_number
         size = spec.size.pt
         face = self.face(str(spec.role))

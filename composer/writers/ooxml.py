@@ -116,16 +116,13 @@ def ppr(
     tabs: Iterable[tuple[str, int]] = (),
     snap: bool = True,
     line: int | None = None,
-    single: bool = False,
     before: int | None = None,
     ind: Mapping[str, object] | None = None,
     jc: str | None = None,
     outline: int | None = None,
     mark: Look | None = None,
 ) -> etree._Element:
-    """Paragraph properties in schema order; `line` is an exact line height in twips, `single`
-    the face's own line height (single spacing: Word and LibreOffice put the baseline the
-    face's ascent under the line's top, where an exact height places it each its own way).
+    """Paragraph properties in schema order; `line` is an exact line height in twips.
 
     `snap=False` keeps a paragraph off the line grid: LibreOffice otherwise gives a line whose
     type is taller than the grid pitch (title, issuer mark) two grid lines, exact height or not.
@@ -138,9 +135,8 @@ def ppr(
         el("w:pBdr", [el(f"w:{side}", **attrs) for side, attrs in borders.items()]) if borders else None,
         el("w:tabs", tab_list) if tab_list else None,
         None if snap else el("w:snapToGrid", val=0),
-        el("w:spacing", before=before, line=240 if single else line,
-           lineRule="auto" if single else "exact" if line else None)
-        if line or single or before is not None else None,
+        el("w:spacing", before=before, line=line, lineRule="exact" if line else None)
+        if line or before is not None else None,
         el("w:ind", **ind) if ind else None,
         el("w:jc", val=jc) if jc else None,
         el("w:outlineLvl", val=outline) if outline is not None else None,
