@@ -305,6 +305,7 @@ class Headings(_Table):
 class Pagination(_Table):
     widow_control: Flag
     keep_headings_with_next: Flag
+    sign_off_extra_lines: LineCount
 
 
 class Addressee(_Table):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import math
+from typing import Any
 
 import docx.document
 from docx.section import Section
@@ -21,8 +22,11 @@ from lxml import etree
 
 from .. import blocks as b
 from ..blocks import cells
+from ..layout import fonts, lay_out, tables
+from ..layout import faces as role_faces
+from ..layout.typeset import Fitting
+from ..problems import ReportError
 from ..profile import Profile
-from ..layout import tables
 from . import ooxml
 from .ooxml import Look, el, paragraph, ppr, run, twips
 
@@ -42,6 +46,7 @@ class _Writer:
         self.profile = profile
         self.line = profile.grid.line_pitch.twips
         self.cell = profile.char_pitch_pt
+        self.em_ascent = float(profile.grid.em_ascent.value)
         tighten = -profile.grid.char_tightening.twips
         self.body = self.look(profile.body.role, profile.body.size.value, spacing=tighten)
         self.title = self.look(profile.title.role, profile.title.size.value)
@@ -51,6 +56,27 @@ class _Writer:
         }
         # The text block the blocks are set in: turned on an attachment's landscape pages.
         self.text_width, self.text_height = profile.page.text_width.pt, profile.page.text_height.pt
+
+    def face(self, role: str) -> fonts.Face | None:
+        """The face the PDF sets a role in on this machine (official or standing in), which
+        Word and LibreOffice take too when the official one is missing; None if none is found."""
+        try:
+            return role_faces(self.profile)[role]
+        except ReportError:
+            return None
+
+    def line_metrics(self, role: str) -> fonts.LineMetrics:
+        """The role's face's line, or the em box where no face is found."""
+        face = self.face(role)
+        return fonts.line_metrics(face) if face else fonts.LineMetrics(self.em_ascent, 1 - self.em_ascent)
+
+    def natural_line(self, role: str, size: float) -> int:
+        """An exact line height, in twips, as high as the face's own line at `size`: Word and
+        LibreOffice then both put the baseline the face's ascent under its top (in a line of
+        another height each places the text its own way: LibreOffice 80% down), and the line
+        keeps its height when an application sets it in another face."""
+        metrics = self.line_metrics(role)
+        return twips((metrics.ascent + metrics.descent) * size)
 
     def look(self, role: str, size: float, *, spacing: int = 0, color: str | None = None) -> Look:
         return Look(self.profile.face(role), float(size), color=color, spacing=spacing)
@@ -75,7 +101,8 @@ class _Writer:
             ooxml.StyleSpec(BODY_STYLE, "Body Text", self.body, ppr(ind=indent), BODY_STYLE),
             ooxml.StyleSpec(TITLE_STYLE, "Title", self.title, ppr(snap=False, jc="center")),
             ooxml.StyleSpec(
-                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.footer_line()), FOOTER_STYLE
+                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.natural_line(
+                    str(self.profile.page_number.role), self.profile.page_number.size.pt)), FOOTER_STYLE
             ),
         ]
         keep = bool(self.profile.pagination.keep_headings_with_next.value)
@@ -225,15 +252,21 @@ class _Writer:
         used = len(out) * pitch
 
         mark = self.mark_look(header.mark)
-        # The mark's line is exactly as high as its type, so its top edge is the line's top in
-        # any application, and sits mark_top below the text block's top (7.2.4).
-        before = max(0.0, spec.mark_top.pt - used)
-        out.append(paragraph(ppr(snap=False, before=twips(before), line=twips(mark.size), jc="center", mark=mark),
+        # The mark's em box starts mark_top below the text block's top (7.2.4), as in the PDF.
+        # Its line is as high as the face's own, so its baseline lies the face's ascent under
+        # the line's top; the first blank line under it gives back what that line is taller
+        # than the em box, so the number stays where the PDF has it.
+        metrics = self.line_metrics(spec.mark_role)
+        em_top = max(spec.mark_top.pt, used)
+        before = max(0.0, em_top + (self.em_ascent - metrics.ascent) * mark.size - used)
+        line = self.natural_line(spec.mark_role, mark.size)
+        out.append(paragraph(ppr(snap=False, before=twips(before), line=line, jc="center", mark=mark),
                              [run(header.mark, mark)]))
-        used += before + mark.size
+        line_bottom = used + before + line / 20
         gap = int(spec.number_gap.value)
-        out += [self.blank() for _ in range(gap)]
-        used += gap * pitch
+        first = pitch - (line_bottom - (em_top + mark.size))
+        out += [self.blank(twips(first))] + [self.blank() for _ in range(gap - 1)]
+        used = em_top + mark.size + gap * pitch
 
         red = self.profile.colors.red.value
         # The rule lies rule_gap below the number's characters, which sit mid-line.
@@ -292,7 +325,7 @@ class _Writer:
 
     # --- end block (版记, 7.4) ------------------------------------------------------------------
 
-    def end_block(self, end: b.EndBlock) -> list[etree._Element]:
+    def end_block(self, end: b.EndBlock, new_page: bool = False) -> list[etree._Element]:
         """The end block as a one-column table floated to the bottom of the text block.
 
         Why a floating table: GB/T 9704 puts the last rule on the bottom edge of the text block
@@ -300,7 +333,9 @@ class _Writer:
         (tblpYSpec="bottom") is honoured by Word, WPS and LibreOffice, keeps its rules as table
         borders (outer 0.35 mm, inner 0.25 mm) and moves to a new page with its anchor when the
         last page is full. Filling with blank lines would need our own line breaking to agree
-        with each application's to the line, which it cannot promise.
+        with each application's to the line, which it cannot promise. `new_page`: the anchor
+        breaks the page before it, so the table goes on the next page (LibreOffice ignores a
+        page break in a paragraph before the table).
         """
         spec = self.profile.end_block
         look = self.look(spec.role, spec.size.value)
@@ -336,8 +371,12 @@ class _Writer:
                           el("w:tc", [el("w:tcPr", [el("w:tcW", w=width, type="dxa")]), row])]) for row in rows],
         ])
         # The paragraph a floating table needs after it, as its anchor; one twip high.
-        anchor = paragraph(ppr(snap=False, line=20, mark=look))
-        return [tbl, anchor]
+        return [tbl, self.hairline(page_break=new_page)]
+
+    def hairline(self, page_break: bool = False) -> etree._Element:
+        """A paragraph one twip high: a floating table's anchor, what holds a section break."""
+        look = self.look(self.profile.end_block.role, self.profile.end_block.size.value)
+        return paragraph(ppr(page_break=page_break, snap=False, line=20, mark=look))
 
     # --- page numbers (7.5) ---------------------------------------------------------------------
 
@@ -345,15 +384,18 @@ class _Writer:
         spec = self.profile.page_number
         return self.look(spec.role, spec.size.value)
 
-    def footer_line(self) -> int:
-        return twips(self.profile.page_number.size.pt)
-
     def footer_distance(self) -> int:
-        """From the page's bottom edge to the footer line's bottom, so the dashes (mid-line) sit
-        `below_text` under the text block."""
+        """From the page's bottom edge to the footer line's bottom, so that the middle of the
+        dashes' ink sits `below_text` under the text block, as in the PDF: the line is the
+        face's own height (`natural_line`), its baseline `descent` above the bottom."""
         spec = self.profile.page_number
+        size = spec.size.pt
+        face = self.face(str(spec.role))
+        middle = None if face is None else fonts.ink_middle(face, str(spec.dash.value))
+        if middle is None:
+            middle = self.em_ascent - 0.5
         dash_from_bottom = self.profile.page.margin_bottom.pt - spec.below_text.pt
-        return twips(dash_from_bottom - spec.size.pt / 2)
+        return twips(dash_from_bottom - (middle + self.line_metrics(str(spec.role)).descent) * size)
 
     def footer(self, odd: bool) -> etree._Element:
         """"— n —", odd pages right and even pages left, one character in."""
@@ -438,6 +480,33 @@ def _turned(properties: etree._Element, profile: Profile) -> etree._Element:
     return turned
 
 
+def fitting(document: b.Document, profile: Profile) -> Fitting:
+    """The PDF's pagination decisions the DOCX repeats (a last page set closer, the end block
+    on an even page after a blank one), from laying the document out as the PDF does. A
+    document the PDF cannot lay out (a character no face has) gets the grid's plain pagination."""
+    if document.end_block is None and not any(isinstance(block, b.Signature) for block in document.body):
+        return Fitting()
+    try:
+        return lay_out(document, profile).fitting
+    except ReportError:
+        return Fitting()
+
+
+def unnumbered_last_section(
+    doc: Any, blocks: list[etree._Element], closing: etree._Element | None, writer: _Writer,
+) -> list[etree._Element]:
+    """Ends the numbered section after `blocks` (with `closing`, a landscape section's
+    properties, or the body's own) and returns what starts the section of the blank page and
+    the end block's page, whose footers have no page number (GB/T 9704 7.5): a paragraph for
+    the blank page to hold."""
+    _section_break(blocks, closing if closing is not None else copy.deepcopy(doc.element.body.sectPr))
+    for reference in doc.element.body.sectPr.iterchildren(ooxml.qn("w:footerReference")):
+        footer, rel_id = doc.part.add_footer_part()  # an empty footer of its own
+        footer.element[:] = [paragraph(ppr(style=FOOTER_STYLE))]
+        reference.set(ooxml.qn("r:id"), rel_id)
+    return [writer.hairline()]
+
+
 def render(document: b.Document, profile: Profile) -> bytes:
     """The document as DOCX bytes; the same document and profile always give the same bytes."""
     writer = _Writer(profile)
@@ -467,6 +536,7 @@ def render(document: b.Document, profile: Profile) -> bytes:
     grid.set(ooxml.qn("w:type"), "lines")
     grid.set(ooxml.qn("w:linePitch"), str(writer.line))
 
+    pages = fitting(document, profile)
     blocks: list[etree._Element] = []
     if document.header:
         blocks += writer.red_header(document.header)
@@ -484,17 +554,25 @@ def render(document: b.Document, profile: Profile) -> bytes:
         if index in kept:
             for element in elements:
                 ooxml.keep_with_next(element)
+        if index in pages.condensed:  # the page the sign-off ends on, set closer as in the PDF
+            for element in elements:
+                ooxml.exact_line(element, twips(pages.condensed[index]))
         blocks += elements
-    if turned is not None and landscape and document.end_block:  # the end block goes on a portrait page
-        _section_break(blocks, copy.deepcopy(turned))
-        landscape = False
-    if turned is not None and landscape:
-        body.replace(section_properties, copy.deepcopy(turned))
+    # a landscape section ends before the end block, which goes on a portrait page
+    closing = copy.deepcopy(turned) if turned is not None and landscape else None
+    ending: list[etree._Element] = []
+    if document.end_block and pages.blank_page:
+        ending = unnumbered_last_section(doc, blocks, closing, writer)
+    elif document.end_block and closing is not None:
+        _section_break(blocks, closing)
+    elif closing is not None:
+        body.replace(section_properties, closing)
         section_properties = body.sectPr
-    if document.end_block:
-        blocks += writer.end_block(document.end_block)
+    if document.end_block:  # on a page of its own: a section break may have started it already
+        new_page = pages.end_page and (pages.blank_page or closing is None)
+        ending += writer.end_block(document.end_block, new_page=new_page)
     for element in list(body.iterchildren(ooxml.qn("w:p"))):
         body.remove(element)
-    for element in blocks:
+    for element in blocks + ending:
         section_properties.addprevious(element)
     return ooxml.save(doc, document.metadata.created)

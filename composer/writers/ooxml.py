@@ -111,6 +111,7 @@ def ppr(
     *,
     style: str | None = None,
     keep_next: bool = False,
+    page_break: bool = False,
     borders: dict[str, dict[str, object]] | None = None,
     tabs: Iterable[tuple[str, int]] = (),
     snap: bool = True,
@@ -130,6 +131,7 @@ def ppr(
     return el("w:pPr", [
         el("w:pStyle", val=style) if style else None,
         el("w:keepNext") if keep_next else None,
+        el("w:pageBreakBefore") if page_break else None,
         el("w:pBdr", [el(f"w:{side}", **attrs) for side, attrs in borders.items()]) if borders else None,
         el("w:tabs", tab_list) if tab_list else None,
         None if snap else el("w:snapToGrid", val=0),
@@ -195,6 +197,20 @@ def keep_with_next(element: etree._Element) -> etree._Element:
         return element
     style = properties.find(qn("w:pStyle"))
     properties.insert(0 if style is None else 1, el("w:keepNext"))
+    return element
+
+
+def exact_line(element: etree._Element, line: int) -> etree._Element:
+    """Takes a paragraph off the line grid at an exact `line` height in twips (other elements
+    are left alone); returns it."""
+    properties = element.find(qn("w:pPr"))
+    if properties is None:
+        return element
+    spacing = properties.get_or_add_spacing()
+    spacing.set(qn("w:line"), str(line))
+    spacing.set(qn("w:lineRule"), "exact")
+    if properties.find(qn("w:snapToGrid")) is None:
+        spacing.addprevious(el("w:snapToGrid", val=0))  # it comes right before w:spacing
     return element
 
 
