@@ -208,6 +208,50 @@ def test_an_end_block_that_does_not_fit_an_even_page_follows_a_blank_page_neithe
     assert all(numbered(page) for page in pages[:-2])
 
 
+# --- after a landscape attachment ---------------------------------------------------------------
+
+WIDE_TABLE = {"header": ["序号", "重点任务", "具体措施", "牵头科室", "配合科室", "完成时限", "完成情况"],
+              "rows": [[str(n), "规范行政执法", "落实“三项制度”", "法制科", "各执法大队", f"{n}月", "已完成"]
+                       for n in range(1, 4)]}
+
+
+def with_landscape_attachment(paragraphs: int) -> composer.Report:
+    """A report whose last attachment is a task table on a landscape page, then the end block."""
+    made = report(paragraphs).model_dump(exclude_none=True)
+    made["attachments"] = [{"title": "2024年度法治政府建设重点任务完成情况统计表", "content": [{"table": WIDE_TABLE}]}]
+    return composer.Report.model_validate(made)
+
+
+def landscape_last(parity: int) -> tuple[composer.Report, PagedDocument, int]:
+    """The shortest such report whose last landscape page is odd (`parity` 1) or even (0), its
+    layout and that page's number."""
+    for paragraphs in range(1, 60):
+        made = with_landscape_attachment(paragraphs)
+        paged = lay_out(compose(made, PROFILE), PROFILE)
+        landscape = [n for n, page in enumerate(paged.pages, start=1) if page.size is not None]
+        if landscape and landscape[-1] % 2 == parity:
+            return made, paged, landscape[-1]
+    raise AssertionError("no report of up to 60 paragraphs hits the case")
+
+
+@pytest.mark.parametrize("parity", [1, 0], ids=["landscape-page-odd", "landscape-page-even"])
+def test_after_a_landscape_attachment_the_end_block_goes_on_an_even_portrait_page(parity):
+    """The body (its landscape attachment last) ending on an odd page: the end block on the
+    next, numbered; on an even page: a blank page first, and neither of them numbered."""
+    made, paged, last_landscape = landscape_last(parity)
+    pages = pages_of(composer.render(made, "pdf"))
+    end = len(pages)
+    assert end % 2 == 0 and paged.pages[-1].size is None  # an even page, portrait
+    assert [text for _, text in body(pages[-1])][-1].endswith("2025年1月21日印发")
+    if parity:
+        assert end == last_landscape + 1 and numbered(pages[-1])
+    else:
+        assert end == last_landscape + 2 and pages[-2] == [] and not numbered(pages[-1])
+    # the pages before are numbered (a landscape page's number is turned, so the layout says)
+    assert all(page.numbered for page in paged.pages[:last_landscape])
+    assert numbered(pages[0])
+
+
 # --- the DOCX breaks where the PDF breaks -----------------------------------------------------
 
 CASES = {
@@ -215,6 +259,8 @@ CASES = {
     "condensed-then-end-page": lambda: first(lambda p: condensed(p) and p.fitting.end_page),
     "end-after-odd-page": lambda: first(end_alone_after_odd),
     "blank-page": lambda: first(blank_before_end, attachments=1),
+    "landscape-then-end-page": lambda: landscape_last(1)[0],
+    "landscape-then-blank-page": lambda: landscape_last(0)[0],
 }
 
 

@@ -565,10 +565,11 @@ def render(document: b.Document, profile: Profile) -> bytes:
         ending = unnumbered_last_section(doc, blocks, closing, writer)
     elif document.end_block and closing is not None:
         _section_break(blocks, closing)
+        ending = [writer.hairline()]  # a paragraph first: LibreOffice sets a floating table first in a section on the page before
     elif closing is not None:
         body.replace(section_properties, closing)
         section_properties = body.sectPr
-    if document.end_block:  # on a page of its own: a section break may have started it already
+    if document.end_block:  # on a page of its own: after a landscape section, the section break starts it
         new_page = pages.end_page and (pages.blank_page or closing is None)
         ending += writer.end_block(document.end_block, new_page=new_page)
     for element in list(body.iterchildren(ooxml.qn("w:p"))):
