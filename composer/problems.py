@@ -136,6 +136,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "成文日期 {date} 晚于 {limit} 年底，与报告年度 {year} 不符",
         "the issue date {date} is after the end of {limit}, too late for a {year} report",
     ),
+    "issuer_and_issuers": (
+        "同时写了 issuer 和 issuers：单一机关行文写 issuer，联合行文写 issuers（主办机关在前）",
+        "both issuer and issuers are given: write issuer for one issuer, issuers (host first) for a joint report",
+    ),
+    "joint_signature": (
+        "联合行文的署名为各发文机关名称（issuers），不另写 signature",
+        "a joint report signs with its issuers' names (issuers): leave out signature",
+    ),
+    "seal_outside_folder": (
+        "印章图片“{image}”不在报告所在文件夹（{folder}）内；请把图片放入该文件夹，或在命令行用 --seal 指定",
+        "the seal image '{image}' is outside the report's folder ({folder}): move it there or name it with --seal",
+    ),
+    "seal_without_folder": (
+        "报告不是从文件读入的，无法确定印章图片“{image}”的位置；请在命令行用 --seal 指定",
+        "the report was not read from a file, so the seal image '{image}' cannot be found: name it with --seal",
+    ),
+    "seal_svg": (
+        "印章图片“{image}”是 SVG：请导出为透明背景的 PNG 图片后使用",
+        "the seal image '{image}' is SVG: export it as a PNG with a transparent background",
+    ),
+    "seal_unreadable": ("无法读取印章图片“{image}”：{reason}", "cannot read the seal image '{image}': {reason}"),
+    "seal_too_large": (
+        "印章图片“{image}”有 {size} 字节，超过上限 {limit} 字节", "the seal image '{image}' is {size} bytes, over the limit of {limit}",
+    ),
+    "seal_too_many_pixels": (
+        "印章图片“{image}”为 {width}×{height} 像素，超过上限 {limit} 像素",
+        "the seal image '{image}' is {width} x {height} pixels, over the limit of {limit}",
+    ),
+    "seal_not_png": ("印章图片“{image}”不是有效的 PNG 图片", "the seal image '{image}' is not a valid PNG image"),
     "title_without_year": (
         "标题“{title}”中没有报告年度“{year}年”",
         "the title '{title}' does not name the report year {year}",

@@ -199,3 +199,66 @@ def place_signature(signature: str, date_text: str, sealed: bool, profile: Profi
         sealed,
     )
 
+
+
+def _seal_box(centre: float, top: float, image: b.SealImage, profile: Profile, path: b.Path) -> b.SealMark:
+    """A seal `profile.signature.seal_size` wide, in its image's proportions, centred on `centre`
+    (cells), its top `top` lines from the first signature line's top."""
+    width_pt = profile.signature.seal_size.pt
+    width = width_pt / profile.char_pitch_pt
+    height = width_pt * image.height / image.width / profile.line_pitch_pt
+    return b.SealMark(centre - width / 2, top, width, height, image, path)
+
+
+def _seal_columns(count: int, first: float, last: float, widest: float, seal: float, gap: float) -> int:
+    """How many signatures stand side by side in a row (7.3.5.1): as many as keep their seals
+    `gap` apart and their names a character apart, centred from `first` to `last`."""
+    for columns in range(count, 1, -1):
+        step = (last - first) / (columns - 1)
+        if step >= seal + gap and step >= widest + 1:
+            return columns
+    return 1
+
+
+def place_sign_off(
+    names: list[str], paths: list[b.Path], date_text: str, sealed: bool,
+    images: list[b.SealImage | None], profile: Profile,
+) -> b.Signature:
+    """GB/T 9704 7.3.5 for one issuer or several (in order, the host first), with the seal
+    images to press: without seals the names one under another, aligned, the date under them
+    (7.3.5.2); with seals the names in rows, evenly spaced, the last over the date, each seal
+    centred on its name, the first row's top within a line of the body (7.3.5.1)."""
+    first = place_signature(max(names, key=cells), date_text, sealed, profile)
+    rules, width = profile.signature, float(profile.chars_per_line)
+    if not sealed:
+        start = first.signature.start
+        signers = [b.PlacedLine(name, start, start + cells(name)) for name in names]
+        lines = list(range(len(names)))
+    else:
+        last = (first.date.start + first.date.end) / 2  # the last seal presses on the date
+        seal_w = rules.seal_size.pt / profile.char_pitch_pt
+        gap_w = rules.seal_gap.pt / profile.char_pitch_pt
+        columns = _seal_columns(len(names), width - last, last, max(cells(n) for n in names), seal_w, gap_w)
+        step = (2 * last - width) / (columns - 1) if columns > 1 else 0.0
+        tallest = max((image.height / image.width for image in images if image), default=1.0)
+        row_lines = math.ceil((rules.seal_size.pt * tallest + rules.seal_gap.pt) / profile.line_pitch_pt)
+        rows = math.ceil(len(names) / columns)
+        in_last_row = len(names) - columns * (rows - 1)
+        signers, lines = [], []
+        for index, name in enumerate(names):
+            row = index // columns
+            column = index % columns if row < rows - 1 else columns - in_last_row + index % columns
+            centre = width - last + column * step if columns > 1 else last
+            start = min(max(0.0, centre - cells(name) / 2), width - cells(name))
+            signers.append(b.PlacedLine(name, start, start + cells(name)))
+            lines.append(row * row_lines)
+    # A seal's top in lines from the first signature line: the blank lines above it are the
+    # room left for it, and it stands `seal_top` under the body's last line.
+    top = rules.seal_top.pt / profile.line_pitch_pt - int(rules.sealed_blank_lines_before.value)
+    marks = tuple(
+        _seal_box((placed.start + placed.end) / 2, top + line, image, profile, path)
+        for placed, line, image, path in zip(signers, lines, images, paths)
+        if sealed and image is not None
+    )
+    others = tuple(b.Signer(placed, line, path) for placed, line, path in zip(signers[1:], lines[1:], paths[1:]))
+    return b.Signature(signers[0], first.date, sealed, paths[0], others, marks)
