@@ -27,6 +27,8 @@ shows its own) as one `<div>`, with the layout in `style` attributes, since site
 
 from __future__ import annotations
 
+import base64
+
 from html import escape
 from string import Template
 
@@ -303,24 +305,41 @@ class _Markup:
         )
 
     def signature(self, block: b.Signature, when: str) -> None:
-        """A box as wide as its longer line, as far from the right as in print; each line at its
-        print offset inside it. On a narrow screen the box wraps instead of overflowing."""
-        lines = (block.signature, block.date)
-        left = min(line.start for line in lines)
-        right = max(0.0, self.profile.chars_per_line - max(line.end for line in lines))
-
-        def line(cls: str, placed: b.PlacedLine, content: str) -> str:
-            return f'<p class="{cls}" style="margin: 0; text-indent: 0; text-align: left; padding-left: {_cells(placed.start - left)}">{content}</p>'
-
-        box = f"display: table; margin-left: auto; margin-right: {_cells(right)}"
+        """A box as wide as its longest line, as far from the right as in print; each line at its
+        print offset inside it (a joint report's names side by side or one under another), the
+        seal images where print presses them, behind the text. On a narrow screen the box wraps
+        instead of overflowing."""
+        placed = [item for _, row in block.lines() for item, _ in row]
+        left = min(line.start for line in placed)
+        right = max(0.0, self.profile.chars_per_line - max(line.end for line in placed))
         date = f'<time datetime="{when}">{_text(block.date.text)}</time>'
-        sealed = "true" if block.sealed else "false"
-        self.out.append(
-            f"<div{self.attrs('signature', 'signature', data_sealed=sealed, style=box)}>"
-            + line("signer", block.signature, _text(block.signature.text))
-            + line("date", block.date, date)
-            + "</div>"
+        rows, at = [], 0
+        for number, row in block.lines():
+            gap = f"margin: {_lines(number - at)} 0 0" if number > at else "margin: 0"
+            at = number + 1
+            cls = "date" if row[0][1] == ("date",) else "signer"
+            spans, end = [], left
+            for line, _ in row:
+                content = date if cls == "date" else _text(line.text)
+                if len(row) == 1:
+                    spans.append(content)
+                    break
+                spans.append(f'<span style="display: inline-block; margin-left: {_cells(line.start - end)}">{content}</span>')
+                end = line.end
+            pad = f"; padding-left: {_cells(row[0][0].start - left)}" if len(row) == 1 else ""
+            rows.append(f'<p class="{cls}" style="{gap}; text-indent: 0; text-align: left{pad}">{"".join(spans)}</p>')
+        seals = "".join(
+            f'<img class="seal" alt="印章" src="data:image/png;base64,{base64.b64encode(seal.image.data).decode()}" '
+            f'style="position: absolute; z-index: -1; left: {_cells(seal.left - left)}; top: {_lines(seal.top)}; '
+            f'width: {_cells(seal.width)}; height: {_lines(seal.height)}">'
+            for seal in block.seals
         )
+        box = f"display: table; margin-left: auto; margin-right: {_cells(right)}"
+        if seals:
+            box += "; position: relative; z-index: 0"
+        sealed = "true" if block.sealed else "false"
+        self.out.append(f"<div{self.attrs('signature', 'signature', data_sealed=sealed, style=box)}>"
+                        + seals + "".join(rows) + "</div>")
 
     def body(self, document: b.Document) -> None:
         """The blocks after the title, with sections nested again from the heading levels."""

@@ -49,11 +49,23 @@ def _body_lines(block: b.Block, profile: Profile) -> list[str]:
         case b.Attachments(label, items):
             hanging = _pad(int(profile.attachments.indent.value) + cells(label))
             return [indent + label + items[0]] + [hanging + item for item in items[1:]]
-        case b.Signature(signature, date, _):
-            return [_pad(signature.start) + signature.text, _pad(date.start) + date.text]
+        case b.Signature():
+            return _sign_off_lines(block)
         case b.Note(text):
             return [indent + text]
     raise TypeError(f"no text form for {block!r}")
+
+
+def _sign_off_lines(block: b.Signature) -> list[str]:
+    """Each signature line (a joint report's names side by side or one under another), then the date."""
+    out: list[str] = []
+    for line, row in block.lines():
+        out += [""] * (line - len(out))
+        text = ""
+        for placed, _ in row:
+            text += _pad(max(placed.start - cells(text), 1.0 if text else 0.0)) + placed.text
+        out.append(text)
+    return out
 
 
 def _header_lines(header: b.RedHeader, width: int) -> list[str]:
