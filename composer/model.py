@@ -285,7 +285,14 @@ class Seal(_Model):
     image: Text = Field(title="印章图片", description="PNG（透明背景），相对于报告文件所在文件夹，如 seal.png")
 
 
-SealField = Union[bool, Seal]
+def _seal_kind(value: Any) -> str:
+    return "image" if isinstance(value, dict | Seal) else "flag"
+
+
+# true / false, or the image to press: one kind at a time, so a wrong value is one problem.
+SealField = Annotated[
+    Union[Annotated[bool, Tag("flag")], Annotated[Seal, Tag("image")]], Discriminator(_seal_kind)
+]
 
 
 class Issuer(_Model):

@@ -235,7 +235,10 @@ def place_sign_off(
         signers = [b.PlacedLine(name, start, start + cells(name)) for name in names]
         lines = list(range(len(names)))
     else:
-        last = (first.date.start + first.date.end) / 2  # the last seal presses on the date
+        # The last seal presses on the date, centred on it as printed: its digits take their
+        # autospace (a report without seal images keeps the signature centred by cells).
+        date_width = _set_width(date_text, float(profile.line_breaking.latin_gap.value))
+        last = first.date.start + (date_width if len(names) > 1 or any(images) else cells(date_text)) / 2
         seal_w = rules.seal_size.pt / profile.char_pitch_pt
         gap_w = rules.seal_gap.pt / profile.char_pitch_pt
         columns = _seal_columns(len(names), width - last, last, max(cells(n) for n in names), seal_w, gap_w)

@@ -54,7 +54,8 @@ def _items_texts(content: list[Any]) -> list[str]:
 
 def printed_texts(report: Report) -> list[str]:
     """Every text of the report a reader finds on the page, one entry per printed paragraph."""
-    found = [report.title or "", *report.addressees, *report.opening, report.signature or "",
+    signatures = report.issuer_names() if report.issuers else [report.signature or ""]
+    found = [report.title or "", *report.addressees, *report.opening, *signatures,
              format_date(report.date), *report.attachments, report.note or ""]
     for _, part in report.parts.items():
         found += [part.heading or "", *_items_texts(part.content)]
