@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
 from .dates import format_date
-from .blocks import cells
-from .model import Report, Section, TableItem, joint_name
+from .model import Report, Section, TableItem, default_mark, joint_name
 from .numbering import marker
-from .rules import place_sign_off, wrap_title
+from .rules import mark_fits_one_line, place_sign_off, wrap_title
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -149,15 +148,16 @@ def _header(report: Report, profile: Profile) -> b.RedHeader | None:
 
 def _stacked(report: Report, profile: Profile) -> tuple[str, ...]:
     """A joint report's issuers stacked in its header mark (7.2.4): as the header asks, or when
-    the mark on one line would not fit the text block at the mark's full size. Only a mark made
-    from the issuers is stacked: one the report words itself is printed as written."""
+    the mark on one line would not fit the text block at the mark's full size. Only the mark
+    the issuers' names make is stacked: one the report words otherwise is printed as written."""
     header = report.header
-    if header is None or not report.derived(("header", "mark")) or len(report.issuer_names()) < 2:
+    names = report.issuer_names()
+    if header is None or len(names) < 2 or header.mark != default_mark(joint_name(names)):
         return ()
     if header.joint_mark == "line":
         return ()
-    full = cells(header.mark or "") * profile.header.mark_max_size.pt > profile.page.text_width.pt
-    return tuple(report.issuer_names()) if header.joint_mark == "stacked" or full else ()
+    stacked = header.joint_mark == "stacked" or not mark_fits_one_line(header.mark or "", profile)
+    return tuple(names) if stacked else ()
 
 
 def _end_block(report: Report, profile: Profile) -> b.EndBlock | None:

@@ -167,8 +167,10 @@ Item = Annotated[
 PartKey = Literal["measures", "shortcomings", "leadership", "plans", "other"]
 
 def joint_name(names: list[str]) -> str:
-    """Several issuers as a title and a one-line header mark name them: "中共青山县委员会 青山县人民政府"."""
-    return " ".join(names)
+    """Several issuers as a title and a one-line header mark name them, a full-width space
+    apart: "中共青山县委员会　青山县人民政府" (a web page keeps that space; it drops a narrow one
+    between Chinese characters)."""
+    return "\u3000".join(names)
 
 
 def default_mark(issuer: str) -> str:

@@ -171,6 +171,15 @@ def _fill(title: str, limit: float, allowed: set[int]) -> tuple[str, ...]:
     return tuple(lines)
 
 
+# --- the joint mark (7.2.4) ---------------------------------------------------------------------
+
+
+def mark_fits_one_line(mark: str, profile: Profile) -> bool:
+    """Whether an issuer mark fits the text block on one line at its full size: a joint mark
+    that does not is stacked unless the report asks for one line."""
+    return cells(mark) * profile.header.mark_max_size.pt <= profile.page.text_width.pt
+
+
 # --- the sign-off (7.3.5) ------------------------------------------------------------------------
 
 

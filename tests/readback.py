@@ -76,3 +76,16 @@ def squeezed(value: Any) -> Any:
     if isinstance(value, list):
         return [squeezed(v) for v in value]
     return value
+
+
+def without_seal_images(report: Report) -> Report:
+    """The report as its print gives it back: laid out for seals, the seal images aside (a page
+    shows where a seal is pressed, not the file it came from)."""
+    if not any(seal is not True and seal is not False for seal in report.seals()):
+        return report
+    data = report.model_dump(exclude_none=True)
+    if report.issuers:
+        data["issuers"] = report.issuer_names()
+        data.pop("issuer", None)
+    data["seal"] = True
+    return Report.model_validate(data)

@@ -275,8 +275,8 @@ def test_seal_true_lays_out_for_seals_without_drawing_any(tmp_path):
 
 def test_the_default_title_and_mark_name_every_issuer(tmp_path):
     report = composer.load(joint_yaml(tmp_path, extra="header: {number: 青发〔2025〕3号}\n"))
-    assert report.title == f"{HOST} {PARTNER}2024年法治政府建设年度报告"
-    assert report.header.mark == f"{HOST} {PARTNER}文件"
+    assert report.title == f"{HOST}\u3000{PARTNER}2024年法治政府建设年度报告"
+    assert report.header.mark == f"{HOST}\u3000{PARTNER}文件"
     assert report.issuer == HOST  # the host
     header = compose(report, PROFILE).header
     assert header.stacked == (HOST, PARTNER) and header.mark_word == "文件"  # too long for one line
@@ -390,3 +390,16 @@ def test_the_sample_seals_are_made_by_the_projects_script(tmp_path):
         made = Image.open(tmp_path / f"sample-seal-{number}.png")
         committed = Image.open(SEALS / f"sample-seal-{number}.png")
         assert made.mode == "RGBA" and made.tobytes() == committed.tobytes()
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("seals, extra", [((), ""), ((), "seal: true\n"), ((), "header: {joint_mark: line}\n")])
+def test_import_recognises_a_joint_header_and_joint_signatures(tmp_path, fmt, seals, extra):
+    """Names one under another (no seal) or side by side (sealed), the stacked or the one-line mark."""
+    report = composer.load(joint_yaml(tmp_path, seals=seals, extra=extra + "header: {number: 青发〔2025〕3号}\n"
+                                      if "header" not in extra else extra))
+    source = tmp_path / f"report.{fmt}"
+    source.write_bytes(render(report, fmt))
+    result = composer.import_report(source)
+    assert result.report is not None
+    assert result.report.model_dump() == report.model_dump()

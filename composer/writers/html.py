@@ -324,7 +324,11 @@ class _Markup:
                 if len(row) == 1:
                     spans.append(content)
                     break
-                spans.append(f'<span style="display: inline-block; margin-left: {_cells(line.start - end)}">{content}</span>')
+                # Names side by side are parted by a full-width space, as text: a copy or an
+                # import reads them as two; the margin makes up the rest of the print's gap.
+                space = "\u3000" if spans else ""
+                shift = line.start - end - (1 if spans else 0)
+                spans.append(f'{space}<span style="display: inline-block; margin-left: {_cells(shift)}">{content}</span>')
                 end = line.end
             pad = f"; padding-left: {_cells(row[0][0].start - left)}" if len(row) == 1 else ""
             rows.append(f'<p class="{cls}" style="{gap}; text-indent: 0; text-align: left{pad}">{"".join(spans)}</p>')

@@ -70,7 +70,10 @@ def _sign_off_lines(block: b.Signature) -> list[str]:
 
 def _header_lines(header: b.RedHeader, width: int) -> list[str]:
     lines = [x for x in (header.copy_number, header.classification, header.urgency) if x]
-    lines += ["", _centred(header.mark, width), ""]
+    if header.stacked:  # the names one above the other, 文件 under them: plain text has no beside
+        lines += ["", *(_centred(text, width) for text in (*header.stacked, header.mark_word)), ""]
+    else:
+        lines += ["", _centred(header.mark, width), ""]
     if header.signers:
         lines.append(f"{INDENT}{header.number or ''}{INDENT * 2}签发人：{'、'.join(header.signers)}")
     elif header.number:
