@@ -377,6 +377,8 @@ def _check_issuers(data: dict[str, Any]) -> None:
 class Report(_Model):
     """An annual report on building a law-based government (法治政府建设年度报告)."""
 
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["issuer"]}, {"required": ["issuers"]}]})
+
     issuer: Text = Field(None, title="发文机关", description="如：大同市科技局；联合行文时写 issuers")
     issuers: list[IssuerField] = Field(
         default=[], title="联合发文机关", description="联合行文：主办机关在前，如 [中共青山县委员会, 青山县人民政府]"

@@ -310,8 +310,10 @@ class _Markup:
         seal images where print presses them, behind the text. On a narrow screen the box wraps
         instead of overflowing."""
         placed = [item for _, row in block.lines() for item, _ in row]
-        left = min(line.start for line in placed)
-        right = max(0.0, self.profile.chars_per_line - max(line.end for line in placed))
+        # The box holds the seals too, so that none stands past it (or past a phone's screen).
+        left = min([line.start for line in placed] + [seal.left for seal in block.seals])
+        extent = max([line.end for line in placed] + [seal.left + seal.width for seal in block.seals])
+        right = max(0.0, self.profile.chars_per_line - extent)
         date = f'<time datetime="{when}">{_text(block.date.text)}</time>'
         rows, at = [], 0
         for number, row in block.lines():
@@ -334,13 +336,13 @@ class _Markup:
             rows.append(f'<p class="{cls}" style="{gap}; text-indent: 0; text-align: left{pad}">{"".join(spans)}</p>')
         seals = "".join(
             f'<img class="seal" alt="印章" src="data:image/png;base64,{base64.b64encode(seal.image.data).decode()}" '
-            f'style="position: absolute; z-index: -1; left: {_cells(seal.left - left)}; top: {_lines(seal.top)}; '
-            f'width: {_cells(seal.width)}; height: {_lines(seal.height)}">'
+            f'style="position: absolute; z-index: -1; left: {100 * (seal.left - left) / (extent - left):.4g}%; '
+            f'top: {_lines(seal.top)}; width: {100 * seal.width / (extent - left):.4g}%; height: auto">'
             for seal in block.seals
-        )
+        )  # placed in fractions of the box, which a phone's screen narrows: the seals narrow with it
         box = f"display: table; margin-left: auto; margin-right: {_cells(right)}"
         if seals:
-            box += "; position: relative; z-index: 0"
+            box += f"; position: relative; z-index: 0; width: min({_cells(extent - left)}, 100%)"
         sealed = "true" if block.sealed else "false"
         self.out.append(f"<div{self.attrs('signature', 'signature', data_sealed=sealed, style=box)}>"
                         + seals + "".join(rows) + "</div>")
