@@ -102,8 +102,8 @@ def expected(report: composer.Report) -> list[tuple[str, str]]:
                 out += [("TD", c) for row in rows for c in row]
             case b.Attachments(label, items):
                 out += [("LBody", (label if i == 0 else "") + item) for i, item in enumerate(items)]
-            case b.Signature(signature, date):
-                out += [("P", signature.text), ("P", date.text)]
+            case b.Signature():  # each issuer's signature, then the date
+                out += [("P", placed.text) for _, row in block.lines() for placed, _ in row]
     if document.end_block:
         end = document.end_block
         out += [("P", x) for x in (end.copy_to, end.printer, end.printed) if x]

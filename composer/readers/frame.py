@@ -119,6 +119,8 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     end = index
     while end < len(blocks) and isinstance(block := blocks[end], SourceParagraph):
         text = block.text.strip()
+        stacked = bool(re.search(r"\s" + _MARK_WORD + "$", text))  # "A　B　文件": stacked names read as text
+        text = re.sub(r"\s+" + _MARK_WORD + "$", _MARK_WORD, text)
         if _COPY_NUMBER.fullmatch(text) and "copy_number" not in header:
             header["copy_number"] = text
         elif _CLASSIFICATION.fullmatch(text):
@@ -128,7 +130,7 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
         elif _MARK.fullmatch(text) and "mark" not in header:  # a joint mark's names as the model parts them
             names = text[:-len(_MARK_WORD)].split()
             header["mark"] = draft.text(joint_name(names) + _MARK_WORD)
-            if len(names) > 1 and not mark_fits_one_line(header["mark"], draft.profile):
+            if len(names) > 1 and not stacked and not mark_fits_one_line(header["mark"], draft.profile):
                 header["joint_mark"] = "line"  # one line where it would be stacked: as the report asked
         elif "mark" not in header and (stacked := _stacked_mark(blocks, end)):
             header["mark"] = draft.text(joint_name(stacked) + _MARK_WORD)
@@ -157,18 +159,21 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
 
 
 def _stacked_mark(blocks: list[SourceBlock], index: int) -> list[str]:
-    """A joint mark with the issuers one above the other and 文件 beside them, as a table's
-    cells give it: two names or more, each alone on its line, then 文件."""
+    """A joint mark with the issuers one above the other and 文件 beside them: two names or
+    more, each alone on its line, and 文件 after them (a table's cells, text) or among them
+    (read by height from a fixed layout, where 文件 stands between the lines)."""
     names: list[str] = []
+    word = False
     while index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         text = block.text.strip()
-        if text == _MARK_WORD:
-            return names if len(names) >= 2 else []
-        if not _ORGAN.fullmatch(text):
-            return []
-        names.append(text)
+        if text == _MARK_WORD and names and not word:
+            word = True
+        elif _ORGAN.fullmatch(text):
+            names.append(text)
+        else:
+            break
         index += 1
-    return []
+    return names if word and len(names) >= 2 else []
 
 
 def _organs(text: str) -> list[str]:

@@ -75,7 +75,7 @@ def _header_lines(header: b.RedHeader, width: int) -> list[str]:
     else:
         lines += ["", _centred(header.mark, width), ""]
     if header.signers:
-        lines.append(f"{INDENT}{header.number or ''}{INDENT * 2}签发人：{'、'.join(header.signers)}")
+        lines.append(f"{INDENT}{header.number or ''}{INDENT * 2}签发人：{'　'.join(header.signers)}")
     elif header.number:
         lines.append(_centred(header.number, width))
     return lines + ["━" * width, ""]
