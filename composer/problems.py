@@ -562,7 +562,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "layout_hint_text": ("请缩短此处文字", "shorten this text"),
     # lint (report-composer lint): rule codes S structure, P punctuation, N numbers and dates,
-    # D deadline, W wording, L length; S001 to S003 are the part_* messages above.
+    # D deadline, W wording, L length, I issuers; S001 to S003 are the part_* messages above.
     "S004": (
         "第{number}部分“{name}”只有 {chars} 个字，内容过少（一般不少于 {minimum} 字）",
         "part {number} '{name_en}' has only {chars} characters, suspiciously short (at least {minimum} expected)",
@@ -571,6 +571,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S006": (
         "“{marker}{heading}”是唯一的下级标题：只有一项时不宜单独分级",
         "'{marker}{heading}' is the only sub-heading here: a single item should not get a level of its own",
+    ),
+    "I001": (
+        "{place}“{text}”没有写明发文机关“{names}”：与署名不一致",
+        "{place_en} '{text}' does not name the issuer '{names}' the report signs with",
+    ),
+    "I002": (
+        "{place}“{text}”中发文机关的顺序与署名不一致，应为“{names}”（主办机关在前）",
+        "{place_en} '{text}' names the issuers in another order than they sign: {names} (the host first)",
     ),
     "P001": ("“{context}”中的半角“{old}”应为全角“{new}”", "half-width '{old}' in '{context}' should be full-width '{new}'"),
     "P002": ("括号或引号不成对：此处的 {mark} {detail}", "unbalanced bracket or quote: '{mark}' {detail_en}"),

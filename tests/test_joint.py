@@ -403,3 +403,27 @@ def test_import_recognises_a_joint_header_and_joint_signatures(tmp_path, fmt, se
     result = composer.import_report(source)
     assert result.report is not None
     assert result.report.model_dump() == report.model_dump()
+
+
+# --- lint: the mark and the title agree with the signatures ---------------------------------
+
+
+def test_lint_finds_a_mark_or_title_that_disagrees_with_the_issuers(tmp_path):
+    from composer.lint import lint_file
+
+    path = joint_yaml(tmp_path, seals=(), extra=(
+        f"title: {PARTNER} {HOST}关于2024年法治政府建设情况的报告\n"
+        f"header:\n  mark: {HOST}文件\n"
+    ))
+    found = [(f.code, f.location.line) for f in lint_file(path) if f.code.startswith("I")]
+    assert found == [("I002", 6), ("I001", 8)]
+    message = next(f for f in lint_file(path) if f.code == "I001").message("zh")
+    assert PARTNER in message and "版头" in message
+
+
+def test_lint_is_quiet_when_mark_and_title_are_made_from_the_issuers(tmp_path):
+    from composer.lint import lint_file
+
+    path = joint_yaml(tmp_path, seals=(), extra=f"title: {HOST}　{PARTNER}关于2024年法治政府建设情况的报告\nheader: {{}}\n")
+    assert [f.code for f in lint_file(path) if f.code.startswith("I")] == []
+    assert [f.code for f in lint_file(JOINT) if f.code.startswith("I")] == []
