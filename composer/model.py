@@ -379,7 +379,8 @@ class Report(_Model):
 
     model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["issuer"]}, {"required": ["issuers"]}]})
 
-    issuer: Text = Field(None, title="发文机关", description="如：大同市科技局；联合行文时写 issuers")
+    # None only until validation fills it from `issuers` (the host): a valid report always has it.
+    issuer: Text = Field(None, title="发文机关", description="如：大同市科技局；联合行文时写 issuers")  # type: ignore[assignment]
     issuers: list[IssuerField] = Field(
         default=[], title="联合发文机关", description="联合行文：主办机关在前，如 [中共青山县委员会, 青山县人民政府]"
     )

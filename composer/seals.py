@@ -11,6 +11,7 @@ would need a full SVG renderer in every format, and offices hold their seals as 
 
 from __future__ import annotations
 
+import os
 import struct
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,7 +69,7 @@ def read_seal(file: Path, path: tuple[str | int, ...], report: Report) -> SealIm
     return SealImage(data, width, height, alpha)
 
 
-def seal_images(report: Report, given: Sequence[str | Path] = ()) -> list[SealImage | None]:
+def seal_images(report: Report, given: Sequence[str | os.PathLike[str]] = ()) -> list[SealImage | None]:
     """Each issuer's seal image, in order (None: no image); `given`: images named on the
     command line, for the issuers in order, in place of those the report names."""
     images: list[SealImage | None] = []

@@ -132,10 +132,10 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
             header["mark"] = draft.text(joint_name(names) + _MARK_WORD)
             if len(names) > 1 and not stacked and not mark_fits_one_line(header["mark"], draft.profile):
                 header["joint_mark"] = "line"  # one line where it would be stacked: as the report asked
-        elif "mark" not in header and (stacked := _stacked_mark(blocks, end)):
-            header["mark"] = draft.text(joint_name(stacked) + _MARK_WORD)
+        elif "mark" not in header and (stacked_names := _stacked_mark(blocks, end)):
+            header["mark"] = draft.text(joint_name(stacked_names) + _MARK_WORD)
             places["mark"] = draft.at(block)
-            end += len(stacked) + 1
+            end += len(stacked_names) + 1
             continue
         elif match := _DOC_NUMBER.fullmatch(text):
             header["number"] = _doc_number(draft, match["number"], block)
