@@ -427,3 +427,22 @@ def test_lint_is_quiet_when_mark_and_title_are_made_from_the_issuers(tmp_path):
     path = joint_yaml(tmp_path, seals=(), extra=f"title: {HOST}　{PARTNER}关于2024年法治政府建设情况的报告\nheader: {{}}\n")
     assert [f.code for f in lint_file(path) if f.code.startswith("I")] == []
     assert [f.code for f in lint_file(JOINT) if f.code.startswith("I")] == []
+
+
+def test_a_single_issuers_seal_image_is_centred_over_signature_and_date(tmp_path):
+    shutil.copy(SEALS / "sample-seal-1.png", tmp_path / "seal.png")
+    path = tmp_path / "report.yaml"
+    path.write_text(
+        "issuer: 青山县司法局\nyear: 2024\ndate: 2025-01-20\nseal: {image: seal.png}\n"
+        "parts:\n  measures: [推进依法行政。]\n  shortcomings: [基层执法力量不足。]\n"
+        "  leadership: [主要负责人带头学法。]\n  plans: [深化执法改革。]\n", encoding="utf-8")
+    with pdfplumber.open(io.BytesIO(render(composer.load(path), "pdf"))) as pdf:
+        page = pdf.pages[-1]
+        [image] = page.images
+        boxes = _line_boxes(page)
+    signature, date = boxes["青山县司法局"], boxes[DATE]
+    centre = (image["x0"] + image["x1"]) / 2
+    assert centre == pytest.approx((date[0] + date[2]) / 2, abs=CELL / 2)
+    assert centre == pytest.approx((signature[0] + signature[2]) / 2, abs=CELL / 2)
+    assert image["top"] < signature[1] < date[3] < image["bottom"]
+    assert LEFT + WIDTH - date[2] == pytest.approx(4 * CELL, abs=1.5 * CELL)  # the date four cells from the right
