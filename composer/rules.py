@@ -88,8 +88,9 @@ def _protected(title: str, issuer: str) -> set[int]:
     spans = [m.span() for m in re.finditer(r"[0-9A-Za-z]+年?度?|[0-9A-Za-z]+", title)]
     for word in TITLE_WORDS:
         spans += [m.span() for m in re.finditer(re.escape(word), title)]
-    if issuer and cells(issuer) <= 12:
-        spans += [m.span() for m in re.finditer(re.escape(issuer), title)]
+    for name in issuer.split("\u3000"):  # each of a joint report's issuers (model.joint_name)
+        if name and cells(name) <= 12:
+            spans += [m.span() for m in re.finditer(re.escape(name), title)]
     return {i for start, end in spans for i in range(start + 1, end)}
 
 
