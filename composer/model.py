@@ -359,18 +359,6 @@ class LintSettings(_Model):
     )
 
 
-def _check_issuers(data: dict[str, Any]) -> None:
-    """One issuer (`issuer`) or several (`issuers`), never both; a joint report signs with the
-    issuers' names, so `signature` belongs to a single issuer."""
-    if data.get("issuers"):
-        if data.get("issuer") is not None:
-            raise PydanticCustomError("issuer_and_issuers", "issuer_and_issuers", {"at": "issuers"})
-        if data.get("signature") is not None:
-            raise PydanticCustomError("joint_signature", "joint_signature", {"at": "signature"})
-    elif "issuer" not in data:
-        raise PydanticCustomError("missing", "missing", {"at": "issuer"})
-
-
 # --- the report -----------------------------------------------------------------------------------
 
 
@@ -405,8 +393,6 @@ class Report(_Model):
     @classmethod
     def _within_limits(cls, data: Any) -> Any:
         check_limits(data)
-        if isinstance(data, dict):
-            _check_issuers(data)
         return data
 
     # Values filled in from another one: the title, signature and header mark made from the
@@ -435,6 +421,7 @@ class Report(_Model):
 
     @model_validator(mode="after")
     def _fill_and_check(self) -> "Report":
+        self._check_issuers()
         if self.date < Date(self.year, 1, 1):
             raise PydanticCustomError(
                 "date_before_year", "date_before_year", {"date": str(self.date), "year": self.year, "at": "date"}
@@ -467,6 +454,17 @@ class Report(_Model):
             if part.heading is None:
                 part.heading = standard_heading(key, self.year)
         return self
+
+    def _check_issuers(self) -> None:
+        """One issuer (`issuer`) or several (`issuers`), never both; a joint report signs with
+        the issuers' names, so `signature` belongs to a single issuer."""
+        if self.issuers:
+            if self.issuer is not None:
+                raise PydanticCustomError("issuer_and_issuers", "issuer_and_issuers", {"at": "issuers"})
+            if self.signature is not None:
+                raise PydanticCustomError("joint_signature", "joint_signature", {"at": "signature"})
+        elif self.issuer is None:
+            raise PydanticCustomError("missing", "missing", {"at": "issuer"})
 
     def issuer_names(self) -> list[str]:
         """The issuers in order, the host first: one for a report of a single issuer."""
