@@ -210,7 +210,6 @@ def place_signature(signature: str, date_text: str, sealed: bool, profile: Profi
     )
 
 
-
 def _seal_box(centre: float, top: float, image: b.SealImage, profile: Profile, path: b.Path) -> b.SealMark:
     """A seal `profile.signature.seal_size` wide, in its image's proportions, centred on `centre`
     (cells), its top `top` lines from the first signature line's top."""

@@ -702,34 +702,31 @@ class _Layout:
     def _stacked_mark(self, header: _Header, top: float) -> tuple[list[Item], float]:
         """A joint mark as GB/T 9704 7.2.4 draws it: the names one above the other, spread to
         the widest's width, and the word (文件) centred on them at their right, the whole
-        centred on the text block; its items and its height."""
-        grid, profile = self.grid, self.profile.header
-        *names, word = header.stacked
-        widest_cells = max(cells(run.text) for run in names) + 0.5 + cells(word.text)
-        size = min(profile.mark_max_size.pt, grid.width / widest_cells)
-        lines = [self._single([run], size) for run in names]
-        word_line = self._single([word], size)
-        names_width = max(line.width for line in lines)
-        total = names_width + size / 2 + word_line.width
-        if total > grid.width:  # Latin wider than half a cell: shrink on the measured width
-            size *= grid.width / total
-        return self._stacked_at(header, top, size)
-
-    def _stacked_at(self, header: _Header, top: float, size: float) -> tuple[list[Item], float]:
+        centred on the text block, at most the mark's full size; its items and its height."""
         grid = self.grid
         *names, word = header.stacked
-        lines = [self._single([run], size) for run in names]
-        word_line = self._single([word], size)
-        names_width = max(line.width for line in lines)
-        left = grid.left + (grid.width - (names_width + size / 2 + word_line.width)) / 2
+
+        def set_at(size: float) -> tuple[list[Line], Line, float]:
+            lines = [self._single([run], size) for run in names]
+            word_line = self._single([word], size)
+            return lines, word_line, max(line.width for line in lines) + size / 2 + word_line.width
+
+        size = min(self.profile.header.mark_max_size.pt,
+                   grid.width / (max(cells(run.text) for run in names) + 0.5 + cells(word.text)))
+        lines, word_line, total = set_at(size)
+        if total > grid.width:  # Latin wider than half a cell: shrink on the measured width
+            size *= grid.width / total
+            lines, word_line, total = set_at(size)
+        names_width = total - size / 2 - word_line.width
+        left = grid.left + (grid.width - total) / 2
         step = size * 1.25
         items: list[Item] = []
-        offset = 0
+        offset = 0  # where each name starts in the mark ("A　B文件")
         for k, (run, line) in enumerate(zip(names, lines)):
             spread = (names_width - line.width) / max(len(run.text) - 1, 1)
             done = 0
             for glyphs in self._glyphs(line, left, top + k * step + grid.em_ascent * size, size,
-                                       header.origin("mark")._replace(offset=offset), self.red):
+                                       header.origin("mark"), self.red):
                 items.append(glyphs._replace(xs=tuple(x + spread * (done + i) for i, x in enumerate(glyphs.xs)),
                                              origin=glyphs.origin._replace(offset=offset + done)))
                 done += len(glyphs.text)
