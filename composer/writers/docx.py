@@ -39,7 +39,7 @@ def heading_style(level: int) -> str:
 class _Writer:
     """Maps blocks to WordprocessingML; one instance per render."""
 
-    def __init__(self, profile: Profile, embed: Callable[[bytes], str] | None = None):
+    def __init__(self, profile: Profile, embed: Callable[[bytes], str]):
         self.profile = profile
         self.embed = embed  # adds an image part, giving its relationship id (seal images)
         self.line = profile.grid.line_pitch.twips
@@ -157,8 +157,6 @@ class _Writer:
     def seal(self, seal: b.SealMark, number: int) -> etree._Element:
         """A run holding the seal image, floating behind the text: across from the text block's
         left edge, down from the top of its paragraph (the first signature line)."""
-        if self.embed is None:
-            raise TypeError("a seal image needs the document to hold it")
         emu = 12700  # per point
         x, width = round(seal.left * self.cell * emu), round(seal.width * self.cell * emu)
         pitch = self.profile.line_pitch_pt
