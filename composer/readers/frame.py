@@ -132,10 +132,10 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
             header["mark"] = draft.text(joint_name(names) + _MARK_WORD)
             if len(names) > 1 and not stacked and not mark_fits_one_line(header["mark"], draft.profile):
                 header["joint_mark"] = "line"  # one line where it would be stacked: as the report asked
-        elif "mark" not in header and (stacked_names := _stacked_mark(blocks, end)):
-            header["mark"] = draft.text(joint_name(stacked_names) + _MARK_WORD)
+        elif "mark" not in header and (stacked_mark := _stacked_mark(blocks, end))[0]:
+            header["mark"] = draft.text(joint_name(stacked_mark[0]) + _MARK_WORD)
             places["mark"] = draft.at(block)
-            end += len(stacked_names) + 1
+            end += stacked_mark[1]
             continue
         elif match := _DOC_NUMBER.fullmatch(text):
             header["number"] = _doc_number(draft, match["number"], block)
@@ -158,10 +158,12 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     return end
 
 
-def _stacked_mark(blocks: list[SourceBlock], index: int) -> list[str]:
+def _stacked_mark(blocks: list[SourceBlock], index: int) -> tuple[list[str], int]:
     """A joint mark with the issuers one above the other and 文件 beside them: two names or
-    more, each alone on its line, and 文件 after them (a table's cells, text) or among them
-    (read by height from a fixed layout, where 文件 stands between the lines)."""
+    more, each alone on its line, and 文件 after them (a table's cells, text), among them or
+    joined to one of them (read by height from a fixed layout, where 文件 stands between two
+    lines: a PDF's reader may set it on either); and the lines it takes."""
+    start = index
     names: list[str] = []
     word = False
     while index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
@@ -170,10 +172,13 @@ def _stacked_mark(blocks: list[SourceBlock], index: int) -> list[str]:
             word = True
         elif _ORGAN.fullmatch(text):
             names.append(text)
+        elif not word and text.endswith(_MARK_WORD) and _ORGAN.fullmatch(name := text[:-len(_MARK_WORD)].rstrip()):
+            names.append(name)
+            word = True
         else:
             break
         index += 1
-    return names if word and len(names) >= 2 else []
+    return (names, index - start) if word and len(names) >= 2 else ([], 0)
 
 
 def _organs(text: str) -> list[str]:
