@@ -446,3 +446,17 @@ def test_a_single_issuers_seal_image_is_centred_over_signature_and_date(tmp_path
     assert centre == pytest.approx((signature[0] + signature[2]) / 2, abs=CELL / 2)
     assert image["top"] < signature[1] < date[3] < image["bottom"]
     assert LEFT + WIDTH - date[2] == pytest.approx(4 * CELL, abs=1.5 * CELL)  # the date four cells from the right
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf", "ofd"])
+def test_the_joint_sample_imports_back_seal_images_aside(tmp_path, fmt):
+    """The sample's print gives back the same model, laid out for seals, the images aside."""
+    from readback import without_seal_images
+
+    report = composer.load(JOINT)
+    source = tmp_path / f"joint.{fmt}"
+    source.write_bytes(render(report, fmt))
+    result = composer.import_report(source)
+    assert result.report is not None
+    assert result.report.model_dump() == without_seal_images(report).model_dump()
+    assert result.report.sealed() and result.report.issuer_names() == [HOST, PARTNER]
