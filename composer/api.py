@@ -135,11 +135,13 @@ def render_to(
     profile: Profile | None = None,
     fragment: bool = False,
     pdf_standard: str | None = None,
+    seals: Sequence[str | os.PathLike[str]] = (),
 ) -> Path:
     """Renders to a file, its format from the suffix unless given; the file appears whole or not at all."""
     target = Path(path)
     fmt = format or format_for(target)
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": str(target)}, Location(str(target)))])
-    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment, pdf_standard=pdf_standard))
+    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment, pdf_standard=pdf_standard,
+                                seals=seals))
     return target
