@@ -71,7 +71,8 @@ def compose(report: Report, profile: Profile, seal_images: Sequence[b.SealImage 
     title = report.title or ""
     from_issuer = ("issuer",)
     body: list[b.Block] = [
-        b.Title(wrap_title(title, joint_name(report.issuer_names()), profile), from_issuer if report.derived(("title",)) else ("title",)),
+        b.Title(wrap_title(title, joint_name(report.issuer_names()), profile),
+                from_issuer if report.derived(("title",)) else ("title",)),
         b.BlankLines(int(profile.title.blank_lines_after.value)),
     ]
     if report.addressees:

@@ -156,6 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "印章图片“{image}”是 SVG：请导出为透明背景的 PNG 图片后使用",
         "the seal image '{image}' is SVG: export it as a PNG with a transparent background",
     ),
+    "seal_not_a_file": ("印章图片“{image}”不是文件", "the seal image '{image}' is not a file"),
     "seal_unreadable": ("无法读取印章图片“{image}”：{reason}", "cannot read the seal image '{image}': {reason}"),
     "seal_too_large": (
         "印章图片“{image}”有 {size} 字节，超过上限 {limit} 字节", "the seal image '{image}' is {size} bytes, over the limit of {limit}",

@@ -11,7 +11,9 @@ would need a full SVG renderer in every format, and offices hold their seals as 
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 import struct
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,7 +48,10 @@ def read_seal(file: Path, path: tuple[str | int, ...], report: Report) -> SealIm
     if file.suffix.lower() == ".svg":
         raise ReportError([_problem("seal_svg", path, report, image=name)])
     try:
-        size = file.stat().st_size
+        status = file.stat()
+        if not stat.S_ISREG(status.st_mode):  # a folder, a FIFO, a device: no image, and reading one may hang
+            raise ReportError([_problem("seal_not_a_file", path, report, image=name)])
+        size = status.st_size
         if size > MAX_SEAL_BYTES:
             raise ReportError([_problem("seal_too_large", path, report, image=name, size=size, limit=MAX_SEAL_BYTES)])
         data = file.read_bytes()
@@ -54,14 +59,14 @@ def read_seal(file: Path, path: tuple[str | int, ...], report: Report) -> SealIm
         raise ReportError([_problem("seal_unreadable", path, report, image=name, reason=error.strerror or str(error))]) from None
     if not data.startswith(_PNG) or data[12:16] != b"IHDR" or len(data) < 33:
         raise ReportError([_problem("seal_not_png", path, report, image=name)])
-    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
+    width, height = struct.unpack(">II", data[16:24])
     if not width or not height or width * height > MAX_SEAL_PIXELS:
         raise ReportError([_problem("seal_too_many_pixels", path, report, image=name, width=width, height=height,
                                     limit=MAX_SEAL_PIXELS)])
     try:  # the header is checked first: a huge image is never decoded
         from PIL import Image
 
-        with Image.open(file) as opened:
+        with Image.open(io.BytesIO(data)) as opened:
             opened.load()
             alpha = opened.mode in ("RGBA", "LA", "PA") or "transparency" in opened.info
     except Exception:  # noqa: BLE001  # any decoder failure is a broken file to the user

@@ -344,9 +344,12 @@ def _png(width: int, height: int) -> bytes:
     ("seal.png", _png(5000, 5000), "seal_too_many_pixels"),
     ("seal.png", _png(100, 100), "seal_not_png"),  # a header alone: no image to draw
     ("missing.png", None, "seal_unreadable"),
+    ("folder.png", "folder", "seal_not_a_file"),
 ])
 def test_a_bad_image_is_a_located_error(tmp_path, name, data, code):
-    if data is not None:
+    if data == "folder":
+        (tmp_path / name).mkdir()
+    elif data is not None:
         (tmp_path / name).write_bytes(data)
     path = joint_yaml(tmp_path, seals=(name,))
     [problem] = _render_problem(path)
