@@ -4,6 +4,7 @@ lives with the readers)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -79,6 +80,7 @@ def render_result(
     profile: Profile | None = None,
     fragment: bool = False,
     pdf_standard: str | None = None,
+    seals: Sequence[str | os.PathLike[str]] = (),
 ) -> Rendered:
     """The report in a format (docx, pdf, html, txt), with what rendering found to warn of.
 
@@ -86,14 +88,17 @@ def render_result(
     getting its own warnings. Raises ReportError, located as the warnings are, when the report
     cannot be rendered (a character no face has). `fragment` (html only): just the article
     body, to paste into a website's editor. `pdf_standard` (pdf only): "a-2b" (the default),
-    "a-1b", "a-3b" (PDF/A levels) or "none".
+    "a-1b", "a-3b" (PDF/A levels) or "none". `seals`: seal image files for the issuers in
+    order, in place of those the report names (which are read relative to its file).
     """
     render_format = writer(format, fragment=fragment, pdf_standard=pdf_standard)
     if profile is None:
         from .profile import load_profile
 
         profile = load_profile()
-    document = compose(report, profile)
+    from .seals import seal_images
+
+    document = compose(report, profile, seal_images(report, seals))
     if format not in PAGED:
         return Rendered(render_format(document, profile), (), None)
     from .layout import lay_out
@@ -113,10 +118,12 @@ def render(
     profile: Profile | None = None,
     fragment: bool = False,
     pdf_standard: str | None = None,
+    seals: Sequence[str | os.PathLike[str]] = (),
 ) -> bytes:
     """The report in a format (docx, pdf, html, txt), as bytes; `render_result` gives its
     warnings too."""
-    return render_result(report, format, profile=profile, fragment=fragment, pdf_standard=pdf_standard).data
+    return render_result(report, format, profile=profile, fragment=fragment, pdf_standard=pdf_standard,
+                         seals=seals).data
 
 
 
@@ -128,11 +135,13 @@ def render_to(
     profile: Profile | None = None,
     fragment: bool = False,
     pdf_standard: str | None = None,
+    seals: Sequence[str | os.PathLike[str]] = (),
 ) -> Path:
     """Renders to a file, its format from the suffix unless given; the file appears whole or not at all."""
     target = Path(path)
     fmt = format or format_for(target)
     if fmt is None:
         raise ReportError([Problem("format_needed", {"path": str(target)}, Location(str(target)))])
-    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment, pdf_standard=pdf_standard))
+    write_atomic(target, render(report, fmt, profile=profile, fragment=fragment, pdf_standard=pdf_standard,
+                                seals=seals))
     return target

@@ -44,7 +44,8 @@ class Metadata(NamedTuple):
 
 
 class RedHeader(NamedTuple):
-    """GB/T 9704 7.2: drawn at fixed places above the title."""
+    """GB/T 9704 7.2: drawn at fixed places above the title. A joint report's mark may stack
+    the issuers' names (`stacked`) with `mark_word` (文件) centred on their right (7.2.4)."""
 
     mark: str
     number: str | None
@@ -53,6 +54,8 @@ class RedHeader(NamedTuple):
     urgency: str | None
     signers: tuple[str, ...]
     path: Path = ("header",)
+    stacked: tuple[str, ...] = ()
+    mark_word: str = ""
 
 
 class Title(NamedTuple):
@@ -130,13 +133,59 @@ class PlacedLine(NamedTuple):
     end: float
 
 
+class SealImage(NamedTuple):
+    """A seal image an office supplied, checked: its PNG bytes and size in pixels."""
+
+    data: bytes
+    width: int
+    height: int
+    alpha: bool  # has transparency (PDF/A-1 cannot hold it)
+
+
+class SealMark(NamedTuple):
+    """Where a seal image is pressed (7.3.5.1): its box in cells from the text block's left edge
+    and in grid lines from the top of the first signature line (negative: above it)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    image: SealImage
+    path: Path = ("seal", "image")
+
+
+class Signer(NamedTuple):
+    """Another issuer's signature in a joint sign-off, `line` grid lines under the first one
+    (0: beside it, seals in a row)."""
+
+    signature: PlacedLine
+    line: int
+    path: Path
+
+
 class Signature(NamedTuple):
-    """Signature and date, placed by the seal / no-seal rules of GB/T 9704 7.3.5."""
+    """Signature and date, placed by the seal / no-seal rules of GB/T 9704 7.3.5; a joint
+    report's other issuers in `others`, the seal images in `seals`."""
 
     signature: PlacedLine
     date: PlacedLine
     sealed: bool
     path: Path = ("signature",)  # the signature's (("issuer",) when it is the issuer); the date's is ("date",)
+    others: tuple[Signer, ...] = ()
+    seals: tuple[SealMark, ...] = ()
+
+    @property
+    def date_line(self) -> int:
+        """Grid lines from the first signature line down to the date's."""
+        return 1 + max((other.line for other in self.others), default=0)
+
+    def lines(self) -> list[tuple[int, list[tuple[PlacedLine, Path]]]]:
+        """The signature lines, each (line number, its signatures left to right), then the date's."""
+        rows: dict[int, list[tuple[PlacedLine, Path]]] = {0: [(self.signature, self.path)]}
+        for other in self.others:
+            rows.setdefault(other.line, []).append((other.signature, other.path))
+        rows[self.date_line] = [(self.date, ("date",))]
+        return [(line, sorted(rows[line], key=lambda item: item[0].start)) for line in sorted(rows)]
 
 
 class Note(NamedTuple):

@@ -119,7 +119,8 @@ def _render_out(report: Report, args: argparse.Namespace) -> int:
     source = "<stdin>" if args.input == STDIO else args.input
     try:
         rendered = render_result(
-            report, fmt, profile=_profile(args), fragment=args.fragment, pdf_standard=args.pdf_standard
+            report, fmt, profile=_profile(args), fragment=args.fragment, pdf_standard=args.pdf_standard,
+            seals=args.seal,
         )
     except ReportError as error:  # found while rendering: name the input file at least
         raise ReportError(in_file(error.problems, source)) from None
@@ -436,6 +437,11 @@ def build_parser() -> argparse.ArgumentParser:
     rendered.add_argument(
         "--fragment", action="store_true",
         help="HTML 只输出正文部分，供粘贴到网站编辑器 / html: only the article body, to paste into a site's editor",
+    )
+
+    rendered.add_argument(
+        "--seal", action="append", default=[], metavar="PNG",
+        help="印章图片（PNG），按发文机关顺序每机关一个，代替报告中写的图片 / a seal image (PNG) per issuer, in order",
     )
 
     p = command("render", cmd_render, "排版生成公文 / render a report", rendered)

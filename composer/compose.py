@@ -6,14 +6,15 @@ The rules are GB/T 9704's (clauses in the profile); every renderer draws the res
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
 from .dates import format_date
 from .layout.tables import too_wide
-from .model import Attachment, Report, Section, TableItem, attachment_name
+from .model import Attachment, Report, Section, TableItem, attachment_name, default_mark, joint_name
 from .numbering import marker
-from .rules import place_signature, wrap_title
+from .rules import mark_fits_one_line, place_sign_off, wrap_title
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -65,13 +66,14 @@ def _parenthesised(text: str) -> str:
     return text if text.startswith(("（", "(")) else f"（{text}）"
 
 
-def compose(report: Report, profile: Profile) -> b.Document:
+def compose(report: Report, profile: Profile, seal_images: Sequence[b.SealImage | None] = ()) -> b.Document:
     """Lays the report out as blocks in reading order, by the profile's rules, each with the
-    model path it came from."""
+    model path it came from; `seal_images` (checked by `composer.seals`): each issuer's, in order."""
     title = report.title or ""
     from_issuer = ("issuer",)
     body: list[b.Block] = [
-        b.Title(wrap_title(title, report.issuer, profile), from_issuer if report.derived(("title",)) else ("title",)),
+        b.Title(wrap_title(title, joint_name(report.issuer_names()), profile),
+                from_issuer if report.derived(("title",)) else ("title",)),
         b.BlankLines(int(profile.title.blank_lines_after.value)),
     ]
     if report.addressees:
@@ -88,12 +90,9 @@ def compose(report: Report, profile: Profile) -> b.Document:
             b.BlankLines(int(profile.attachments.blank_lines_before.value)),
             b.Attachments(str(profile.attachments.label.value), tuple(numbered)),
         ]
-    blank = profile.signature.sealed_blank_lines_before if report.seal else profile.signature.blank_lines_before
-    signature = place_signature(report.signature or report.issuer, format_date(report.date), report.seal, profile)
-    body += [
-        b.BlankLines(int(blank.value)),
-        signature._replace(path=from_issuer if report.derived(("signature",)) else ("signature",)),
-    ]
+    sealed = report.sealed() or any(seal_images)
+    blank = profile.signature.sealed_blank_lines_before if sealed else profile.signature.blank_lines_before
+    body += [b.BlankLines(int(blank.value)), _sign_off(report, sealed, seal_images, profile)]
     if report.note:
         body.append(b.Note(_parenthesised(report.note)))
     body += _attachment_pages(report, profile)
@@ -106,7 +105,7 @@ def compose(report: Report, profile: Profile) -> b.Document:
             created=report.date,
             archive=_archive(report),
         ),
-        header=_header(report),
+        header=_header(report, profile),
         body=tuple(body),
         end_block=_end_block(report, profile),
         disclosure=_disclosure(report),
@@ -132,10 +131,22 @@ def _attachment_pages(report: Report, profile: Profile) -> list[b.AttachmentPage
         )
         pages.append(b.AttachmentPage(
             label + (str(index + 1) if len(report.attachments) > 1 else ""),
-            b.Title(wrap_title(entry.title, report.issuer, profile), (*path, "title")),
+            b.Title(wrap_title(entry.title, joint_name(report.issuer_names()), profile), (*path, "title")),
             tuple(body), landscape, path,
         ))
     return pages
+
+
+def _sign_off(report: Report, sealed: bool, seal_images: Sequence[b.SealImage | None], profile: Profile) -> b.Signature:
+    """The signatures and the date, with the seal images pressed where 7.3.5.1 puts them."""
+    images = list(seal_images) + [None] * (len(report.issuer_names()) - len(seal_images))
+    if report.issuers:
+        names = report.issuer_names()
+        paths: list[b.Path] = [("issuers", index) for index in range(len(names))]
+    else:
+        names = [report.signature or report.issuer]
+        paths = [("issuer",) if report.derived(("signature",)) else ("signature",)]
+    return place_sign_off(names, paths, format_date(report.date), sealed, images, profile)
 
 
 def _archive(report: Report) -> tuple[tuple[str, str], ...]:
@@ -147,7 +158,7 @@ def _archive(report: Report) -> tuple[tuple[str, str], ...]:
     return tuple((label, value) for label, value in fields if value)
 
 
-def _header(report: Report) -> b.RedHeader | None:
+def _header(report: Report, profile: Profile) -> b.RedHeader | None:
     header = report.header
     if header is None:
         return None
@@ -158,7 +169,23 @@ def _header(report: Report) -> b.RedHeader | None:
         classification=header.classification,
         urgency=header.urgency,
         signers=tuple(header.signers),
+        stacked=(stacked := _stacked(report, profile)),
+        mark_word=(header.mark or "")[len(joint_name(list(stacked))):] if stacked else "",
     )
+
+
+def _stacked(report: Report, profile: Profile) -> tuple[str, ...]:
+    """A joint report's issuers stacked in its header mark (7.2.4): as the header asks, or when
+    the mark on one line would not fit the text block at the mark's full size. Only the mark
+    the issuers' names make is stacked: one the report words otherwise is printed as written."""
+    header = report.header
+    names = report.issuer_names()
+    if header is None or len(names) < 2 or header.mark != default_mark(joint_name(names)):
+        return ()
+    if header.joint_mark == "line":
+        return ()
+    stacked = header.joint_mark == "stacked" or not mark_fits_one_line(header.mark or "", profile)
+    return tuple(names) if stacked else ()
 
 
 def _end_block(report: Report, profile: Profile) -> b.EndBlock | None:

@@ -61,3 +61,6 @@ def check_limits(data: Any) -> None:
             raise _exceeded("too_many_attachments", {"count": len(attachments), "limit": MAX_ATTACHMENTS,
                                                          "at": f"attachments.{MAX_ATTACHMENTS}"})
         walk(data, (), False)
+
+MAX_SEAL_BYTES = 2_000_000  # a seal image's file: a 42 mm seal scanned at 600 dpi is ~100 KB as PNG
+MAX_SEAL_PIXELS = 16_000_000  # width x height: 4000 x 4000, a 42 mm seal at 2400 dpi

@@ -166,8 +166,16 @@ Item = Annotated[
 
 PartKey = Literal["measures", "shortcomings", "leadership", "plans", "other"]
 
+def joint_name(names: list[str]) -> str:
+    """Several issuers as a title and a one-line header mark name them, a full-width space
+    apart: "中共青山县委员会　青山县人民政府" (a web page keeps that space; it drops a narrow one
+    between Chinese characters)."""
+    return "\u3000".join(names)
+
+
 def default_mark(issuer: str) -> str:
-    """The issuer mark (发文机关标志) of a red header that names none: the issuer's name + 文件."""
+    """The issuer mark (发文机关标志) of a red header that names none: the issuer's name + 文件
+    (several issuers: their `joint_name`)."""
     return f"{issuer}文件"
 
 
@@ -301,6 +309,37 @@ def _check_classification(value: str) -> str:
     return value
 
 
+class Seal(_Model):
+    """An issuer's seal as the office supplies it: an image file, relative to the report's folder."""
+
+    image: Text = Field(title="印章图片", description="PNG（透明背景），相对于报告文件所在文件夹，如 seal.png")
+
+
+def _seal_kind(value: Any) -> str:
+    return "image" if isinstance(value, dict | Seal) else "flag"
+
+
+# true / false, or the image to press: one kind at a time, so a wrong value is one problem.
+SealField = Annotated[
+    Union[Annotated[bool, Tag("flag")], Annotated[Seal, Tag("image")]], Discriminator(_seal_kind)
+]
+
+
+class Issuer(_Model):
+    """One issuer of a joint report (联合行文): its name and, optionally, its seal."""
+
+    name: Text = Field(title="发文机关名称")
+    seal: SealField = Field(False, title="印章", description="true：按加盖印章编排；{image: seal.png}：加盖该印章图片")
+
+
+def _issuer_shorthand(value: Any) -> Any:
+    """An issuer may be written as its name alone."""
+    return {"name": value} if isinstance(value, str) else value
+
+
+IssuerField = Annotated[Issuer, BeforeValidator(_issuer_shorthand, json_schema_input_type=Union[str, Issuer])]
+
+
 class RedHeader(_Model):
     """The red header (版头) of GB/T 9704 7.2, printed above the title when present."""
 
@@ -314,6 +353,10 @@ class RedHeader(_Model):
     )
     urgency: Literal["特急", "加急"] | None = Field(None, title="紧急程度")
     signers: TextList = Field(default=[], title="签发人", description="上行文填写，可多人")
+    joint_mark: Literal["line", "stacked"] | None = Field(
+        None, title="联合行文标志排法",
+        description="line：各机关名称排一行后加“文件”；stacked：名称上下排列，“文件”居其右侧居中；省略时一行排不下即上下排列",
+    )
 
 
 class EndBlock(_Model):
@@ -360,7 +403,13 @@ def _walk_sections(
 class Report(_Model):
     """An annual report on building a law-based government (法治政府建设年度报告)."""
 
-    issuer: Text = Field(title="发文机关", description="如：大同市科技局")
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["issuer"]}, {"required": ["issuers"]}]})
+
+    # None only until validation fills it from `issuers` (the host): a valid report always has it.
+    issuer: Text = Field(None, title="发文机关", description="如：大同市科技局；联合行文时写 issuers")  # type: ignore[assignment]
+    issuers: list[IssuerField] = Field(
+        default=[], title="联合发文机关", description="联合行文：主办机关在前，如 [中共青山县委员会, 青山县人民政府]"
+    )
     year: int = Field(title="报告年度", description="报告所写的年度，如 2023")
     date: IssueDate = Field(title="成文日期", description="如：2023-12-07 或 2023年12月7日")
     title: Text | None = Field(None, title="标题", description="省略时为“发文机关＋年度＋法治政府建设年度报告”")
@@ -372,7 +421,9 @@ class Report(_Model):
         description="附件名称（不加书名号），或带内容的附件（title 和 content），另面印在落款之后、版记之前",
     )
     signature: Text | None = Field(None, title="发文机关署名", description="省略时同发文机关")
-    seal: bool = Field(False, title="加盖印章", description="true 时按加盖印章的位置编排署名和日期")
+    seal: SealField = Field(
+        False, title="加盖印章", description="true：按加盖印章的位置编排署名和日期；{image: seal.png}：并加盖该印章图片"
+    )
     note: Text | None = Field(None, title="附注", description="不加括号，排印时自动加")
     header: RedHeader | None = Field(None, title="版头", description="红头：发文机关标志、发文字号等")
     end_block: EndBlock | None = Field(None, title="版记", description="抄送、印发机关和印发日期")
@@ -411,6 +462,7 @@ class Report(_Model):
 
     @model_validator(mode="after")
     def _fill_and_check(self) -> "Report":
+        self._check_issuers()
         if self.date < Date(self.year, 1, 1):
             raise PydanticCustomError(
                 "date_before_year", "date_before_year", {"date": str(self.date), "year": self.year, "at": "date"}
@@ -421,24 +473,51 @@ class Report(_Model):
                 {"date": str(self.date), "year": self.year, "limit": self.year + 1, "at": "date"},
             )
         derived: set[tuple[str, ...]] = set()
+        if self.issuers:
+            self.issuer = self.issuers[0].name
+            derived.add(("issuer",))
+        name = joint_name(self.issuer_names())
         if self.title is None:
-            self.title = default_title(self.issuer, self.year)
+            self.title = default_title(name, self.year)
             derived.add(("title",))
         elif str(self.year) not in self.title:
             raise PydanticCustomError(
                 "title_without_year", "title_without_year", {"title": self.title, "year": self.year, "at": "title"}
             )
-        if self.signature is None:
+        if self.signature is None and not self.issuers:
             self.signature = self.issuer
             derived.add(("signature",))
         if self.header is not None and self.header.mark is None:
-            self.header.mark = default_mark(self.issuer)
+            self.header.mark = default_mark(name)
             derived.add(("header", "mark"))
         self._derived = frozenset(derived)
         for key, part in self.parts.items():
             if part.heading is None:
                 part.heading = standard_heading(key, self.year)
         return self
+
+    def _check_issuers(self) -> None:
+        """One issuer (`issuer`) or several (`issuers`), never both; a joint report signs with
+        the issuers' names, so `signature` belongs to a single issuer."""
+        if self.issuers:
+            if self.issuer is not None:
+                raise PydanticCustomError("issuer_and_issuers", "issuer_and_issuers", {"at": "issuers"})
+            if self.signature is not None:
+                raise PydanticCustomError("joint_signature", "joint_signature", {"at": "signature"})
+        elif self.issuer is None:
+            raise PydanticCustomError("missing", "missing", {"at": "issuer"})
+
+    def issuer_names(self) -> list[str]:
+        """The issuers in order, the host first: one for a report of a single issuer."""
+        return [issuer.name for issuer in self.issuers] if self.issuers else [self.issuer]
+
+    def seals(self) -> list[SealField]:
+        """Each issuer's seal, in the order of `issuer_names` (false: none)."""
+        return [issuer.seal for issuer in self.issuers] if self.issuers else [self.seal]
+
+    def sealed(self) -> bool:
+        """Whether the sign-off is laid out for seals (7.3.5.1): any issuer's seal, or `seal`."""
+        return any(seal is not False for seal in self.seals()) or self.seal is not False
 
     def sections(self) -> list[tuple[tuple[str | int, ...], int, Section]]:
         """Every section with its path in the model and its heading level (2 to 4)."""

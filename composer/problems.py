@@ -136,6 +136,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "成文日期 {date} 晚于 {limit} 年底，与报告年度 {year} 不符",
         "the issue date {date} is after the end of {limit}, too late for a {year} report",
     ),
+    "issuer_and_issuers": (
+        "同时写了 issuer 和 issuers：单一机关行文写 issuer，联合行文写 issuers（主办机关在前）",
+        "both issuer and issuers are given: write issuer for one issuer, issuers (host first) for a joint report",
+    ),
+    "joint_signature": (
+        "联合行文的署名为各发文机关名称（issuers），不另写 signature",
+        "a joint report signs with its issuers' names (issuers): leave out signature",
+    ),
+    "seal_outside_folder": (
+        "印章图片“{image}”不在报告所在文件夹（{folder}）内；请把图片放入该文件夹，或在命令行用 --seal 指定",
+        "the seal image '{image}' is outside the report's folder ({folder}): move it there or name it with --seal",
+    ),
+    "seal_without_folder": (
+        "报告不是从文件读入的，无法确定印章图片“{image}”的位置；请在命令行用 --seal 指定",
+        "the report was not read from a file, so the seal image '{image}' cannot be found: name it with --seal",
+    ),
+    "seal_svg": (
+        "印章图片“{image}”是 SVG：请导出为透明背景的 PNG 图片后使用",
+        "the seal image '{image}' is SVG: export it as a PNG with a transparent background",
+    ),
+    "seal_not_a_file": ("印章图片“{image}”不是文件", "the seal image '{image}' is not a file"),
+    "seal_unreadable": ("无法读取印章图片“{image}”：{reason}", "cannot read the seal image '{image}': {reason}"),
+    "seal_too_large": (
+        "印章图片“{image}”有 {size} 字节，超过上限 {limit} 字节", "the seal image '{image}' is {size} bytes, over the limit of {limit}",
+    ),
+    "seal_too_many_pixels": (
+        "印章图片“{image}”为 {width}×{height} 像素，超过上限 {limit} 像素",
+        "the seal image '{image}' is {width} x {height} pixels, over the limit of {limit}",
+    ),
+    "seal_not_png": ("印章图片“{image}”不是有效的 PNG 图片", "the seal image '{image}' is not a valid PNG image"),
     "title_without_year": (
         "标题“{title}”中没有报告年度“{year}年”",
         "the title '{title}' does not name the report year {year}",
@@ -535,7 +565,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "layout_hint_text": ("请缩短此处文字", "shorten this text"),
     # lint (report-composer lint): rule codes S structure, P punctuation, N numbers and dates,
-    # D deadline, W wording, L length; S001 to S003 are the part_* messages above.
+    # D deadline, W wording, L length, I issuers; S001 to S003 are the part_* messages above.
     "S004": (
         "第{number}部分“{name}”只有 {chars} 个字，内容过少（一般不少于 {minimum} 字）",
         "part {number} '{name_en}' has only {chars} characters, suspiciously short (at least {minimum} expected)",
@@ -548,6 +578,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S007": (
         "“{name}”与所附附件不符：附件说明按 attachments 中的名称和标题排印（现有：{names}）",
         "attachment '{name}' does not match the attachments' titles, which the printed note is made from (listed: {names})",
+    ),
+    "I001": (
+        "{place}“{text}”没有写明发文机关“{names}”：与署名不一致",
+        "{place_en} '{text}' does not name the issuer '{names}' the report signs with",
+    ),
+    "I002": (
+        "{place}“{text}”中发文机关的顺序与署名不一致，应为“{names}”（主办机关在前）",
+        "{place_en} '{text}' names the issuers in another order than they sign: {names} (the host first)",
     ),
     "P001": ("“{context}”中的半角“{old}”应为全角“{new}”", "half-width '{old}' in '{context}' should be full-width '{new}'"),
     "P002": ("括号或引号不成对：此处的 {mark} {detail}", "unbalanced bracket or quote: '{mark}' {detail_en}"),

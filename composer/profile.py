@@ -327,6 +327,9 @@ class Signature(_Table):
     date_shift: Cells
     sealed_blank_lines_before: LineCount
     sealed_date_right_indent: Cells
+    seal_size: Length
+    seal_top: Length
+    seal_gap: Length
 
 
 class Note(_Table):

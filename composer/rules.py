@@ -88,8 +88,9 @@ def _protected(title: str, issuer: str) -> set[int]:
     spans = [m.span() for m in re.finditer(r"[0-9A-Za-z]+年?度?|[0-9A-Za-z]+", title)]
     for word in TITLE_WORDS:
         spans += [m.span() for m in re.finditer(re.escape(word), title)]
-    if issuer and cells(issuer) <= 12:
-        spans += [m.span() for m in re.finditer(re.escape(issuer), title)]
+    for name in issuer.split("\u3000"):  # each of a joint report's issuers (model.joint_name)
+        if name and cells(name) <= 12:
+            spans += [m.span() for m in re.finditer(re.escape(name), title)]
     return {i for start, end in spans for i in range(start + 1, end)}
 
 
@@ -171,6 +172,15 @@ def _fill(title: str, limit: float, allowed: set[int]) -> tuple[str, ...]:
     return tuple(lines)
 
 
+# --- the joint mark (7.2.4) ---------------------------------------------------------------------
+
+
+def mark_fits_one_line(mark: str, profile: Profile) -> bool:
+    """Whether an issuer mark fits the text block on one line at its full size: a joint mark
+    that does not is stacked unless the report asks for one line."""
+    return cells(mark) * profile.header.mark_max_size.pt <= profile.page.text_width.pt
+
+
 # --- the sign-off (7.3.5) ------------------------------------------------------------------------
 
 
@@ -199,3 +209,68 @@ def place_signature(signature: str, date_text: str, sealed: bool, profile: Profi
         sealed,
     )
 
+
+def _seal_box(centre: float, top: float, image: b.SealImage, profile: Profile, path: b.Path) -> b.SealMark:
+    """A seal `profile.signature.seal_size` wide, in its image's proportions, centred on `centre`
+    (cells), its top `top` lines from the first signature line's top."""
+    width_pt = profile.signature.seal_size.pt
+    width = width_pt / profile.char_pitch_pt
+    height = width_pt * image.height / image.width / profile.line_pitch_pt
+    return b.SealMark(centre - width / 2, top, width, height, image, path)
+
+
+def _seal_columns(count: int, first: float, last: float, widest: float, seal: float, gap: float) -> int:
+    """How many signatures stand side by side in a row (7.3.5.1): as many as keep their seals
+    `gap` apart and their names a character apart, centred from `first` to `last`."""
+    for columns in range(count, 1, -1):
+        step = (last - first) / (columns - 1)
+        if step >= seal + gap and step >= widest + 1:
+            return columns
+    return 1
+
+
+def place_sign_off(
+    names: list[str], paths: list[b.Path], date_text: str, sealed: bool,
+    images: list[b.SealImage | None], profile: Profile,
+) -> b.Signature:
+    """GB/T 9704 7.3.5 for one issuer or several (in order, the host first), with the seal
+    images to press: without seals the names one under another, aligned, the date under them
+    (7.3.5.2); with seals the names in rows, evenly spaced, the last over the date, each seal
+    centred on its name, the first row's top within a line of the body (7.3.5.1)."""
+    first = place_signature(max(names, key=cells), date_text, sealed, profile)
+    rules, width = profile.signature, float(profile.chars_per_line)
+    if not sealed:
+        start = first.signature.start
+        signers = [b.PlacedLine(name, start, start + cells(name)) for name in names]
+        lines = list(range(len(names)))
+    else:
+        # The last seal presses on the date, centred on it as printed: its digits take their
+        # autospace (a report without seal images keeps the signature centred by cells).
+        date_width = _set_width(date_text, float(profile.line_breaking.latin_gap.value))
+        last = first.date.start + (date_width if len(names) > 1 or any(images) else cells(date_text)) / 2
+        seal_w = rules.seal_size.pt / profile.char_pitch_pt
+        gap_w = rules.seal_gap.pt / profile.char_pitch_pt
+        columns = _seal_columns(len(names), width - last, last, max(cells(n) for n in names), seal_w, gap_w)
+        step = (2 * last - width) / (columns - 1) if columns > 1 else 0.0
+        tallest = max((image.height / image.width for image in images if image), default=1.0)
+        row_lines = math.ceil((rules.seal_size.pt * tallest + rules.seal_gap.pt) / profile.line_pitch_pt)
+        rows = math.ceil(len(names) / columns)
+        in_last_row = len(names) - columns * (rows - 1)
+        signers, lines = [], []
+        for index, name in enumerate(names):
+            row = index // columns
+            column = index % columns if row < rows - 1 else columns - in_last_row + index % columns
+            centre = width - last + column * step if columns > 1 else last
+            start = min(max(0.0, centre - cells(name) / 2), width - cells(name))
+            signers.append(b.PlacedLine(name, start, start + cells(name)))
+            lines.append(row * row_lines)
+    # A seal's top in lines from the first signature line: the blank lines above it are the
+    # room left for it, and it stands `seal_top` under the body's last line.
+    top = rules.seal_top.pt / profile.line_pitch_pt - int(rules.sealed_blank_lines_before.value)
+    marks = tuple(
+        _seal_box((placed.start + placed.end) / 2, top + line, image, profile, path)
+        for placed, line, image, path in zip(signers, lines, images, paths)
+        if sealed and image is not None
+    )
+    others = tuple(b.Signer(placed, line, path) for placed, line, path in zip(signers[1:], lines[1:], paths[1:]))
+    return b.Signature(signers[0], first.date, sealed, paths[0], others, marks)

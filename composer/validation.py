@@ -210,5 +210,5 @@ def problems_from_validation(
     found = [(tuple(e["loc"]), _problem(e, positions, file)) for e in _every_part_problem(error.errors(include_url=False))]
     # A misspelt key also leaves its right name missing; the did-you-mean says it all.
     misspelt = {(loc[:-1], p.params["suggestion"]) for loc, p in found if p.code == "unknown_key_suggest"}
-    problems = [p for loc, p in found if not (p.code == "missing" and (loc[:-1], loc[-1]) in misspelt)]
+    problems = [p for loc, p in found if not (p.code == "missing" and loc and (loc[:-1], loc[-1]) in misspelt)]
     return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))

@@ -15,7 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Attachment, Part, Parts, Report, Section, Table, TableItem, default_mark, default_title, standard_heading
+from .model import (
+    Attachment, Part, Parts, Report, Section, Table, TableItem, default_mark, default_title, joint_name,
+    standard_heading,
+)
 
 SCHEMA = "report.schema.json"
 _COMMENTED = ("issuer", "year", "date")  # short values; other scalars are long text
@@ -107,18 +110,21 @@ def _part(part: Part, key: str, year: int) -> Any:
 
 def report_data(report: Report) -> Any:
     """The report as ruamel.yaml round-trip data, with a comment naming each top-level key."""
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     data = CommentedMap()
+    names = joint_name(report.issuer_names())
     for name, info in Report.model_fields.items():
         value = getattr(report, name)
         if value is None or value == info.get_default(call_default_factory=True):
             continue
-        if name == "title" and value == default_title(report.issuer, report.year):
+        if name == "issuer" and report.issuers:  # the host, named first in issuers
+            continue
+        if name == "title" and value == default_title(names, report.year):
             continue
         if name == "signature" and value == report.issuer:
             continue
-        if name == "header" and value.mark == default_mark(report.issuer):
+        if name == "header" and value.mark == default_mark(names):
             value = value.model_copy(update={"mark": None})
         if name == "parts":
             parts = CommentedMap()
@@ -130,6 +136,8 @@ def report_data(report: Report) -> Any:
             data[name] = _texts(value, one_as_scalar=False)
         elif name == "attachments":  # names, and attachments with content
             data[name] = _content(value)
+        elif name == "issuers":  # a name alone where the issuer has no seal
+            data[name] = CommentedSeq(issuer.name if issuer.seal is False else _node(issuer) for issuer in value)
         else:
             data[name] = value if isinstance(value, date | int) else _node(value)
         if info.title and (name in _COMMENTED or not isinstance(data[name], str)):

@@ -57,7 +57,8 @@ def _items_texts(content: list[Any]) -> list[str]:
 
 def printed_texts(report: Report) -> list[str]:
     """Every text of the report a reader finds on the page, one entry per printed paragraph."""
-    found = [report.title or "", *report.addressees, *report.opening, report.signature or "",
+    signatures = report.issuer_names() if report.issuers else [report.signature or ""]
+    found = [report.title or "", *report.addressees, *report.opening, *signatures,
              format_date(report.date), *map(attachment_name, report.attachments), report.note or ""]
     for _, part in report.parts.items():
         found += [part.heading or "", *_items_texts(part.content)]
@@ -103,3 +104,16 @@ def notdef_glyphs(pdf: bytes) -> list[tuple[str, str]]:
                 boxes[name] = {char for code, char in characters.cid2unichr.items()
                                if glyphs.get(code, notdef) == notdef}
     return sorted((font, char) for font, char in drawn if char in boxes.get(font, ()))
+
+
+def without_seal_images(report: Report) -> Report:
+    """The report as its print gives it back: laid out for seals, the seal images aside (a page
+    shows where a seal is pressed, not the file it came from)."""
+    if not any(seal is not True and seal is not False for seal in report.seals()):
+        return report
+    data = report.model_dump(exclude_none=True)
+    if report.issuers:
+        data["issuers"] = report.issuer_names()
+        data.pop("issuer", None)
+    data["seal"] = True
+    return Report.model_validate(data)

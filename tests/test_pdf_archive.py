@@ -14,6 +14,7 @@ import pypdfium2
 import pytest
 
 import composer
+from composer.seals import seal_images
 from composer.writers import pdf_archive, srgb
 
 from conftest import ALL_SAMPLES, REPO, SAMPLES, SEED_YAML, run_cli
@@ -74,6 +75,11 @@ def xmp_of(data: bytes) -> dict[str, str]:
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
 def test_every_sample_and_imported_report_passes_pikepdfs_pdfa_check(path, level):
     pdfa = pytest.importorskip("pikepdf.pdfa", reason="pikepdf's PDF/A validator: pip install 'pikepdf[pdfa]'")
+    if level == "a-1b" and any(image and image.alpha for image in seal_images(report_of(path))):
+        with pytest.raises(composer.ReportError) as refused:  # PDF/A-1 holds no transparency
+            pdf_of(path, level)
+        assert [p.code for p in refused.value.problems] == ["pdf_transparency_refused"]
+        return
     report = pdfa.validate_written(io.BytesIO(pdf_of(path, level)), level.removeprefix("a-"))
     assert report.passed, [str(finding) for finding in report.findings]
 

@@ -87,6 +87,7 @@ def expected(report: composer.Report) -> list[tuple[str, str]]:
         out += [("P", x) for x in (h.copy_number, h.classification, h.urgency, h.mark, h.number) if x]
         if h.signers:
             out.append(("P", str(PROFILE.header.signer_label.value) + "".join(h.signers)))
+
     def add(blocks: tuple[b.Block, ...]) -> None:
         for block in blocks:
             add_block(block)
@@ -111,8 +112,8 @@ def expected(report: composer.Report) -> list[tuple[str, str]]:
                 out += [("TD", c) for row in rows for c in row if c]
             case b.Attachments(label, items):
                 out += [("LBody", (label if i == 0 else "") + item) for i, item in enumerate(items)]
-            case b.Signature(signature, date):
-                out += [("P", signature.text), ("P", date.text)]
+            case b.Signature():  # each issuer's signature, then the date
+                out += [("P", placed.text) for _, row in block.lines() for placed, _ in row]
 
     add(document.body)
     if document.end_block:

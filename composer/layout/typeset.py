@@ -110,7 +110,22 @@ class Rule(NamedTuple):
         return self._replace(y0=self.y0 + dy, y1=self.y1 + dy)
 
 
-Item = Glyphs | Rule
+class Image(NamedTuple):
+    """A seal image (an office's PNG) in the box from (x, y), its top-left corner, `width` x
+    `height` points; drawn behind the text it presses on."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    image: b.SealImage
+    origin: Origin
+
+    def moved(self, dy: float) -> Image:
+        return self._replace(y=self.y + dy)
+
+
+Item = Glyphs | Rule | Image
 
 
 class Page(NamedTuple):
@@ -205,7 +220,8 @@ class _Text(NamedTuple):
 
 
 class _Placed(NamedTuple):
-    """One line placed `start` cells from the left edge (signature, date)."""
+    """One line placed `start` cells from the left edge (signature, date); a joint report's
+    other signatures on the line in `beside` (run, origin, start), its seals in `seals`."""
 
     runs: tuple[Run, ...]
     origins: tuple[Origin, ...]
@@ -214,6 +230,8 @@ class _Placed(NamedTuple):
     source: Source
     keep: bool = False
     tie_back: bool = False  # on the same page as the last line of text before it
+    beside: tuple[tuple[Run, Origin, float], ...] = ()
+    seals: tuple[b.SealMark, ...] = ()
 
 
 class _Blank:
@@ -247,6 +265,7 @@ class _Header(NamedTuple):
     signers: tuple[Run, ...]  # label, then the names
     source: Source
     path: Path
+    stacked: tuple[Run, ...] = ()  # a joint mark's names, one above the other, then the word (文件)
 
     def origin(self, key: str) -> Origin:
         return Origin("header", (*self.path, key), None if key == "signers" else 0)
@@ -269,6 +288,8 @@ Spec = _Text | _Placed | _Blank | _Table | _NewPage
 def _runs_of(spec: Any) -> Iterator[tuple[Run, Origin]]:
     if isinstance(spec, _Text | _Placed):
         yield from zip(spec.runs, spec.origins)
+        if isinstance(spec, _Placed):
+            yield from ((run, origin) for run, origin, _ in spec.beside)
     elif isinstance(spec, _Table):
         for row, runs in enumerate((spec.header, *spec.rows)):
             for column, run in enumerate(runs):
@@ -276,6 +297,7 @@ def _runs_of(spec: Any) -> Iterator[tuple[Run, Origin]]:
     elif isinstance(spec, _Header):
         yield from zip(spec.corner, spec.corner_origins)
         yield spec.mark, spec.origin("mark")
+        yield from ((run, spec.origin("mark")) for run in spec.stacked)
         yield from ((run, spec.origin("signers")) for run in spec.signers)
         if spec.number:
             yield spec.number, spec.origin("number")
@@ -381,14 +403,8 @@ class Plan:
                 ]
             case b.Attachments(label, items, path):
                 return self._attachments(label, items, path, number)
-            case b.Signature(signature, date, _, path):
-                # Signature and date stay together and never go to a page without body text.
-                return [
-                    _Placed((Run(signature.text, body),), (Origin("signature", path),), self.body_size,
-                            signature.start, Source("signature", number, signature.text), keep=True, tie_back=True),
-                    _Placed((Run(date.text, body),), (Origin("date", ("date",), None),), self.body_size, date.start,
-                            Source("signature", number, date.text)),
-                ]
+            case b.Signature():
+                return self._sign_off(block, number)
             case b.Note(text, path):
                 source = Source("note", number, text)
                 origin = Origin("note", path, -1)  # after the parenthesis compose adds
@@ -409,6 +425,25 @@ class Plan:
             number += not isinstance(block, b.BlankLines)
             self.body += self._block(block, number)
         return number
+
+    def _sign_off(self, block: b.Signature, number: int) -> list[Spec]:
+        """Signature lines and the date, kept together and never on a page without body text;
+        blank lines between the rows of a joint report's seals; the seals ride on the first line."""
+        specs: list[Spec] = []
+        lines = block.lines()
+        for k, (line, placed) in enumerate(lines):
+            if specs:
+                specs += [_Placed((), (), self.body_size, 0.0, Source("signature", number, ""), keep=True)] * (
+                    line - lines[k - 1][0] - 1)
+            runs = [(Run(p.text, self.body_role),
+                     Origin("date", path, None) if path == ("date",) else Origin("signature", path), p.start)
+                    for p, path in placed]
+            (run, origin, start), *beside = runs
+            text = "　".join(p.text for p, _ in placed)
+            specs.append(_Placed((run,), (origin,), self.body_size, start, Source("signature", number, text),
+                                 keep=k < len(lines) - 1, tie_back=k == 0, beside=tuple(beside),
+                                 seals=block.seals if k == 0 else ()))
+        return specs
 
     @staticmethod
     def _heading_origin(heading: b.Heading) -> Origin:
@@ -448,6 +483,7 @@ class Plan:
             Source("header", 0, "　".join(run.text for run in (*corner, *signers))
                    + f"　{header.mark}　{header.number or ''}"),
             header.path,
+            tuple(Run(text, str(profile.mark_role)) for text in (*header.stacked, header.mark_word)) if header.stacked else (),
         )
 
     def _end(self, end: b.EndBlock) -> _End:
@@ -608,13 +644,22 @@ class _Layout:
         return slabs
 
     def _placed_slab(self, spec: _Placed) -> _Slab:
-        line = self._single(spec.runs, spec.size, self.grid.cell)
-        # Placed by cells, but Latin text and digits are set at their natural width: a line that
-        # would then pass the right edge ends at it.
-        right = self.grid.left + self.grid.width
-        x = max(self.grid.left, min(self.grid.left + spec.start * self.grid.cell, right - line.width))
-        items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size, spec.origins[0]))
-        return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back, grid_line=True)
+        grid = self.grid
+        images = tuple(
+            Image(grid.left + seal.left * grid.cell, seal.top * grid.pitch, seal.width * grid.cell,
+                  seal.height * grid.pitch, seal.image, Origin("seal", seal.path, None))
+            for seal in spec.seals
+        )  # first: drawn behind the text they press on
+        items: list[Item] = []
+        for run, origin, start in tuple(zip(spec.runs, spec.origins, [spec.start])) + spec.beside:
+            line = self._single([run], spec.size, grid.cell)
+            # Placed by cells, but Latin text and digits are set at their natural width: a line that
+            # would then pass the right edge ends at it.
+            right = grid.left + grid.width
+            x = max(grid.left, min(grid.left + start * grid.cell, right - line.width))
+            items += self._glyphs(line, x, grid.baseline(0.0, spec.size), spec.size, origin)
+        return _Slab(grid.pitch, images + tuple(items), spec.keep, kind=spec.source.kind, tie_back=spec.tie_back,
+                     grid_line=True)
 
     # tables
 
@@ -723,15 +768,20 @@ class _Layout:
         for line, (run, origin) in enumerate(zip(header.corner, header.corner_origins)):
             items += self._glyphs(self._single([run], body_size, grid.cell), grid.left,
                                   grid.baseline(grid.line_top(line), body_size), body_size, origin)
-        mark_size = min(profile.mark_max_size.pt, grid.width / max(cells(header.mark.text), 1))
         mark_top = max(profile.mark_top.pt, len(header.corner) * grid.pitch)
-        mark = self._single([header.mark], mark_size)
-        if mark.width > grid.width:  # Latin wider than half a cell: shrink on the measured width
-            mark_size *= grid.width / mark.width
+        if header.stacked:
+            mark_items, mark_height = self._stacked_mark(header, grid.top + mark_top)
+            items += mark_items
+        else:
+            mark_size = min(profile.mark_max_size.pt, grid.width / max(cells(header.mark.text), 1))
             mark = self._single([header.mark], mark_size)
-        items += self._glyphs(mark, grid.left + (grid.width - mark.width) / 2,
-                              grid.top + mark_top + grid.em_ascent * mark_size, mark_size, header.origin("mark"), self.red)
-        first_top = grid.top + mark_top + mark_size + float(profile.number_gap.value) * grid.pitch
+            if mark.width > grid.width:  # Latin wider than half a cell: shrink on the measured width
+                mark_size *= grid.width / mark.width
+                mark = self._single([header.mark], mark_size)
+            items += self._glyphs(mark, grid.left + (grid.width - mark.width) / 2, grid.top + mark_top
+                                  + grid.em_ascent * mark_size, mark_size, header.origin("mark"), self.red)
+            mark_height = mark_size
+        first_top = grid.top + mark_top + mark_height + float(profile.number_gap.value) * grid.pitch
         signer_lines = self._signer_lines(header)
         number_top = first_top + max(len(signer_lines) - 1, 0) * grid.pitch
         indent = float(profile.signer_indent.value) * grid.cell
@@ -747,6 +797,43 @@ class _Layout:
         items.append(Rule(grid.left, rule_y, grid.left + grid.width, rule_y, profile.rule_width.pt, self.red))
         below_rule = rule_y + profile.rule_width.pt / 2 - grid.top
         return items, round(below_rule / grid.pitch + float(profile.title_gap.value)) * grid.pitch
+
+    def _stacked_mark(self, header: _Header, top: float) -> tuple[list[Item], float]:
+        """A joint mark as GB/T 9704 7.2.4 draws it: the names one above the other, spread to
+        the widest's width, and the word (文件) centred on them at their right, the whole
+        centred on the text block, at most the mark's full size; its items and its height."""
+        grid = self.grid
+        *names, word = header.stacked
+
+        def set_at(size: float) -> tuple[list[Line], Line, float]:
+            lines = [self._single([run], size) for run in names]
+            word_line = self._single([word], size)
+            return lines, word_line, max(line.width for line in lines) + size / 2 + word_line.width
+
+        size = min(self.profile.header.mark_max_size.pt,
+                   grid.width / (max(cells(run.text) for run in names) + 0.5 + cells(word.text)))
+        lines, word_line, total = set_at(size)
+        if total > grid.width:  # Latin wider than half a cell: shrink on the measured width
+            size *= grid.width / total
+            lines, word_line, total = set_at(size)
+        names_width = total - size / 2 - word_line.width
+        left = grid.left + (grid.width - total) / 2
+        step = size * 1.25
+        items: list[Item] = []
+        offset = 0  # where each name starts in the mark ("A　B文件")
+        for k, (run, line) in enumerate(zip(names, lines)):
+            spread = (names_width - line.width) / max(len(run.text) - 1, 1)
+            done = 0
+            for glyphs in self._glyphs(line, left, top + k * step + grid.em_ascent * size, size,
+                                       header.origin("mark"), self.red):
+                items.append(glyphs._replace(xs=tuple(x + spread * (done + i) for i, x in enumerate(glyphs.xs)),
+                                             origin=glyphs.origin._replace(offset=offset + done)))
+                done += len(glyphs.text)
+            offset += len(run.text) + 1
+        height = step * (len(names) - 1) + size
+        items += self._glyphs(word_line, left + names_width + size / 2, top + (height - size) / 2
+                              + grid.em_ascent * size, size, header.origin("mark")._replace(offset=offset - 1), self.red)
+        return items, height
 
     def _signer_lines(self, header: _Header) -> list[Line]:
         """签发人：A　B on the first line, two names a line, later lines aligned with the first name."""

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 
 from ..model import Report
 from ..profile import Profile, load_profile
-from . import layout, marks, numbers, structure, wording  # noqa: F401  (registers the rules)
+from . import issuers, layout, marks, numbers, structure, wording  # noqa: F401  (registers the rules)
 from .core import RULES, Finding, LintDocument, Rule
 from .runner import apply_fixes, fix_file, lint_document, lint_file, unknown_codes
 from .sources import read_document, report_document, text_document, yaml_document

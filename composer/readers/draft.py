@@ -66,6 +66,7 @@ class Draft:
         self.data: dict[str, Any] = {}
         self.title: tuple[str, Location] | None = None
         self.signature: tuple[str, Location] | None = None
+        self.issuers: list[tuple[str, Location]] = []  # a joint report's signatures, the host first
         self.byline: tuple[str, Location] | None = None  # the issuer's name under the title
         self.opening: list[DraftItem] = []
         self.parts: list[DraftSection] = []

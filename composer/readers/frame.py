@@ -15,8 +15,9 @@ from typing import Any
 
 from ..blocks import cells
 from ..dates import format_date
+from ..model import joint_name
 from ..problems import Location
-from ..rules import place_signature
+from ..rules import mark_fits_one_line, place_signature
 from .attachment_pages import merge_pages, split_pages
 from .draft import Draft, DraftParagraph, date_of, has_sentence_punctuation, heading_marker, is_heading, offset, shown
 from .furniture import RELATED, disclosure_cells, note_disclosure, read_disclosure_at
@@ -25,7 +26,10 @@ from .source import SourceBlock, SourceParagraph, SourceTable
 _COPY_NUMBER = re.compile(r"\d{1,6}")
 _CLASSIFICATION = re.compile(r"(绝密|机密|秘密)(★\S+)?")
 _URGENCY = re.compile(r"特急|加急")
-_MARK = re.compile(r"\S{2,}文件")
+_MARK = re.compile(r"\S{2,}(?:[ \u3000]+\S{2,})*文件")  # a joint mark names each issuer: "A B文件"
+_MARK_WORD = "文件"
+# An organ's name, as a joint report's signatures and stacked mark give them.
+_ORGAN = re.compile(r"[^\s，。；：:,;、]{2,30}(局|政府|委员会|常委会|委|办公室|办|办事处|中心|厅|院|部|处|政协|会|所|队|站|社|团)")
 _DOC_NUMBER = re.compile(
     r"(?P<number>\S+?[〔\[【［(（﹝]\s*\d{4}\s*[〕\]】］)）﹞]\s*第?\s*\d+\s*号)"
     r"(?:\s*签\s*发\s*人\s*[:：]\s*(?P<signers>.+))?"
@@ -54,6 +58,8 @@ def layout_table(rows: Sequence[Sequence[str]]) -> bool:
     texts = [cell.strip() for row in rows for cell in row]
     if any(len(text) > 300 for text in texts):
         return True
+    if len(rows) == 1 and len(rows[0]) == 2 and rows[0][1].strip() == _MARK_WORD and rows[0][0].strip():
+        return True  # a joint mark: the issuers stacked, 文件 beside them
     return any(
         _MARK.fullmatch(t) or _DOC_NUMBER.fullmatch(t) or _SIGNERS.fullmatch(t) or _COPY_TO.fullmatch(t)
         or _PRINTED.fullmatch(t) for t in texts
@@ -115,14 +121,24 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     end = index
     while end < len(blocks) and isinstance(block := blocks[end], SourceParagraph):
         text = block.text.strip()
+        stacked = bool(re.search(r"\s" + _MARK_WORD + "$", text))  # "A　B　文件": stacked names read as text
+        text = re.sub(r"\s+" + _MARK_WORD + "$", _MARK_WORD, text)
         if _COPY_NUMBER.fullmatch(text) and "copy_number" not in header:
             header["copy_number"] = text
         elif _CLASSIFICATION.fullmatch(text):
             header["classification"] = text
         elif _URGENCY.fullmatch(text):
             header["urgency"] = text
-        elif _MARK.fullmatch(text) and "mark" not in header:
-            header["mark"] = draft.text(text)
+        elif _MARK.fullmatch(text) and "mark" not in header:  # a joint mark's names as the model parts them
+            names = text[:-len(_MARK_WORD)].split()
+            header["mark"] = draft.text(joint_name(names) + _MARK_WORD)
+            if len(names) > 1 and not stacked and not mark_fits_one_line(header["mark"], draft.profile):
+                header["joint_mark"] = "line"  # one line where it would be stacked: as the report asked
+        elif "mark" not in header and (stacked_mark := _stacked_mark(blocks, end))[0]:
+            header["mark"] = draft.text(joint_name(stacked_mark[0]) + _MARK_WORD)
+            places["mark"] = draft.at(block)
+            end += stacked_mark[1]
+            continue
         elif match := _DOC_NUMBER.fullmatch(text):
             header["number"] = _doc_number(draft, match["number"], block)
             if match["signers"]:
@@ -142,6 +158,36 @@ def _header(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     draft.note("import_header", places.get("mark") or places["number"],
               text=" ".join(str(v) for k, v in header.items() if k in ("mark", "number")))
     return end
+
+
+def _stacked_mark(blocks: list[SourceBlock], index: int) -> tuple[list[str], int]:
+    """A joint mark with the issuers one above the other and 文件 beside them: two names or
+    more, each alone on its line, and 文件 after them (a table's cells, text), among them or
+    joined to one of them (read by height from a fixed layout, where 文件 stands between two
+    lines: a PDF's reader may set it on either); and the lines it takes."""
+    start = index
+    names: list[str] = []
+    word = False
+    while index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
+        text = block.text.strip()
+        if text == _MARK_WORD and names and not word:
+            word = True
+        elif _ORGAN.fullmatch(text):
+            names.append(text)
+        elif not word and text.endswith(_MARK_WORD) and _ORGAN.fullmatch(name := text[:-len(_MARK_WORD)].rstrip()):
+            names.append(name)
+            word = True
+        else:
+            break
+        index += 1
+    return (names, index - start) if word and len(names) >= 2 else ([], 0)
+
+
+def _organs(text: str) -> list[str]:
+    """The organs' names a signature line holds side by side (a joint report's, sealed), or []
+    when it is not two names or more ("李　明", a name padded to three characters, is one)."""
+    names = _padded_words(text.split())
+    return names if len(names) >= 2 and all(_ORGAN.fullmatch(name) for name in names) else []
 
 
 def _names(draft: Draft, text: str) -> list[str]:
@@ -247,19 +293,47 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     end = index
     if signature is not None:
         draft.signature = (draft.text(_unpadded(signature)), draft.at(date_block))
+    elif index > start and (joint := _joint_sign_off(draft, blocks, start, index)):
+        end = joint
     elif index > start and _signature_like(blocks[index - 1]):
         signature_block = blocks[index - 1]
         assert isinstance(signature_block, SourceParagraph)
         draft.signature = (draft.text(_unpadded(signature_block.text)), draft.at(signature_block))
         _seal(draft, signature_block, date_block, issued)
         end = index - 1
-    if draft.signature:
+    if draft.issuers:
+        draft.note("import_signature", draft.issuers[0][1], text=" ".join(name for name, _ in draft.issuers))
+    elif draft.signature:
         draft.note("import_signature", draft.signature[1], text=draft.signature[0])
     else:
         draft.note("import_no_signature", draft.at(date_block), "warning")
     end = _attachments(draft, blocks, start, end)
     merge_pages(draft, pages, _title_like)
     return end
+
+
+def _joint_sign_off(draft: Draft, blocks: list[SourceBlock], start: int, date_index: int) -> int | None:
+    """A joint report's signatures above the date (7.3.5): lines of organs' names only, side by
+    side (sealed: 7.3.5.1) or one under another (7.3.5.2), two names or more in all; where
+    they start, or None."""
+    rows: list[tuple[list[str], SourceParagraph]] = []
+    index = date_index - 1
+    while index > start and isinstance(block := blocks[index], SourceParagraph) and _signature_like(block):
+        text = block.text.strip()
+        names = _organs(text) or ([text] if _ORGAN.fullmatch(text) else [])
+        if not names:
+            break
+        rows.insert(0, (names, block))
+        index -= 1
+    if sum(len(names) for names, _ in rows) < 2:
+        return None
+    for names, block in rows:
+        for name in names:
+            draft.issuers.append((draft.text(name), draft.at(block, offset(block.text, name))))
+    if any(len(names) > 1 for names, _ in rows):
+        draft.data["seal"] = True
+        draft.note("import_seal", draft.at(rows[0][1]))
+    return index + 1
 
 
 def _signed_date(text: str) -> tuple[Date, str] | None:
@@ -387,6 +461,16 @@ def _attachments(draft: Draft, blocks: list[SourceBlock], start: int, end: int) 
 
 def identity(draft: Draft) -> None:
     title = draft.title[0] if draft.title else None
+    if draft.issuers:  # a joint report: the issuers in the order they sign, the host first
+        draft.data["issuers"] = [name for name, _ in draft.issuers]
+        for number, (_, at) in enumerate(draft.issuers):
+            draft.place(("issuers", number), at)
+        if year := _year(draft, title):
+            draft.data["year"] = year
+        if title:
+            draft.data["title"] = title
+            draft.place(("title",), draft.title[1])  # type: ignore[index]
+        return
     issuer = draft.signature[0] if draft.signature else None
     if issuer is None and draft.byline:
         issuer = draft.byline[0]

@@ -52,6 +52,8 @@ def _inline(value: Any) -> str:
         return "[" + ", ".join(_inline(item) for item in value) + "]"
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bytes):  # a seal image: its size, not its data
+        return f"<{len(value)} bytes>"
     if isinstance(value, date):
         return value.isoformat()
     return repr(value)

@@ -12,10 +12,14 @@ with a rounding error and then gives each 16 pt character two cells: 14 per line
 from __future__ import annotations
 
 import copy
+import io
 import math
+from collections.abc import Callable
 from typing import Any
 
 import docx.document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.section import Section
 from docx.shared import Emu, Twips
 from lxml import etree
@@ -42,8 +46,9 @@ def heading_style(level: int) -> str:
 class _Writer:
     """Maps blocks to WordprocessingML; one instance per render."""
 
-    def __init__(self, profile: Profile):
+    def __init__(self, profile: Profile, embed: Callable[[bytes], str]):
         self.profile = profile
+        self.embed = embed  # adds an image part, giving its relationship id (seal images)
         self.line = profile.grid.line_pitch.twips
         self.cell = profile.char_pitch_pt
         self.em_ascent = float(profile.grid.em_ascent.value)
@@ -139,8 +144,8 @@ class _Writer:
                 return self.table(block)
             case b.Attachments(label, items):
                 return self.attachments(label, items)
-            case b.Signature(signature, date, _):
-                return [ooxml.keep_with_next(self.placed(signature)), self.placed(date)]
+            case b.Signature():
+                return self.sign_off(block)
             case b.Note(text):
                 return [paragraph(ppr(style=BODY_STYLE, mark=self.body), [run(text, self.body)])]
             case b.AttachmentPage():
@@ -154,6 +159,59 @@ class _Writer:
     def placed(self, line: b.PlacedLine) -> etree._Element:
         """A line starting `line.start` cells from the left edge (signature and date, 7.3.5)."""
         return paragraph(ppr(ind={"left": self.at_cells(line.start)}, mark=self.body), [run(line.text, self.body)])
+
+    def placed_row(self, row: list[b.PlacedLine]) -> etree._Element:
+        """Signatures side by side on one line (a joint report's, 7.3.5.1): the first by the
+        indent, each other one at a left tab stop at its start."""
+        first, *others = row
+        if not others:
+            return self.placed(first)
+        stops = [("left", self.at_cells(line.start)) for line in others]
+        runs = [run(first.text, self.body)]
+        for line in others:
+            runs += [el("w:r", [self.body.rpr(), el("w:tab")]), run(line.text, self.body)]
+        return paragraph(ppr(tabs=stops, ind={"left": self.at_cells(first.start)}, mark=self.body), runs)
+
+    def sign_off(self, block: b.Signature) -> list[etree._Element]:
+        """The signature lines, blank lines between the rows of a joint report's seals, and the
+        date; the seal images anchored behind the text from the first signature line, where
+        compose placed them (the PDF draws them there too)."""
+        out: list[etree._Element] = []
+        lines = block.lines()
+        for k, (line, row) in enumerate(lines):
+            if k:
+                out += [ooxml.keep_with_next(self.blank()) for _ in range(line - lines[k - 1][0] - 1)]
+            out.append(self.placed_row([placed for placed, _ in row]))
+        for number, seal in enumerate(block.seals, start=1):
+            out[0].append(self.seal(seal, number))
+        for element in out[:-1]:
+            ooxml.keep_with_next(element)
+        return out
+
+    def seal(self, seal: b.SealMark, number: int) -> etree._Element:
+        """A run holding the seal image, floating behind the text: across from the text block's
+        left edge, down from the top of its paragraph (the first signature line)."""
+        emu = 12700  # per point
+        x, width = round(seal.left * self.cell * emu), round(seal.width * self.cell * emu)
+        pitch = self.profile.line_pitch_pt
+        y, height = round(seal.top * pitch * emu), round(seal.height * pitch * emu)
+        return parse_xml(
+            f'<w:r {nsdecls("w", "wp", "a", "pic", "r")}><w:drawing>'
+            f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{number}" '
+            f'behindDoc="1" locked="1" layoutInCell="1" allowOverlap="1">'
+            f'<wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            f'<wp:docPr id="{number}" name="印章{number}" descr="印章"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{number}" name="seal{number}.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{self.embed(seal.image.data)}"/><a:stretch><a:fillRect/></a:stretch>'
+            f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            f'</wp:anchor></w:drawing></w:r>'
+        )
 
     def attachments(self, label: str, items: tuple[str, ...]) -> list[etree._Element]:
         """附件说明 (7.3.4): wrapped lines align with the name, numbers align under each other."""
@@ -251,22 +309,28 @@ class _Writer:
                 out.append(paragraph(ppr(mark=look), [run(text, look)]))
         used = len(out) * pitch
 
-        mark = self.mark_look(header.mark)
         # The mark's em box starts mark_top below the text block's top (7.2.4), as in the PDF.
-        # Its line is as high as the face's own, so its baseline lies the face's ascent under
-        # the line's top; the first blank line under it gives back what that line is taller
-        # than the em box, so the number stays where the PDF has it.
-        metrics = self.line_metrics(spec.mark_role)
         em_top = max(spec.mark_top.pt, used)
-        before = max(0.0, em_top + (self.em_ascent - metrics.ascent) * mark.size - used)
-        line = self.natural_line(spec.mark_role, mark.size)
-        out.append(paragraph(ppr(snap=False, before=twips(before), line=line, jc="center", mark=mark),
-                             [run(header.mark, mark)]))
-        line_bottom = used + before + line / 20
+        if header.stacked:  # a table exactly as high as the names' type
+            mark_out, height = self.stacked_mark(header, em_top - used)
+            out += mark_out
+            line_bottom = em_top + height
+        else:
+            # Its line is as high as the face's own, so its baseline lies the face's ascent under
+            # the line's top; the first blank line under it gives back what that line is taller
+            # than the em box, so the number stays where the PDF has it.
+            mark = self.mark_look(header.mark)
+            metrics = self.line_metrics(spec.mark_role)
+            before = max(0.0, em_top + (self.em_ascent - metrics.ascent) * mark.size - used)
+            line = self.natural_line(spec.mark_role, mark.size)
+            out.append(paragraph(ppr(snap=False, before=twips(before), line=line, jc="center", mark=mark),
+                                 [run(header.mark, mark)]))
+            line_bottom = used + before + line / 20
+            height = mark.size
         gap = int(spec.number_gap.value)
-        first = pitch - (line_bottom - (em_top + mark.size))
+        first = pitch - (line_bottom - (em_top + height))
         out += [self.blank(twips(first))] + [self.blank() for _ in range(gap - 1)]
-        used = em_top + mark.size + gap * pitch
+        used = em_top + height + gap * pitch
 
         red = self.profile.colors.red.value
         # The rule lies rule_gap below the number's characters, which sit mid-line.
@@ -281,6 +345,48 @@ class _Writer:
         first = round(used / pitch + gap) * pitch - used - (gap - 1) * pitch
         out += [self.blank(twips(first))] + [self.blank() for _ in range(gap - 1)]
         return out
+
+    def stacked_mark(self, header: b.RedHeader, before: float) -> tuple[list[etree._Element], float]:
+        """A joint mark as the PDF draws it (7.2.4): the names one above the other, spread to
+        the widest's width, and the word (文件) centred at their right, in a borderless table
+        centred on the text block, `before` points below what precedes it; and its height."""
+        spec = self.profile.header
+        widest = max(cells(name) for name in header.stacked)
+        word = cells(header.mark_word)
+        fit = self.profile.page.text_width.pt / (widest + 0.5 + word)
+        size = min(spec.mark_max_size.pt, math.floor(fit * 2) / 2)
+        mark = self.look(spec.mark_role, size, color=self.profile.colors.red.value)
+        step = size * 1.25
+        height = step * (len(header.stacked) - 1) + size
+        names = []
+        for k, name in enumerate(header.stacked):  # spread by character spacing: Word, WPS and LibreOffice alike
+            extra = (widest - cells(name)) * size / max(len(name) - 1, 1)
+            spread = self.look(spec.mark_role, size, color=mark.color, spacing=twips(extra))
+            runs = [run(name[:-1], spread), run(name[-1], mark)] if len(name) > 1 else [run(name, mark)]
+            names.append(paragraph(ppr(snap=False, line=twips(size if k == 0 else step), mark=mark), runs))
+        word_paragraph = paragraph(ppr(snap=False, line=twips(size), mark=mark), [run(header.mark_word, mark)])
+        # The gap of half a character stands at the names' right, as room for a face a little wider.
+        widths = [twips((widest + 0.5) * size), twips((word + 0.5) * size)]
+        none = {"val": "nil"}
+        table = el("w:tbl", [
+            el("w:tblPr", [
+                el("w:tblW", w=sum(widths), type="dxa"),
+                el("w:jc", val="center"),
+                el("w:tblBorders", [el(f"w:{side}", **none) for side in
+                                    ("top", "left", "bottom", "right", "insideH", "insideV")]),
+                el("w:tblLayout", type="fixed"),
+                el("w:tblCellMar", [el(f"w:{side}", w=0, type="dxa") for side in ("top", "left", "bottom", "right")]),
+            ]),
+            el("w:tblGrid", [el("w:gridCol", w=w) for w in widths]),
+            el("w:tr", [
+                el("w:trPr", [el("w:cantSplit"), el("w:trHeight", val=twips(height), hRule="exact")]),
+                el("w:tc", [el("w:tcPr", [el("w:tcW", w=widths[0], type="dxa")]), *names]),
+                el("w:tc", [el("w:tcPr", [el("w:tcW", w=widths[1], type="dxa"), el("w:vAlign", val="center")]),
+                            word_paragraph]),
+            ]),
+        ])
+        out = [paragraph(ppr(snap=False, line=twips(before), mark=mark))] if before > 0 else []
+        return out + [table], height
 
     def mark_look(self, mark: str) -> Look:
         """Red Xiaobiaosong, at most mark_max_size, shrunk so a long mark fits the text block."""
@@ -509,10 +615,10 @@ def unnumbered_last_section(
 
 def render(document: b.Document, profile: Profile) -> bytes:
     """The document as DOCX bytes; the same document and profile always give the same bytes."""
-    writer = _Writer(profile)
     faces = [profile.face(role) for role in profile.roles]
     alternates = {face: profile.font_alternates[face].value for face in profile.font_alternates.keys()}
     doc = ooxml.new_document(ooxml.font_table(faces, alternates), document.metadata)
+    writer = _Writer(profile, lambda data: doc.part.get_or_add_image(io.BytesIO(data))[0])
     styles = doc.styles.element
     styles[:] = list(ooxml.styles_element(
         profile, writer.body, writer.line, profile.table.cell_margin.twips, writer.styles()

@@ -27,6 +27,8 @@ shows its own) as one `<div>`, with the layout in `style` attributes, since site
 
 from __future__ import annotations
 
+import base64
+
 from html import escape
 from string import Template
 
@@ -309,24 +311,47 @@ class _Markup:
         )
 
     def signature(self, block: b.Signature, when: str) -> None:
-        """A box as wide as its longer line, as far from the right as in print; each line at its
-        print offset inside it. On a narrow screen the box wraps instead of overflowing."""
-        lines = (block.signature, block.date)
-        left = min(line.start for line in lines)
-        right = max(0.0, self.profile.chars_per_line - max(line.end for line in lines))
-
-        def line(cls: str, placed: b.PlacedLine, content: str) -> str:
-            return f'<p class="{cls}" style="margin: 0; text-indent: 0; text-align: left; padding-left: {_cells(placed.start - left)}">{content}</p>'
-
-        box = f"display: table; margin-left: auto; margin-right: {_cells(right)}"
+        """A box as wide as its longest line, as far from the right as in print; each line at its
+        print offset inside it (a joint report's names side by side or one under another), the
+        seal images where print presses them, behind the text. On a narrow screen the box wraps
+        instead of overflowing."""
+        placed = [item for _, row in block.lines() for item, _ in row]
+        # The box holds the seals too, so that none stands past it (or past a phone's screen).
+        left = min([line.start for line in placed] + [seal.left for seal in block.seals])
+        extent = max([line.end for line in placed] + [seal.left + seal.width for seal in block.seals])
+        right = max(0.0, self.profile.chars_per_line - extent)
         date = f'<time datetime="{when}">{_text(block.date.text)}</time>'
+        rows, at = [], 0
+        for number, row in block.lines():
+            gap = f"margin: {_lines(number - at)} 0 0" if number > at else "margin: 0"
+            at = number + 1
+            cls = "date" if row[0][1] == ("date",) else "signer"
+            spans, end = [], left
+            for line, _ in row:
+                content = date if cls == "date" else _text(line.text)
+                if len(row) == 1:
+                    spans.append(content)
+                    break
+                # Names side by side are parted by a full-width space, as text: a copy or an
+                # import reads them as two; the margin makes up the rest of the print's gap.
+                space = "\u3000" if spans else ""
+                shift = line.start - end - (1 if spans else 0)
+                spans.append(f'{space}<span style="display: inline-block; margin-left: {_cells(shift)}">{content}</span>')
+                end = line.end
+            pad = f"; padding-left: {_cells(row[0][0].start - left)}" if len(row) == 1 else ""
+            rows.append(f'<p class="{cls}" style="{gap}; text-indent: 0; text-align: left{pad}">{"".join(spans)}</p>')
+        seals = "".join(
+            f'<img class="seal" alt="印章" src="data:image/png;base64,{base64.b64encode(seal.image.data).decode()}" '
+            f'style="position: absolute; z-index: -1; left: {100 * (seal.left - left) / (extent - left):.4g}%; '
+            f'top: {_lines(seal.top)}; width: {100 * seal.width / (extent - left):.4g}%; height: auto">'
+            for seal in block.seals
+        )  # placed in fractions of the box, which a phone's screen narrows: the seals narrow with it
+        box = f"display: table; margin-left: auto; margin-right: {_cells(right)}"
+        if seals:
+            box += f"; position: relative; z-index: 0; width: min({_cells(extent - left)}, 100%)"
         sealed = "true" if block.sealed else "false"
-        self.out.append(
-            f"<div{self.attrs('signature', 'signature', data_sealed=sealed, style=box)}>"
-            + line("signer", block.signature, _text(block.signature.text))
-            + line("date", block.date, date)
-            + "</div>"
-        )
+        self.out.append(f"<div{self.attrs('signature', 'signature', data_sealed=sealed, style=box)}>"
+                        + seals + "".join(rows) + "</div>")
 
     def body(self, document: b.Document) -> None:
         """The blocks after the title."""
@@ -407,6 +432,20 @@ class _Markup:
         )
         self.out.append(f'<table class="disclosure" aria-label="政府信息公开"><tbody>{rows}</tbody></table>')
 
+    def stacked_mark(self, header: b.RedHeader) -> None:
+        """A joint mark as print stacks it (7.2.4): the names one above the other, spread to the
+        widest's width, 文件 centred at their right. Full-width spaces part the names as text (a
+        copy or an import reads them apart); a zero font size keeps them off the screen."""
+        apart = '<span style="font-size: 0">\u3000</span>'
+        names = apart.join(f'<span style="text-align-last: justify; white-space: nowrap">{_text(name)}</span>'
+                           for name in header.stacked)
+        width = max(cells(name) for name in header.stacked) + 1 + cells(header.mark_word)  # a cell to spare
+        self.out.append(
+            f'<p class="mark" style="--mark-cells: {width:g}; display: flex; justify-content: center; '
+            f'align-items: center; gap: 0.5em"><span style="display: flex; flex-direction: column">{names}</span>'
+            f'{apart}<span style="white-space: nowrap">{_text(header.mark_word)}</span></p>'
+        )
+
     def red_header(self, header: b.RedHeader) -> None:
         self.out.append('<header class="red-header">')
         top_lines = (("copy-number", header.copy_number), ("classification", header.classification),
@@ -418,7 +457,10 @@ class _Markup:
                     self.element("p", _text(value), cls=cls)
             self.out.append("</div>")
         # As large as the standard allows, but on one line: no wider than the text block.
-        self.element("p", _text(header.mark), cls="mark", style=f"--mark-cells: {cells(header.mark):g}")
+        if header.stacked:
+            self.stacked_mark(header)
+        else:
+            self.element("p", _text(header.mark), cls="mark", style=f"--mark-cells: {cells(header.mark):g}")
         parts = [f'<span class="doc-number">{_text(header.number)}</span>'] if header.number else []
         if header.signers:
             names = "、".join(f'<span class="signer-name">{_text(name)}</span>' for name in header.signers)

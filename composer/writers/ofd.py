@@ -27,11 +27,12 @@ from ..layout import fontcache
 from ..layout.fonts import Face
 from ..layout.fonts import _codepoints as drawn_codepoints  # the code points reportlab draws them by
 from ..layout.paged import PagedDocument
-from ..layout.typeset import Glyphs, Rule
+from ..layout.typeset import Glyphs, Image, Item, Rule
 
 NAMESPACE = "http://www.ofdspec.org/2016"
 _MM_PER_PT = 25.4 / 72
 _DOC = "Doc_0"
+_MEDIA_FOLDER = "Res"  # the seal images, beside the fonts
 _FONT_FOLDER = "Res"
 _BOLD = 600  # OpenType weight class from which a face is bold
 
@@ -90,17 +91,22 @@ def render(paged: PagedDocument) -> bytes:
     ids = iter(range(1, 1 << 31))
     used = _used_characters(paged)
     font_ids = {font: next(ids) for font in used}
+    image_ids = {item.image.data: next(ids) for page in paged.pages for item in _images(page.items)}
     parts: dict[str, bytes] = {}
     for font, font_id in font_ids.items():
         parts[f"{_DOC}/{_FONT_FOLDER}/font_{font_id}.ttf"] = _subset(paged.fonts.face(font), used[font])
+    for data, image_id in image_ids.items():
+        parts[f"{_DOC}/{_MEDIA_FOLDER}/image_{image_id}.png"] = data
     page_ids = []
     for number, page in enumerate(paged.pages):
         page_id = next(ids)
         page_ids.append(page_id)
-        parts[f"{_DOC}/Pages/Page_{number}/Content.xml"] = _page(page.items, paged, font_ids, ids, page.size)
+        parts[f"{_DOC}/Pages/Page_{number}/Content.xml"] = _page(page.items, paged, font_ids, image_ids, ids, page.size)
     last_id = next(ids) - 1
     parts[f"{_DOC}/PublicRes.xml"] = _public_res(paged, font_ids)
-    parts[f"{_DOC}/Document.xml"] = _document(paged.size, page_ids, last_id)
+    if image_ids:
+        parts[f"{_DOC}/DocumentRes.xml"] = _document_res(image_ids)
+    parts[f"{_DOC}/Document.xml"] = _document(paged.size, page_ids, last_id, bool(image_ids))
     parts["OFD.xml"] = _ofd(paged.metadata)
     return _package(parts, paged.metadata.created)
 
@@ -137,9 +143,13 @@ def _subset(face: Face, chars: set[str]) -> bytes:
     return out.getvalue()
 
 
+def _images(items: Sequence[Item]) -> list[Image]:
+    return [item for item in items if isinstance(item, Image)]
+
+
 def _page(
-    items: Sequence[Glyphs | Rule], paged: PagedDocument, font_ids: dict[str, int], ids: Iterator[int],
-    size: tuple[float, float] | None = None,
+    items: Sequence[Item], paged: PagedDocument, font_ids: dict[str, int], image_ids: dict[bytes, int],
+    ids: Iterator[int], size: tuple[float, float] | None = None,
 ) -> bytes:
     """A page's content; `size`: its own page area (a landscape page), when not the document's."""
     page = _root("Page")
@@ -149,15 +159,33 @@ def _page(
     for item in _reading_order(items):
         if isinstance(item, Glyphs):
             _text(layer, item, paged, font_ids[item.font], next(ids))
+        elif isinstance(item, Image):
+            _image(layer, item, image_ids[item.image.data], next(ids))
         else:
             _rule(layer, item, next(ids))
     return _xml(page)
 
 
-def _reading_order(items: Sequence[Glyphs | Rule]) -> list[Glyphs | Rule]:
+def _image(layer: etree._Element, image: Image, resource_id: int, unit_id: int) -> None:
+    """One ImageObject: the seal's PNG (a MultiMedia of DocumentRes) scaled into its box."""
+    x, y, width, height = (_um(value) for value in (image.x, image.y, image.width, image.height))
+    _child(layer, "ImageObject", ID=str(unit_id), Boundary=_box(x, y, width, height),
+           CTM=f"{_mm(width)} 0 0 {_mm(height)} 0 0", ResourceID=str(resource_id))
+
+
+def _document_res(image_ids: dict[bytes, int]) -> bytes:
+    res = _root("Res", BaseLoc=_MEDIA_FOLDER)
+    media = _child(res, "MultiMedias")
+    for image_id in image_ids.values():
+        entry = _child(media, "MultiMedia", ID=str(image_id), Type="Image", Format="PNG")
+        _child(entry, "MediaFile", f"image_{image_id}.png")
+    return _xml(res)
+
+
+def _reading_order(items: Sequence[Item]) -> list[Item]:
     """The items, runs that follow one another on one baseline left to right: a reader taking
     text objects in order reads the red header's number before the signer placed after it."""
-    out: list[Glyphs | Rule] = []
+    out: list[Item] = []
     line: list[Glyphs] = []
     for item in items:
         if isinstance(item, Glyphs) and line and item.baseline == line[0].baseline:
@@ -239,12 +267,14 @@ def _public_res(paged: PagedDocument, font_ids: dict[str, int]) -> bytes:
     return _xml(res)
 
 
-def _document(size: tuple[float, float], page_ids: list[int], last_id: int) -> bytes:
+def _document(size: tuple[float, float], page_ids: list[int], last_id: int, images: bool) -> bytes:
     document = _root("Document")
     common = _child(document, "CommonData")
     _child(common, "MaxUnitID", str(last_id))
     _child(_child(common, "PageArea"), "PhysicalBox", _box(0, 0, _um(size[0]), _um(size[1])))
     _child(common, "PublicRes", "PublicRes.xml")
+    if images:
+        _child(common, "DocumentRes", "DocumentRes.xml")
     pages = _child(document, "Pages")
     for number, page_id in enumerate(page_ids):
         _child(pages, "Page", ID=str(page_id), BaseLoc=f"Pages/Page_{number}/Content.xml")

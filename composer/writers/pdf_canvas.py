@@ -16,8 +16,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout.paged import PagedDocument, Widths
-from ..layout.typeset import Glyphs, Item, Rule
-from .pdf_archive import ArchiveCanvas, Standard
+from ..layout.typeset import Glyphs, Image, Item, Rule
+from .pdf_archive import ArchiveCanvas, Standard, refuse_transparency
 
 _SAME = 1e-3  # points: spacings closer than this are equal
 
@@ -56,6 +56,11 @@ def draw(paged: PagedDocument, level: Standard) -> bytes:
             if isinstance(item, Glyphs):
                 canvas.begin_marked(item.origin)
                 _text(canvas, item, 0, len(item.text), item.font, height, widths)
+            elif isinstance(item, Image):
+                if item.image.alpha:
+                    refuse_transparency(level, "印章图片", "the seal image")
+                canvas.begin_artifact()
+                _image(canvas, item, height)
             else:
                 canvas.begin_artifact()
                 _rule(canvas, item, height)
@@ -110,6 +115,14 @@ def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page
             current = spacing
         out.textOut(text[start:end])
     canvas.drawText(out)
+
+
+def _image(canvas: Canvas, image: Image, page_height: float) -> None:
+    """A seal image in its box, its transparent parts left transparent (a soft mask)."""
+    from reportlab.lib.utils import ImageReader
+
+    canvas.drawImage(ImageReader(io.BytesIO(image.image.data)), image.x, page_height - image.y - image.height,
+                     image.width, image.height, mask="auto")
 
 
 def _rule(canvas: Canvas, rule: Rule, page_height: float) -> None:

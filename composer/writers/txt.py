@@ -49,8 +49,8 @@ def _body_lines(block: b.Block, profile: Profile) -> list[str]:
         case b.Attachments(label, items):
             hanging = _pad(int(profile.attachments.indent.value) + cells(label))
             return [indent + label + items[0]] + [hanging + item for item in items[1:]]
-        case b.Signature(signature, date, _):
-            return [_pad(signature.start) + signature.text, _pad(date.start) + date.text]
+        case b.Signature():
+            return _sign_off_lines(block)
         case b.Note(text):
             return [indent + text]
         case b.AttachmentPage(label, title, body):
@@ -61,11 +61,26 @@ def _body_lines(block: b.Block, profile: Profile) -> list[str]:
     raise TypeError(f"no text form for {block!r}")
 
 
+def _sign_off_lines(block: b.Signature) -> list[str]:
+    """Each signature line (a joint report's names side by side or one under another), then the date."""
+    out: list[str] = []
+    for line, row in block.lines():
+        out += [""] * (line - len(out))
+        text = ""
+        for placed, _ in row:
+            text += _pad(max(placed.start - cells(text), 1.0 if text else 0.0)) + placed.text
+        out.append(text)
+    return out
+
+
 def _header_lines(header: b.RedHeader, width: int) -> list[str]:
     lines = [x for x in (header.copy_number, header.classification, header.urgency) if x]
-    lines += ["", _centred(header.mark, width), ""]
+    if header.stacked:  # the names one above the other, 文件 under them: plain text has no beside
+        lines += ["", *(_centred(text, width) for text in (*header.stacked, header.mark_word)), ""]
+    else:
+        lines += ["", _centred(header.mark, width), ""]
     if header.signers:
-        lines.append(f"{INDENT}{header.number or ''}{INDENT * 2}签发人：{'、'.join(header.signers)}")
+        lines.append(f"{INDENT}{header.number or ''}{INDENT * 2}签发人：{'　'.join(header.signers)}")
     elif header.number:
         lines.append(_centred(header.number, width))
     return lines + ["━" * width, ""]
