@@ -20,11 +20,6 @@ PROFILE = load_profile()
 TEXT_BOTTOM = PROFILE.page.margin_top.pt + PROFILE.page.text_height.pt  # page numbers sit below it
 
 
-def squeezed(text: str) -> str:
-    """Without any white space: the PDF comes back in lines, the TXT and HTML indented."""
-    return "".join(text.split())
-
-
 def text_of(fmt: str, data: bytes) -> str:
     """The text a reader of the output sees, read back with a tool of that format."""
     if fmt == "docx":
@@ -71,7 +66,8 @@ def printed_texts(report: Report) -> list[str]:
 
 
 def squeezed(value: Any) -> Any:
-    """A model dump with the white space inside its texts taken out ("apart from whitespace")."""
+    """A text, or a model dump, without the white space inside its texts: the PDF comes back in
+    lines (and sets justified lines apart), the TXT and HTML indented."""
     if isinstance(value, str):
         return "".join(value.split())
     if isinstance(value, dict):

@@ -93,13 +93,18 @@ def _line_boxes(page) -> dict[str, tuple[float, float, float, float]]:
     return boxes
 
 
+def _sealed_page(pdf: pdfplumber.PDF) -> int:
+    """The index of the page the seals are pressed on (the attachment pages follow it)."""
+    return next(n for n, page in enumerate(pdf.pages) if page.images)
+
+
 def test_the_seals_are_pressed_where_7_3_5_1_puts_them(joint_pdf):
     with pdfplumber.open(io.BytesIO(joint_pdf)) as pdf:
-        page = pdf.pages[-1]
+        page = pdf.pages[_sealed_page(pdf)]
         images = sorted(page.images, key=lambda image: image["x0"])
         boxes = _line_boxes(page)
-        body_bottom = max(bottom for text, (_, _, _, bottom) in boxes.items()
-                          if "执法能力" in text or "规范性文件管理" in text)
+        # the attachment note's last line, which the body ends with here
+        body_bottom = max(bottom for text, (_, _, _, bottom) in boxes.items() if "行政应诉情况" in text)
     assert len(images) == 2
     first, last = images
     host, partner, date = boxes[HOST], boxes[PARTNER], boxes[DATE]
@@ -130,8 +135,8 @@ def test_the_seal_prints_red(joint_pdf, tmp_path):
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     (tmp_path / "joint.pdf").write_bytes(joint_pdf)
     with pdfplumber.open(io.BytesIO(joint_pdf)) as pdf:
-        count = len(pdf.pages)
-        first = min(pdf.pages[-1].images, key=lambda image: image["x0"])
+        count = _sealed_page(pdf) + 1
+        first = min(pdf.pages[count - 1].images, key=lambda image: image["x0"])
     subprocess.run(["pdftoppm", "-r", "72", "-png", "-f", str(count), "-l", str(count), "-singlefile",
                     str(tmp_path / "joint.pdf"), str(tmp_path / "page")], check=True)
     page = Image.open(tmp_path / "page.png").convert("RGB")
@@ -188,7 +193,7 @@ def test_the_docx_anchors_the_seals_behind_the_text_where_the_pdf_draws_them():
     report = composer.load(JOINT)
     data = render(report, "docx")
     paged = lay_out(compose(report, PROFILE, composer.seals.seal_images(report)), PROFILE)
-    last = paged.pages[-1].items
+    last = next(page.items for page in paged.pages if any(isinstance(item, PlacedImage) for item in page.items))
     images = sorted((item for item in last if isinstance(item, PlacedImage)), key=lambda image: image.x)
     host = next(item for item in last if isinstance(item, Glyphs) and item.text.startswith(HOST[:2]))
     line_top = host.baseline - PROFILE.grid.em_ascent.value * host.size - (PITCH - host.size) / 2
@@ -454,12 +459,16 @@ def test_a_single_issuers_seal_image_is_centred_over_signature_and_date(tmp_path
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf", "ofd"])
 def test_the_joint_sample_imports_back_seal_images_aside(tmp_path, fmt):
     """The sample's print gives back the same model, laid out for seals, the images aside."""
-    from readback import without_seal_images
+    from readback import squeezed, without_seal_images
 
     report = composer.load(JOINT)
     source = tmp_path / f"joint.{fmt}"
     source.write_bytes(render(report, fmt))
     result = composer.import_report(source)
     assert result.report is not None
-    assert result.report.model_dump() == without_seal_images(report).model_dump()
+    expected = without_seal_images(report).model_dump()
+    if fmt == "pdf":  # a justified table cell's line comes back spread ("2024　年"): white space aside
+        assert squeezed(result.report.model_dump()) == squeezed(expected)
+    else:
+        assert result.report.model_dump() == expected
     assert result.report.sealed() and result.report.issuer_names() == [HOST, PARTNER]
