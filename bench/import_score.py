@@ -3,6 +3,7 @@
 
     python bench/import_score.py                      # every draft, then the totals
     python bench/import_score.py tests/import_corpus/gbk-notepad.txt   # some drafts
+    python bench/import_score.py tests/import_heldout                  # the held-out set
 
 The corpus holds, per draft, `NAME.SUFFIX` (the draft as an office or a site has it),
 `NAME.expected.yaml` (the report as a perfect import gives it, a valid report YAML) and
@@ -224,11 +225,12 @@ def totals(scores: list[Score]) -> Score:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("drafts", nargs="*", type=Path, help="drafts of the corpus (default: all)")
+    parser.add_argument("drafts", nargs="*", type=Path, help="drafts, or folders of them (default: the corpus)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what each draft got wrong")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    scores = [score_draft(path) for path in args.drafts or drafts()]
+    paths = [draft for path in args.drafts for draft in (drafts(path) if path.is_dir() else [path])]
+    scores = [score_draft(path) for path in paths or drafts()]
     print(f"{'draft':40} {'paragraphs':>11} {'headings':>9} {'metadata':>9} {'lost':>5} {'leaked':>6}  refused")
     for score in [*scores, totals(scores)]:
         refused = ("yes" if score.refused else "no") + ("" if score.refusal_ok else " (wrong)")

@@ -272,6 +272,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is GBK/GB18030, not UTF-8 (as Notepad and older web pages save it); read as GBK",
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
+    "import_line_joined": (
+        "此行接续上一行的句子（复制 PDF 等留下的断行），已合并：{text}",
+        "this line continues the sentence of the line before (a line break left by copying a PDF): joined: {text}",
+    ),
     "import_disclosure": ("政府信息公开信息（{labels}），作为元数据保留", "disclosure header ({labels_en}), kept as metadata"),
     "import_disclosure_dropped": ("政府信息公开信息中无对应字段的项目已略去：{text}",
                                   "disclosure entries with no field in the report dropped: {text}"),

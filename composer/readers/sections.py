@@ -25,14 +25,17 @@ from .source import SourceBlock, SourceParagraph, SourceTable
 
 _SENTENCE_END = "。！？"
 _CLOSERS = "”’」』）)》〉"
+_RUN_IN_LEAD_CELLS = 20  # a heading set before a colon is a few words, not a clause
 _CAPTION = re.compile(r"(附)?表\s*[0-9０-９一二三四五六七八九十]+")
 
 
 def _run_in_split(text: str) -> int | None:
-    """Where the body starts after a heading sentence at the start of `text`, if text follows it."""
+    """Where the body starts after a heading sentence at the start of `text`, if text follows it;
+    a short lead ending in a colon ("加强组织领导：成立…") is a heading sentence too."""
     for index, char in enumerate(text):
         half = char in ".!?" and index > 0 and is_chinese(text[index - 1])
-        if char in _SENTENCE_END or half:
+        lead = char in "：:" and cells(text[:index]) <= _RUN_IN_LEAD_CELLS
+        if char in _SENTENCE_END or half or lead:
             end = index + 1
             while end < len(text) and text[end] in _CLOSERS:
                 end += 1
@@ -103,8 +106,8 @@ def _heading(draft: Draft, block: SourceParagraph) -> DraftSection:
         offset = len(block.text) - len(rest)
     lead = heading_marker(block.lead)[2] if block.lead else ""
     split = len(lead) if lead and rest.startswith(lead) and rest[len(lead):].strip() else _run_in_split(rest)
-    if split is None:
-        return DraftSection(draft.text(rest), draft.at(block, offset), marker=marker)
+    if split is None:  # a heading standing alone: a colon after it only announced what follows
+        return DraftSection(draft.text(rest.rstrip().rstrip("：:")), draft.at(block, offset), marker=marker)
     body = rest[split:]
     body_offset = offset + split + len(body) - len(body.lstrip())
     paragraph = DraftParagraph(draft.text(body), draft.at(block, body_offset))

@@ -4,7 +4,7 @@ Each import reader (text and Markdown, DOCX, HTML) turns its file into `SourcePa
 `SourceTable`s in reading order, each with the line it came from. This module finds in them what
 a law-based-government annual report is made of, in phases, each a module of its own (as pandoc's
 DOCX reader parses, then builds): `furniture` drops the web page's furniture and reads its
-disclosure header; `frame` finds the red header, title and addressee before the body and the
+disclosure header; `breaks` joins lines broken inside a sentence; `frame` finds the red header, title and addressee before the body and the
 signature, date, attachments, note and end block after it; `sections` ranks the body's headings
 into a tree; `parts` maps the top-level headings to the report's parts by meaning. What it drops
 it says, with the source line; what it cannot place it keeps in the nearest part, so no text of
@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from ..model import Report
 from ..problems import Location, Problem
 from ..validation import problems_from_validation
+from .breaks import join_broken_lines
 from .draft import Draft, ModelPath
 from .frame import end_matter, front_matter, identity, year_of
 from .furniture import drop_furniture
@@ -58,7 +59,7 @@ class ImportResult:
 
 def _recognise(draft: Draft, blocks: list[SourceBlock]) -> dict[str, Any]:
     """The phases, front to back: the frame first, since it says where the body starts and ends."""
-    blocks = drop_furniture(draft, blocks)
+    blocks = join_broken_lines(draft, drop_furniture(draft, blocks))
     start = front_matter(draft, blocks)
     end = end_matter(draft, blocks, start)
     read_body(draft, blocks, start, end)

@@ -96,7 +96,7 @@ def province_bold_headings() -> None:
 
 
 STYLE_LIST = (
-    '<w:abstractNum {ns} w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/>'
+    '<w:abstractNum {ns} w:abstractNumId="97"><w:multiLevelType w:val="multilevel"/>'
     '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:pStyle w:val="Heading1"/>'
     '<w:suff w:val="nothing"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl>'
     '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:pStyle w:val="Heading2"/>'
@@ -111,11 +111,11 @@ def wps_style_numbering() -> None:
     d = docx.Document()
     numbering = d.part.numbering_part.element
     numbering.insert(0, parse_xml(STYLE_LIST.format(ns=nsdecls("w"))))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="7"><w:abstractNumId w:val="7"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="97"><w:abstractNumId w:val="97"/></w:num>'))
     for level in (1, 2, 3):
         style = d.styles[f"Heading {level}"]
         ppr = style.element.get_or_add_pPr()
-        ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level - 1}"/><w:numId w:val="7"/></w:numPr>'))
+        ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level - 1}"/><w:numId w:val="97"/></w:numPr>'))
     footer_page_number(d)
     title(d, "滨海新区人力资源和社会保障局")
     title(d, "2023年度法治政府建设工作报告")
