@@ -63,7 +63,28 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
             if isinstance(b, SourceParagraph) and cells(b.text) <= 40
             and not has_sentence_punctuation(b.text.strip().rstrip("。")) and part_for(b.text)
         }
+    _rank_leads(blocks, ranks)
     return ranks
+
+
+def _rank_leads(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> None:
+    """Run-in headings set apart only by their face (a bold "加强组织领导。" before body text,
+    no marker): each one level below the heading above it that has a marker or markup."""
+    above = 0
+    for index, block in enumerate(blocks):
+        if index in ranks:
+            above = ranks[index]
+        elif isinstance(block, SourceParagraph) and block.lead and above and _lead_heading(block):
+            ranks[index] = min(above + 1, 4)
+
+
+def _lead_heading(block: SourceParagraph) -> bool:
+    """A lead that is a heading sentence of its own, with body text after it."""
+    lead = (block.lead or "").strip()
+    return (
+        lead.endswith(("。", "：", ":", "！")) and cells(lead) <= _RUN_IN_LEAD_CELLS + 10
+        and block.text.strip().startswith(lead) and len(block.text.strip()) > len(lead)
+    )
 
 
 def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> None:
