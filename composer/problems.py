@@ -272,6 +272,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is GBK/GB18030, not UTF-8 (as Notepad and older web pages save it); read as GBK",
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
+    "import_not_a_report": (
+        "“{title}”是一份{kind}，不是法治政府建设年度报告：请导入年度报告本身（标题以“报告”结尾）",
+        "'{title}' is a {kind} ({kind_en}), not an annual report on building a law-based government: "
+        "import the report itself (its title ends in 报告)",
+    ),
     "import_line_joined": (
         "此行接续上一行的句子（复制 PDF 等留下的断行），已合并：{text}",
         "this line continues the sentence of the line before (a line break left by copying a PDF): joined: {text}",

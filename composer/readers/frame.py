@@ -383,6 +383,14 @@ def _attachments(draft: Draft, blocks: list[SourceBlock], start: int, end: int) 
 def identity(draft: Draft) -> None:
     title = draft.title[0] if draft.title else None
     issuer = draft.signature[0] if draft.signature else None
+    if issuer and (named := _issuer_named(draft, title)) and not issuer.endswith(named[0]):
+        # signed by another (an office for its government): the issuer stays who the draft names;
+        # a signature ending in the name is its full form (国家税务总局白沙县税务局), and issues it
+        issuer = named[0]
+        draft.data["issuer"] = issuer
+        draft.place(("issuer",), named[1])
+        draft.data["signature"] = draft.signature[0]  # type: ignore[index]
+        draft.place(("signature",), draft.signature[1])  # type: ignore[index]
     if issuer is None and draft.byline:
         issuer = draft.byline[0]
         draft.place(("issuer",), draft.byline[1])
@@ -393,7 +401,7 @@ def identity(draft: Draft) -> None:
         issuer = publisher
         draft.note("import_issuer_from_disclosure", draft.sources.get(("disclosure", "publisher")), "warning",
                   text=issuer)
-    if issuer:
+    if issuer and "issuer" not in draft.data:
         draft.data["issuer"] = issuer
         if draft.signature:
             draft.place(("issuer",), draft.signature[1])
@@ -405,6 +413,16 @@ def identity(draft: Draft) -> None:
     if title:
         draft.data["title"] = title
         draft.place(("title",), draft.title[1])  # type: ignore[index]
+
+
+def _issuer_named(draft: Draft, title: str | None) -> tuple[str, Location] | None:
+    """The issuer as the red header's mark (…文件) or the title before its year names it."""
+    mark = (draft.data.get("header") or {}).get("mark")
+    if mark and (name := mark.removesuffix("文件")) and _BYLINE.fullmatch(name):
+        return name, draft.sources[("header", "mark")]
+    if title and draft.title and (match := _ISSUER_IN_TITLE.match(title)) and _BYLINE.fullmatch(match["issuer"]):
+        return match["issuer"], draft.title[1]
+    return None
 
 
 def _year(draft: Draft, title: str | None) -> int | None:

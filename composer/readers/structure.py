@@ -78,10 +78,31 @@ def build_report(
     if draft.changes:
         draft.note("import_punctuation", Location(file), count=draft.changes)
     draft.notes.sort(key=lambda n: (n.location.line is None, n.location.line or 0, n.location.column or 0))
-    report, problems = _validated(draft, data)
+    kind = _other_kind(draft)
+    report, problems = _validated(draft, data) if kind is None else (None, [kind])
     if report is not None:
         draft.notes.append(Problem("import_summary", _counts(report, draft.notes), Location(file), "info"))
     return ImportResult(report, data, draft.notes, problems, draft.changes, draft.sources, tuple(blocks))
+
+
+# Kinds of official document (GB/T 9704's 文种) a draft's title may end in that are no report.
+_OTHER_KINDS = {
+    "通知": "notice", "通报": "circular", "意见": "opinions", "决定": "decision", "批复": "reply",
+    "请示": "request", "函": "letter", "公告": "announcement", "通告": "public notice", "方案": "plan",
+    "办法": "measures", "纪要": "minutes", "规定": "regulations",
+}
+
+
+def _other_kind(draft: Draft) -> Problem | None:
+    """A refusal when the title names another kind of document (a notice about the annual
+    reports is no report), so the user is not told to add parts to a notice."""
+    if draft.title is None:
+        return None
+    title, at = draft.title
+    kind = next((k for k in _OTHER_KINDS if title.endswith(k)), None)
+    if kind is None or "报告" in title or "总结" in title:
+        return None
+    return Problem("import_not_a_report", {"title": title, "kind": kind, "kind_en": _OTHER_KINDS[kind]}, replace(at, path=("title",)))
 
 
 # What the import guessed and can do without: a guess that fails validation is dropped, with a warning.
