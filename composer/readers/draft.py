@@ -106,9 +106,9 @@ def heading_marker(text: str) -> tuple[int | None, str, str]:
     """split_marker, except that a number starting a figure ("3,000余人") is no marker; and
     "第一部分" is a marker a level above 一、 (level 0), ⑴ one of level 4."""
     stripped = text.lstrip()
-    for level, pattern in ((0, _PART_MARKER), (4, _PARENTHESIZED_NUMBER)):
+    for own_level, pattern in ((0, _PART_MARKER), (4, _PARENTHESIZED_NUMBER)):
         if match := pattern.match(stripped):
-            return level, match.group(0).strip(), stripped[match.end():]
+            return own_level, match.group(0).strip(), stripped[match.end():]
     level, marker, rest = split_marker(text)
     if level is not None and marker.endswith((",", "，")) and rest[:1].isdigit():
         return None, "", text
