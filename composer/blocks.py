@@ -138,6 +138,14 @@ class Signature(NamedTuple):
     sealed: bool
     path: Path = ("signature",)  # the signature's (("issuer",) when it is the issuer); the date's is ("date",)
 
+    def anchors(self) -> tuple[float, float]:
+        """Where the signature and the date are held, as a share of their length from their start,
+        when a format draws them at their natural width (Latin letters and digits take no exact
+        half cell in any face): the signature by its end, two characters from the right
+        (7.3.5.2), or, sealed, by its centre over the date (7.3.5.1); the date by its end. The
+        DOCX and the PDF hold them alike, so a signature with Latin letters sits alike in both."""
+        return (0.5 if self.sealed else 1.0), 1.0
+
 
 class Note(NamedTuple):
     """附注, already in parentheses, indented two characters."""

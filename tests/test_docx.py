@@ -215,9 +215,18 @@ def test_addressee_signature_date_and_note(full_body) -> None:  # type: ignore[n
     addressee = by_text["青州市人民政府："]
     assert addressee.find("w:pPr/w:ind", NS) is None and style_of(addressee) is None
     cell = PROFILE.char_pitch_pt * 20
-    for line in (placed.signature, placed.date):
-        paragraph = by_text[line.text]
-        assert int(attr(paragraph.find("w:pPr/w:ind", NS), "left")) == round(line.start * cell)
+    width = PROFILE.chars_per_line
+    # sealed: the signature centred over the date (its indents even about the centre), the date
+    # right-aligned at its end, so Latin letters' natural width moves them as in the PDF
+    signature, date = by_text[placed.signature.text], by_text[placed.date.text]
+    assert attr(signature.find("w:pPr/w:jc", NS), "val") == "center"
+    indent = signature.find("w:pPr/w:ind", NS)
+    centre = (placed.signature.start + placed.signature.end) / 2
+    assert int(attr(indent, "left")) == round((centre - min(centre, width - centre)) * cell)
+    assert int(attr(indent, "right")) == round((width - centre - min(centre, width - centre)) * cell)
+    assert attr(date.find("w:pPr/w:jc", NS), "val") == "right"
+    assert int(attr(date.find("w:pPr/w:ind", NS), "right")) == round((width - placed.date.end) * cell)
+    for paragraph in (signature, date):
         assert {look(r) for r in text_runs(paragraph)} == {("仿宋_GB2312", 16, None)}
     # sealed: the date ends four characters from the right, the signature centred over it
     assert placed.date.end == PROFILE.chars_per_line - 4

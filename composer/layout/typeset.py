@@ -173,7 +173,9 @@ class _Text(NamedTuple):
 
 
 class _Placed(NamedTuple):
-    """One line placed `start` cells from the left edge (signature, date)."""
+    """One line placed between `start` and `end` cells from the left edge (signature, date), held
+    at `anchor` (a share of its length: 0 its start, 0.5 its centre, 1 its end) when its natural
+    width differs from its cells."""
 
     runs: tuple[Run, ...]
     origins: tuple[Origin, ...]
@@ -182,6 +184,8 @@ class _Placed(NamedTuple):
     source: Source
     keep: bool = False
     tie_back: bool = False  # on the same page as the last line of text before it
+    end: float = 0.0
+    anchor: float = 0.0
 
 
 class _Blank:
@@ -337,11 +341,13 @@ class Plan:
                 return self._attachments(label, items, path, number)
             case b.Signature(signature, date, _, path):
                 # Signature and date stay together and never go to a page without body text.
+                held, date_held = block.anchors()
                 return [
                     _Placed((Run(signature.text, body),), (Origin("signature", path),), self.body_size,
-                            signature.start, Source("signature", number, signature.text), keep=True, tie_back=True),
+                            signature.start, Source("signature", number, signature.text), keep=True, tie_back=True,
+                            end=signature.end, anchor=held),
                     _Placed((Run(date.text, body),), (Origin("date", ("date",), None),), self.body_size, date.start,
-                            Source("signature", number, date.text)),
+                            Source("signature", number, date.text), end=date.end, anchor=date_held),
                 ]
             case b.Note(text, path):
                 source = Source("note", number, text)
@@ -514,10 +520,12 @@ class _Layout:
 
     def _placed_slab(self, spec: _Placed) -> _Slab:
         line = self._single(spec.runs, spec.size, self.grid.cell)
-        # Placed by cells, but Latin text and digits are set at their natural width: a line that
-        # would then pass the right edge ends at it.
+        # Placed by cells, but Latin text and digits are set at their natural width: the line is
+        # held at its anchor, as the DOCX holds it, and one that would then pass an edge ends at it.
         right = self.grid.left + self.grid.width
-        x = max(self.grid.left, min(self.grid.left + spec.start * self.grid.cell, right - line.width))
+        held = spec.start + spec.anchor * (spec.end - spec.start)
+        x = self.grid.left + held * self.grid.cell - spec.anchor * line.width
+        x = max(self.grid.left, min(x, right - line.width))
         items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size, spec.origins[0]))
         return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back)
 

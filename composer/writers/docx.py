@@ -108,7 +108,8 @@ class _Writer:
             case b.Attachments(label, items):
                 return self.attachments(label, items)
             case b.Signature(signature, date, _):
-                return [ooxml.keep_with_next(self.placed(signature)), self.placed(date)]
+                held, date_held = block.anchors()
+                return [ooxml.keep_with_next(self.placed(signature, held)), self.placed(date, date_held)]
             case b.Note(text):
                 return [paragraph(ppr(style=BODY_STYLE, mark=self.body), [run(text, self.body)])]
         raise TypeError(f"no DOCX form for {block!r}")
@@ -117,9 +118,20 @@ class _Writer:
         """An empty line: one grid line, or `line` twips (off the grid, which would round it)."""
         return paragraph(ppr(snap=line is None, line=line, mark=self.body))
 
-    def placed(self, line: b.PlacedLine) -> etree._Element:
-        """A line starting `line.start` cells from the left edge (signature and date, 7.3.5)."""
-        return paragraph(ppr(ind={"left": self.at_cells(line.start)}, mark=self.body), [run(line.text, self.body)])
+    def placed(self, line: b.PlacedLine, anchor: float) -> etree._Element:
+        """A line between `line.start` and `line.end` cells from the left edge (signature and
+        date, 7.3.5), held at its end (right-aligned) or centre (centred) as the PDF holds it,
+        so Word's natural width of Latin letters moves it as it moves the PDF's."""
+        width = float(self.profile.chars_per_line)
+        if anchor == 1.0:
+            ind, jc = {"right": self.at_cells(max(0.0, width - line.end))}, "right"
+        elif anchor == 0.5:
+            centre = (line.start + line.end) / 2
+            half = min(centre, width - centre)
+            ind, jc = {"left": self.at_cells(centre - half), "right": self.at_cells(width - centre - half)}, "center"
+        else:
+            ind, jc = {"left": self.at_cells(line.start)}, None
+        return paragraph(ppr(ind=ind, jc=jc, mark=self.body), [run(line.text, self.body)])
 
     def attachments(self, label: str, items: tuple[str, ...]) -> list[etree._Element]:
         """附件说明 (7.3.4): wrapped lines align with the name, numbers align under each other."""
