@@ -286,6 +286,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "disclosure entries with no field in the report dropped: {text}"),
     "import_header": ("版头：{text}", "red header: {text}"),
     "import_doc_number_fixed": ("发文字号“{old}”改为规范写法“{new}”", "document number '{old}' written as '{new}'"),
+    "import_before_title": (
+        "标题前的内容不属于报告，已略去：{text}", "dropped what stands before the report's title: {text}",
+    ),
     "import_title": ("标题：{text}", "title: {text}"),
     "import_no_title": ("没有找到标题，将使用“发文机关＋年度＋法治政府建设年度报告”", "no title found; the standard title will be used"),
     "import_addressee": ("主送机关：{text}", "addressee: {text}"),

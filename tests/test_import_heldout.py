@@ -22,10 +22,7 @@ import import_score  # noqa: E402
 HELDOUT = REPO / "tests" / "import_heldout"
 DRAFTS = import_score.drafts(HELDOUT)
 REPORTS = [p for p in DRAFTS if not p.with_suffix("").with_suffix(".refusal.txt").exists()]
-KNOWN_FAILURES: dict[str, str] = {  # draft name -> what the readers still get wrong
-    "notepad-gbk-circled-2019.txt": "a cover line and an editor's note above the report's own title: the first "
-    "title-like line is taken as the title, the real title and the note go into the opening",
-}
+KNOWN_FAILURES: dict[str, str] = {}  # draft name -> what the readers still get wrong
 
 
 def _params(paths: list[Path]) -> list[object]:

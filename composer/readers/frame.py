@@ -40,6 +40,7 @@ _COPY_TO = re.compile(r"抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?")
 _PRINTED = re.compile(r"(?:(?P<printer>.+?)\s+)?(?P<date>\S+?)\s*印\s*发")
 _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
 _YEAR = re.compile(r"(\d{4})\s*年")
+_COVER_LINES = 3  # lines a cover note may take above the report's title
 _ISSUER_IN_TITLE = re.compile(r"(?P<issuer>.+?)(关于)?\d{4}\s*年")
 
 
@@ -79,7 +80,7 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
             if quoted := shown(blocks[index]):
                 draft.note("import_furniture", draft.at(blocks[index]), text=quoted[:60])
             index += 1
-    index = _title(draft, blocks, index)
+    index = _title(draft, blocks, _past_cover(draft, blocks, index))
     index = _disclosure(draft, blocks, index)
     if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
@@ -201,6 +202,41 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     draft.title = (title, draft.at(first))
     draft.note("import_title", draft.at(first), text=title)
     return end
+
+
+def _past_cover(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
+    """Where the report's own title starts, when a cover line or an editor's note stands above
+    it ("关于印发…的说明", "（本文为…正文）"): the first line that reads as a report's title (a
+    year, ending in 报告 or 总结) before any heading, when what stands at `index` is none.
+    What it passes over is noted as dropped."""
+    ahead = blocks[index:index + _COVER_LINES + 1]
+    if _report_title(ahead[0] if ahead else None, index, blocks):
+        return index
+    for offset, block in enumerate(ahead[1:], 1):
+        if is_heading(block):
+            return index
+        if _report_title(block, index + offset, blocks):
+            for passed in blocks[index:index + offset]:
+                draft.note("import_before_title", draft.at(passed), "warning", text=shown(passed)[:60])
+            return index + offset
+    return index
+
+
+def _report_title(block: SourceBlock | None, index: int, blocks: list[SourceBlock]) -> bool:
+    """Whether a report's title (with its year, ending in 报告 or 总结) starts at this block,
+    set on one line or several."""
+    if not isinstance(block, SourceParagraph) or not _title_like(block.text):
+        return False
+    lines: list[str] = []
+    for following in blocks[index:index + 3]:
+        if not isinstance(following, SourceParagraph) or not _title_like(following.text) or (
+            lines and (following.gap_before or following.align != block.align)
+        ):
+            break
+        lines.append(following.text.strip())
+        if _YEAR.search(joined := "".join(lines)) and _TITLE_END.search(joined):
+            return True
+    return False
 
 
 def _title_like(text: str) -> bool:
