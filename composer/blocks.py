@@ -139,12 +139,15 @@ class Signature(NamedTuple):
     path: Path = ("signature",)  # the signature's (("issuer",) when it is the issuer); the date's is ("date",)
 
     def anchors(self) -> tuple[float, float]:
-        """Where the signature and the date are held, as a share of their length from their start,
-        when a format draws them at their natural width (Latin letters and digits take no exact
-        half cell in any face): the signature by its end, two characters from the right
-        (7.3.5.2), or, sealed, by its centre over the date (7.3.5.1); the date by its end. The
-        DOCX and the PDF hold them alike, so a signature with Latin letters sits alike in both."""
-        return (0.5 if self.sealed else 1.0), 1.0
+        """Where the signature and the date are held, as a share of their length from their start
+        (0 start, 0.5 centre, 1 end), when a format draws them at their natural width (Latin
+        letters take no exact half cell in any face): the signature where 7.3.5 fixes it, by its
+        end two characters from the right (7.3.5.2), by its start two characters left of a longer
+        date's, or, sealed, by its centre over the date (7.3.5.1); the date by its start. The DOCX
+        and the PDF hold them alike, so a signature with Latin letters sits alike in both."""
+        if self.sealed:
+            return 0.5, 0.0
+        return (0.0 if self.date.end > self.signature.end else 1.0), 0.0
 
 
 class Note(NamedTuple):
