@@ -50,8 +50,8 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
     for index, block in enumerate(blocks):
         if not isinstance(block, SourceParagraph) or block.caption:
             continue
-        level = heading_marker(block.marker or block.text)[0]
-        if level is not None:
+        level, _, rest = heading_marker(block.marker + "x" if block.marker else block.text)
+        if level is not None and not _numbered_sentence(level, block.text if block.marker else rest, blocks, index):
             ranks[index] = level
         elif block.style_level and cells(block.text) <= 60:  # a long "heading" is a misstyled paragraph
             styled[index] = block.style_level
@@ -65,6 +65,20 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
         }
     _rank_leads(blocks, ranks)
     return ranks
+
+
+def _numbered_sentence(level: int, rest: str, blocks: Sequence[SourceBlock], index: int) -> bool:
+    """An item of a numbered list in the body ("1.全年开展执法检查128次，发现问题43个，均已整改。"),
+    not a heading: numbered by a figure, a whole sentence with no heading sentence run in, and
+    no body text under it (a heading the next line elaborates is a heading)."""
+    text = rest.strip()
+    if level < 3 or not text.endswith(("。", "；", ";")) or not has_sentence_punctuation(text[:-1]):
+        return False
+    if _run_in_split(text) is not None:
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return not (isinstance(following, SourceParagraph) and not following.marker and not following.style_level
+                and heading_marker(following.text)[0] is None)
 
 
 def _rank_leads(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> None:
@@ -98,8 +112,9 @@ def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> 
             _table(draft, block, container, start + index)
         elif RELATED.fullmatch(block.text.strip()):
             draft.note("import_furniture", draft.at(block), text=block.text.strip())
-        elif index not in ranks:
-            container.append(DraftParagraph(draft.text(block.text), draft.at(block), start + index, _set_as_caption(block)))
+        elif index not in ranks:  # a list item keeps the number Word drew for it
+            container.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index,
+                                            _set_as_caption(block)))
         elif not stack and ranks[index] != top:
             draft.opening.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index))
             draft.note("import_unplaced", draft.at(block), "warning", text=block.text.strip()[:30], place="导语",
