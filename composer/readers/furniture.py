@@ -26,7 +26,7 @@ _SITE_WORDS = (
 _SHARE_WORDS = "微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|微信好友|豆瓣|人人网|今日头条|钉钉"
 FURNITURE = re.compile(
     r"扫一扫.*|"
-    r"(发布时间|来源|浏览次数|访问次数|点击数|阅读次数|字号|【?字体)\s*[:：].*|"
+    r"(发布时间|来源|浏览次数|访问次数|点击数|阅读次数|字号|【?字体|作者|责任编辑|供稿)\s*[:：].*|"
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*|"
     r"(网站)?首页\s*[>＞»›/].*|"  # a breadcrumb without its label
     r"(网站)?首页([\s|｜丨/·]+[^\s|｜丨/·，。；：:]{2,8}){2,}|"  # a menu copied as a line
@@ -63,7 +63,8 @@ _DROPPED = (
 )
 # The page's own counters and controls, which may follow a label's value on its line: they end
 # the value, and are furniture (key "").
-_PAGE_LABELS = ("信息来源", "来源", "字体", "字号", "浏览次数", "访问次数", "点击数", "阅读次数", "浏览量", "点击量")
+_PAGE_LABELS = ("信息来源", "来源", "字体", "字号", "浏览次数", "访问次数", "点击数", "阅读次数", "浏览量", "点击量",
+                "作者", "责任编辑", "供稿")
 _KEYS: dict[str, str | None] = {
     **dict.fromkeys(_PAGE_LABELS, ""), **dict.fromkeys(_DROPPED), **_SYNONYMS, **DISCLOSURE_LABELS,
 }

@@ -11,7 +11,10 @@
   Chinese numerals; the signature indented by spaces;
 - pdf-pasted-breaks-2022.docx: text pasted from a PDF: line breaks (w:br) inside sentences,
   double spaces, half-width "1." and "(1)", headings ending in "：";
-  exported by LibreOffice as pdf-pasted-breaks-2022-pdf.pdf with its header and "— N —" footer.
+  exported by LibreOffice as pdf-pasted-breaks-2022-pdf.pdf with its header and "— N —" footer;
+- list-paragraph-layout-table-2021.docx: the title one paragraph broken by a line break, parts
+  and sections Word lists in the "List Paragraph" style (一、（一） drawn), a caption typed
+  before a data table, the signature and date set in a borderless two-column table.
 """
 
 from __future__ import annotations
@@ -213,10 +216,66 @@ def pasted_breaks() -> str:
     return str(out)
 
 
+LIST_PARAGRAPH = (
+    '<w:abstractNum {ns} w:abstractNumId="98"><w:multiLevelType w:val="hybridMultilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="420" w:hanging="420"/></w:pPr></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="840" w:hanging="420"/></w:pPr></w:lvl>'
+    "</w:abstractNum>"
+)
+
+
+def list_paragraph_layout_table() -> None:
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(LIST_PARAGRAPH.format(ns=nsdecls("w"))))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="98"><w:abstractNumId w:val="98"/></w:num>'))
+    p = d.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run(p, "石门市应急管理局", "方正小标宋简体", size=22).add_break()
+    run(p, "2021年法治政府建设年度报告", "方正小标宋简体", size=22)
+
+    def listed(text: str, level: int, font: str) -> None:
+        item = d.add_paragraph(style="List Paragraph")
+        num_pr = item._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = level
+        num_pr.get_or_add_numId().val = 98
+        run(item, text, font)
+
+    body(d, "2021年，市应急管理局坚持以习近平法治思想为指导，  统筹发展和安全，扎实推进应急管理领域法治建设。现将有关情况报告如下：")
+    listed("2021年法治政府建设主要举措和成效：", 0, "黑体")
+    listed("严格安全生产执法", 1, "楷体_GB2312")
+    body(d, "全年检查生产经营单位3,412家次，立案处罚219起，罚款金额1,086万元。")
+    p = d.add_paragraph()
+    run(p, "表1　2021年安全生产行政执法情况", "黑体", size=14)
+    table = d.add_table(rows=3, cols=3)
+    table.style = "Table Grid"
+    for r, row in enumerate((("行业领域", "检查家次", "立案处罚（起）"), ("危险化学品", "1,027", "64"), ("工贸", "2,385", "155"))):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    listed("推进应急管理综合行政执法改革", 1, "楷体_GB2312")
+    body(d, "组建市应急管理综合行政执法支队，编制执法事项清单，明确执法事项106项。")
+    listed("存在的不足和原因", 0, "黑体")
+    body(d, "一是执法人员专业能力不足；二是基层执法力量薄弱。")
+    listed("党政主要负责人履行推进法治建设第一责任人职责情况", 0, "黑体")
+    body(d, "局党委书记、局长亲自研究部署法治建设工作，全年主持召开专题会议4次。")
+    listed("2022年推进法治政府建设的主要安排", 0, "黑体")
+    body(d, "深化应急管理综合行政执法改革，加强执法队伍专业化建设。")
+    d.add_paragraph()
+    layout = d.add_table(rows=2, cols=2)  # no style: no borders, as offices set signature and date
+    for r, value in enumerate(("石门市应急管理局", "2022 年 1 月 10 日")):
+        cell = layout.cell(r, 1)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run(cell.paragraphs[0], value)
+    d.save(HERE / "list-paragraph-layout-table-2021.docx")
+
+
 def main() -> None:
     province_bold_headings()
     wps_style_numbering()
     court_diyibufen()
+    list_paragraph_layout_table()
     source = pasted_breaks()
     if shutil.which("soffice"):
         with tempfile.TemporaryDirectory() as tmp:
