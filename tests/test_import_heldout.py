@@ -47,7 +47,7 @@ def test_each_draft_imports_as_its_ground_truth(draft):
         assert not score.refused and score.sentences > 0, score.wrong
         assert score.paragraphs[0] == score.paragraphs[1] and score.headings[0] == score.headings[1], score.wrong
         assert score.metadata[0] == score.metadata[1] and score.sentences_lost == 0, score.wrong
-        assert score.furniture_leaked == [], score.wrong
+        assert score.furniture_leaked == [] and score.extra == 0, score.wrong
 
 
 @pytest.mark.parametrize("draft", _params([p for p in DRAFTS if p not in REPORTS]))

@@ -9,6 +9,7 @@ text or as a table. This phase drops the first, with a note each, and reads the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -149,16 +150,33 @@ def disclosure_cells(rows: Sequence[Sequence[str]]) -> list[Pair]:
     return pairs
 
 
+def _page_number(block: SourceBlock | None) -> bool:
+    return isinstance(block, SourceParagraph) and bool(PAGE_NUMBER.fullmatch(block.text.strip()))
+
+
+def _running_heads(blocks: list[SourceBlock]) -> set[int]:
+    """The running headers and footers a PDF copy leaves: a short line with no sentence in it,
+    next to a page number, that the text has more than once (the office's name, the title)."""
+    texts = Counter(b.text.strip() for b in blocks if isinstance(b, SourceParagraph))
+    return {
+        index for index, block in enumerate(blocks)
+        if isinstance(block, SourceParagraph) and not block.marker and texts[text := block.text.strip()] > 1
+        and cells(text) <= 40 and not has_sentence_punctuation(text) and not _page_number(block)
+        and (_page_number(blocks[index - 1] if index else None) or _page_number(blocks[index + 1] if index + 1 < len(blocks) else None))
+    }
+
+
 def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]:
     """The blocks less the page's furniture, each dropped one noted."""
     kept: list[SourceBlock] = []
-    for block in blocks:
+    running = _running_heads(blocks)
+    for index, block in enumerate(blocks):
         if isinstance(block, SourceTable):
             furniture = not any(cell.strip() for row in block.rows for cell in row)
         else:
             text = block.text.strip()
             furniture = not text or bool(FURNITURE.fullmatch(text))
-        if isinstance(block, SourceParagraph) and PAGE_NUMBER.fullmatch(block.text.strip()):
+        if isinstance(block, SourceParagraph) and (_page_number(block) or index in running):
             draft.note("import_pdf_furniture", draft.at(block), text=block.text.strip())
         elif furniture:
             if quoted := shown(block):
