@@ -354,6 +354,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有找到发文机关：请在文末成文日期的上一行写上发文机关署名（如 青山县司法局），或在标题中写明，再导入",
         "no issuer found: add the issuing body's name on the line above the date at the end (e.g. 青山县司法局), or in the title, then import again",
     ),
+    "import_need_content": (
+        "第{number}部分“{name}”的标题下没有内容：请在标题下写上该部分的情况，再导入",
+        "part {number} '{name_en}' ({key}) has nothing under its heading: add what it reports, then import again",
+    ),
     "import_need_part": (
         "没有找到第{number}部分“{name}”：请加上以“{number}、{name}”为标题的一部分，再导入",
         "part {number} '{name_en}' ({key}) not found: add a part headed '{number}、{name}', then import again",

@@ -161,6 +161,8 @@ def _needed(draft: Draft, data: dict[str, Any], problems: list[Problem]) -> list
             continue
         elif problem.code == "missing" and where == ("issuer",):
             needed.append(replace(problem, code="import_need_issuer", params={}))
+        elif problem.code == "part_empty":
+            needed.append(replace(problem, code="import_need_content"))
         elif problem.code == "part_missing":
             needed.append(replace(problem, code="import_need_part", location=Location(draft.file, path=where)))
         else:
