@@ -76,3 +76,32 @@ def test_each_import_renders_and_lints_with_located_findings(draft, tmp_path):
     assert all(_LOCATED.match(line) for line in findings), findings
     assert not [line for line in findings if "错误" in line], findings  # what import wrote is a valid report
     assert yaml.safe_load(imported.read_text("utf-8"))["issuer"]
+
+
+def test_a_word_paragraph_ending_mid_sentence_is_not_joined_to_the_next(tmp_path):
+    """Lines broken inside one Word paragraph (w:br) are joined; two paragraphs are not, though
+    the first stops without a full stop (主要做法如下) and both are indented alike."""
+    import docx
+    from docx.shared import Pt
+
+    import composer
+
+    document = docx.Document()
+    document.add_paragraph("石门县司法局2024年法治政府建设年度报告").alignment = 1
+    lines = [["2024年，县司法局坚持依法行政，主要做法如下"], ["一是加强组织领导；二是完善", "制度建设。"],
+             ["一、主要举措和成效"], ["全年办理案件3件。"], ["二、存在的不足和原因"], ["力量不足。"],
+             ["三、主要负责人履行推进法治建设第一责任人职责情况"], ["局长履职到位。"], ["四、2025年工作安排"], ["加强队伍建设。"]]
+    for pieces in lines:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.first_line_indent = Pt(32)
+        for n, piece in enumerate(pieces):
+            run = paragraph.add_run(piece)
+            if n < len(pieces) - 1:
+                run.add_break()
+    for text in ("石门县司法局", "2025年1月8日"):
+        document.add_paragraph(text).alignment = 2
+    document.save(tmp_path / "draft.docx")
+    result = composer.import_report(tmp_path / "draft.docx")
+    assert result.report is not None, result.problems
+    assert result.report.opening == ["2024年，县司法局坚持依法行政，主要做法如下", "一是加强组织领导；二是完善制度建设。"]
+    assert [n.code for n in result.notes].count("import_line_joined") == 1

@@ -4,7 +4,8 @@ a web editor, keeps the PDF's line ends ("…坚持依法行政，" then "全面
 A line is the start of a paragraph broken off when it stops mid-sentence (no 。！？；： at its
 end) after a clause of its own (a comma or full stop inside it, which a heading has not), and
 the next line continues it: no heading marker, no blank line, indent, centring or right
-alignment before it, and not the signature above a date.
+alignment before it, not the signature above a date, and, where both are indented alike, a line
+of the same paragraph (a Word line break), not the next paragraph.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ def _stops_mid_sentence(text: str) -> bool:
 def _continues(previous: SourceParagraph, line: SourceBlock, after: SourceBlock | None) -> bool:
     if not isinstance(line, SourceParagraph) or line.gap_before or line.align or line.title or is_heading(line):
         return False
-    if line.start is not None and previous.start is not None and line.start > previous.start:
-        return False  # indented: a paragraph of its own
+    if line.start is not None and previous.start is not None and (
+        line.start > previous.start or (line.start == previous.start > 0 and line.line != previous.line)
+    ):
+        return False  # indented: a paragraph of its own (a Word paragraph's line break shares its number)
     text = line.text.strip()
     signature = isinstance(after, SourceParagraph) and date_of(after.text) is not None
     return bool(text) and date_of(text) is None and not signature
