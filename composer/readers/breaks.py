@@ -22,6 +22,8 @@ _CLOSERS = "”’」』）)》〉"
 
 def _stops_mid_sentence(text: str) -> bool:
     text = text.rstrip().rstrip(_CLOSERS)
+    if len(text) > 1 and text[-1] == "." and is_chinese(text[-2]):
+        return False  # a half-width full stop after Chinese text ends a sentence too
     return bool(text) and text[-1] not in _ENDS and has_sentence_punctuation(text)
 
 
