@@ -6,7 +6,7 @@
 - province-bold-headings-2019.docx: part headings only bold, no numbers; run-in leads in bold;
 - wps-style-numbering-2023.docx: 标题 1/标题 2/标题 3 styles whose numbering (numPr) is in the
   style, as WPS saves it, 一、（一）1. drawn by Word; a data table with a centred caption; page
-  numbers "— N —" in the footer;
+  numbers "— N —" in the footer; saved by LibreOffice as Word 97 (wps-style-numbering-2023-doc.doc);
 - court-diyibufen-typed-2025.docx: "第一部分" parts with typed 一、（一） inside; the date in
   Chinese numerals; the signature indented by spaces;
 - pdf-pasted-breaks-2022.docx: text pasted from a PDF: line breaks (w:br) inside sentences,
@@ -279,9 +279,11 @@ def main() -> None:
     source = pasted_breaks()
     if shutil.which("soffice"):
         with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                            "--convert-to", "pdf", "--outdir", tmp, source], check=True, capture_output=True)
+            for target, path in (("pdf", source), ("doc", str(HERE / "wps-style-numbering-2023.docx"))):
+                subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                                "--convert-to", target, "--outdir", tmp, path], check=True, capture_output=True)
             shutil.copy(Path(tmp) / "pdf-pasted-breaks-2022.pdf", HERE / "pdf-pasted-breaks-2022-pdf.pdf")
+            shutil.copy(Path(tmp) / "wps-style-numbering-2023.doc", HERE / "wps-style-numbering-2023-doc.doc")
 
 
 if __name__ == "__main__":
