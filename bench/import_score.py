@@ -3,6 +3,7 @@
 
     python bench/import_score.py                      # every draft, then the totals
     python bench/import_score.py tests/import_corpus/gbk-notepad.txt   # some drafts
+    python bench/import_score.py tests/import_heldout                  # the held-out set
 
 The corpus holds, per draft, `NAME.SUFFIX` (the draft as an office or a site has it),
 `NAME.expected.yaml` (the report as a perfect import gives it, a valid report YAML) and
@@ -13,7 +14,8 @@ whose messages says what to add.
 
 Per draft and in total: paragraphs in the right part, headings at the right level (and in the
 right part), metadata right (each top-level field and disclosure entry), sentences lost (of
-the expected report's text, not found anywhere in the import), furniture leaked. Texts are
+the expected report's text, not found anywhere in the import), extra (paragraphs and headings
+the ground truth has not: a running header or a page's line kept as text), furniture leaked. Texts are
 compared with white space taken out and punctuation made full-width.
 """
 
@@ -46,6 +48,7 @@ class Score:
     metadata: tuple[int, int] = (0, 0)
     sentences: int = 0
     sentences_lost: int = 0
+    extra: int = 0  # paragraphs and headings the import has that the ground truth has not (leaked text)
     furniture_leaked: list[str] = field(default_factory=list)
     refused: bool = False
     refusal_ok: bool = True  # a refusal was expected and its messages say what to add, or none was
@@ -177,6 +180,14 @@ def score_draft(path: Path) -> Score:
     right, missing = _matched(headings, have)
     score.headings = (right, len(headings))
     score.wrong += [f"heading not at level {m[2]} of {m[1]}: {m[3][:30]}" for m in missing]
+    wanted, extra = Counter(text for *_, text in want), []
+    for *_, text in have:
+        if wanted[text] > 0:
+            wanted[text] -= 1
+        elif text:
+            extra.append(text)
+    score.extra = len(extra)
+    score.wrong += [f"not in the ground truth: {text[:30]}" for text in extra]
 
     fields = [(key, expected.get(key)) for key in METADATA if expected.get(key) not in (None, [], False)]
     fields += [(f"disclosure.{k}", v) for k, v in (expected.get("disclosure") or {}).items() if v is not None]
@@ -217,23 +228,24 @@ def totals(scores: list[Score]) -> Score:
 
     return Score(
         "total", add("paragraphs"), add("headings"), add("metadata"), sum(s.sentences for s in scores),
-        sum(s.sentences_lost for s in scores), [f for s in scores for f in s.furniture_leaked],
+        sum(s.sentences_lost for s in scores), sum(s.extra for s in scores), [f for s in scores for f in s.furniture_leaked],
         any(s.refused for s in scores), all(s.refusal_ok for s in scores),
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("drafts", nargs="*", type=Path, help="drafts of the corpus (default: all)")
+    parser.add_argument("drafts", nargs="*", type=Path, help="drafts, or folders of them (default: the corpus)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what each draft got wrong")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    scores = [score_draft(path) for path in args.drafts or drafts()]
-    print(f"{'draft':40} {'paragraphs':>11} {'headings':>9} {'metadata':>9} {'lost':>5} {'leaked':>6}  refused")
+    paths = [draft for path in args.drafts for draft in (drafts(path) if path.is_dir() else [path])]
+    scores = [score_draft(path) for path in paths or drafts()]
+    print(f"{'draft':40} {'paragraphs':>11} {'headings':>9} {'metadata':>9} {'lost':>5} {'extra':>5} {'leaked':>6}  refused")
     for score in [*scores, totals(scores)]:
         refused = ("yes" if score.refused else "no") + ("" if score.refusal_ok else " (wrong)")
         print(f"{score.name:40} {_ratio(score.paragraphs):>11} {_ratio(score.headings):>9} {_ratio(score.metadata):>9} "
-              f"{score.sentences_lost:>5} {len(score.furniture_leaked):>6}  {refused}")
+              f"{score.sentences_lost:>5} {score.extra:>5} {len(score.furniture_leaked):>6}  {refused}")
         if args.verbose:
             for wrong in score.wrong:
                 print(f"    {wrong}")

@@ -187,6 +187,24 @@ class Signature(NamedTuple):
         rows[self.date_line] = [(self.date, ("date",))]
         return [(line, sorted(rows[line], key=lambda item: item[0].start)) for line in sorted(rows)]
 
+    def anchors(self) -> tuple[float, float]:
+        """Where the signature and the date are held, as a share of their length from their start
+        (0 start, 0.5 centre, 1 end), when a format draws them at their natural width (Latin
+        letters take no exact half cell in any face): the signature where 7.3.5 fixes it, by its
+        end two characters from the right (7.3.5.2), by its start two characters left of a longer
+        date's, or, sealed, by its centre over the date (7.3.5.1); the date by its start. The DOCX
+        and the PDF hold them alike, so a signature with Latin letters sits alike in both."""
+        if self.sealed:
+            return 0.5, 0.0
+        return (0.0 if self.date.end > self.signature.end else 1.0), 0.0
+
+    def held(self, row: int) -> float:
+        """Where row `row` of `lines()` is held (see `anchors`); a joint report's rows, whose
+        signatures stand side by side or aligned one under another, by their starts."""
+        if row == 0 and not self.others:
+            return self.anchors()[0]
+        return self.anchors()[1] if row == len(self.lines()) - 1 else 0.0
+
 
 class Note(NamedTuple):
     """附注, already in parentheses, indented two characters."""

@@ -302,11 +302,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is GBK/GB18030, not UTF-8 (as Notepad and older web pages save it); read as GBK",
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
+    "import_not_a_report": (
+        "“{title}”是一份{kind}，不是法治政府建设年度报告：请导入年度报告本身（标题以“报告”结尾）",
+        "'{title}' is a {kind} ({kind_en}), not an annual report on building a law-based government: "
+        "import the report itself (its title ends in 报告)",
+    ),
+    "import_line_joined": (
+        "此行接续上一行的句子（复制 PDF 等留下的断行），已合并：{text}",
+        "this line continues the sentence of the line before (a line break left by copying a PDF): joined: {text}",
+    ),
     "import_disclosure": ("政府信息公开信息（{labels}），作为元数据保留", "disclosure header ({labels_en}), kept as metadata"),
     "import_disclosure_dropped": ("政府信息公开信息中无对应字段的项目已略去：{text}",
                                   "disclosure entries with no field in the report dropped: {text}"),
     "import_header": ("版头：{text}", "red header: {text}"),
     "import_doc_number_fixed": ("发文字号“{old}”改为规范写法“{new}”", "document number '{old}' written as '{new}'"),
+    "import_before_title": (
+        "标题前的内容不属于报告，已略去：{text}", "dropped what stands before the report's title: {text}",
+    ),
     "import_title": ("标题：{text}", "title: {text}"),
     "import_no_title": ("没有找到标题，将使用“发文机关＋年度＋法治政府建设年度报告”", "no title found; the standard title will be used"),
     "import_addressee": ("主送机关：{text}", "addressee: {text}"),
@@ -372,6 +384,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_need_issuer": (
         "没有找到发文机关：请在文末成文日期的上一行写上发文机关署名（如 青山县司法局），或在标题中写明，再导入",
         "no issuer found: add the issuing body's name on the line above the date at the end (e.g. 青山县司法局), or in the title, then import again",
+    ),
+    "import_need_content": (
+        "第{number}部分“{name}”的标题下没有内容：请在标题下写上该部分的情况，再导入",
+        "part {number} '{name_en}' ({key}) has nothing under its heading: add what it reports, then import again",
     ),
     "import_need_part": (
         "没有找到第{number}部分“{name}”：请加上以“{number}、{name}”为标题的一部分，再导入",

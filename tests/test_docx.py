@@ -217,15 +217,42 @@ def test_addressee_signature_date_and_note(full_body) -> None:  # type: ignore[n
     addressee = by_text["青州市人民政府："]
     assert addressee.find("w:pPr/w:ind", NS) is None and style_of(addressee) is None
     cell = PROFILE.char_pitch_pt * 20
-    for line in (placed.signature, placed.date):
-        paragraph = by_text[line.text]
-        assert int(attr(paragraph.find("w:pPr/w:ind", NS), "left")) == round(line.start * cell)
+    width = PROFILE.chars_per_line
+    # sealed: the signature centred over the date (its indents even about the centre), so Latin
+    # letters' natural width moves it as in the PDF; the date starts where compose put it
+    signature, date = by_text[placed.signature.text], by_text[placed.date.text]
+    assert attr(signature.find("w:pPr/w:jc", NS), "val") == "center"
+    indent = signature.find("w:pPr/w:ind", NS)
+    centre = (placed.signature.start + placed.signature.end) / 2
+    assert int(attr(indent, "left")) == round((centre - min(centre, width - centre)) * cell)
+    assert int(attr(indent, "right")) == round((width - centre - min(centre, width - centre)) * cell)
+    assert date.find("w:pPr/w:jc", NS) is None
+    assert int(attr(date.find("w:pPr/w:ind", NS), "left")) == round(placed.date.start * cell)
+    for paragraph in (signature, date):
         assert {look(r) for r in text_runs(paragraph)} == {("仿宋_GB2312", 16, None)}
     # sealed: the date ends four characters from the right, the signature centred over it
     assert placed.date.end == PROFILE.chars_per_line - 4
     assert abs((placed.signature.start + placed.signature.end) - (placed.date.start + placed.date.end)) < 1e-9
     assert by_text[placed.signature.text].find("w:pPr/w:keepNext", NS) is not None
     assert "（此件公开发布）" in by_text
+
+
+@pytest.mark.parametrize("signature, aligned", [
+    ("青山县Data Management Bureau", "right"),  # two characters from the right, held by its end
+    ("法制办", None),  # shorter than the date: it starts two characters left of the date's start
+])
+def test_an_unsealed_signature_is_held_by_the_side_its_rule_fixes(signature, aligned) -> None:
+    report = composer.load(FULL_YAML).model_copy(update={"signature": signature, "seal": False})
+    placed = next(blk for blk in compose(report, PROFILE).body if isinstance(blk, b.Signature))
+    body = parts(composer.render(report, "docx"))["word/document.xml"].findall("w:body/w:p", NS)
+    paragraph = next(p for p in body if text_of(p) == signature)
+    indent, cell = paragraph.find("w:pPr/w:ind", NS), PROFILE.char_pitch_pt * 20
+    assert attr(paragraph.find("w:pPr/w:jc", NS), "val") == aligned
+    if aligned:
+        assert int(attr(indent, "right")) == round((PROFILE.chars_per_line - placed.signature.end) * cell) > 0
+    else:
+        assert int(attr(indent, "left")) == round(placed.signature.start * cell)
+        assert placed.date.start - placed.signature.start == pytest.approx(2)
 
 
 def test_attachment_names_align(full_body) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,8 @@ from pdfminer.pdftypes import PDFObjectNotFound, resolve1
 from pdfminer.psparser import LIT
 
 import composer
+from composer import blocks as b
+from composer.blocks import cells
 from composer.compose import compose
 from composer.layout import lay_out
 from composer.layout.typeset import Glyphs
@@ -303,15 +305,44 @@ def test_red_header():
     assert any(text.endswith("签发人：李明") for text in lines)
 
 
+def _held_at(line, anchor: float) -> float:
+    """Where a drawn line is held: its start, centre (0.5) or end (1) on the page; a Chinese
+    character takes its cell (the grid sets them closer than their advance)."""
+    last = line.chars[-1]
+    start, end = line.chars[0]["x0"], last["x0"] + (CELL if cells(last["text"]) == 1 else last["x1"] - last["x0"])
+    return start + anchor * (end - start)
+
+
+def _placed_at(placed: b.PlacedLine, anchor: float) -> float:
+    return LEFT + (placed.start + anchor * (placed.end - placed.start)) * CELL
+
+
 def test_signature_and_date_are_where_compose_placed_them():
     report = composer.load(SEED_YAML)
     signature = compose(report, PROFILE).body[-1]
     last = body_lines(seed_pages()[-1])
     sig = next(line for line in last if line.text == signature.signature.text)
     date = next(line for line in last if line.text == signature.date.text)
-    assert sig.chars[0]["x0"] == pytest.approx(LEFT + signature.signature.start * CELL, abs=0.05)
-    assert date.chars[0]["x0"] == pytest.approx(LEFT + signature.date.start * CELL, abs=0.05)
+    held, date_held = signature.anchors()
+    assert _held_at(sig, held) == pytest.approx(_placed_at(signature.signature, held), abs=0.05)
+    assert _held_at(date, date_held) == pytest.approx(_placed_at(signature.date, date_held), abs=0.05)
     assert date.baseline - sig.baseline == pytest.approx(PITCH)
+
+
+@pytest.mark.parametrize("seal, text", [(False, "大同市Science and Technology Bureau"), (True, "大同市Sci-Tech局")])
+def test_a_signature_with_latin_letters_is_held_where_the_docx_holds_it(seal, text):
+    """Latin letters are drawn at their natural width, wider than the half cells compose counts:
+    the signature still ends two characters from the right (centred over the date, sealed), as
+    the DOCX's right-aligned (centred) paragraph puts it in Word."""
+    report = composer.load(SEED_YAML).model_copy(update={"signature": text, "seal": seal})
+    signature = next(block for block in compose(report, PROFILE).body if isinstance(block, b.Signature))
+    last = body_lines(pages_of(composer.render(report, "pdf"))[-1])
+    sig = next(line for line in last if line.text.replace(" ", "") == signature.signature.text.replace(" ", ""))
+    held = signature.anchors()[0]
+    assert held == (0.5 if seal else 1.0)
+    assert _held_at(sig, 1) - _held_at(sig, 0) > (signature.signature.end - signature.signature.start) * CELL + 1
+    # within half a point: the PDF's glyph widths are whole thousandths of an em
+    assert _held_at(sig, held) == pytest.approx(_placed_at(signature.signature, held), abs=0.5)
 
 
 def test_end_block_sits_on_the_foot_of_the_last_page_with_its_rules():

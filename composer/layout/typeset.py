@@ -220,8 +220,10 @@ class _Text(NamedTuple):
 
 
 class _Placed(NamedTuple):
-    """One line placed `start` cells from the left edge (signature, date); a joint report's
-    other signatures on the line in `beside` (run, origin, start), its seals in `seals`."""
+    """One line placed between `start` and `end` cells from the left edge (signature, date), held
+    at `anchor` (a share of its length: 0 its start, 0.5 its centre, 1 its end) when its natural
+    width differs from its cells; a joint report's other signatures on the line in `beside`
+    (run, origin, start), its seals in `seals`."""
 
     runs: tuple[Run, ...]
     origins: tuple[Origin, ...]
@@ -232,6 +234,8 @@ class _Placed(NamedTuple):
     tie_back: bool = False  # on the same page as the last line of text before it
     beside: tuple[tuple[Run, Origin, float], ...] = ()
     seals: tuple[b.SealMark, ...] = ()
+    end: float = 0.0
+    anchor: float = 0.0
 
 
 class _Blank:
@@ -442,7 +446,7 @@ class Plan:
             text = "　".join(p.text for p, _ in placed)
             specs.append(_Placed((run,), (origin,), self.body_size, start, Source("signature", number, text),
                                  keep=k < len(lines) - 1, tie_back=k == 0, beside=tuple(beside),
-                                 seals=block.seals if k == 0 else ()))
+                                 seals=block.seals if k == 0 else (), end=placed[0][0].end, anchor=block.held(k)))
         return specs
 
     @staticmethod
@@ -650,13 +654,17 @@ class _Layout:
                   seal.height * grid.pitch, seal.image, Origin("seal", seal.path, None))
             for seal in spec.seals
         )  # first: drawn behind the text they press on
+        # Placed by cells, but Latin text and digits are set at their natural width: the first
+        # line is held at its anchor, as the DOCX holds it, the others by their starts, and one
+        # that would then pass an edge ends at it.
+        right = grid.left + grid.width
         items: list[Item] = []
-        for run, origin, start in tuple(zip(spec.runs, spec.origins, [spec.start])) + spec.beside:
+        first = ((spec.runs[0], spec.origins[0], spec.start),) if spec.runs else ()
+        for k, (run, origin, start) in enumerate(first + spec.beside):
             line = self._single([run], spec.size, grid.cell)
-            # Placed by cells, but Latin text and digits are set at their natural width: a line that
-            # would then pass the right edge ends at it.
-            right = grid.left + grid.width
-            x = max(grid.left, min(grid.left + start * grid.cell, right - line.width))
+            anchor = spec.anchor if k == 0 else 0.0
+            held = start + anchor * (spec.end - start)
+            x = max(grid.left, min(grid.left + held * grid.cell - anchor * line.width, right - line.width))
             items += self._glyphs(line, x, grid.baseline(0.0, spec.size), spec.size, origin)
         return _Slab(grid.pitch, images + tuple(items), spec.keep, kind=spec.source.kind, tie_back=spec.tie_back,
                      grid_line=True)

@@ -21,7 +21,11 @@ from .core import RULES, Edit, Finding, Hit, LintDocument, Path_, Rule, excerpt
 from .sources import read_document, yaml_document
 
 # Validation problems a lint rule reports too; the rule's finding (with its fix) stands for both.
-COVERED_BY = {"part_missing": "S001", "part_order": "S002", "part_empty": "S003", "doc_number_brackets": "N002"}
+COVERED_BY = {
+    "part_missing": "S001", "part_order": "S002", "part_empty": "S003", "doc_number_brackets": "N002",
+    # the same defects as an import of the source says them, with what to add
+    "import_need_part": "S001", "import_need_content": "S003",
+}
 
 
 def unknown_codes(codes: Iterable[str]) -> list[str]:

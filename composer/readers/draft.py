@@ -9,6 +9,7 @@ once the whole body is read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from typing import TYPE_CHECKING, Any
@@ -96,8 +97,19 @@ class Draft:
 # --- what a line of text is ------------------------------------------------------------------------
 
 
+# Markers drafts use beyond the four levels of GB/T 9704: "第一部分" above 一、 (long reports
+# number their parts so, with 一、 inside), and ⑴ ⑵ or 1) 1） typed for (1) (2).
+_PART_MARKER = re.compile(r"^第[一二三四五六七八九十]{1,3}部分\s*[、,，.．:：]?\s*")
+_PARENTHESIZED_NUMBER = re.compile(r"^(?:[\u2474-\u2487]|[0-9０-９]{1,2}[)）](?![0-9０-９]))\s*")
+
+
 def heading_marker(text: str) -> tuple[int | None, str, str]:
-    """split_marker, except that a number starting a figure ("3,000余人") is no marker."""
+    """split_marker, except that a number starting a figure ("3,000余人") is no marker; and
+    "第一部分" is a marker a level above 一、 (level 0), ⑴ and 1) ones of level 4."""
+    stripped = text.lstrip()
+    for own_level, pattern in ((0, _PART_MARKER), (4, _PARENTHESIZED_NUMBER)):
+        if match := pattern.match(stripped):
+            return own_level, match.group(0).strip(), stripped[match.end():]
     level, marker, rest = split_marker(text)
     if level is not None and marker.endswith((",", "，")) and rest[:1].isdigit():
         return None, "", text

@@ -46,6 +46,7 @@ _PRINTED = re.compile(r"(?:(?P<printer>.+?)\s+)?(?P<date>\S+?)\s*印\s*发")
 _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
 _END_BLOCK = re.compile(rf"{_COPY_TO.pattern}|{_PRINTED.pattern}")  # where the last attachment page ends
 _YEAR = re.compile(r"(\d{4})\s*年")
+_COVER_LINES = 3  # lines a cover note may take above the report's title
 _ISSUER_IN_TITLE = re.compile(r"(?P<issuer>.+?)(关于)?\d{4}\s*年")
 
 
@@ -87,7 +88,7 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
             if quoted := shown(blocks[index]):
                 draft.note("import_furniture", draft.at(blocks[index]), text=quoted[:60])
             index += 1
-    index = _title(draft, blocks, index)
+    index = _title(draft, blocks, _past_cover(draft, blocks, index))
     index = _disclosure(draft, blocks, index)
     if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
@@ -249,6 +250,49 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     draft.title = (title, draft.at(first))
     draft.note("import_title", draft.at(first), text=title)
     return end
+
+
+def _past_cover(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
+    """Where the report's own title starts, when a cover line or an editor's note stands above
+    it ("关于印发…的说明", "（本文为…正文）"): the first line that reads as a report's title (a
+    year, ending in 报告 or 总结) before any heading, when what stands at `index` is none.
+    What it passes over is noted as dropped."""
+    ahead = blocks[index:index + _COVER_LINES + 1]
+    if _report_title(ahead[0] if ahead else None, index, blocks):
+        return index
+    for offset, block in enumerate(ahead[1:], 1):
+        if is_heading(block):
+            return index
+        if _report_title(block, index + offset, blocks):
+            if all(_issuers_line(passed) for passed in blocks[index:index + offset]):
+                return index  # the title's first lines: the issuers' names (a joint report's)
+            for passed in blocks[index:index + offset]:
+                draft.note("import_before_title", draft.at(passed), "warning", text=shown(passed)[:60])
+            return index + offset
+    return index
+
+
+def _issuers_line(block: SourceBlock) -> bool:
+    """A title line of nothing but issuers' names ("中共青山县委员会　青山县人民政府")."""
+    names = block.text.split() if isinstance(block, SourceParagraph) else []
+    return bool(names) and all(_ORGAN.fullmatch(name) for name in names)
+
+
+def _report_title(block: SourceBlock | None, index: int, blocks: list[SourceBlock]) -> bool:
+    """Whether a report's title (with its year, ending in 报告 or 总结) starts at this block,
+    set on one line or several."""
+    if not isinstance(block, SourceParagraph) or not _title_like(block.text):
+        return False
+    lines: list[str] = []
+    for following in blocks[index:index + 3]:
+        if not isinstance(following, SourceParagraph) or not _title_like(following.text) or (
+            lines and (following.gap_before or following.align != block.align)
+        ):
+            break
+        lines.append(following.text.strip())
+        if _YEAR.search(joined := "".join(lines)) and _TITLE_END.search(joined):
+            return True
+    return False
 
 
 def _title_like(text: str) -> bool:
@@ -472,6 +516,14 @@ def identity(draft: Draft) -> None:
             draft.place(("title",), draft.title[1])  # type: ignore[index]
         return
     issuer = draft.signature[0] if draft.signature else None
+    if issuer and (named := _issuer_named(draft, title)) and not issuer.endswith(named[0]):
+        # signed by another (an office for its government): the issuer stays who the draft names;
+        # a signature ending in the name is its full form (国家税务总局白沙县税务局), and issues it
+        issuer = named[0]
+        draft.data["issuer"] = issuer
+        draft.place(("issuer",), named[1])
+        draft.data["signature"] = draft.signature[0]  # type: ignore[index]
+        draft.place(("signature",), draft.signature[1])  # type: ignore[index]
     if issuer is None and draft.byline:
         issuer = draft.byline[0]
         draft.place(("issuer",), draft.byline[1])
@@ -482,7 +534,7 @@ def identity(draft: Draft) -> None:
         issuer = publisher
         draft.note("import_issuer_from_disclosure", draft.sources.get(("disclosure", "publisher")), "warning",
                   text=issuer)
-    if issuer:
+    if issuer and "issuer" not in draft.data:
         draft.data["issuer"] = issuer
         if draft.signature:
             draft.place(("issuer",), draft.signature[1])
@@ -494,6 +546,16 @@ def identity(draft: Draft) -> None:
     if title:
         draft.data["title"] = title
         draft.place(("title",), draft.title[1])  # type: ignore[index]
+
+
+def _issuer_named(draft: Draft, title: str | None) -> tuple[str, Location] | None:
+    """The issuer as the red header's mark (…文件) or the title before its year names it."""
+    mark = (draft.data.get("header") or {}).get("mark")
+    if mark and (name := mark.removesuffix("文件")) and _BYLINE.fullmatch(name):
+        return name, draft.sources[("header", "mark")]
+    if title and draft.title and (match := _ISSUER_IN_TITLE.match(title)) and _BYLINE.fullmatch(match["issuer"]):
+        return match["issuer"], draft.title[1]
+    return None
 
 
 def _year(draft: Draft, title: str | None) -> int | None:

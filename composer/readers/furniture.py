@@ -9,6 +9,7 @@ text or as a table. This phase drops the first, with a note each, and reads the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,21 +23,26 @@ _SITE_WORDS = (
     "无障碍|无障碍浏览|长者模式|关怀版|适老化|简体版?|繁体版?|繁體|登录|注册|退出|English|手机版|移动版|"
     "网站地图|联系我们|设为首页|加入收藏|站内搜索|搜索|高级搜索|智能问答|政务微博|政务微信|RSS|English Version"
 )
+# Where the page's share buttons go, left as a line of their names.
+_SHARE_WORDS = "微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|微信好友|豆瓣|人人网|今日头条|钉钉"
 FURNITURE = re.compile(
     r"扫一扫.*|"
-    r"(发布时间|来源|浏览次数|访问次数|点击数|阅读次数|字号|【?字体)\s*[:：].*|"
+    r"(发布时间|来源|浏览次数|访问次数|点击数|阅读次数|字号|【?字体|作者|责任编辑|供稿)\s*[:：].*|"
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*|"
     r"(网站)?首页\s*[>＞»›/].*|"  # a breadcrumb without its label
     r"(网站)?首页([\s|｜丨/·]+[^\s|｜丨/·，。；：:]{2,8}){2,}|"  # a menu copied as a line
     r"欢迎(访问|来到|光临|进入).{0,40}|今天是.{0,30}|"  # the site's top bar
     rf"({_SITE_WORDS})([\s|｜丨/·]*({_SITE_WORDS}))*|"
     r".{0,60}((主办|承办|协办|运维|维护)单位|技术支持)\s*[:：].{0,80}|.{2,30}主办(\s.{0,80})?|"
-    r"(上一篇|下一篇|分享到)\s*[:：]?.*|"
+    r"(上一篇|下一篇|分享到|附件下载)\s*[:：]?.*|"
+    rf"({_SHARE_WORDS})([\s|｜丨/·]*({_SHARE_WORDS}))*|"
     r"(【?(打印|打印本页|关闭|关闭窗口|收藏|返回顶部|返回|纠错)】?\s*)+|"
     r"[|\s]*\|[|\s]*|"
     r"[━─—=＝_\-*·]{5,}|"
     r".{0,60}(ICP备|公网安备|网站标识码|版权所有).{0,60}"
 )
+# A page number a printed page carries, left in text copied from a PDF: "— 3 —", "-3-", "第3页 共8页".
+PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*[0-9０-９]{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
 # A list of links the page adds after the report; it and all that follows the date are furniture.
 RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)")
 
@@ -45,26 +51,29 @@ RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|�
 # note). Any label may be letter-spaced (主 题 词, 有 效 性).
 DISCLOSURE_LABELS: dict[str, str] = {str(f.title): key for key, f in Disclosure.model_fields.items()}
 _SYNONYMS: dict[str, str] = {
-    "索取号": "index_number", "编号": "index_number", "主题分类": "category", "信息类别": "category",
+    "索取号": "index_number", "信息索引号": "index_number", "编号": "index_number", "主题分类": "category", "信息类别": "category",
     "分类": "category", "所属机构": "publisher", "发布单位": "publisher", "发布机关": "publisher",
     "发文机关": "publisher", "发文单位": "publisher", "公开日期": "published", "名称": "title",
     "文件名称": "title", "发文字号": "document_number", "文件编号": "document_number",
     "有效性": "validity", "时效性": "validity", "效力状态": "validity", "是否有效": "validity",
 }
 _DROPPED = (
-    "发文日期", "成文日期", "生效日期", "废止日期", "失效日期", "主题词", "关键词", "关键字", "公开方式",
+    "发文日期", "成文日期", "生成日期", "生效日期", "废止日期", "失效日期", "主题词", "关键词", "关键字", "公开方式",
     "公开范围", "公开形式", "公开时限", "公开属性", "体裁分类", "组配分类", "服务对象", "内容概述",
     "公文种类", "文种", "统一编号", "登记号",
 )
 # The page's own counters and controls, which may follow a label's value on its line: they end
 # the value, and are furniture (key "").
-_PAGE_LABELS = ("信息来源", "来源", "字体", "字号", "浏览次数", "访问次数", "点击数", "阅读次数", "浏览量", "点击量")
+_PAGE_LABELS = ("信息来源", "来源", "字体", "字号", "浏览次数", "访问次数", "点击数", "阅读次数", "浏览量", "点击量",
+                "作者", "责任编辑", "供稿")
 _KEYS: dict[str, str | None] = {
     **dict.fromkeys(_PAGE_LABELS, ""), **dict.fromkeys(_DROPPED), **_SYNONYMS, **DISCLOSURE_LABELS,
 }
 _LABEL = "|".join(r"\s*".join(label) for label in sorted(_KEYS, key=len, reverse=True))
 _LABEL_COLON = re.compile(rf"(?P<label>{_LABEL})\s*[:：]")
 _LABEL_CELL = re.compile(rf"(?P<label>{_LABEL})\s*[:：]?")
+_BARE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>{_LABEL})(?=\s|$)")
+_LABEL_GLUED = re.compile(rf"(?P<label>{_LABEL})(?=[^\s:：])")
 # A label no list has, in the disclosure block: a few Chinese characters and a colon.
 _ANY_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,5})\s*[:：]")
 _NOT_LABELS = {"签发人", "主送", "抄送", "附件"}  # the report's own lines, not the page's
@@ -105,6 +114,22 @@ def disclosure_pairs(text: str, colon_required: bool = True, any_label: bool = F
     return pairs
 
 
+def _bare_pairs(text: str, opened: bool) -> list[Pair]:
+    """A disclosure line whose labels have no colon: cells copied with tabs between them
+    ("索引号  0001/2022-00021  发布机构  柳林县卫生健康局"), or label and value in spans of their
+    own ("信息索引号SSTHJT-2026-000015"). Taken when the header is open (`opened`) or the
+    line shows it is one: two labels, or the index number first."""
+    text = text.strip()
+    matches = list(_BARE_LABEL.finditer(text))
+    if matches and matches[0].start() == 0 and (len(matches) >= 2 or opened):
+        return [(_label(match), text[match.end():following.start() if following else len(text)].strip() or None)
+                for match, following in zip(matches, [*matches[1:], None])]
+    match = _LABEL_GLUED.match(text)
+    if match and (opened or disclosure_key(_label(match)) == "index_number"):
+        return [(_label(match), text[match.end():].strip())]
+    return []
+
+
 def disclosure_cells(rows: Sequence[Sequence[str]]) -> list[Pair]:
     """The disclosure header of a table laid out label cell, value cell, two or four columns
     (the sites' and ours).
@@ -125,16 +150,35 @@ def disclosure_cells(rows: Sequence[Sequence[str]]) -> list[Pair]:
     return pairs
 
 
+def _page_number(block: SourceBlock | None) -> bool:
+    return isinstance(block, SourceParagraph) and bool(PAGE_NUMBER.fullmatch(block.text.strip()))
+
+
+def _running_heads(blocks: list[SourceBlock]) -> set[int]:
+    """The running headers and footers a PDF copy leaves: a short line with no sentence in it,
+    next to a page number, that the text has more than once (the office's name, the title)."""
+    texts = Counter(b.text.strip() for b in blocks if isinstance(b, SourceParagraph))
+    return {
+        index for index, block in enumerate(blocks)
+        if isinstance(block, SourceParagraph) and not block.marker and texts[text := block.text.strip()] > 1
+        and cells(text) <= 40 and not has_sentence_punctuation(text) and not _page_number(block)
+        and (_page_number(blocks[index - 1] if index else None) or _page_number(blocks[index + 1] if index + 1 < len(blocks) else None))
+    }
+
+
 def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]:
     """The blocks less the page's furniture, each dropped one noted."""
     kept: list[SourceBlock] = []
-    for block in blocks:
+    running = _running_heads(blocks)
+    for index, block in enumerate(blocks):
         if isinstance(block, SourceTable):
             furniture = not any(cell.strip() for row in block.rows for cell in row)
         else:
             text = block.text.strip()
             furniture = not text or bool(FURNITURE.fullmatch(text))
-        if furniture:
+        if isinstance(block, SourceParagraph) and (_page_number(block) or index in running):
+            draft.note("import_pdf_furniture", draft.at(block), text=block.text.strip())
+        elif furniture:
             if quoted := shown(block):
                 draft.note("import_furniture", draft.at(block), text=quoted)
         else:
@@ -154,6 +198,8 @@ def read_disclosure(draft: Draft, block: SourceBlock, any_label: bool = False) -
         pairs = disclosure_pairs(block.text, any_label=any_label and "disclosure" in draft.data)
         if any_label and not pairs and len(found := disclosure_pairs(block.text, any_label=True)) >= 2:
             pairs = found  # two labelled values on one line open the header too
+        if any_label and not pairs:
+            pairs = _bare_pairs(block.text, "disclosure" in draft.data)
     if not pairs:
         return False
     found = draft.data.setdefault("disclosure", {})

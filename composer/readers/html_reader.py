@@ -153,6 +153,7 @@ class _Page:
         self.pieces: list[tuple[str, bool]] = []
         self.line = 0
         self.align: str | None = None
+        self.heading: int | None = None  # the level of the <h2>-<h6> being read (<h1> is the title)
         self.sealed: bool | None = None
         self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
 
@@ -174,8 +175,8 @@ class _Page:
             lead += piece
         lead = _clean(lead).strip()
         self.blocks.append(SourceParagraph(
-            text, self.line, lead=lead if lead and lead != text else None, align=self.align,  # type: ignore[arg-type]
-            sealed=self.sealed,
+            text, self.line, style_level=self.heading, lead=lead if lead and lead != text else None,
+            align=self.align, sealed=self.sealed,  # type: ignore[arg-type]
         ))
 
     def walk(self, element: Any, bold: bool = False) -> None:
@@ -198,6 +199,8 @@ class _Page:
             align = (element.get("align") or "").lower() or (m[1].lower() if (m := _ALIGN.search(element.get("style") or "")) else "")
             if align in ("center", "right"):
                 self.align = align
+            if re.fullmatch(r"h[2-6]", tag):
+                self.heading = int(tag[1]) - 1
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style") or ""))
         sealed = self.sealed
         if (seal := element.get("data-sealed")) is not None:
@@ -209,6 +212,7 @@ class _Page:
         if block:
             self.flush()
             self.align = None
+            self.heading = None
         self.sealed = sealed
 
     def table(self, table: Any) -> None:
@@ -216,7 +220,7 @@ class _Page:
             [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th") and not _skipped(cell, self.links)]
             for row in table.iter("tr") if _owner(row) is table
         ]
-        texts = [tuple(_clean(cell.text_content()).strip() for cell in row) for row in rows if row]
+        texts = _grid([row for row in rows if row])
         nested = any(t is not table for t in table.iter("table"))
         data = bool(texts) and not nested and not layout_table(texts)
         for caption in table.iterchildren("caption"):
@@ -233,6 +237,42 @@ class _Page:
         for row in rows:
             for cell in row:
                 self.walk(cell)
+
+
+_MAX_SPAN = 100  # a span wider than any table a report prints is the page's mistake
+
+
+def _span(cell: Any, name: str) -> int:
+    value = (cell.get(name) or "").strip()
+    return min(int(value), _MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(rows: list[list[Any]]) -> list[tuple[str, ...]]:
+    """The rows' texts with each cell in its column: a cell spanning rows or columns (rowspan,
+    colspan) fills the places it covers with empty cells, so the rows below a spanning header
+    keep their columns."""
+    below: dict[int, int] = {}  # column -> rows a cell above still covers
+    texts: list[tuple[str, ...]] = []
+    for row in rows:
+        out: list[str] = []
+        cells = iter(row)
+        cell = next(cells, None)
+        while cell is not None or any(column >= len(out) for column in below):
+            if below.get(len(out), 0) > 0:
+                below[len(out)] -= 1
+                out.append("")
+                continue
+            if cell is None:
+                break
+            down = _span(cell, "rowspan")
+            for offset in range(_span(cell, "colspan")):
+                if down > 1:
+                    below[len(out)] = down - 1
+                out.append(_clean(cell.text_content()).strip() if offset == 0 else "")
+            cell = next(cells, None)
+        below = {column: left for column, left in below.items() if left > 0}
+        texts.append(tuple(out))
+    return texts
 
 
 def _owner(row: Any) -> Any:

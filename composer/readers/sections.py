@@ -25,14 +25,17 @@ from .source import SourceBlock, SourceParagraph, SourceTable
 
 _SENTENCE_END = "。！？"
 _CLOSERS = "”’」』）)》〉"
+_RUN_IN_LEAD_CELLS = 20  # a heading set before a colon is a few words, not a clause
 _CAPTION = re.compile(r"(附)?表\s*[0-9０-９一二三四五六七八九十]+")
 
 
 def _run_in_split(text: str) -> int | None:
-    """Where the body starts after a heading sentence at the start of `text`, if text follows it."""
+    """Where the body starts after a heading sentence at the start of `text`, if text follows it;
+    a short lead ending in a colon ("加强组织领导：成立…") is a heading sentence too."""
     for index, char in enumerate(text):
         half = char in ".!?" and index > 0 and is_chinese(text[index - 1])
-        if char in _SENTENCE_END or half:
+        lead = char in "：:" and cells(text[:index]) <= _RUN_IN_LEAD_CELLS
+        if char in _SENTENCE_END or half or lead:
             end = index + 1
             while end < len(text) and text[end] in _CLOSERS:
                 end += 1
@@ -47,8 +50,8 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
     for index, block in enumerate(blocks):
         if not isinstance(block, SourceParagraph) or block.caption:
             continue
-        level = heading_marker(block.marker or block.text)[0]
-        if level is not None:
+        level, _, rest = heading_marker(block.marker + "x" if block.marker else block.text)
+        if level is not None and not _numbered_sentence(level, block.text if block.marker else rest, blocks, index):
             ranks[index] = level
         elif block.style_level and cells(block.text) <= 60:  # a long "heading" is a misstyled paragraph
             styled[index] = block.style_level
@@ -60,7 +63,42 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
             if isinstance(b, SourceParagraph) and cells(b.text) <= 40
             and not has_sentence_punctuation(b.text.strip().rstrip("。")) and part_for(b.text)
         }
+    _rank_leads(blocks, ranks)
     return ranks
+
+
+def _numbered_sentence(level: int, rest: str, blocks: Sequence[SourceBlock], index: int) -> bool:
+    """An item of a numbered list in the body ("1.全年开展执法检查128次，发现问题43个，均已整改。"),
+    not a heading: numbered by a figure, a whole sentence with no heading sentence run in, and
+    no body text under it (a heading the next line elaborates is a heading)."""
+    text = rest.strip()
+    if level < 3 or not text.endswith(("。", "；", ";")) or not has_sentence_punctuation(text[:-1]):
+        return False
+    if _run_in_split(text) is not None:
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return not (isinstance(following, SourceParagraph) and not following.marker and not following.style_level
+                and heading_marker(following.text)[0] is None)
+
+
+def _rank_leads(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> None:
+    """Run-in headings set apart only by their face (a bold "加强组织领导。" before body text,
+    no marker): each one level below the heading above it that has a marker or markup."""
+    above = 0
+    for index, block in enumerate(blocks):
+        if index in ranks:
+            above = ranks[index]
+        elif isinstance(block, SourceParagraph) and block.lead and above and _lead_heading(block):
+            ranks[index] = min(above + 1, 4)
+
+
+def _lead_heading(block: SourceParagraph) -> bool:
+    """A lead that is a heading sentence of its own, with body text after it."""
+    lead = (block.lead or "").strip()
+    return (
+        lead.endswith(("。", "：", ":", "！")) and cells(lead) <= _RUN_IN_LEAD_CELLS + 10
+        and block.text.strip().startswith(lead) and len(block.text.strip()) > len(lead)
+    )
 
 
 def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> None:
@@ -74,8 +112,9 @@ def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> 
             _table(draft, block, container, start + index)
         elif RELATED.fullmatch(block.text.strip()):
             draft.note("import_furniture", draft.at(block), text=block.text.strip())
-        elif index not in ranks:
-            container.append(DraftParagraph(draft.text(block.text), draft.at(block), start + index, _set_as_caption(block)))
+        elif index not in ranks:  # a list item keeps the number Word drew for it
+            container.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index,
+                                            _set_as_caption(block)))
         elif not stack and ranks[index] != top:
             draft.opening.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index))
             draft.note("import_unplaced", draft.at(block), "warning", text=block.text.strip()[:30], place="导语",
@@ -103,8 +142,8 @@ def _heading(draft: Draft, block: SourceParagraph) -> DraftSection:
         offset = len(block.text) - len(rest)
     lead = heading_marker(block.lead)[2] if block.lead else ""
     split = len(lead) if lead and rest.startswith(lead) and rest[len(lead):].strip() else _run_in_split(rest)
-    if split is None:
-        return DraftSection(draft.text(rest), draft.at(block, offset), marker=marker)
+    if split is None:  # a heading standing alone: a colon after it only announced what follows
+        return DraftSection(draft.text(rest.rstrip().rstrip("：:")), draft.at(block, offset), marker=marker)
     body = rest[split:]
     body_offset = offset + split + len(body) - len(body.lstrip())
     paragraph = DraftParagraph(draft.text(body), draft.at(block, body_offset))

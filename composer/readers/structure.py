@@ -4,7 +4,7 @@ Each import reader (text and Markdown, DOCX, HTML) turns its file into `SourcePa
 `SourceTable`s in reading order, each with the line it came from. This module finds in them what
 a law-based-government annual report is made of, in phases, each a module of its own (as pandoc's
 DOCX reader parses, then builds): `furniture` drops the web page's furniture and reads its
-disclosure header; `frame` finds the red header, title and addressee before the body and the
+disclosure header; `breaks` joins lines broken inside a sentence; `frame` finds the red header, title and addressee before the body and the
 signature, date, attachments, note and end block after it; `sections` ranks the body's headings
 into a tree; `parts` maps the top-level headings to the report's parts by meaning. What it drops
 it says, with the source line; what it cannot place it keeps in the nearest part, so no text of
@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from ..model import Report
 from ..problems import Location, Problem
 from ..validation import problems_from_validation
+from .breaks import join_broken_lines
 from .draft import Draft, ModelPath
 from .frame import end_matter, front_matter, identity, year_of
 from .furniture import drop_furniture
@@ -58,7 +59,7 @@ class ImportResult:
 
 def _recognise(draft: Draft, blocks: list[SourceBlock]) -> dict[str, Any]:
     """The phases, front to back: the frame first, since it says where the body starts and ends."""
-    blocks = drop_furniture(draft, blocks)
+    blocks = join_broken_lines(draft, drop_furniture(draft, blocks))
     start = front_matter(draft, blocks)
     end = end_matter(draft, blocks, start)
     read_body(draft, blocks, start, end)
@@ -77,10 +78,31 @@ def build_report(
     if draft.changes:
         draft.note("import_punctuation", Location(file), count=draft.changes)
     draft.notes.sort(key=lambda n: (n.location.line is None, n.location.line or 0, n.location.column or 0))
-    report, problems = _validated(draft, data)
+    kind = _other_kind(draft)
+    report, problems = _validated(draft, data) if kind is None else (None, [kind])
     if report is not None:
         draft.notes.append(Problem("import_summary", _counts(report, draft.notes), Location(file), "info"))
     return ImportResult(report, data, draft.notes, problems, draft.changes, draft.sources, tuple(blocks))
+
+
+# Kinds of official document (GB/T 9704's 文种) a draft's title may end in that are no report.
+_OTHER_KINDS = {
+    "通知": "notice", "通报": "circular", "意见": "opinions", "决定": "decision", "批复": "reply",
+    "请示": "request", "函": "letter", "公告": "announcement", "通告": "public notice", "方案": "plan",
+    "办法": "measures", "纪要": "minutes", "规定": "regulations",
+}
+
+
+def _other_kind(draft: Draft) -> Problem | None:
+    """A refusal when the title names another kind of document (a notice about the annual
+    reports is no report), so the user is not told to add parts to a notice."""
+    if draft.title is None:
+        return None
+    title, at = draft.title
+    kind = next((k for k in _OTHER_KINDS if title.endswith(k)), None)
+    if kind is None or "报告" in title or "总结" in title:
+        return None
+    return Problem("import_not_a_report", {"title": title, "kind": kind, "kind_en": _OTHER_KINDS[kind]}, replace(at, path=("title",)))
 
 
 # What the import guessed and can do without: a guess that fails validation is dropped, with a warning.
@@ -139,6 +161,8 @@ def _needed(draft: Draft, data: dict[str, Any], problems: list[Problem]) -> list
             continue
         elif problem.code == "missing" and where == ("issuer",):
             needed.append(replace(problem, code="import_need_issuer", params={}))
+        elif problem.code == "part_empty":
+            needed.append(replace(problem, code="import_need_content"))
         elif problem.code == "part_missing":
             needed.append(replace(problem, code="import_need_part", location=Location(draft.file, path=where)))
         else:

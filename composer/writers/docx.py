@@ -156,16 +156,28 @@ class _Writer:
         """An empty line: one grid line, or `line` twips (off the grid, which would round it)."""
         return paragraph(ppr(snap=line is None, line=line, mark=self.body))
 
-    def placed(self, line: b.PlacedLine) -> etree._Element:
-        """A line starting `line.start` cells from the left edge (signature and date, 7.3.5)."""
-        return paragraph(ppr(ind={"left": self.at_cells(line.start)}, mark=self.body), [run(line.text, self.body)])
+    def placed(self, line: b.PlacedLine, anchor: float) -> etree._Element:
+        """A line between `line.start` and `line.end` cells from the left edge (signature and
+        date, 7.3.5), held at its end (right-aligned) or centre (centred) as the PDF holds it,
+        so Word's natural width of Latin letters moves it as it moves the PDF's."""
+        width = float(self.profile.chars_per_line)
+        if anchor == 1.0:
+            ind, jc = {"right": self.at_cells(max(0.0, width - line.end))}, "right"
+        elif anchor == 0.5:
+            centre = (line.start + line.end) / 2
+            half = min(centre, width - centre)
+            ind, jc = {"left": self.at_cells(centre - half), "right": self.at_cells(width - centre - half)}, "center"
+        else:
+            ind, jc = {"left": self.at_cells(line.start)}, None
+        return paragraph(ppr(ind=ind, jc=jc, mark=self.body), [run(line.text, self.body)])
 
-    def placed_row(self, row: list[b.PlacedLine]) -> etree._Element:
-        """Signatures side by side on one line (a joint report's, 7.3.5.1): the first by the
-        indent, each other one at a left tab stop at its start."""
+    def placed_row(self, row: list[b.PlacedLine], anchor: float) -> etree._Element:
+        """One line held at `anchor` (see `placed`), or signatures side by side on one line (a
+        joint report's, 7.3.5.1): the first by the indent, each other one at a left tab stop at
+        its start."""
         first, *others = row
         if not others:
-            return self.placed(first)
+            return self.placed(first, anchor)
         stops = [("left", self.at_cells(line.start)) for line in others]
         runs = [run(first.text, self.body)]
         for line in others:
@@ -181,7 +193,7 @@ class _Writer:
         for k, (line, row) in enumerate(lines):
             if k:
                 out += [ooxml.keep_with_next(self.blank()) for _ in range(line - lines[k - 1][0] - 1)]
-            out.append(self.placed_row([placed for placed, _ in row]))
+            out.append(self.placed_row([placed for placed, _ in row], block.held(k)))
         for number, seal in enumerate(block.seals, start=1):
             out[0].append(self.seal(seal, number))
         for element in out[:-1]:
