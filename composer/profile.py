@@ -315,6 +315,9 @@ class Attachments(_Table):
     blank_lines_before: LineCount
     indent: Cells
     label: Text
+    page_label: Text
+    page_label_role: Role
+    landscape_columns: Count
 
 
 class Signature(_Table):

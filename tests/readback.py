@@ -13,7 +13,7 @@ from pdfminer.pdftypes import resolve1
 from htmltree import parse
 
 from composer.dates import format_date
-from composer.model import Report, Section, TableItem
+from composer.model import Report, Section, TableItem, attachment_name
 from composer.profile import load_profile
 
 PROFILE = load_profile()
@@ -58,7 +58,7 @@ def _items_texts(content: list[Any]) -> list[str]:
 def printed_texts(report: Report) -> list[str]:
     """Every text of the report a reader finds on the page, one entry per printed paragraph."""
     found = [report.title or "", *report.addressees, *report.opening, report.signature or "",
-             format_date(report.date), *report.attachments, report.note or ""]
+             format_date(report.date), *map(attachment_name, report.attachments), report.note or ""]
     for _, part in report.parts.items():
         found += [part.heading or "", *_items_texts(part.content)]
     if header := report.header:

@@ -84,6 +84,9 @@ class Glyphs(NamedTuple):
     font: str = ""
     face: Face | None = None
     joined: bool = False
+    # Turned a quarter clockwise, reading down the page: `xs` are then distances from the top
+    # edge and `baseline` the distance from the left (a landscape page's page number, GB/T 9704 10).
+    turned: bool = False
 
     def moved(self, dy: float) -> Glyphs:
         return self._replace(baseline=self.baseline + dy)
@@ -109,6 +112,7 @@ Item = Glyphs | Rule
 class Page(NamedTuple):
     number: int
     items: tuple[Item, ...]
+    size: tuple[float, float] | None = None  # width and height in points; None: the document's
 
 
 class Grid(NamedTuple):
@@ -140,6 +144,13 @@ class Grid(NamedTuple):
     @property
     def bottom(self) -> float:
         return self.top + self.height
+
+    def turned(self, page_height: float) -> Grid:
+        """The text block of a landscape page (GB/T 9704 10): the portrait page turned a quarter
+        clockwise, so the portrait's left edge (the binding edge of an odd page, the cutting
+        edge of an even one) is its top, where the tables' header rows go."""
+        return self._replace(left=page_height - self.top - self.height, top=self.left, width=self.height,
+                             height=self.width)
 
 
 # --- stage 1: the text to set ----------------------------------------------------------------
@@ -188,6 +199,12 @@ class _Blank:
     """An empty grid line."""
 
 
+class _NewPage(NamedTuple):
+    """What follows starts a new page (an attachment), landscape or portrait."""
+
+    landscape: bool
+
+
 class _Table(NamedTuple):
     header: tuple[Run, ...]
     rows: tuple[tuple[Run, ...], ...]
@@ -225,7 +242,7 @@ class _End(NamedTuple):
         return Origin("end_block", (*self.path, key), 0 if key == "printer" else None)
 
 
-Spec = _Text | _Placed | _Blank | _Table
+Spec = _Text | _Placed | _Blank | _Table | _NewPage
 
 
 def _runs_of(spec: Any) -> Iterator[tuple[Run, Origin]]:
@@ -265,6 +282,9 @@ class Plan:
         self.body: list[Spec] = []
         number = 0
         for block in document.body:
+            if isinstance(block, b.AttachmentPage):
+                number = self._attachment_page(block, number)
+                continue
             number += not isinstance(block, b.BlankLines)
             self.body += self._block(block, number)
         self.end = self._end(document.end_block) if document.end_block else None
@@ -276,7 +296,7 @@ class Plan:
     def texts(self) -> Iterator[tuple[Run, Origin, Source]]:
         """Every run of text the pages can hold, with its origin and source (page numbers as 0-9)."""
         for spec in (self.header, *self.body, self.end):
-            if spec is not None and not isinstance(spec, _Blank):
+            if spec is not None and not isinstance(spec, _Blank | _NewPage):
                 for run, origin in _runs_of(spec):
                     yield run, origin, spec.source
         if self.header is not None and len(self.header.signers) > 2:  # the space between names
@@ -348,6 +368,21 @@ class Plan:
                 origin = Origin("note", path, -1)  # after the parenthesis compose adds
                 return [self._text(text, body, origin, source, first_indent=float(profile.note.indent.value))]
         raise TypeError(f"no layout for {block!r}")
+
+    def _attachment_page(self, page: b.AttachmentPage, number: int) -> int:
+        """A new page, "附件N" on its first line at the left, the title and the content below;
+        returns the number of the last block of text set."""
+        attachments = self.profile.attachments
+        number += 1
+        self.body += [
+            _NewPage(page.landscape),
+            self._text(page.label, str(attachments.page_label_role), Origin("attachment_label", page.path, None),
+                       Source("attachment_label", number, page.label), keep=True),
+        ]
+        for block in (page.title, *page.body):
+            number += not isinstance(block, b.BlankLines)
+            self.body += self._block(block, number)
+        return number
 
     @staticmethod
     def _heading_origin(heading: b.Heading) -> Origin:
@@ -422,10 +457,13 @@ class _Slab(NamedTuple):
     last: bool = True  # the last line of its block
     tie_back: bool = False  # the signature: what stands before it stays on its page (see _tied)
     close: tuple[Item, ...] = ()  # drawn only when the page breaks right after it (a row's rule)
+    page: Grid | None = None  # starts a new page with this text block (an attachment)
 
 
 class _PageBuilder:
-    def __init__(self) -> None:
+    def __init__(self, grid: Grid, landscape: bool = False) -> None:
+        self.grid = grid
+        self.landscape = landscape
         self.items: list[Item] = []
         self.y = 0.0  # points used from the top of the text block
         self.close: list[Item] = []  # what the last slab placed draws if the page ends after it
@@ -436,7 +474,8 @@ class _Layout:
         self.plan = plan
         self.fonts = fonts
         self.profile = plan.profile
-        self.grid = plan.grid
+        self.grid = self.portrait = plan.grid  # the text block of the page being set
+        self.landscape = plan.grid.turned(self.profile.page.height.pt)
         self.rules = plan.rules
         self.measure = measure
         self.text_color = str(self.profile.colors.text.value)
@@ -608,6 +647,9 @@ class _Layout:
             return [self._placed_slab(spec)]
         if isinstance(spec, _Table):
             return self._table_slabs(spec)
+        if isinstance(spec, _NewPage):
+            self.grid = self.landscape if spec.landscape else self.portrait  # what follows is set on it
+            return [_Slab(0.0, page=self.grid)]
         return [_Slab(self.grid.pitch)]
 
     # the red header, on the first page
@@ -708,25 +750,32 @@ class _Layout:
         baseline = grid.bottom + profile.below_text.pt + (grid.em_ascent - 0.5) * size
         return self._glyphs(line, x, baseline, size, PAGE_NUMBER)
 
+    def _turned_page_number(self, number: int) -> list[Glyphs]:
+        """A landscape page's number where the portrait pages have theirs (GB/T 9704 10): the
+        portrait number turned with the page, so it reads down the page's left side."""
+        page_height = self.profile.page.height.pt
+        return [glyphs._replace(baseline=page_height - glyphs.baseline, turned=True)
+                for glyphs in self._page_number(number)]
+
     # pagination
 
     def pages(self) -> list[Page]:
-        grid = self.grid
-        pages = [_PageBuilder()]
+        pages = [_PageBuilder(self.portrait)]
         if self.plan.header:
             items, pages[0].y = self._header_items(self.plan.header)
             pages[0].items += items
         slabs = _tied([slab for spec in self.plan.body for slab in self._slabs(spec)])
+        self.grid = self.portrait
 
         def place(slab: _Slab, top: float | None = None) -> None:
             page = pages[-1]
             page.y = page.y if top is None else top
-            page.items += [item.moved(grid.top + page.y) for item in slab.items]
-            page.close = [item.moved(grid.top + page.y) for item in slab.close]
+            page.items += [item.moved(page.grid.top + page.y) for item in slab.items]
+            page.close = [item.moved(page.grid.top + page.y) for item in slab.close]
             page.y += slab.height
 
         def fits(height: float) -> bool:
-            return pages[-1].y + height <= grid.height + _SLACK
+            return pages[-1].y + height <= pages[-1].grid.height + _SLACK
 
         # Height of each slab with those kept with it (a heading with the line after it, ...),
         # summed from the back in one pass: a title of thousands of lines stays linear.
@@ -736,21 +785,27 @@ class _Layout:
             kept[i] = slabs[i].height + following
 
         for i, slab in enumerate(slabs):
+            if slab.page is not None:
+                pages.append(_PageBuilder(slab.page, slab.page is self.landscape))
+                continue
             needed = kept[i]
-            if needed > grid.height:
+            if needed > pages[-1].grid.height:
                 needed = slab.height
             if pages[-1].y and not fits(needed):
-                pages.append(_PageBuilder())
+                pages.append(_PageBuilder(pages[-1].grid, pages[-1].landscape))
                 if slab.header:
                     place(slab.header)
             place(slab)
         if self.plan.end:
             end = self._end_slab(self.plan.end)
-            if not fits(end.height):
-                pages.append(_PageBuilder())
-            place(end, top=grid.height - end.height)  # its last rule on the text block's bottom edge
+            if pages[-1].landscape or not fits(end.height):  # the end block goes on a portrait page
+                pages.append(_PageBuilder(self.portrait))
+            place(end, top=self.portrait.height - end.height)  # its last rule on the text block's bottom edge
         self._check_inside(pages)
+        turned_size = (self.profile.page.height.pt, self.profile.page.width.pt)
         return [
+            Page(number, tuple(page.items + page.close) + tuple(self._turned_page_number(number)), turned_size)
+            if page.landscape else
             Page(number, tuple(page.items + page.close) + tuple(self._page_number(number)))
             for number, page in enumerate(pages, start=1)
         ]
@@ -759,9 +814,10 @@ class _Layout:
         """Every glyph inside the text block, or a ReportError naming each value that is not
         (a signature longer than a line, a header or end block taller than a page): a PDF that
         clips them would lose their text silently."""
-        grid, problems, seen = self.grid, [], set()
-        right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
+        problems, seen = [], set()
         for page in pages:
+            grid = page.grid
+            right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
             for item in page.items:
                 if not isinstance(item, Glyphs) or not item.text or item.origin.path in seen:
                     continue

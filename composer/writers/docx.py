@@ -11,8 +11,11 @@ with a rounding error and then gives each 16 pt character two cells: 14 per line
 
 from __future__ import annotations
 
+import copy
 import math
 
+import docx.document
+from docx.section import Section
 from docx.shared import Emu, Twips
 from lxml import etree
 
@@ -46,6 +49,8 @@ class _Writer:
             level: self.look(profile.headings[level].role, profile.headings[level].size.value, spacing=tighten)
             for level in range(1, 5)
         }
+        # The text block the blocks are set in: turned on an attachment's landscape pages.
+        self.text_width, self.text_height = profile.page.text_width.pt, profile.page.text_height.pt
 
     def look(self, role: str, size: float, *, spacing: int = 0, color: str | None = None) -> Look:
         return Look(self.profile.face(role), float(size), color=color, spacing=spacing)
@@ -111,6 +116,8 @@ class _Writer:
                 return [ooxml.keep_with_next(self.placed(signature)), self.placed(date)]
             case b.Note(text):
                 return [paragraph(ppr(style=BODY_STYLE, mark=self.body), [run(text, self.body)])]
+            case b.AttachmentPage():
+                return self.attachment_page(block)
         raise TypeError(f"no DOCX form for {block!r}")
 
     def blank(self, line: int | None = None) -> etree._Element:
@@ -134,6 +141,20 @@ class _Writer:
             out.append(paragraph(ppr(ind=ind, mark=self.body), [run(text, self.body)]))
         return out
 
+    def attachment_page(self, page: b.AttachmentPage) -> list[etree._Element]:
+        """附件N alone on the first line at the left in 黑体, the title centred below, then the
+        content (GB/T 9704 8); `render` gives it a section of its own, turned when landscape."""
+        spec = self.profile.attachments
+        look = self.look(spec.page_label_role, self.profile.body.size.value, spacing=self.body.spacing)
+        out = [paragraph(ppr(keep_next=True, mark=look), [run(page.label, look)])]
+        portrait = self.text_width, self.text_height
+        if page.landscape:
+            self.text_width, self.text_height = portrait[1], portrait[0]
+        for block in (page.title, *page.body):
+            out += self.block(block)
+        self.text_width, self.text_height = portrait
+        return out
+
     # --- tables ---------------------------------------------------------------------------------
 
     def table(self, table: b.Table) -> list[etree._Element]:
@@ -143,7 +164,7 @@ class _Writer:
         head = self.look(spec.header_role, spec.size.value)
         caption = self.look(spec.caption_role, self.profile.body.size.value)
         margin = spec.cell_margin.twips
-        widths = column_widths(table, twips(self.profile.page.text_width.pt), text.size, margin)
+        widths = column_widths(table, twips(self.text_width), text.size, margin)
         rule = ooxml.border(spec.rule_width.pt, self.profile.colors.text.value)
         line = spec.line_height.twips
         out = []
@@ -164,7 +185,7 @@ class _Writer:
         centred = [all(cells(c) * text.size <= w / 20 - 2 * margin / 20 for c in column)
                    for column, w in zip(zip(*table.rows), widths)]
         # A row taller than a page (under the repeated header row) may break, as in the PDF.
-        page = twips(self.profile.page.text_height.pt)
+        page = twips(self.text_height)
         header_lines = tables.row_lines(table.header, widths, twips(text.size), margin)
         whole = header_lines * line <= page
         tbl.append(self.row(table.header, widths, head, line, [True] * len(widths), header=True, whole=whole))
@@ -345,6 +366,17 @@ class _Writer:
         ])
 
 
+    def turned_footer(self, odd: bool) -> etree._Element:
+        """A landscape page's footer (GB/T 9704 10): the portrait page's number where the
+        portrait page has it, turned with the page, in a text box reading down its left side."""
+        page, spec = self.profile.page, self.profile.page_number
+        middle = page.margin_top.emu + page.text_height.emu + spec.below_text.emu  # portrait, from the top
+        across = 2 * spec.size.emu  # the line across the box, room for the number
+        box = ooxml.turned_text_box(self.footer(odd), page.height.emu - middle - across // 2, page.margin_left.emu,
+                                    across, page.text_width.emu, 1 if odd else 2)
+        return paragraph(ppr(style=FOOTER_STYLE, mark=self.page_number_look()), [box])
+
+
 def column_widths(table: b.Table, total: int, size: float, margin: int) -> list[int]:
     """Column widths in twips summing to `total` (`size` in points, `margin` in twips)."""
     widths = [int(w) for w in tables.column_widths(table, total, twips(size), margin)]
@@ -367,6 +399,43 @@ def kept_with_signature(body: tuple[b.Block, ...]) -> set[int]:
             if before >= 0 and isinstance(body[before], (b.Paragraph, b.Heading)):
                 kept.add(before)
     return kept
+
+
+def _section_break(elements: list[etree._Element], properties: etree._Element) -> None:
+    """Ends a section after `elements` with `properties`, in the pPr of its last paragraph (a
+    paragraph one twip high is added after a table, which cannot carry them)."""
+    if not elements or elements[-1].tag != ooxml.qn("w:p"):
+        elements.append(paragraph(ppr(snap=False, line=20)))
+    elements[-1].find(ooxml.qn("w:pPr")).append(properties)
+
+
+def _turned_section(doc: docx.document.Document, portrait: etree._Element, writer: _Writer) -> etree._Element:
+    """The properties of a landscape section, with footers of its own (`turned_footer`)."""
+    turned = _turned(portrait, writer.profile)
+    for reference in turned.findall(ooxml.qn("w:footerReference")):
+        turned.remove(reference)
+    section = Section(turned, doc.part)
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        footer.part.element[:] = [writer.turned_footer(odd)]
+    return turned
+
+
+def _turned(properties: etree._Element, profile: Profile) -> etree._Element:
+    """A landscape section's properties (GB/T 9704 10): the portrait page turned a quarter
+    clockwise, its left margin (the binding edge of an odd page) at the top."""
+    page = profile.page
+    turned = copy.deepcopy(properties)
+    size = turned.find(ooxml.qn("w:pgSz"))
+    size.set(ooxml.qn("w:w"), str(twips(page.height.pt)))
+    size.set(ooxml.qn("w:h"), str(twips(page.width.pt)))
+    size.set(ooxml.qn("w:orient"), "landscape")
+    margins = turned.find(ooxml.qn("w:pgMar"))
+    for side, value in (("top", page.margin_left), ("bottom", page.margin_right), ("right", page.margin_top)):
+        margins.set(ooxml.qn(f"w:{side}"), str(twips(value.pt)))
+    left = page.height.pt - page.margin_top.pt - page.text_height.pt
+    margins.set(ooxml.qn("w:left"), str(twips(left)))
+    return turned
 
 
 def render(document: b.Document, profile: Profile) -> bytes:
@@ -402,12 +471,26 @@ def render(document: b.Document, profile: Profile) -> bytes:
     if document.header:
         blocks += writer.red_header(document.header)
     kept = kept_with_signature(document.body)
+    portrait = copy.deepcopy(section_properties)
+    turned = None  # a landscape section's properties, made when the first is needed
+    landscape = False  # the orientation of the section being written
     for index, block in enumerate(document.body):
+        if isinstance(block, b.AttachmentPage):  # each attachment starts a section on a new page
+            _section_break(blocks, copy.deepcopy(turned if landscape else portrait))
+            landscape = block.landscape
+            if landscape and turned is None:
+                turned = _turned_section(doc, portrait, writer)
         elements = writer.block(block)
         if index in kept:
             for element in elements:
                 ooxml.keep_with_next(element)
         blocks += elements
+    if turned is not None and landscape and document.end_block:  # the end block goes on a portrait page
+        _section_break(blocks, copy.deepcopy(turned))
+        landscape = False
+    if turned is not None and landscape:
+        body.replace(section_properties, copy.deepcopy(turned))
+        section_properties = body.sectPr
     if document.end_block:
         blocks += writer.end_block(document.end_block)
     for element in list(body.iterchildren(ooxml.qn("w:p"))):

@@ -44,12 +44,14 @@ def draw(paged: PagedDocument, level: Standard) -> bytes:
     """
     widths = paged.widths
     out = io.BytesIO()
-    height = paged.size[1]
     canvas = ArchiveCanvas(
         out, metadata=paged.metadata, level=level, pagesize=paged.size, pageCompression=1,
         initialFontName=paged.fonts("body", "　"), initialFontSize=16,
     )
     for page in paged.pages:
+        size = page.size or paged.size
+        canvas.setPageSize(size)
+        height = size[1]
         for item in _merged(page.items):
             if isinstance(item, Glyphs):
                 canvas.begin_marked(item.origin)
@@ -99,7 +101,10 @@ def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page
         breaks.add(at)
     current = None  # the character spacing outlives the text object: set it in each
     for start, end, spacing in _runs(xs, advance, breaks):
-        out.setTextOrigin(xs[start], y)
+        if glyphs.turned:  # reading down the page, the glyphs' tops to the right
+            out.setTextTransform(0, -1, 1, 0, glyphs.baseline, page_height - xs[start])
+        else:
+            out.setTextOrigin(xs[start], y)
         if spacing != current:
             out.setCharSpace(spacing)
             current = spacing
