@@ -125,6 +125,8 @@ def pdf_lines(data: bytes, bottom_margin_pt: float) -> list[list[str]]:
                     continue
                 if y.value < bottom_margin_pt - 2:  # the page number under the text block
                     continue
+                if abs(pdfium_c.FPDFText_GetCharAngle(text.raw, index)) > 0.01:  # a landscape page's number
+                    continue
                 rows.setdefault(round(y.value / 3), []).append((x.value, char))
             merged: list[tuple[float, list[tuple[float, str]]]] = []
             for key in sorted(rows, reverse=True):  # baselines within 3 pt are one line
