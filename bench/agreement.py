@@ -40,6 +40,7 @@ from composer.layout import faces  # noqa: E402
 
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 CORPUS_FOLDER = ROOT / "tests" / "import_corpus"
+OVERFLOW_OFF = b'<w:overflowPunct w:val="0"/>'
 IGNORED = " \u3000\t\r\n\ufffe\uffff\x02"
 
 
@@ -124,6 +125,8 @@ def pdf_lines(data: bytes, bottom_margin_pt: float) -> list[list[str]]:
                     continue
                 if y.value < bottom_margin_pt - 2:  # the page number under the text block
                     continue
+                if abs(pdfium_c.FPDFText_GetCharAngle(text.raw, index)) > 0.01:  # a landscape page's number
+                    continue
                 rows.setdefault(round(y.value / 3), []).append((x.value, char))
             merged: list[tuple[float, list[tuple[float, str]]]] = []
             for key in sorted(rows, reverse=True):  # baselines within 3 pt are one line
@@ -177,7 +180,9 @@ def word_reading(docx: bytes) -> bytes:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "word/styles.xml":
-                data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
+                if OVERFLOW_OFF not in data:  # else the measure would silently be LibreOffice's reading
+                    raise SystemExit("the DOCX's styles no longer turn w:overflowPunct off: update word_reading")
+                data = data.replace(OVERFLOW_OFF, b'<w:overflowPunct w:val="1"/>')
             target.writestr(item, data)
     return out.getvalue()
 

@@ -24,14 +24,16 @@ def too_wide(table: b.Table, width: float, size: float, margin: float, columns: 
     return len(table.header) >= columns or sum(_natural_and_floor(table, size, margin)[1]) > width
 
 
-def column_widths(table: b.Table, total: float, size: float, margin: float) -> list[float]:
+def column_widths(table: b.Table, total: float, size: float, margin: float, rule: float) -> list[float]:
     """Column widths summing to `total`, in proportion to each column's longest line; when
     they cannot all fit, every column keeps room for a few characters first.
 
-    `size` is the width of a full-width character and `margin` the cell margin on each side,
-    in the unit of `total`.
+    `size` is the width of a full-width character, `margin` the cell margin on each side and
+    `rule` the width of the rules, in the unit of `total`. Each column keeps a rule's width
+    over its text and margins: LibreOffice takes the rules from the cell's room, and a column
+    exactly as wide as its text ("序号") wraps there and not in the PDF.
     """
-    natural, floor = _natural_and_floor(table, size, margin)
+    natural, floor = ([w + rule for w in widths] for widths in _natural_and_floor(table, size, margin))
     if sum(natural) <= total or sum(floor) >= total:
         basis = natural if sum(natural) <= total else floor
         return [n * total / sum(basis) for n in basis]
