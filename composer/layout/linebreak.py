@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from ..blocks import autospaced, cells
@@ -94,18 +94,25 @@ class _Unit(NamedTuple):
     text: str
     role: str
     advances: tuple[float, ...]
+    width: float  # the sum of the advances, taken once: line breaking asks for it again and again
     space: bool = False
     insets: tuple[float, ...] = ()  # where each glyph sits inside its advance, if not at its left
     gap: float = 0.0  # autospace before it, when it follows the unit before it on a line
 
-    @property
-    def width(self) -> float:
-        return sum(self.advances)
+    @classmethod
+    def of(cls, text: str, role: str, advances: tuple[float, ...], **rest: Any) -> _Unit:
+        return cls(text, role, advances, sum(advances), **rest)
 
 
 @cache
 def _is_full(char: str) -> bool:
     return cells(char) == 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _autospaced_pair(before: str, after: str) -> bool:
+    """blocks.autospaced of two characters, asked once per pair (a report has a few thousand)."""
+    return autospaced(before, after)
 
 
 def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) -> list[_Unit]:
@@ -114,7 +121,7 @@ def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) ->
         return units
     out = units[:1]
     for before, unit in zip(units, units[1:]):
-        spaced = autospaced(before.text[-1], unit.text[0])
+        spaced = _autospaced_pair(before.text[-1], unit.text[0])
         out.append(unit._replace(gap=rules.latin_gap * em(unit.role)) if spaced else unit)
     return out
 
@@ -133,7 +140,18 @@ def _full(text: str, role: str, cell: float, measure: Measure) -> _Unit:
         slack = cell - measure(char, role) if unicodedata.east_asian_width(char) == "A" else 0.0
         category = unicodedata.category(char) if slack > 0 else "Pf"
         insets.append(0.0 if category in ("Pe", "Pf") else slack if category in ("Ps", "Pi") else slack / 2)
-    return _Unit(text, role, (cell,) * len(text), insets=tuple(insets) if any(insets) else ())
+    return _Unit.of(text, role, (cell,) * len(text), insets=tuple(insets) if any(insets) else ())
+
+
+@lru_cache(maxsize=1 << 16)
+def _one_cell(char: str, role: str, cell: float) -> _Unit:
+    """_full of a character of unambiguous width: it fills its cell whatever the face, so the
+    unit is the same every time (a report sets its few thousand characters again and again)."""
+    return _full(char, role, cell, _never_measured)
+
+
+def _never_measured(char: str, role: str) -> float:
+    raise AssertionError(f"{char!r} ({role}) fills its cell: nothing to measure")
 
 
 def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float) -> list[_Unit]:
@@ -147,18 +165,19 @@ def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, wid
                 units.append(_full(glued, role, cell, measure))
                 i += len(glued)
             elif _is_full(text[i]):
-                units.append(_full(text[i], role, cell, measure))
+                ambiguous = unicodedata.east_asian_width(text[i]) == "A"
+                units.append(_full(text[i], role, cell, measure) if ambiguous else _one_cell(text[i], role, cell))
                 i += 1
             elif text[i].isspace():
-                units.append(_Unit(" ", role, (measure(" ", role),), space=True))
+                units.append(_Unit.of(" ", role, (measure(" ", role),), space=True))
                 i += 1
             else:
                 j = i
                 while j < len(text) and not _is_full(text[j]) and not text[j].isspace():
                     j += 1
-                word = _Unit(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
+                word = _Unit.of(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
                 if word.width > widest:  # longer than a line: it has to break somewhere
-                    units += [_Unit(c, role, (a,)) for c, a in zip(word.text, word.advances)]
+                    units += [_Unit.of(c, role, (a,)) for c, a in zip(word.text, word.advances)]
                 else:
                     units.append(word)
                 i = j
