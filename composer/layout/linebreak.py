@@ -144,9 +144,12 @@ def _full(text: str, role: str, cell: float, measure: Measure) -> _Unit:
 
 
 @lru_cache(maxsize=1 << 16)
-def _one_cell(char: str, role: str, cell: float) -> _Unit:
-    """_full of a character of unambiguous width: it fills its cell whatever the face, so the
-    unit is the same every time (a report sets its few thousand characters again and again)."""
+def _one_cell(char: str, role: str, cell: float) -> _Unit | None:
+    """_full of a full-width character of unambiguous width, None for one of ambiguous width: the
+    first fills its cell whatever the face, so its unit is the same every time (a report sets
+    its few thousand characters again and again); the second is measured in its face."""
+    if unicodedata.east_asian_width(char) == "A":
+        return None
     return _full(char, role, cell, _never_measured)
 
 
@@ -165,8 +168,7 @@ def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, wid
                 units.append(_full(glued, role, cell, measure))
                 i += len(glued)
             elif _is_full(text[i]):
-                ambiguous = unicodedata.east_asian_width(text[i]) == "A"
-                units.append(_full(text[i], role, cell, measure) if ambiguous else _one_cell(text[i], role, cell))
+                units.append(_one_cell(text[i], role, cell) or _full(text[i], role, cell, measure))
                 i += 1
             elif text[i].isspace():
                 units.append(_Unit.of(" ", role, (measure(" ", role),), space=True))
@@ -246,34 +248,34 @@ def _set_line(
     rules: Rules,
 ) -> Line:
     """Places the units from `origin`; a justified line stretches every gap but those after
-    its first `fixed` units (a hanging label keeps its natural width)."""
+    its first `fixed` units (a hanging label keeps its natural width). Each run of units of
+    one role is a segment."""
     squeeze = squeeze or [0.0] * len(units)
     natural = _natural(units) - sum(squeeze)
     gaps = len(units) - 1 - fixed
     extra = (capacity - natural) / gaps if justify and gaps > 0 and capacity > natural else 0.0
-    chars: list[tuple[str, str, float]] = []
+    segments: list[Segment] = []
+    texts: list[str] = []
+    xs: list[float] = []
+    role = ""
+    last = len(units) - 1
     x = origin
     for k, (unit, given) in enumerate(zip(units, squeeze)):
         x += unit.gap if k else 0.0
+        if unit.role != role or not texts:
+            if texts:
+                segments.append(Segment(role, "".join(texts), tuple(xs)))
+            role, texts, xs = unit.role, [], []
+        texts.append(unit.text)
         # An opening mark gives up its blank left half: its glyph moves left by what it gave.
-        shift = -given if unit.text in rules.no_line_end else 0.0
-        offset = x + shift
-        for char, advance, inset in zip(unit.text, unit.advances, unit.insets or (0.0,) * len(unit.text)):
-            chars.append((char, unit.role, offset + inset))
+        offset = x + (-given if unit.text in rules.no_line_end else 0.0)
+        for advance, inset in zip(unit.advances, unit.insets or (0.0,) * len(unit.text)):
+            xs.append(offset + inset)
             offset += advance
-        x += unit.width - given + (extra if k >= fixed and k < len(units) - 1 else 0.0)
-    return Line(_segments(chars), x - origin)
-
-
-def _segments(chars: list[tuple[str, str, float]]) -> tuple[Segment, ...]:
-    segments: list[Segment] = []
-    start = 0
-    for k in range(1, len(chars) + 1):
-        if k == len(chars) or chars[k][1] != chars[start][1]:
-            group = chars[start:k]
-            segments.append(Segment(group[0][1], "".join(c for c, _, _ in group), tuple(x for _, _, x in group)))
-            start = k
-    return tuple(segments)
+        x += unit.width - given + (extra if k >= fixed and k < last else 0.0)
+    if texts:
+        segments.append(Segment(role, "".join(texts), tuple(xs)))
+    return Line(tuple(segments), x - origin)
 
 
 def wrap(
