@@ -92,7 +92,7 @@ def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page
     subsets: textOut would split and measure each run again, most of a PDF's drawing time.
     """
     text, xs = glyphs.text[first:last], glyphs.xs[first:last]
-    advance = [widths(c, font, glyphs.size) for c in text]
+    advance = widths.advances(text, font, glyphs.size)
     out = canvas.beginText()
     out.setFont(font, glyphs.size)
     out.setFillColor(HexColor("#" + glyphs.color))
