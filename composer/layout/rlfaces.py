@@ -5,8 +5,8 @@ Registering a face, reportlab reads its character map, advances, side bearings a
 offsets into Python tables, glyph by glyph: 20 ms for a copy of a few thousand CJK glyphs,
 some 40 ms a render for its four faces, in every process. What it reads depends on the copy's
 bytes and on reportlab alone, so the tables are recorded in ``<copy>.rl`` (marshal: the
-format, reportlab's version, the copy's CRC-32 and length, the tables; a CRC-32 of all that
-first) and a later process takes them from there. A record made for other bytes (the copy
+format, reportlab's and Python's versions, the copy's CRC-32 and length, the tables; a CRC-32
+of all that first) and a later process takes them from there. A record made for other bytes (the copy
 grew), by another reportlab or damaged is never used: the copy is read as before and the
 record written anew (atomically; an unwritable cache only costs the reading).
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import marshal
 import struct
+import sys
 import zlib
 from fnmatch import fnmatch
 from pathlib import Path
@@ -38,7 +39,7 @@ class RecordedFace(TTFontFace):
 
     def __init__(self, data: bytes, record: Path) -> None:
         self._record = record
-        self._key = (_FORMAT, Version, zlib.crc32(data), len(data))
+        self._key = (_FORMAT, Version, sys.version_info[:2], zlib.crc32(data), len(data))
         super().__init__(io.BytesIO(data))
 
     def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802 - reportlab's name
