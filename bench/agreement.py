@@ -7,7 +7,10 @@
 Renders each report to PDF and to DOCX, converts the DOCX with LibreOffice (a private profile
 folder, so it runs beside an open LibreOffice), reads the lines of both PDFs with pypdfium2
 (characters grouped by baseline, page-number lines under the text block left out) and prints
-the share of lines identical, the pages whose first line agrees and the first differences.
+the share of lines identical, the pages whose first line agrees and the first differences,
+for each report and over the samples and over the import corpus (tests/import_corpus: each
+draft with a ground truth is imported, then rendered). LibreOffice lays the DOCX out as Word
+reads it (see word_reading) and, measured apart, as LibreOffice itself reads it.
 A reader prints the DOCX and the website publishes the PDF: the two should be one document.
 """
 
@@ -16,10 +19,12 @@ from __future__ import annotations
 import argparse
 import ctypes
 import difflib
+import io
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import escape
@@ -34,8 +39,7 @@ import composer  # noqa: E402
 from composer.layout import faces  # noqa: E402
 
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-SEED = ROOT / "samples" / "datong-keji-2023.yaml"
-CORPUS = sorted((ROOT / "tests" / "data" / "import").iterdir())
+CORPUS_FOLDER = ROOT / "tests" / "import_corpus"
 IGNORED = " \u3000\t\r\n\ufffe\uffff\x02"
 
 
@@ -43,17 +47,26 @@ class Agreement(NamedTuple):
     """Lines of both renderings, page by page, and what agrees."""
 
     ours: list[list[str]]  # our PDF: pages of lines
-    theirs: list[list[str]]  # LibreOffice's rendering of the DOCX
+    theirs: list[list[str]]  # LibreOffice's rendering of the DOCX as Word reads it (word_reading)
+    as_written: list[list[str]] = []  # LibreOffice's rendering of the DOCX as it is: marks hang
 
     @property
     def identical(self) -> int:
-        matcher = difflib.SequenceMatcher(None, _flat(self.ours), _flat(self.theirs), autojunk=False)
-        return sum(block.size for block in matcher.get_matching_blocks())
+        return _identical(self.ours, self.theirs)
+
+    @property
+    def identical_as_written(self) -> int:
+        """Lines identical to LibreOffice's own reading of the file, which hangs ，。、；：？！."""
+        return _identical(self.ours, self.as_written)
+
+    @property
+    def total(self) -> int:
+        """The lines of the longer rendering: the share's denominator."""
+        return max(len(_flat(self.ours)), len(_flat(self.theirs)))
 
     @property
     def share(self) -> float:
-        total = max(len(_flat(self.ours)), len(_flat(self.theirs)), 1)
-        return self.identical / total
+        return self.identical / max(self.total, 1)
 
     @property
     def pages_alike(self) -> list[bool]:
@@ -81,6 +94,11 @@ class Agreement(NamedTuple):
             if len(out) == limit:
                 break
         return out
+
+
+def _identical(ours: list[list[str]], theirs: list[list[str]]) -> int:
+    matcher = difflib.SequenceMatcher(None, _flat(ours), _flat(theirs), autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())
 
 
 def _flat(pages: list[list[str]]) -> list[str]:
@@ -147,19 +165,40 @@ def same_faces(substitutes: dict[str, str], folder: Path) -> None:
         '</oor:items>\n', encoding="utf-8")
 
 
-def libreoffice_pdf(docx: bytes, folder: Path, substitutes: dict[str, str]) -> bytes:
+def word_reading(docx: bytes) -> bytes:
+    """The DOCX with `w:overflowPunct` turned over. Word reads the file's `val="0"` as no
+    hanging punctuation and takes the character before a closing mark down with it, as our
+    PDF does; LibreOffice (7.x) reads it the other way round and hangs ，。、；：？！ past the
+    margin (and `val="1"` as no hanging). Turned over, LibreOffice breaks the lines as Word
+    reads the file, so the comparison measures the line-breaking model, not that reading;
+    LibreOffice's own reading is measured too (Agreement.as_written)."""
+    source, out = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def libreoffice_pdf(docx: bytes, folder: Path, substitutes: dict[str, str], name: str = "report") -> bytes:
     soffice = shutil.which("soffice")
     if soffice is None:
         raise SystemExit("LibreOffice (soffice) is not installed: it lays the DOCX out for comparison")
     same_faces(substitutes, folder)
-    source = folder / "report.docx"
+    source = folder / f"{name}.docx"
     source.write_bytes(docx)
     subprocess.run(
         [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(folder), str(source)],
         check=True, capture_output=True, timeout=300,
     )
-    return (folder / "report.pdf").read_bytes()
+    return (folder / f"{name}.pdf").read_bytes()
+
+
+class NoReport(Exception):
+    """A draft the import corpus holds that import refuses, rightly: there is nothing to render."""
 
 
 def measure(report_path: Path, folder: Path) -> Agreement:
@@ -169,13 +208,36 @@ def measure(report_path: Path, folder: Path) -> Agreement:
     else:
         report = composer.import_report(report_path).report
         if report is None:
-            raise SystemExit(f"{report_path}: import finds no report in it")
+            raise NoReport(f"{report_path.name}: not rendered, import refuses it (as its ground truth says)")
     profile = composer.load_profile()
     bottom = profile.page.margin_bottom.pt
     ours = pdf_lines(composer.render(report, "pdf"), bottom)
     substitutes = {profile.face(role): face.family for role, face in faces(profile).items()}
-    theirs = pdf_lines(libreoffice_pdf(composer.render(report, "docx"), folder, substitutes), bottom)
-    return Agreement(ours, theirs)
+    docx = composer.render(report, "docx")
+    theirs = pdf_lines(libreoffice_pdf(word_reading(docx), folder, substitutes, "as-word"), bottom)
+    as_written = pdf_lines(libreoffice_pdf(docx, folder, substitutes, "as-written"), bottom)
+    return Agreement(ours, theirs, as_written)
+
+
+def corpus() -> list[Path]:
+    """The import corpus's drafts that make a report (those with a ground truth; the drafts
+    import must refuse have none to render)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import import_score
+
+    return [p for p in import_score.drafts(CORPUS_FOLDER)
+            if p.with_suffix("").with_suffix(".expected.yaml").exists()]
+
+
+def summary(name: str, agreements: list[Agreement]) -> str:
+    """One line: the lines identical and the pages starting alike, over `agreements`."""
+    identical = sum(a.identical for a in agreements)
+    total = sum(a.total for a in agreements)
+    alike = [ok for a in agreements for ok in a.pages_alike]
+    as_written = sum(a.identical_as_written for a in agreements)
+    return (f"{name}: {identical / max(total, 1):.1%} of lines identical ({identical} of {total}); "
+            f"{sum(alike)} of {len(alike)} pages start alike; "
+            f"{as_written / max(total, 1):.1%} as LibreOffice reads the file, hanging marks")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,17 +246,31 @@ def main(argv: list[str] | None = None) -> int:
                         help="YAML reports or sources to import (default: every sample and the import corpus)")
     parser.add_argument("-n", "--differences", type=int, default=5, help="differences shown per report")
     args = parser.parse_args(argv)
-    for path in args.reports or [*SAMPLES, *CORPUS]:
-        with tempfile.TemporaryDirectory() as folder:
-            agreement = measure(path, Path(folder))
-        alike = agreement.pages_alike
-        print(f"{path.name}: {agreement.share:.1%} of lines identical "
-              f"({agreement.identical} of {max(len(_flat(agreement.ours)), len(_flat(agreement.theirs)))}); "
-              f"pages {len(agreement.ours)} (PDF) / {len(agreement.theirs)} (DOCX); "
-              f"{sum(alike)} of {len(alike)} pages start alike"
-              + (f" (not: {', '.join(str(n) for n, ok in enumerate(alike, 1) if not ok)})" if not all(alike) else ""))
-        for difference in agreement.differences(args.differences):
-            print(difference)
+    groups = {"reports": args.reports} if args.reports else {"samples": SAMPLES, "import corpus": corpus()}
+    totals = {}
+    for group, paths in groups.items():
+        totals[group] = []
+        for path in paths:
+            with tempfile.TemporaryDirectory() as folder:
+                try:
+                    agreement = measure(path, Path(folder))
+                except NoReport as refused:
+                    print(refused)
+                    continue
+            totals[group].append(agreement)
+            alike = agreement.pages_alike
+            print(f"{path.name}: {agreement.share:.1%} of lines identical "
+                  f"({agreement.identical} of {agreement.total}); "
+                  f"pages {len(agreement.ours)} (PDF) / {len(agreement.theirs)} (DOCX); "
+                  f"{sum(alike)} of {len(alike)} pages start alike"
+                  + (f" (not: {', '.join(str(n) for n, ok in enumerate(alike, 1) if not ok)})" if not all(alike) else "")
+                  + f"; {agreement.identical_as_written} as LibreOffice reads the file", flush=True)
+            for difference in agreement.differences(args.differences):
+                print(difference)
+    for group, agreements in totals.items():
+        print(summary(group, agreements))
+    if len(totals) > 1:
+        print(summary("overall", [a for agreements in totals.values() for a in agreements]))
     return 0
 
 

@@ -169,7 +169,20 @@ class Disclosure(NamedTuple):
     entries: tuple[DisclosureEntry, ...]
 
 
-Block = Title | BlankLines | Addressee | Heading | Paragraph | Table | Attachments | Signature | Note
+class AttachmentPage(NamedTuple):
+    """An attachment with content (GB/T 9704 8): from a new page after the sign-off and 附注,
+    `label` ("附件2", "附件" when it is the only one) alone at the top left, its title centred
+    on the next line, then its content; on landscape pages (GB/T 9704 10) when a table is too
+    wide for the portrait text block."""
+
+    label: str
+    title: Title
+    body: tuple[Block, ...]
+    landscape: bool
+    path: Path
+
+
+Block = Title | BlankLines | Addressee | Heading | Paragraph | Table | Attachments | Signature | Note | AttachmentPage
 
 
 class Document(NamedTuple):

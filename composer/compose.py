@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
 from .dates import format_date
-from .model import Report, Section, TableItem
+from .layout.tables import too_wide
+from .model import Attachment, Report, Section, TableItem, attachment_name
 from .numbering import marker
 from .rules import place_signature, wrap_title
 
@@ -81,7 +82,7 @@ def compose(report: Report, profile: Profile) -> b.Document:
         body.append(b.Heading(1, marker(1, number), part.heading or "", part=key, path=("parts", key, "heading")))
         body += _content(part.content, 2, ("parts", key, "content"))
     if report.attachments:
-        items = report.attachments
+        items = [attachment_name(entry) for entry in report.attachments]
         numbered = [f"{i}.{name}" for i, name in enumerate(items, start=1)] if len(items) > 1 else items
         body += [
             b.BlankLines(int(profile.attachments.blank_lines_before.value)),
@@ -95,6 +96,7 @@ def compose(report: Report, profile: Profile) -> b.Document:
     ]
     if report.note:
         body.append(b.Note(_parenthesised(report.note)))
+    body += _attachment_pages(report, profile)
     return b.Document(
         metadata=b.Metadata(
             title=title,
@@ -109,6 +111,31 @@ def compose(report: Report, profile: Profile) -> b.Document:
         end_block=_end_block(report, profile),
         disclosure=_disclosure(report),
     )
+
+
+def _attachment_pages(report: Report, profile: Profile) -> list[b.AttachmentPage]:
+    """The attachments with content, each numbered as the attachment note numbers it, its
+    sections numbered from 一、 again; landscape when one of its tables is too wide."""
+    pages = []
+    label = str(profile.attachments.page_label.value)
+    table, columns = profile.table, int(profile.attachments.landscape_columns.value)
+    for index, entry in enumerate(report.attachments):
+        if not isinstance(entry, Attachment):
+            continue
+        path: b.Path = ("attachments", index)
+        body = [b.BlankLines(int(profile.title.blank_lines_after.value)),
+                *_content(entry.content, 1, (*path, "content"))]
+        landscape = any(
+            isinstance(block, b.Table) and too_wide(block, profile.page.text_width.pt, table.size.pt,
+                                                    table.cell_margin.pt, columns)
+            for block in body
+        )
+        pages.append(b.AttachmentPage(
+            label + (str(index + 1) if len(report.attachments) > 1 else ""),
+            b.Title(wrap_title(entry.title, report.issuer, profile), (*path, "title")),
+            tuple(body), landscape, path,
+        ))
+    return pages
 
 
 def _archive(report: Report) -> tuple[tuple[str, str], ...]:

@@ -238,6 +238,34 @@ class Parts(_Model):
         return [(key, part) for key in PART_KEYS if (part := getattr(self, key)) is not None]
 
 
+# --- attachments ----------------------------------------------------------------------------------
+
+
+class Attachment(_Model):
+    """An attachment printed with the report (GB/T 9704 8): on pages of its own after the
+    sign-off, under "附件N" and its title; its content is written as the body's is."""
+
+    title: Text = Field(title="附件标题", description="附件说明中的名称，不加书名号")
+    content: list[Item] = Field(title="内容", min_length=1, description="附件的段落、表格、带小标题的层次，写法同正文")
+
+
+def _attachment_kind(value: Any) -> str:
+    return "name" if isinstance(value, str) or value is None else "attachment"
+
+
+AttachmentEntry = Annotated[
+    Union[Annotated[Text, Tag("name")], Annotated[Attachment, Tag("attachment")]], Discriminator(_attachment_kind)
+]
+AttachmentList = Annotated[
+    list[AttachmentEntry], BeforeValidator(_as_list, json_schema_input_type=Union[str, list[Union[str, Attachment]]])
+]
+
+
+def attachment_name(entry: "str | Attachment") -> str:
+    """What the attachment note (附件说明) calls an attachment: its name, or its title."""
+    return entry if isinstance(entry, str) else entry.title
+
+
 # --- document furniture ------------------------------------------------------------------------
 
 _DOC_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
@@ -316,6 +344,16 @@ class LintSettings(_Model):
     )
 
 
+def _walk_sections(
+    items: list[Any], path: tuple[str | int, ...], level: int, found: list[tuple[tuple[str | int, ...], int, Section]]
+) -> None:
+    """Adds the sections among `items` (at `path`, of heading `level`) and theirs, depth first."""
+    for index, item in enumerate(items):
+        if isinstance(item, Section):
+            found.append(((*path, index), level, item))
+            _walk_sections(item.content, (*path, index, "content"), level + 1, found)
+
+
 # --- the report -----------------------------------------------------------------------------------
 
 
@@ -329,7 +367,10 @@ class Report(_Model):
     addressees: TextList = Field(default=[], title="主送机关")
     opening: TextList = Field(default=[], title="导语", description="第一部分之前的开头段落")
     parts: Parts = Field(title="正文各部分")
-    attachments: TextList = Field(default=[], title="附件", description="附件名称，不加书名号")
+    attachments: AttachmentList = Field(
+        default=[], title="附件",
+        description="附件名称（不加书名号），或带内容的附件（title 和 content），另面印在落款之后、版记之前",
+    )
     signature: Text | None = Field(None, title="发文机关署名", description="省略时同发文机关")
     seal: bool = Field(False, title="加盖印章", description="true 时按加盖印章的位置编排署名和日期")
     note: Text | None = Field(None, title="附注", description="不加括号，排印时自动加")
@@ -402,20 +443,22 @@ class Report(_Model):
     def sections(self) -> list[tuple[tuple[str | int, ...], int, Section]]:
         """Every section with its path in the model and its heading level (2 to 4)."""
         found: list[tuple[tuple[str | int, ...], int, Section]] = []
-
-        def walk(items: list[Any], path: tuple[str | int, ...], level: int) -> None:
-            for index, item in enumerate(items):
-                if isinstance(item, Section):
-                    found.append(((*path, index), level, item))
-                    walk(item.content, (*path, index, "content"), level + 1)
-
         for key, part in self.parts.items():
-            walk(part.content, ("parts", key, "content"), 2)
+            _walk_sections(part.content, ("parts", key, "content"), 2, found)
+        return found
+
+    def attachment_sections(self) -> list[tuple[tuple[str | int, ...], int, Section]]:
+        """Every section of the attachments' content, with its path and heading level (1 to 4:
+        an attachment's sections are numbered from 一、 again)."""
+        found: list[tuple[tuple[str | int, ...], int, Section]] = []
+        for number, entry in enumerate(self.attachments):
+            if isinstance(entry, Attachment):
+                _walk_sections(entry.content, ("attachments", number, "content"), 1, found)
         return found
 
     @model_validator(mode="after")
     def _depth(self) -> "Report":
-        for path, level, _ in self.sections():
+        for path, level, _ in self.sections() + self.attachment_sections():
             if level > 4:
                 raise PydanticCustomError(
                     "section_too_deep", "section_too_deep", {"level": level, "at": ".".join(map(str, path))}
@@ -425,3 +468,4 @@ class Report(_Model):
 
 Section.model_rebuild()
 Part.model_rebuild()
+Attachment.model_rebuild()

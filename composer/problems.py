@@ -309,6 +309,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表格各行单元格数不一，已按 {columns} 列补齐空格", "table rows differ in length; padded to {columns} columns",
     ),
     "import_attachments": ("附件：{count} 件", "attachments: {count}"),
+    "import_attachment_page": ("{label}：{text}", "{label}: {text}"),
     "import_signature": ("署名：{text}", "signature: {text}"),
     "import_no_signature": (
         "成文日期前没有找到署名，将以发文机关署名", "no signature before the date; the issuer will sign",
@@ -503,6 +504,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "block_paragraph": ("正文", "the body text"),
     "block_table": ("表格", "a table"),
     "block_attachments": ("附件说明", "the attachments"),
+    "block_attachment_label": ("附件标识", "the attachment's label"),
     "block_signature": ("署名和日期", "the signature and date"),
     "block_note": ("附注", "the note"),
     "block_header": ("版头", "the header"),
@@ -542,6 +544,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S006": (
         "“{marker}{heading}”是唯一的下级标题：只有一项时不宜单独分级",
         "'{marker}{heading}' is the only sub-heading here: a single item should not get a level of its own",
+    ),
+    "S007": (
+        "“{name}”与所附附件不符：附件说明按 attachments 中的名称和标题排印（现有：{names}）",
+        "attachment '{name}' does not match the attachments' titles, which the printed note is made from (listed: {names})",
     ),
     "P001": ("“{context}”中的半角“{old}”应为全角“{new}”", "half-width '{old}' in '{context}' should be full-width '{new}'"),
     "P002": ("括号或引号不成对：此处的 {mark} {detail}", "unbalanced bracket or quote: '{mark}' {detail_en}"),

@@ -305,6 +305,7 @@ class Headings(_Table):
 class Pagination(_Table):
     widow_control: Flag
     keep_headings_with_next: Flag
+    sign_off_extra_lines: LineCount
 
 
 class Addressee(_Table):
@@ -315,6 +316,9 @@ class Attachments(_Table):
     blank_lines_before: LineCount
     indent: Cells
     label: Text
+    page_label: Text
+    page_label_role: Role
+    landscape_columns: Count
 
 
 class Signature(_Table):
@@ -377,7 +381,6 @@ class LineBreaking(_Table):
     no_line_start: Text
     no_line_end: Text
     unbreakable: Texts
-    compressible: Text
     latin_gap: Ratio
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Part, Parts, Report, Section, Table, TableItem, default_mark, default_title, standard_heading
+from .model import Attachment, Part, Parts, Report, Section, Table, TableItem, default_mark, default_title, standard_heading
 
 SCHEMA = "report.schema.json"
 _COMMENTED = ("issuer", "year", "date")  # short values; other scalars are long text
@@ -81,6 +81,8 @@ def _node(value: Any) -> Any:
         return section
     if isinstance(value, TableItem):
         return CommentedMap(table=_node(value.table))
+    if isinstance(value, Attachment):
+        return CommentedMap(title=value.title, content=_content(value.content))
     if isinstance(value, BaseModel):
         mapping = CommentedMap()
         for name, info in type(value).model_fields.items():
@@ -124,8 +126,10 @@ def report_data(report: Report) -> Any:
                 parts[key] = _part(part, key, report.year)
                 parts.yaml_add_eol_comment(f"# {Parts.model_fields[key].title}", key, column=0)
             data[name] = parts
-        elif name in ("opening", "attachments"):
+        elif name == "opening":
             data[name] = _texts(value, one_as_scalar=False)
+        elif name == "attachments":  # names, and attachments with content
+            data[name] = _content(value)
         else:
             data[name] = value if isinstance(value, date | int) else _node(value)
         if info.title and (name in _COMMENTED or not isinstance(data[name], str)):

@@ -7,10 +7,13 @@ from typing import Any
 
 import docx
 import pdfplumber
+from fontTools.ttLib import TTFont
+from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+from pdfminer.pdftypes import resolve1
 from htmltree import parse
 
 from composer.dates import format_date
-from composer.model import Report, Section, TableItem
+from composer.model import Report, Section, TableItem, attachment_name
 from composer.profile import load_profile
 
 PROFILE = load_profile()
@@ -55,7 +58,7 @@ def _items_texts(content: list[Any]) -> list[str]:
 def printed_texts(report: Report) -> list[str]:
     """Every text of the report a reader finds on the page, one entry per printed paragraph."""
     found = [report.title or "", *report.addressees, *report.opening, report.signature or "",
-             format_date(report.date), *report.attachments, report.note or ""]
+             format_date(report.date), *map(attachment_name, report.attachments), report.note or ""]
     for _, part in report.parts.items():
         found += [part.heading or "", *_items_texts(part.content)]
     if header := report.header:
@@ -75,3 +78,28 @@ def squeezed(value: Any) -> Any:
     if isinstance(value, list):
         return [squeezed(v) for v in value]
     return value
+
+
+def notdef_glyphs(pdf: bytes) -> list[tuple[str, str]]:
+    """(font, character) of every character a PDF draws with its font's .notdef glyph, a box:
+    each character drawn, through its font's ToUnicode map back to its code, against the glyph
+    the embedded TrueType program's own cmap gives that code (reportlab draws a character its
+    face lacks as code 0, .notdef, which reads back as U+0000)."""
+    drawn, boxes = set(), {}
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            drawn |= {(c["fontname"], c["text"]) for c in page.chars}
+            for ref in (resolve1(page.page_obj.resources.get("Font")) or {}).values():
+                spec = resolve1(ref)
+                name = resolve1(spec["BaseFont"]).name
+                if name in boxes or "ToUnicode" not in spec:
+                    continue
+                program = resolve1(resolve1(spec["FontDescriptor"])["FontFile2"]).get_data()
+                face = TTFont(io.BytesIO(program))
+                notdef = face.getGlyphOrder()[0]
+                glyphs = {code: glyph for table in face["cmap"].tables for code, glyph in table.cmap.items()}
+                characters = FileUnicodeMap()
+                CMapParser(characters, io.BytesIO(resolve1(spec["ToUnicode"]).get_data())).run()
+                boxes[name] = {char for code, char in characters.cid2unichr.items()
+                               if glyphs.get(code, notdef) == notdef}
+    return sorted((font, char) for font, char in drawn if char in boxes.get(font, ()))

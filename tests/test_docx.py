@@ -18,6 +18,8 @@ import composer
 from composer import blocks as b
 from composer.blocks import cells
 from composer.compose import compose
+from composer.layout import faces
+from composer.layout.fonts import ink_middle, line_metrics
 from composer.profile import load_profile
 
 from conftest import ALL_SAMPLES, SAMPLES, SEED_YAML, SOFFICE, run_cli, to_pdf
@@ -253,9 +255,14 @@ def test_red_header(full_body) -> None:  # type: ignore[no-untyped-def]
     assert text_of(mark) == "青山县人民政府文件"
     face, size, colour = look(text_runs(mark)[0])
     assert (face, colour) == ("方正小标宋简体", "FF0000") and size == 36
-    # its top edge 35 mm under the top of the text block: two lines above it, then spacing
-    before = int(attr(mark.find("w:pPr/w:spacing", NS), "before"))
-    assert 2 * 579 + before == pytest.approx(twips_of_mm(35), abs=2)
+    # its em box's top edge 35 mm under the top of the text block: two lines above it, then
+    # spacing, then a line as high as the face's own, whose ascent reaches above the em box
+    spacing = mark.find("w:pPr/w:spacing", NS)
+    metrics = line_metrics(faces(PROFILE)["title"])
+    assert attr(spacing, "lineRule") == "exact"
+    assert int(attr(spacing, "line")) == pytest.approx((metrics.ascent + metrics.descent) * 36 * 20, abs=1)
+    em_top = 2 * 579 + int(attr(spacing, "before")) + (metrics.ascent - 0.88) * 36 * 20
+    assert em_top == pytest.approx(twips_of_mm(35), abs=2)
     number = next(p for p in full_body if "〔2025〕" in text_of(p))
     assert "青政报〔2025〕6号" in text_of(number) and "签发人：李明" in text_of(number)
     signer = text_runs(number)[-1]
@@ -369,9 +376,12 @@ def test_odd_and_even_footers(full) -> None:  # type: ignore[no-untyped-def]
         assert "PAGE" in "".join(paragraph.xpath(".//w:instrText/text()", namespaces=NS))
         assert [f.get(W + "fldCharType") for f in paragraph.iter(W + "fldChar")] == ["begin", "separate", "end"]
         assert {look(r)[:2] for r in paragraph.iter(W + "r")} == {("宋体", 14)}
-    # the dashes, mid-line in a 14 pt line, 7 mm under the text block (35 mm above the page edge)
+    # the middle of the dashes' ink 7 mm under the text block (35 mm above the page edge): the
+    # footer line is the face's own, its baseline the face's descent above the line's bottom
     footer = int(attr(section.find("w:pgMar", NS), "footer"))
-    assert footer + 14 * 20 / 2 == pytest.approx(twips_of_mm(35 - 7), abs=1)
+    face = faces(PROFILE)["page_number"]
+    dash_above_bottom = (line_metrics(face).descent + ink_middle(face, "—")) * 14 * 20
+    assert footer + dash_above_bottom == pytest.approx(twips_of_mm(35 - 7), abs=1)
 
 
 # --- properties, determinism, safety ----------------------------------------------------------------

@@ -38,7 +38,7 @@ def placed(lines) -> list[tuple[str, float]]:
 def test_any_text_is_kept_whole_within_the_line(text, indent):
     lines = wrap([Run(text, "body")], WIDTH, CELL, measure, RULES, first_indent=indent * CELL)
     assert "".join(line.text for line in lines).replace(" ", "") == text.replace(" ", "")
-    for k, line in enumerate(lines):  # marks pulled back onto a line squeeze to fit it
+    for k, line in enumerate(lines):  # no mark hangs past the line's end
         assert line.width <= WIDTH - (indent * CELL if k == 0 else 0) + 1e-6
     xs = [x for _, x in placed(lines)]
     assert all(0 - CELL <= x <= WIDTH for x in xs)
@@ -63,6 +63,18 @@ def test_a_full_line_of_chinese_fills_the_width_on_the_cell_pitch():
     [first, _] = wrap([Run("法治" * 20, "body")], WIDTH, CELL, measure, RULES)
     assert len(first.text) == 28 and abs(first.width - WIDTH) < 1e-6
     assert [round(x, 6) for x in first.segments[0].xs] == [round(k * CELL, 6) for k in range(28)]
+
+
+@pytest.mark.parametrize("mark", list("，。、；：？！）》”"))
+def test_a_mark_after_a_full_line_takes_the_last_character_down_and_never_hangs(mark):
+    """What Word does with the DOCX's w:overflowPunct off and no compression: nothing hangs
+    in the margin and nothing is squeezed, with or without marks earlier in the line."""
+    for text in ("法治" * 14, "法治，" + "法治" * 12 + "法"):
+        first, second = wrap([Run(text + mark + "政府", "body")], WIDTH, CELL, measure, RULES)[:2]
+        assert first.text == text[:-1] and second.text.startswith(text[-1] + mark)
+        assert first.width <= WIDTH + 1e-6
+        assert [round(x, 6) for x in first.segments[0].xs[:3]] == [0.0, round(CELL + (WIDTH - 27 * CELL) / 26, 6),
+                                                                  round(2 * (CELL + (WIDTH - 27 * CELL) / 26), 6)]
 
 
 def test_a_run_in_heading_keeps_its_role_and_the_text_its_own():

@@ -52,6 +52,7 @@ TRIGGERS = {
     "S004": report(rest=REST.replace("行政执法人员专业能力仍需提升，执法监督的信息化水平不高。", "无。")),
     "S005": report(MEASURES + section("1.加强组织领导。") + section("2.严格规范执法。")),
     "S006": report(MEASURES + section("加强组织领导。")),
+    "S007": report(rest=REST + "    - 附件：1.重点任务完成情况统计表\n", top="attachments: [重点工作台账]\n"),
     "P001": report(MEASURES.replace("履行职责，全年", "履行职责,全年")),
     "P002": report(MEASURES.replace("群众满意度", "（一)群众满意度")),
     "P003": report(MEASURES + "    - 开展「法治宣传进万家」活动。\n" + "    - 开展“法治宣传进乡村”活动，开展“宪法宣传周”活动。\n"),

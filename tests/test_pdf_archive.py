@@ -208,12 +208,23 @@ def test_another_report_gets_another_document_id():
 # --- the text copied from the PDF is the report's text ------------------------------------------
 
 
+def _upright_text(page: pypdfium2.PdfPage) -> str:
+    """The page's text without turned characters (a landscape page's number)."""
+    text_page = page.get_textpage()
+    chars = [chr(pypdfium2.raw.FPDFText_GetUnicode(text_page, i)) for i in range(text_page.count_chars())
+             if abs(pypdfium2.raw.FPDFText_GetCharAngle(text_page, i)) < 0.01]
+    return "".join(chars).encode("utf-16", "surrogatepass").decode("utf-16")  # pdfium gives UTF-16 units
+
+
 def pdf_text(data: bytes) -> str:
-    """The text pdfium extracts, without the page numbers (page furniture), white space removed."""
+    """The text pdfium extracts, without the page numbers (page furniture) and a table's header
+    row repeated at the top of a page (an artifact), white space removed."""
     lines: list[str] = []
     for page in pypdfium2.PdfDocument(data):
-        text = page.get_textpage().get_text_range()
-        lines += [line for line in text.splitlines() if not PAGE_NUMBER.match(line.strip())]
+        page_lines = [line for line in _upright_text(page).splitlines() if line.strip()]
+        if page_lines and lines and page_lines[0] in lines:
+            page_lines = page_lines[1:]
+        lines += [line for line in page_lines if not PAGE_NUMBER.match(line.strip())]
     return "".join("".join(lines).split())
 
 

@@ -87,8 +87,16 @@ def expected(report: composer.Report) -> list[tuple[str, str]]:
         out += [("P", x) for x in (h.copy_number, h.classification, h.urgency, h.mark, h.number) if x]
         if h.signers:
             out.append(("P", str(PROFILE.header.signer_label.value) + "".join(h.signers)))
-    for block in document.body:
+    def add(blocks: tuple[b.Block, ...]) -> None:
+        for block in blocks:
+            add_block(block)
+
+    def add_block(block: b.Block) -> None:
+        nonlocal out
         match block:
+            case b.AttachmentPage(label, title, body):  # its label, its title (H1), its content
+                out.append(("P", label))
+                add((title, *body))
             case b.Title(lines):
                 out.append(("H1", "".join(lines)))
             case b.Heading():
@@ -99,11 +107,14 @@ def expected(report: composer.Report) -> list[tuple[str, str]]:
                 out += ([(f"H{lead.level + 1}", lead.full_text)] if lead else []) + [("P", text)]
             case b.Table(caption, header, rows):
                 out += ([("Caption", caption)] if caption else []) + [("TH", c) for c in header]
-                out += [("TD", c) for row in rows for c in row]
+                # An empty cell draws nothing, so it has no TD of its own (yet).
+                out += [("TD", c) for row in rows for c in row if c]
             case b.Attachments(label, items):
                 out += [("LBody", (label if i == 0 else "") + item) for i, item in enumerate(items)]
             case b.Signature(signature, date):
                 out += [("P", signature.text), ("P", date.text)]
+
+    add(document.body)
     if document.end_block:
         end = document.end_block
         out += [("P", x) for x in (end.copy_to, end.printer, end.printed) if x]

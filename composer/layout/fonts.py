@@ -22,6 +22,8 @@ Public API:
     fallback_characters(face, text) -> list[str]    characters the fallback face draws
     reportlab_font(face, chars) -> str   registered reportlab font name for the face itself
     describe_face(face, lang="zh") -> str           one line for ``report-composer fonts``
+    line_metrics(face) -> LineMetrics    ascent and descent of a line, as office applications set it
+    ink_middle(face, char) -> float | None          height of a character's ink middle (the dashes)
 
 Installed faces come from fontconfig (``fc-list``), else from a scan of the font folders;
 both answers are kept in the cache folder (``fontconfig.json``, ``font-folders.json``) for
@@ -44,12 +46,13 @@ import os
 import re
 import shutil
 import stat
+import struct
 import sys
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..problems import Problem
 from . import fontcache
@@ -241,6 +244,38 @@ def fallback_characters(face: Face, text: str) -> list[str]:
     if face.fallback is None or not lacking:
         return []
     return _in_order(text, _coverage(face.fallback).covered(lacking))
+
+
+class LineMetrics(NamedTuple):
+    """A face's line as Word and LibreOffice set it at single spacing, in ems: the baseline
+    `ascent` under the line's top and `descent` above its bottom (hhea, as LibreOffice reads
+    it, else the Windows metrics Word reads; the two agree in the faces offices use)."""
+
+    ascent: float
+    descent: float
+
+
+def line_metrics(face: Face) -> LineMetrics:
+    units, ascent, descent = fontcache.line_metrics(face.path, face.index)
+    return LineMetrics(ascent / units, descent / units)
+
+
+def ink_middle(face: Face, char: str) -> float | None:
+    """How far above the baseline the middle of a character's ink lies, in ems (the page
+    number's dashes sit at a fixed distance under the text block by their ink); None when
+    the face lacks it or draws nothing. Read from the glyph's box in the TrueType copy
+    reportlab draws from: parsing a CJK face's own outlines takes a second."""
+    if ord(char) not in _coverage(face):
+        return None
+    from reportlab.pdfbase import pdfmetrics
+
+    copy = pdfmetrics.getFont(reportlab_font(face, char)).face
+    glyph = copy.charToGlyph.get(ord(char))
+    if glyph is None or copy.glyphPos[glyph] == copy.glyphPos[glyph + 1]:
+        return None
+    # the glyph's header: contours, then xMin, yMin, xMax, yMax (reportlab keeps the bytes it read)
+    _, _, low, _, high = struct.unpack_from(">5h", copy._ttf_data, copy.table["glyf"]["offset"] + copy.glyphPos[glyph])
+    return (low + high) / 2 / copy.unitsPerEm
 
 
 def reportlab_font(face: Face, chars: str | Iterable[str]) -> str:

@@ -2,10 +2,9 @@
 
 Full-width characters take one cell each (on the GB/T 9704 grid, 156 mm / 28); half-width
 text (digits, Latin) takes its natural width and stays whole as words and numbers. No line
-starts with a closing mark or ends with an opening one, and "……" / "——" stay whole: a mark
-that would start a line is pulled back onto the line above by squeezing the blank halves of
-its marks when it is one closing mark and there is room; otherwise the last character is
-pushed down with it.
+starts with a closing mark or ends with an opening one, and "……" / "——" stay whole: when a
+mark would start a line, the last character of the line above goes down with it (no mark
+hangs in the margin, none is squeezed: what Word does with the DOCX's settings).
 A full line is justified by spreading its slack across its gaps; a last line is not.
 Between a Chinese character and a Latin letter or digit goes the profile's `latin_gap` (an
 em fraction), the space Word, WPS and LibreOffice put there (autospace; LibreOffice always
@@ -44,7 +43,6 @@ class Rules(NamedTuple):
     no_line_start: str
     no_line_end: str
     unbreakable: tuple[str, ...]
-    compressible: str
     latin_gap: float = 0.0  # em
 
     @property
@@ -58,7 +56,6 @@ class Rules(NamedTuple):
             str(rules.no_line_start.value),
             str(rules.no_line_end.value),
             tuple(rules.unbreakable.value),
-            str(rules.compressible.value),
             float(rules.latin_gap.value),
         )
 
@@ -131,33 +128,37 @@ def _natural(units: Sequence[_Unit]) -> float:
     return sum(u.width for u in units) + sum(u.gap for u in units[1:])
 
 
-def _full(text: str, role: str, cell: float, measure: Measure) -> _Unit:
-    """Full-width characters, one cell each. A face may draw a mark of ambiguous width (“ ” —
-    …) narrower than the cell: an opening quote then sits against the text it opens, a
-    closing one against the text it closes, anything else in the middle of its cell."""
-    insets = []
+def _full(text: str, role: str, cell: float, measure: Measure, own_advances: bool) -> _Unit:
+    """Full-width characters, one cell each. In running text (`own_advances`) a mark of
+    ambiguous width (“ ” — … ·) that the face draws narrower than its ideographs (a stand-in
+    face's proportional quotes or dash) takes its own advance instead, as Word, WPS and
+    LibreOffice set it, so that the lines break where theirs do; the official faces draw
+    these marks full width. Set in a cell, such a mark sits in it as its kind asks: an opening
+    quote against the text it opens, a closing one against the text it closes, anything else
+    in the middle."""
+    em = measure("\u4e00", role)
+    advances, insets = [], []
     for char in text:
-        slack = cell - measure(char, role) if unicodedata.east_asian_width(char) == "A" else 0.0
-        category = unicodedata.category(char) if slack > 0 else "Pf"
+        natural = measure(char, role) if unicodedata.east_asian_width(char) == "A" else em
+        narrow = natural < em - _EPSILON
+        advances.append(natural if narrow and own_advances else cell)
+        slack = cell - natural if narrow and not own_advances else 0.0
+        category = unicodedata.category(char)
         insets.append(0.0 if category in ("Pe", "Pf") else slack if category in ("Ps", "Pi") else slack / 2)
-    return _Unit.of(text, role, (cell,) * len(text), insets=tuple(insets) if any(insets) else ())
+    return _Unit.of(text, role, tuple(advances), insets=tuple(insets) if any(insets) else ())
 
 
 @lru_cache(maxsize=1 << 16)
 def _one_cell(char: str, role: str, cell: float) -> _Unit | None:
-    """_full of a full-width character of unambiguous width, None for one of ambiguous width: the
-    first fills its cell whatever the face, so its unit is the same every time (a report sets
-    its few thousand characters again and again); the second is measured in its face."""
-    if unicodedata.east_asian_width(char) == "A":
-        return None
-    return _full(char, role, cell, _never_measured)
+    """What _full makes of a full-width character of unambiguous width, None for one of
+    ambiguous width: the first fills its cell whatever the face, so its unit is the same every
+    time (a report sets its few thousand characters again and again); the second is measured."""
+    return None if unicodedata.east_asian_width(char) == "A" else _Unit.of(char, role, (cell,))
 
 
-def _never_measured(char: str, role: str) -> float:
-    raise AssertionError(f"{char!r} ({role}) fills its cell: nothing to measure")
-
-
-def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float) -> list[_Unit]:
+def _units(
+    runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float, own_advances: bool
+) -> list[_Unit]:
     units: list[_Unit] = []
     glue_starts = rules.glue_starts
     for run in runs:
@@ -165,10 +166,10 @@ def _units(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, wid
         while i < len(text):
             glued = text[i] in glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
             if glued:
-                units.append(_full(glued, role, cell, measure))
+                units.append(_full(glued, role, cell, measure, own_advances))
                 i += len(glued)
             elif _is_full(text[i]):
-                units.append(_one_cell(text[i], role, cell) or _full(text[i], role, cell, measure))
+                units.append(_one_cell(text[i], role, cell) or _full(text[i], role, cell, measure, own_advances))
                 i += 1
             elif text[i].isspace():
                 units.append(_Unit.of(" ", role, (measure(" ", role),), space=True))
@@ -192,26 +193,13 @@ def _can_break(units: list[_Unit], j: int, rules: Rules) -> bool:
     return units[j - 1].text[-1] not in rules.no_line_end and units[j].text[0] not in rules.no_line_start
 
 
-def _squeezable(unit: _Unit, rules: Rules, cell: float) -> float:
-    return cell / 2 if len(unit.text) == 1 and unit.text in rules.compressible else 0.0
-
-
-def _squeeze(units: list[_Unit], overflow: float, rules: Rules, cell: float) -> list[float] | None:
-    """How much each unit gives up to absorb `overflow`, taken from the line's last marks first."""
-    given = [0.0] * len(units)
-    for k in range(len(units) - 1, -1, -1):
-        if overflow <= _EPSILON:
-            break
-        take = min(_squeezable(units[k], rules, cell), overflow)
-        given[k] = take
-        overflow -= take
-    return given if overflow <= _EPSILON else None
-
-
-def _break_line(
-    units: list[_Unit], start: int, capacity: float, rules: Rules, cell: float
-) -> tuple[int, list[float] | None]:
-    """Where the line from `start` ends, and the squeeze of its units when marks were pulled back."""
+def _break_line(units: list[_Unit], start: int, capacity: float, rules: Rules) -> int:
+    """Where the line from `start` ends: after the last unit that fits, or, when the next
+    unit may not start a line (a closing mark, "——", "……"), before the last unit that may
+    end one, which goes down with it. No mark hangs past the margin and none is squeezed:
+    Word with `w:overflowPunct` off and no punctuation compression breaks so. LibreOffice
+    reads that DOCX the other way round and hangs ，。、；：？！ past the margin instead
+    (bench/agreement.py measures it apart); it also lets "——" and "……" start a line."""
     end, used = start, 0.0
     while end < len(units):
         width = (units[end].gap if end > start else 0.0) + units[end].width
@@ -220,38 +208,24 @@ def _break_line(
         used += width
         end += 1
     if end == len(units):
-        return end, None
+        return end
     if end == start:  # a single unit wider than the line
-        return start + 1, None
+        return start + 1
     if _can_break(units, end, rules):
-        return end, None
-    # One closing mark is pulled back by squeezing the line's marks: where LibreOffice, which
-    # always hangs one such mark past the margin, breaks too, with our ink inside the text
-    # block. Anything wider ("——", "……", two marks) takes the last character down, as
-    # LibreOffice does. (Word with w:overflowPunct off may push the character down instead;
-    # bench/agreement.py measures against LibreOffice.)
-    closing = len(units[end].text) == 1 and units[end].text in rules.no_line_start
-    pulled = end + 1
-    if closing and (pulled == len(units) or _can_break(units, pulled, rules)):
-        line = units[start:pulled]
-        squeeze = _squeeze(line, _natural(line) - capacity, rules, cell)
-        if squeeze is not None:
-            return pulled, squeeze
+        return end
     for pushed in range(end - 1, start, -1):
         if _can_break(units, pushed, rules):
-            return pushed, None
-    return end, None  # nowhere allowed: break where the line is full
+            return pushed
+    return end  # nowhere allowed: break where the line is full
 
 
 def _set_line(
-    units: list[_Unit], squeeze: list[float] | None, origin: float, capacity: float, justify: bool, fixed: int,
-    rules: Rules,
+    units: list[_Unit], origin: float, capacity: float, justify: bool, fixed: int
 ) -> Line:
     """Places the units from `origin`; a justified line stretches every gap but those after
     its first `fixed` units (a hanging label keeps its natural width). Each run of units of
     one role is a segment."""
-    squeeze = squeeze or [0.0] * len(units)
-    natural = _natural(units) - sum(squeeze)
+    natural = _natural(units)
     gaps = len(units) - 1 - fixed
     extra = (capacity - natural) / gaps if justify and gaps > 0 and capacity > natural else 0.0
     segments: list[Segment] = []
@@ -260,19 +234,18 @@ def _set_line(
     role = ""
     last = len(units) - 1
     x = origin
-    for k, (unit, given) in enumerate(zip(units, squeeze)):
+    for k, unit in enumerate(units):
         x += unit.gap if k else 0.0
         if unit.role != role or not texts:
             if texts:
                 segments.append(Segment(role, "".join(texts), tuple(xs)))
             role, texts, xs = unit.role, [], []
         texts.append(unit.text)
-        # An opening mark gives up its blank left half: its glyph moves left by what it gave.
-        offset = x + (-given if unit.text in rules.no_line_end else 0.0)
+        offset = x
         for advance, inset in zip(unit.advances, unit.insets or (0.0,) * len(unit.text)):
             xs.append(offset + inset)
             offset += advance
-        x += unit.width - given + (extra if k >= fixed and k < last else 0.0)
+        x += unit.width + (extra if k >= fixed and k < last else 0.0)
     if texts:
         segments.append(Segment(role, "".join(texts), tuple(xs)))
     return Line(tuple(segments), x - origin)
@@ -289,6 +262,7 @@ def wrap(
     rest_indent: float = 0.0,
     hang: int = 0,
     justify: bool = True,
+    own_advances: bool = True,
 ) -> list[Line]:
     """The runs broken into lines `width` points wide; indents in points from the left edge.
 
@@ -296,7 +270,7 @@ def wrap(
     characters of the first line ("附件：" or "抄送：" then the names). Every line but the
     last is justified when `justify`; an empty text gives one empty line.
     """
-    units = _units(runs, cell, measure, rules, width - max(first_indent, rest_indent))
+    units = _units(runs, cell, measure, rules, width - max(first_indent, rest_indent), own_advances)
     fixed = 0
     if hang:
         chars = 0
@@ -309,14 +283,13 @@ def wrap(
     while start < len(units) or not lines:
         indent = first_indent if not lines else rest_indent
         capacity = width - indent
-        end, squeeze = _break_line(units, start, capacity, rules, cell)
+        end = _break_line(units, start, capacity, rules)
         last = end >= len(units)
         line = units[start:end]
         while line and line[-1].space:  # a space at a line end takes no room
             line.pop()
-            squeeze = squeeze[: len(line)] if squeeze else None
         stretch = justify and not last
-        lines.append(_set_line(line, squeeze, indent, capacity, stretch, fixed if not lines else 0, rules))
+        lines.append(_set_line(line, indent, capacity, stretch, fixed if not lines else 0))
         start = end
         while start < len(units) and units[start].space:
             start += 1
@@ -324,5 +297,6 @@ def wrap(
 
 
 def single_line(runs: Sequence[Run], cell: float, measure: Measure, rules: Rules) -> Line:
-    """The runs set on one line at their natural widths, never broken."""
-    return wrap(runs, math.inf, cell, measure, rules, justify=False)[0]
+    """The runs set on one line at their natural widths, never broken; every full-width
+    character in a cell of its own (a page number's dashes, a signature placed by cells)."""
+    return wrap(runs, math.inf, cell, measure, rules, justify=False, own_advances=False)[0]

@@ -17,7 +17,7 @@ from ..problems import Problem
 from ..profile import Profile
 from .fonts import Face
 from .pdf_fonts import RoleFonts, role_fonts
-from .typeset import Page, Plan
+from .typeset import Fitting, Page, Plan
 
 
 class Widths:
@@ -48,7 +48,8 @@ class Widths:
 class PagedDocument(NamedTuple):
     """Pages in points from each page's top-left corner; `faces`: the face of each role the
     pages use; `fonts`: the registered font of each character of a role; `widths`: the
-    advances the layout measured; `problems`: the warnings found laying it out."""
+    advances the layout measured; `problems`: the warnings found laying it out; `fitting`:
+    what the DOCX repeats of the pagination (a condensed last page, the end block's page)."""
 
     pages: tuple[Page, ...]
     size: tuple[float, float]
@@ -57,6 +58,7 @@ class PagedDocument(NamedTuple):
     fonts: RoleFonts
     widths: Widths
     problems: tuple[Problem, ...]
+    fitting: Fitting = Fitting()
 
 
 def lay_out(document: Document, profile: Profile) -> PagedDocument:
@@ -64,6 +66,7 @@ def lay_out(document: Document, profile: Profile) -> PagedDocument:
     plan = Plan(document, profile)
     fonts, problems = role_fonts(plan.texts(), profile)
     widths = Widths()
-    pages = plan.pages(lambda char, role, size: widths(char, fonts(role, char), size), fonts)
+    pages, fitting = plan.pages(lambda char, role, size: widths(char, fonts(role, char), size), fonts)
     size = (profile.page.width.pt, profile.page.height.pt)
-    return PagedDocument(tuple(pages), size, document.metadata, fonts.faces(), fonts, widths, tuple(problems))
+    return PagedDocument(tuple(pages), size, document.metadata, fonts.faces(), fonts, widths, tuple(problems),
+                         fitting)

@@ -9,6 +9,21 @@ from .. import blocks as b
 from ..blocks import cells
 
 
+def _natural_and_floor(table: b.Table, size: float, margin: float) -> tuple[list[float], list[float]]:
+    """Each column's width on one line, and the least it keeps when the table is too wide."""
+    natural = [  # a column of blank cells is one character wide
+        max([1.0, *(cells(line) for text in column for line in text.splitlines())]) * size + 2 * margin
+        for column in zip(table.header, *table.rows)
+    ]
+    return natural, [min(n, 4 * size + 2 * margin) for n in natural]
+
+
+def too_wide(table: b.Table, width: float, size: float, margin: float, columns: int) -> bool:
+    """Whether a table belongs on a landscape page: `columns` columns or more, or columns whose
+    least widths together pass the portrait text block's `width`."""
+    return len(table.header) >= columns or sum(_natural_and_floor(table, size, margin)[1]) > width
+
+
 def column_widths(table: b.Table, total: float, size: float, margin: float) -> list[float]:
     """Column widths summing to `total`, in proportion to each column's longest line; when
     they cannot all fit, every column keeps room for a few characters first.
@@ -16,11 +31,7 @@ def column_widths(table: b.Table, total: float, size: float, margin: float) -> l
     `size` is the width of a full-width character and `margin` the cell margin on each side,
     in the unit of `total`.
     """
-    natural = [  # a column of blank cells is one character wide
-        max([1.0, *(cells(line) for text in column for line in text.splitlines())]) * size + 2 * margin
-        for column in zip(table.header, *table.rows)
-    ]
-    floor = [min(n, 4 * size + 2 * margin) for n in natural]
+    natural, floor = _natural_and_floor(table, size, margin)
     if sum(natural) <= total or sum(floor) >= total:
         basis = natural if sum(natural) <= total else floor
         return [n * total / sum(basis) for n in basis]

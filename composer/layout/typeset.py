@@ -4,10 +4,12 @@ Two stages. `Plan(document, profile)` turns the blocks into pieces of text with 
 and origins (so the faces can be chosen for exactly the characters each role needs) without
 measuring anything. `Plan.pages(measure, fonts)` then breaks lines and fills pages on the grid: 22 lines of
 28.95 pt, characters centred on their line, full-width characters on the 156 mm / 28 cell
-pitch; headings keep with the next line, the signature never stands alone on a page, table
-rows (lines of the table's own height, as in the DOCX) stay whole and repeat the header row on
-a new page, the end block sits at the foot of the last page, page numbers go under the text
-block. Pages fill by height, so text after a table stacks as Word and LibreOffice stack it.
+pitch; headings keep with the next line, the signature never stands alone on a page (its last
+page is set closer, 23 lines, rather than leave the lines above it short, GB/T 9704 7.3.5.5),
+table rows (lines of the table's own height, as in the DOCX) stay whole and repeat the header
+row on a new page, the end block sits at the foot of an even page (after a blank page when
+needed, neither numbered), page numbers go under the text block. `Fitting` says what of this
+the DOCX must repeat. Pages fill by height, so text after a table stacks as Word and LibreOffice stack it.
 
 A table row taller than a page breaks across pages, line by line. Text that cannot be set
 inside the text block (a signature longer than a line, a header or end block taller than a
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
 SizedMeasure = Callable[[str, str, float], float]
 
 _SLACK = 0.01  # points: rounding that does not make a line overflow the text block
+_DOCX_ROUNDING = 1.0  # points of a page LibreOffice loses to rounding: a condensed page leaves them free
 _EDGE = 1.0  # points a glyph may stand past the text block (a face's advance wider than its cell)
 
 
@@ -84,6 +88,9 @@ class Glyphs(NamedTuple):
     font: str = ""
     face: Face | None = None
     joined: bool = False
+    # Turned a quarter clockwise, reading down the page: `xs` are then distances from the top
+    # edge and `baseline` the distance from the left (a landscape page's page number, GB/T 9704 10).
+    turned: bool = False
 
     def moved(self, dy: float) -> Glyphs:
         return self._replace(baseline=self.baseline + dy)
@@ -107,8 +114,26 @@ Item = Glyphs | Rule
 
 
 class Page(NamedTuple):
+    """`numbered`: False on the end block's page and the blank page before it (GB/T 9704 7.5)."""
+
     number: int
     items: tuple[Item, ...]
+    size: tuple[float, float] | None = None  # width and height in points; None: the document's
+    numbered: bool = True
+
+
+class Fitting(NamedTuple):
+    """What pagination decided beyond filling the grid, for the DOCX to repeat so that Word and
+    LibreOffice break its pages where the PDF breaks them.
+
+    `condensed`: body blocks (by index) set at a closer line pitch, in points, on the page the
+    sign-off ends on (7.3.5.5); `end_page`: the end block starts a page of its own (7.4, on an
+    even page); `blank_page`: a blank page comes before that one (both unnumbered, 7.5).
+    """
+
+    condensed: dict[int, float] = {}
+    end_page: bool = False
+    blank_page: bool = False
 
 
 class Grid(NamedTuple):
@@ -140,6 +165,13 @@ class Grid(NamedTuple):
     @property
     def bottom(self) -> float:
         return self.top + self.height
+
+    def turned(self, page_height: float) -> Grid:
+        """The text block of a landscape page (GB/T 9704 10): the portrait page turned a quarter
+        clockwise, so the portrait's left edge (the binding edge of an odd page, the cutting
+        edge of an even one) is its top, where the tables' header rows go."""
+        return self._replace(left=page_height - self.top - self.height, top=self.left, width=self.height,
+                             height=self.width)
 
 
 # --- stage 1: the text to set ----------------------------------------------------------------
@@ -188,6 +220,12 @@ class _Blank:
     """An empty grid line."""
 
 
+class _NewPage(NamedTuple):
+    """What follows starts a new page (an attachment), landscape or portrait."""
+
+    landscape: bool
+
+
 class _Table(NamedTuple):
     header: tuple[Run, ...]
     rows: tuple[tuple[Run, ...], ...]
@@ -225,7 +263,7 @@ class _End(NamedTuple):
         return Origin("end_block", (*self.path, key), 0 if key == "printer" else None)
 
 
-Spec = _Text | _Placed | _Blank | _Table
+Spec = _Text | _Placed | _Blank | _Table | _NewPage
 
 
 def _runs_of(spec: Any) -> Iterator[tuple[Run, Origin]]:
@@ -263,10 +301,18 @@ class Plan:
         self.body_size = profile.body.size.pt
         self.header = self._header(document.header) if document.header else None
         self.body: list[Spec] = []
+        self.block_of: list[int] = []  # the index in document.body of each spec's block
         number = 0
-        for block in document.body:
+        for index, block in enumerate(document.body):
+            if isinstance(block, b.AttachmentPage):
+                before = len(self.body)
+                number = self._attachment_page(block, number)
+                self.block_of += [index] * (len(self.body) - before)
+                continue
             number += not isinstance(block, b.BlankLines)
-            self.body += self._block(block, number)
+            specs = self._block(block, number)
+            self.body += specs
+            self.block_of += [index] * len(specs)
         self.end = self._end(document.end_block) if document.end_block else None
         self.page_number_role = str(profile.page_number.role)
         self.page_number_size = profile.page_number.size.pt
@@ -276,7 +322,7 @@ class Plan:
     def texts(self) -> Iterator[tuple[Run, Origin, Source]]:
         """Every run of text the pages can hold, with its origin and source (page numbers as 0-9)."""
         for spec in (self.header, *self.body, self.end):
-            if spec is not None and not isinstance(spec, _Blank):
+            if spec is not None and not isinstance(spec, _Blank | _NewPage):
                 for run, origin in _runs_of(spec):
                     yield run, origin, spec.source
         if self.header is not None and len(self.header.signers) > 2:  # the space between names
@@ -349,6 +395,21 @@ class Plan:
                 return [self._text(text, body, origin, source, first_indent=float(profile.note.indent.value))]
         raise TypeError(f"no layout for {block!r}")
 
+    def _attachment_page(self, page: b.AttachmentPage, number: int) -> int:
+        """A new page, "附件N" on its first line at the left, the title and the content below;
+        returns the number of the last block of text set."""
+        attachments = self.profile.attachments
+        number += 1
+        self.body += [
+            _NewPage(page.landscape),
+            self._text(page.label, str(attachments.page_label_role), Origin("attachment_label", page.path, None),
+                       Source("attachment_label", number, page.label), keep=True),
+        ]
+        for block in (page.title, *page.body):
+            number += not isinstance(block, b.BlankLines)
+            self.body += self._block(block, number)
+        return number
+
     @staticmethod
     def _heading_origin(heading: b.Heading) -> Origin:
         return Origin("heading", heading.path, -len(heading.marker), level=heading.level)
@@ -402,8 +463,9 @@ class Plan:
 
     # stage 2: lines and pages
 
-    def pages(self, measure: SizedMeasure, fonts: RoleFonts) -> list[Page]:
-        """The document laid out, page by page; `fonts` gives each character's registered font."""
+    def pages(self, measure: SizedMeasure, fonts: RoleFonts) -> tuple[list[Page], Fitting]:
+        """The document laid out, page by page, and what the DOCX must repeat of its pagination;
+        `fonts` gives each character's registered font."""
         return _Layout(self, measure, fonts).pages()
 
 
@@ -422,13 +484,44 @@ class _Slab(NamedTuple):
     last: bool = True  # the last line of its block
     tie_back: bool = False  # the signature: what stands before it stays on its page (see _tied)
     close: tuple[Item, ...] = ()  # drawn only when the page breaks right after it (a row's rule)
+    page: Grid | None = None  # starts a new page with this text block (an attachment)
+    block: int = -1  # the index in document.body of the block it comes from
+    grid_line: bool = False  # one line of the grid (text, blank), which a closer pitch may set
+
+
+class _OnPage(NamedTuple):
+    slab: _Slab
+    top: float  # points from the top of the text block
+    height: float  # the slab's, or the closer pitch of a condensed page
 
 
 class _PageBuilder:
-    def __init__(self) -> None:
-        self.items: list[Item] = []
+    def __init__(self, grid: Grid, landscape: bool = False) -> None:
+        self.grid = grid
+        self.landscape = landscape
+        self.items: list[Item] = []  # the red header
+        self.start = 0.0  # where the body starts, points from the top of the text block
         self.y = 0.0  # points used from the top of the text block
-        self.close: list[Item] = []  # what the last slab placed draws if the page ends after it
+        self.placed: list[_OnPage] = []
+        self.pitch: float | None = None  # the closer line pitch of a condensed page
+        self.carried = -1  # the block continued from the page before, which keeps its pitch
+        self.numbered = True
+
+    def grid_lines(self, slabs: list[_Slab]) -> list[_Slab]:
+        """Those of `slabs` a closer pitch sets: grid lines of blocks that start on this page
+        (the DOCX sets line height per paragraph, and a paragraph's lines on the page before
+        keep theirs)."""
+        return [slab for slab in slabs if slab.grid_line and slab.block != self.carried]
+
+    def items_placed(self, top: float) -> list[Item]:
+        items = list(self.items)
+        for slab, y, height in self.placed:
+            shift = top + y + (height - slab.height) / 2  # a closer line keeps its text centred
+            items += [item.moved(shift) for item in slab.items]
+        if self.placed:
+            slab, y, _ = self.placed[-1]
+            items += [item.moved(top + y) for item in slab.close]
+        return items
 
 
 class _Layout:
@@ -436,7 +529,8 @@ class _Layout:
         self.plan = plan
         self.fonts = fonts
         self.profile = plan.profile
-        self.grid = plan.grid
+        self.grid = self.portrait = plan.grid  # the text block of the page being set
+        self.landscape = plan.grid.turned(self.profile.page.height.pt)
         self.rules = plan.rules
         self.measure = measure
         self.text_color = str(self.profile.colors.text.value)
@@ -509,7 +603,8 @@ class _Layout:
                 items = self._glyphs(line, self.grid.left, baseline, spec.size, spec.origins[0])
             else:
                 items, done = self._runs_glyphs(spec, line, self.grid.left, baseline, done)
-            slabs.append(_Slab(self.grid.pitch, tuple(items), spec.keep, kind=spec.source.kind, last=k == len(lines) - 1))
+            slabs.append(_Slab(self.grid.pitch, tuple(items), spec.keep, kind=spec.source.kind, last=k == len(lines) - 1,
+                               grid_line=True))
         return slabs
 
     def _placed_slab(self, spec: _Placed) -> _Slab:
@@ -519,7 +614,7 @@ class _Layout:
         right = self.grid.left + self.grid.width
         x = max(self.grid.left, min(self.grid.left + spec.start * self.grid.cell, right - line.width))
         items = tuple(self._glyphs(line, x, self.grid.baseline(0.0, spec.size), spec.size, spec.origins[0]))
-        return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back)
+        return _Slab(self.grid.pitch, items, spec.keep, kind=spec.source.kind, tie_back=spec.tie_back, grid_line=True)
 
     # tables
 
@@ -608,7 +703,10 @@ class _Layout:
             return [self._placed_slab(spec)]
         if isinstance(spec, _Table):
             return self._table_slabs(spec)
-        return [_Slab(self.grid.pitch)]
+        if isinstance(spec, _NewPage):
+            self.grid = self.landscape if spec.landscape else self.portrait  # what follows is set on it
+            return [_Slab(0.0, page=self.grid)]
+        return [_Slab(self.grid.pitch, grid_line=True)]
 
     # the red header, on the first page
 
@@ -698,78 +796,159 @@ class _Layout:
 
     def _page_number(self, number: int) -> list[Glyphs]:
         """"— n —", one character in from the right on odd pages and from the left on even ones,
-        its dashes (the middle of the em box) `below_text` under the text block."""
+        the middle of its dashes' ink `below_text` under the text block (the face's own dash:
+        faces set it at different heights; the middle of the em box if it draws none)."""
+        from .fonts import ink_middle
+
         profile, grid = self.profile.page_number, self.grid
-        size = self.plan.page_number_size
-        dash = profile.dash.value
-        line = self._single([Run(f"{dash} {number} {dash}", self.plan.page_number_role)], size)
+        size, role = self.plan.page_number_size, self.plan.page_number_role
+        dash = str(profile.dash.value)
+        line = self._single([Run(f"{dash} {number} {dash}", role)], size)
         indent = float(profile.indent.value) * size
         x = grid.left + grid.width - indent - line.width if number % 2 else grid.left + indent
-        baseline = grid.bottom + profile.below_text.pt + (grid.em_ascent - 0.5) * size
+        middle = ink_middle(self.fonts.face(self.fonts(role, dash)), dash)
+        baseline = grid.bottom + profile.below_text.pt + (grid.em_ascent - 0.5 if middle is None else middle) * size
         return self._glyphs(line, x, baseline, size, PAGE_NUMBER)
+
+    def _turned_page_number(self, number: int) -> list[Glyphs]:
+        """A landscape page's number where the portrait pages have theirs (GB/T 9704 10): the
+        portrait number turned with the page, so it reads down the page's left side."""
+        page_height = self.profile.page.height.pt
+        return [glyphs._replace(baseline=page_height - glyphs.baseline, turned=True)
+                for glyphs in self._page_number(number)]
 
     # pagination
 
-    def pages(self) -> list[Page]:
-        grid = self.grid
-        pages = [_PageBuilder()]
+    def pages(self) -> tuple[list[Page], Fitting]:
+        pages = [_PageBuilder(self.portrait)]
         if self.plan.header:
-            items, pages[0].y = self._header_items(self.plan.header)
+            items, pages[0].start = self._header_items(self.plan.header)
+            pages[0].y = pages[0].start
             pages[0].items += items
-        slabs = _tied([slab for spec in self.plan.body for slab in self._slabs(spec)])
+        slabs = _tied([
+            slab._replace(block=block)
+            for spec, block in zip(self.plan.body, self.plan.block_of) for slab in self._slabs(spec)
+        ])
+        self.grid = self.portrait
 
         def place(slab: _Slab, top: float | None = None) -> None:
             page = pages[-1]
             page.y = page.y if top is None else top
-            page.items += [item.moved(grid.top + page.y) for item in slab.items]
-            page.close = [item.moved(grid.top + page.y) for item in slab.close]
-            page.y += slab.height
+            height = page.pitch if page.pitch and page.grid_lines([slab]) else slab.height
+            page.placed.append(_OnPage(slab, page.y, height))
+            page.y += height
 
         def fits(height: float) -> bool:
-            return pages[-1].y + height <= grid.height + _SLACK
+            return pages[-1].y + height <= pages[-1].grid.height + _SLACK
+
+        def new_page(grid: Grid | None = None) -> None:
+            """A page like the last (or on `grid`, portrait), continuing the last one's block."""
+            carried = pages[-1].placed[-1].slab.block if pages[-1].placed else -1
+            pages.append(_PageBuilder(grid or pages[-1].grid, grid is None and pages[-1].landscape))
+            pages[-1].carried = carried
 
         # Height of each slab with those kept with it (a heading with the line after it, ...),
         # summed from the back in one pass: a title of thousands of lines stays linear.
+        # With it, where that chain ends and whether it holds the signature.
         kept = [0.0] * len(slabs)
+        chain_end = list(range(1, len(slabs) + 1))
+        signs_off = [slab.tie_back for slab in slabs]
         for i in reversed(range(len(slabs))):
-            following = kept[i + 1] if slabs[i].keep and i + 1 < len(slabs) else 0.0
-            kept[i] = slabs[i].height + following
+            following = slabs[i].keep and i + 1 < len(slabs)
+            kept[i] = slabs[i].height + (kept[i + 1] if following else 0.0)
+            chain_end[i] = chain_end[i + 1] if following else i + 1
+            signs_off[i] = signs_off[i] or (following and signs_off[i + 1])
 
-        for i, slab in enumerate(slabs):
+        i = 0
+        while i < len(slabs):
+            slab = slabs[i]
+            if slab.page is not None:
+                pages.append(_PageBuilder(slab.page, slab.page is self.landscape))
+                i += 1
+                continue
             needed = kept[i]
-            if needed > grid.height:
+            if needed > pages[-1].grid.height:
                 needed = slab.height
             if pages[-1].y and not fits(needed):
-                pages.append(_PageBuilder())
+                # the sign-off and what keeps with it, which a page of its own would hold
+                chain = slabs[i:chain_end[i]] if signs_off[i] and needed == kept[i] else []
+                if chain and self._condense(pages[-1], chain):
+                    for kept_slab in chain:
+                        place(kept_slab)
+                    i += len(chain)
+                    continue
+                new_page()
                 if slab.header:
                     place(slab.header)
             place(slab)
+            i += 1
+        body_pages = len(pages)
         if self.plan.end:
             end = self._end_slab(self.plan.end)
-            if not fits(end.height):
-                pages.append(_PageBuilder())
-            place(end, top=grid.height - end.height)  # its last rule on the text block's bottom edge
-        self._check_inside(pages)
+            if len(pages) % 2:  # the end block goes on an even page (7.4), a portrait one
+                new_page(self.portrait)
+            elif pages[-1].landscape or not fits(end.height):  # a blank page before it, and neither numbered (7.5)
+                new_page(self.portrait)
+                new_page(self.portrait)
+                pages[-2].numbered = pages[-1].numbered = False
+            place(end, top=self.portrait.height - end.height)  # its last rule on the text block's bottom edge
+        laid = [(page.grid, page.items_placed(page.grid.top)) for page in pages]
+        self._check_inside(laid)
+        condensed = {
+            slab.block: page.pitch for page in pages if page.pitch
+            for slab in page.grid_lines([on.slab for on in page.placed])
+        }
+        fitting = Fitting(condensed, len(pages) > body_pages, len(pages) > body_pages + 1)
+        turned_size = (self.profile.page.height.pt, self.profile.page.width.pt)
         return [
-            Page(number, tuple(page.items + page.close) + tuple(self._page_number(number)))
-            for number, page in enumerate(pages, start=1)
-        ]
+            Page(number, tuple(items) + tuple(self._numbers(number, page)), turned_size if page.landscape else None,
+                 page.numbered)
+            for number, (page, (_, items)) in enumerate(zip(pages, laid), start=1)
+        ], fitting
 
-    def _check_inside(self, pages: list[_PageBuilder]) -> None:
+    def _numbers(self, number: int, page: _PageBuilder) -> list[Glyphs]:
+        """The page's number (none on the end block's page after a blank one), turned with a landscape page."""
+        if not page.numbered:
+            return []
+        return self._turned_page_number(number) if page.landscape else self._page_number(number)
+
+    def _condense(self, page: _PageBuilder, chain: list[_Slab]) -> bool:
+        """Sets the page's grid lines closer so that `chain` (the sign-off and what keeps with
+        it) fits under them, as GB/T 9704 7.3.5.5 allows rather than a page holding only the
+        sign-off or one left short: at most `sign_off_extra_lines` more lines than the grid's,
+        the pitch in whole twips as the DOCX gives it. False when even that is not enough."""
+        grid = page.grid
+        slabs = [on.slab for on in page.placed] + chain
+        lines = page.grid_lines(slabs)
+        fixed = page.start + sum(slab.height for slab in slabs) - len(lines) * grid.pitch
+        extra = int(self.profile.pagination.sign_off_extra_lines.value)
+        if not extra:
+            return False
+        most = int(self.profile.grid.lines_per_page.value) + extra
+        room = grid.height - _DOCX_ROUNDING
+        pitch = min(grid.pitch, math.floor((room - fixed) / len(lines) * 20) / 20) if lines else 0.0
+        if pitch < math.floor(room / most * 20) / 20:
+            return False
+        page.pitch, y = pitch, page.start
+        for k, (slab, _, _) in enumerate(page.placed):
+            height = pitch if page.grid_lines([slab]) else slab.height
+            page.placed[k] = _OnPage(slab, y, height)
+            y += height
+        page.y = y
+        return True
+
+    def _check_inside(self, pages: list[tuple[Grid, list[Item]]]) -> None:
         """Every glyph inside the text block, or a ReportError naming each value that is not
         (a signature longer than a line, a header or end block taller than a page): a PDF that
         clips them would lose their text silently."""
-        grid, problems, seen = self.grid, [], set()
-        right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
-        squeezable = self.rules.compressible
-        for page in pages:
-            for item in page.items:
+        problems, seen = [], set()
+        for grid, items in pages:
+            right, bottom = grid.left + grid.width + _EDGE, grid.bottom + _EDGE
+            for item in items:
                 if not isinstance(item, Glyphs) or not item.text or item.origin.path in seen:
                     continue
                 top = item.baseline - grid.em_ascent * item.size
-                first, last = item.text[0], item.text[-1]  # a mark at a line's ends may give up its blank half
-                start = item.xs[0] + (self.measure(first, item.role, item.size) / 2 if first in squeezable else 0.0)
-                end = item.xs[-1] + self.measure(last, item.role, item.size) / (2 if last in squeezable else 1)
+                start, end = item.xs[0], item.xs[-1] + self.measure(item.text[-1], item.role, item.size)
                 if start < grid.left - _EDGE or end > right or top < grid.top - _EDGE or top + item.size > bottom:
                     seen.add(item.origin.path)
                     problems.append(_outside(item))

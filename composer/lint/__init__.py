@@ -10,6 +10,7 @@ Rules (wording in composer.problems.MESSAGES; * marks a safe fix that --fix appl
   S005      warning  a heading marker of another level (1. written as a level-2 heading; in a
                      source text, 1. directly under 一、)
   S006      warning  a lone sub-item: a heading with a single sub-heading
+  S007      warning  an attachment note typed in the body, or a 附件N, that the attachments' titles do not match
   P001*     warning  half-width punctuation in Chinese text (GB/T 15834)
   P002      warning  unbalanced brackets or quotes (* when a half-width one faces a full-width one)
   P003      warning  “” mixed with 「」 in one document

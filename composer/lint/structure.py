@@ -1,4 +1,5 @@
-"""Structure: the mandated parts (S001 to S004), heading levels (S005), a lone sub-item (S006).
+"""Structure: the mandated parts (S001 to S004), heading levels (S005), a lone sub-item (S006),
+an attachment note or reference that does not match the attachments (S007).
 
 S001 to S003 are the model's own checks (model.part_structure_errors), run on the raw data so
 that every one is reported, not only the first, and so that lint has its say on a report that
@@ -7,6 +8,7 @@ does not validate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -113,3 +115,41 @@ def lone_sub_item(document: LintDocument) -> Iterator[Hit]:
             params = {"marker": marker(only.level, 1), "heading": text[:16] + ("…" if len(text) > 16 else "")}
             start = len(only.value.text) - len(only.text)
             yield Hit(params, start, start + 1, text=only.value)
+
+
+_NOTE = re.compile(r"^\s*附\s*件\s*[：:]\s*")  # a hand-written attachment note in the body
+_NOTE_ITEM = re.compile(r"(?:\d{1,2}\s*[.．、]\s*)?(\S.*?)(?=\s*(?<![\d.])\d{1,2}\s*[.．、]|\s*$)")  # 1.名称 2.名称
+_REFERENCE = re.compile(r"附件\s*(\d{1,3})")
+
+
+def _attachment_names(document: LintDocument) -> list[str]:
+    """The names the attachment note is made from: each entry's name, or its title."""
+    entries = (document.data or {}).get("attachments") or []
+    entries = [entries] if isinstance(entries, str) else entries
+    names = [entry if isinstance(entry, str) else entry.get("title") if isinstance(entry, dict) else None
+             for entry in entries if isinstance(entries, list)]
+    return [name.strip().strip("《》") for name in names if isinstance(name, str)]
+
+
+@document_rule("S007", "warning")
+def attachment_mismatch(document: LintDocument) -> Iterator[Hit]:
+    """A note typed into the body ("附件：1.…") naming what the attachments do not, or a
+    reference to 附件N beyond the last: the printed note is made from the attachments' titles,
+    so the two would disagree on paper."""
+    names = _attachment_names(document)
+    listed = "、".join(names) or "无"
+    for value in document.texts:
+        if not value.path or value.path[0] not in ("opening", "parts"):
+            continue
+        note = _NOTE.match(value.text)
+        if note:
+            at = note.end()
+            for item in _NOTE_ITEM.finditer(value.text[at:]):
+                name = item.group(1).strip().strip("《》")
+                if name and name not in names:
+                    yield Hit({"name": name, "names": listed}, at + item.start(1), at + item.end(1), text=value)
+            continue
+        for reference in _REFERENCE.finditer(value.text):
+            if int(reference.group(1)) > len(names):
+                yield Hit({"name": reference.group(0), "names": listed}, reference.start(), reference.end(),
+                          text=value)

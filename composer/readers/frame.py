@@ -17,6 +17,7 @@ from ..blocks import cells
 from ..dates import format_date
 from ..problems import Location
 from ..rules import place_signature
+from .attachment_pages import merge_pages, split_pages
 from .draft import Draft, DraftParagraph, date_of, has_sentence_punctuation, heading_marker, is_heading, offset, shown
 from .furniture import RELATED, disclosure_cells, note_disclosure, read_disclosure_at
 from .source import SourceBlock, SourceParagraph, SourceTable
@@ -39,6 +40,7 @@ _ITEM_NUMBER = re.compile(r"^\s*[0-9０-９]{1,2}\s*[.．、]\s*")
 _COPY_TO = re.compile(r"抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?")
 _PRINTED = re.compile(r"(?:(?P<printer>.+?)\s+)?(?P<date>\S+?)\s*印\s*发")
 _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
+_END_BLOCK = re.compile(rf"{_COPY_TO.pattern}|{_PRINTED.pattern}")  # where the last attachment page ends
 _YEAR = re.compile(r"(\d{4})\s*年")
 _ISSUER_IN_TITLE = re.compile(r"(?P<issuer>.+?)(关于)?\d{4}\s*年")
 
@@ -240,7 +242,8 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     draft.data["date"] = issued
     draft.place(("date",), draft.at(date_block))
     draft.note("import_date", draft.at(date_block), text=format_date(issued))
-    _after_date(draft, blocks[index + 1:])
+    after, pages = split_pages(blocks[index + 1:], _END_BLOCK, _title_like)
+    _after_date(draft, after)
     end = index
     if signature is not None:
         draft.signature = (draft.text(_unpadded(signature)), draft.at(date_block))
@@ -254,7 +257,9 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
         draft.note("import_signature", draft.signature[1], text=draft.signature[0])
     else:
         draft.note("import_no_signature", draft.at(date_block), "warning")
-    return _attachments(draft, blocks, start, end)
+    end = _attachments(draft, blocks, start, end)
+    merge_pages(draft, pages, _title_like)
+    return end
 
 
 def _signed_date(text: str) -> tuple[Date, str] | None:

@@ -135,6 +135,8 @@ def _advance(char: str, size: float) -> float:
 
 
 def _text_runs(item: etree._Element) -> list[_Run]:
+    if item.get("CTM"):  # turned text: a landscape page's number (GB/T 9704 10), not running text
+        return []
     left, top = _numbers(item.get("Boundary"))[:2]
     size = float(item.get("Size", "0"))
     runs = []

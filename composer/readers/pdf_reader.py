@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..problems import Location, Problem, ReportError
+from .attachment_pages import LABEL as ATTACHMENT_LABEL
 from ..punctuation import is_chinese
 from .draft import heading_marker
 from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable
@@ -151,6 +152,8 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
             runs.append([])
             continue
         if raw.FPDFText_IsGenerated(text_page, index):  # a space PDFium guessed: gaps are measured here
+            continue
+        if abs(raw.FPDFText_GetCharAngle(text_page, index)) > 0.01:  # turned: a landscape page's number
             continue
         left, bottom, right, top = text_page.get_charbox(index, loose=True)
         raw.FPDFText_GetFontInfo(text_page, index, face, len(face), ctypes.byref(flags))
@@ -317,7 +320,9 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], lis
         lines = [line for line in lines if line.rows is None]
         return lines[:2] + lines[-2:] if len(lines) > 4 else lines
 
-    counts = Counter(k for lines in pages for k in {_key_of(line.text) for line in edges(lines)})
+    # An attachment's label (附件2) heads the first page of each attachment: never a running header.
+    counts = Counter(k for lines in pages for k in {_key_of(line.text) for line in edges(lines)
+                                                    if not ATTACHMENT_LABEL.fullmatch(line.text.strip())})
     repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
     dropped: list[str] = []
     kept_pages = []

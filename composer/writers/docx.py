@@ -11,15 +11,22 @@ with a rounding error and then gives each 16 pt character two cells: 14 per line
 
 from __future__ import annotations
 
+import copy
 import math
+from typing import Any
 
+import docx.document
+from docx.section import Section
 from docx.shared import Emu, Twips
 from lxml import etree
 
 from .. import blocks as b
 from ..blocks import cells
+from ..layout import fonts, lay_out, tables
+from ..layout import faces as role_faces
+from ..layout.typeset import Fitting
+from ..problems import ReportError
 from ..profile import Profile
-from ..layout import tables
 from . import ooxml
 from .ooxml import Look, el, paragraph, ppr, run, twips
 
@@ -39,6 +46,7 @@ class _Writer:
         self.profile = profile
         self.line = profile.grid.line_pitch.twips
         self.cell = profile.char_pitch_pt
+        self.em_ascent = float(profile.grid.em_ascent.value)
         tighten = -profile.grid.char_tightening.twips
         self.body = self.look(profile.body.role, profile.body.size.value, spacing=tighten)
         self.title = self.look(profile.title.role, profile.title.size.value)
@@ -46,6 +54,29 @@ class _Writer:
             level: self.look(profile.headings[level].role, profile.headings[level].size.value, spacing=tighten)
             for level in range(1, 5)
         }
+        # The text block the blocks are set in: turned on an attachment's landscape pages.
+        self.text_width, self.text_height = profile.page.text_width.pt, profile.page.text_height.pt
+
+    def face(self, role: str) -> fonts.Face | None:
+        """The face the PDF sets a role in on this machine (official or standing in), which
+        Word and LibreOffice take too when the official one is missing; None if none is found."""
+        try:
+            return role_faces(self.profile)[role]
+        except ReportError:
+            return None
+
+    def line_metrics(self, role: str) -> fonts.LineMetrics:
+        """The role's face's line, or the em box where no face is found."""
+        face = self.face(role)
+        return fonts.line_metrics(face) if face else fonts.LineMetrics(self.em_ascent, 1 - self.em_ascent)
+
+    def natural_line(self, role: str, size: float) -> int:
+        """An exact line height, in twips, as high as the face's own line at `size`: Word and
+        LibreOffice then both put the baseline the face's ascent under its top (in a line of
+        another height each places the text its own way: LibreOffice 80% down), and the line
+        keeps its height when an application sets it in another face."""
+        metrics = self.line_metrics(role)
+        return twips((metrics.ascent + metrics.descent) * size)
 
     def look(self, role: str, size: float, *, spacing: int = 0, color: str | None = None) -> Look:
         return Look(self.profile.face(role), float(size), color=color, spacing=spacing)
@@ -70,7 +101,8 @@ class _Writer:
             ooxml.StyleSpec(BODY_STYLE, "Body Text", self.body, ppr(ind=indent), BODY_STYLE),
             ooxml.StyleSpec(TITLE_STYLE, "Title", self.title, ppr(snap=False, jc="center")),
             ooxml.StyleSpec(
-                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.footer_line()), FOOTER_STYLE
+                FOOTER_STYLE, "Footer", self.page_number_look(), ppr(snap=False, line=self.natural_line(
+                    str(self.profile.page_number.role), self.profile.page_number.size.pt)), FOOTER_STYLE
             ),
         ]
         keep = bool(self.profile.pagination.keep_headings_with_next.value)
@@ -111,6 +143,8 @@ class _Writer:
                 return [ooxml.keep_with_next(self.placed(signature)), self.placed(date)]
             case b.Note(text):
                 return [paragraph(ppr(style=BODY_STYLE, mark=self.body), [run(text, self.body)])]
+            case b.AttachmentPage():
+                return self.attachment_page(block)
         raise TypeError(f"no DOCX form for {block!r}")
 
     def blank(self, line: int | None = None) -> etree._Element:
@@ -134,6 +168,20 @@ class _Writer:
             out.append(paragraph(ppr(ind=ind, mark=self.body), [run(text, self.body)]))
         return out
 
+    def attachment_page(self, page: b.AttachmentPage) -> list[etree._Element]:
+        """附件N alone on the first line at the left in 黑体, the title centred below, then the
+        content (GB/T 9704 8); `render` gives it a section of its own, turned when landscape."""
+        spec = self.profile.attachments
+        look = self.look(spec.page_label_role, self.profile.body.size.value, spacing=self.body.spacing)
+        out = [paragraph(ppr(keep_next=True, mark=look), [run(page.label, look)])]
+        portrait = self.text_width, self.text_height
+        if page.landscape:
+            self.text_width, self.text_height = portrait[1], portrait[0]
+        for block in (page.title, *page.body):
+            out += self.block(block)
+        self.text_width, self.text_height = portrait
+        return out
+
     # --- tables ---------------------------------------------------------------------------------
 
     def table(self, table: b.Table) -> list[etree._Element]:
@@ -143,7 +191,7 @@ class _Writer:
         head = self.look(spec.header_role, spec.size.value)
         caption = self.look(spec.caption_role, self.profile.body.size.value)
         margin = spec.cell_margin.twips
-        widths = column_widths(table, twips(self.profile.page.text_width.pt), text.size, margin)
+        widths = column_widths(table, twips(self.text_width), text.size, margin)
         rule = ooxml.border(spec.rule_width.pt, self.profile.colors.text.value)
         line = spec.line_height.twips
         out = []
@@ -164,7 +212,7 @@ class _Writer:
         centred = [all(cells(c) * text.size <= w / 20 - 2 * margin / 20 for c in column)
                    for column, w in zip(zip(*table.rows), widths)]
         # A row taller than a page (under the repeated header row) may break, as in the PDF.
-        page = twips(self.profile.page.text_height.pt)
+        page = twips(self.text_height)
         header_lines = tables.row_lines(table.header, widths, twips(text.size), margin)
         whole = header_lines * line <= page
         tbl.append(self.row(table.header, widths, head, line, [True] * len(widths), header=True, whole=whole))
@@ -204,15 +252,21 @@ class _Writer:
         used = len(out) * pitch
 
         mark = self.mark_look(header.mark)
-        # The mark's line is exactly as high as its type, so its top edge is the line's top in
-        # any application, and sits mark_top below the text block's top (7.2.4).
-        before = max(0.0, spec.mark_top.pt - used)
-        out.append(paragraph(ppr(snap=False, before=twips(before), line=twips(mark.size), jc="center", mark=mark),
+        # The mark's em box starts mark_top below the text block's top (7.2.4), as in the PDF.
+        # Its line is as high as the face's own, so its baseline lies the face's ascent under
+        # the line's top; the first blank line under it gives back what that line is taller
+        # than the em box, so the number stays where the PDF has it.
+        metrics = self.line_metrics(spec.mark_role)
+        em_top = max(spec.mark_top.pt, used)
+        before = max(0.0, em_top + (self.em_ascent - metrics.ascent) * mark.size - used)
+        line = self.natural_line(spec.mark_role, mark.size)
+        out.append(paragraph(ppr(snap=False, before=twips(before), line=line, jc="center", mark=mark),
                              [run(header.mark, mark)]))
-        used += before + mark.size
+        line_bottom = used + before + line / 20
         gap = int(spec.number_gap.value)
-        out += [self.blank() for _ in range(gap)]
-        used += gap * pitch
+        first = pitch - (line_bottom - (em_top + mark.size))
+        out += [self.blank(twips(first))] + [self.blank() for _ in range(gap - 1)]
+        used = em_top + mark.size + gap * pitch
 
         red = self.profile.colors.red.value
         # The rule lies rule_gap below the number's characters, which sit mid-line.
@@ -271,7 +325,7 @@ class _Writer:
 
     # --- end block (版记, 7.4) ------------------------------------------------------------------
 
-    def end_block(self, end: b.EndBlock) -> list[etree._Element]:
+    def end_block(self, end: b.EndBlock, new_page: bool = False) -> list[etree._Element]:
         """The end block as a one-column table floated to the bottom of the text block.
 
         Why a floating table: GB/T 9704 puts the last rule on the bottom edge of the text block
@@ -279,7 +333,9 @@ class _Writer:
         (tblpYSpec="bottom") is honoured by Word, WPS and LibreOffice, keeps its rules as table
         borders (outer 0.35 mm, inner 0.25 mm) and moves to a new page with its anchor when the
         last page is full. Filling with blank lines would need our own line breaking to agree
-        with each application's to the line, which it cannot promise.
+        with each application's to the line, which it cannot promise. `new_page`: the anchor
+        breaks the page before it, so the table goes on the next page (LibreOffice ignores a
+        page break in a paragraph before the table).
         """
         spec = self.profile.end_block
         look = self.look(spec.role, spec.size.value)
@@ -315,8 +371,12 @@ class _Writer:
                           el("w:tc", [el("w:tcPr", [el("w:tcW", w=width, type="dxa")]), row])]) for row in rows],
         ])
         # The paragraph a floating table needs after it, as its anchor; one twip high.
-        anchor = paragraph(ppr(snap=False, line=20, mark=look))
-        return [tbl, anchor]
+        return [tbl, self.hairline(page_break=new_page)]
+
+    def hairline(self, page_break: bool = False) -> etree._Element:
+        """A paragraph one twip high: a floating table's anchor, what holds a section break."""
+        look = self.look(self.profile.end_block.role, self.profile.end_block.size.value)
+        return paragraph(ppr(page_break=page_break, snap=False, line=20, mark=look))
 
     # --- page numbers (7.5) ---------------------------------------------------------------------
 
@@ -324,15 +384,18 @@ class _Writer:
         spec = self.profile.page_number
         return self.look(spec.role, spec.size.value)
 
-    def footer_line(self) -> int:
-        return twips(self.profile.page_number.size.pt)
-
     def footer_distance(self) -> int:
-        """From the page's bottom edge to the footer line's bottom, so the dashes (mid-line) sit
-        `below_text` under the text block."""
+        """From the page's bottom edge to the footer line's bottom, so that the middle of the
+        dashes' ink sits `below_text` under the text block, as in the PDF: the line is the
+        face's own height (`natural_line`), its baseline `descent` above the bottom."""
         spec = self.profile.page_number
+        size = spec.size.pt
+        face = self.face(str(spec.role))
+        middle = None if face is None else fonts.ink_middle(face, str(spec.dash.value))
+        if middle is None:
+            middle = self.em_ascent - 0.5
         dash_from_bottom = self.profile.page.margin_bottom.pt - spec.below_text.pt
-        return twips(dash_from_bottom - spec.size.pt / 2)
+        return twips(dash_from_bottom - (middle + self.line_metrics(str(spec.role)).descent) * size)
 
     def footer(self, odd: bool) -> etree._Element:
         """"— n —", odd pages right and even pages left, one character in."""
@@ -343,6 +406,17 @@ class _Writer:
         return paragraph(ppr(style=FOOTER_STYLE, ind=self.indent_chars(count, look, side), jc=side, mark=look), [
             run(f"{dash} ", look), *ooxml.field_runs("PAGE", "1", look), run(f" {dash}", look),
         ])
+
+
+    def turned_footer(self, odd: bool) -> etree._Element:
+        """A landscape page's footer (GB/T 9704 10): the portrait page's number where the
+        portrait page has it, turned with the page, in a text box reading down its left side."""
+        page, spec = self.profile.page, self.profile.page_number
+        middle = page.margin_top.emu + page.text_height.emu + spec.below_text.emu  # portrait, from the top
+        across = 2 * spec.size.emu  # the line across the box, room for the number
+        box = ooxml.turned_text_box(self.footer(odd), page.height.emu - middle - across // 2, page.margin_left.emu,
+                                    across, page.text_width.emu, 1 if odd else 2)
+        return paragraph(ppr(style=FOOTER_STYLE, mark=self.page_number_look()), [box])
 
 
 def column_widths(table: b.Table, total: int, size: float, margin: int) -> list[int]:
@@ -367,6 +441,70 @@ def kept_with_signature(body: tuple[b.Block, ...]) -> set[int]:
             if before >= 0 and isinstance(body[before], (b.Paragraph, b.Heading)):
                 kept.add(before)
     return kept
+
+
+def _section_break(elements: list[etree._Element], properties: etree._Element) -> None:
+    """Ends a section after `elements` with `properties`, in the pPr of its last paragraph (a
+    paragraph one twip high is added after a table, which cannot carry them)."""
+    if not elements or elements[-1].tag != ooxml.qn("w:p"):
+        elements.append(paragraph(ppr(snap=False, line=20)))
+    elements[-1].find(ooxml.qn("w:pPr")).append(properties)
+
+
+def _turned_section(doc: docx.document.Document, portrait: etree._Element, writer: _Writer) -> etree._Element:
+    """The properties of a landscape section, with footers of its own (`turned_footer`)."""
+    turned = _turned(portrait, writer.profile)
+    for reference in turned.findall(ooxml.qn("w:footerReference")):
+        turned.remove(reference)
+    section = Section(turned, doc.part)
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        footer.part.element[:] = [writer.turned_footer(odd)]
+    return turned
+
+
+def _turned(properties: etree._Element, profile: Profile) -> etree._Element:
+    """A landscape section's properties (GB/T 9704 10): the portrait page turned a quarter
+    clockwise, its left margin (the binding edge of an odd page) at the top."""
+    page = profile.page
+    turned = copy.deepcopy(properties)
+    size = turned.find(ooxml.qn("w:pgSz"))
+    size.set(ooxml.qn("w:w"), str(twips(page.height.pt)))
+    size.set(ooxml.qn("w:h"), str(twips(page.width.pt)))
+    size.set(ooxml.qn("w:orient"), "landscape")
+    margins = turned.find(ooxml.qn("w:pgMar"))
+    for side, value in (("top", page.margin_left), ("bottom", page.margin_right), ("right", page.margin_top)):
+        margins.set(ooxml.qn(f"w:{side}"), str(twips(value.pt)))
+    left = page.height.pt - page.margin_top.pt - page.text_height.pt
+    margins.set(ooxml.qn("w:left"), str(twips(left)))
+    return turned
+
+
+def fitting(document: b.Document, profile: Profile) -> Fitting:
+    """The PDF's pagination decisions the DOCX repeats (a last page set closer, the end block
+    on an even page after a blank one), from laying the document out as the PDF does. A
+    document the PDF cannot lay out (a character no face has) gets the grid's plain pagination."""
+    if document.end_block is None and not any(isinstance(block, b.Signature) for block in document.body):
+        return Fitting()
+    try:
+        return lay_out(document, profile).fitting
+    except ReportError:
+        return Fitting()
+
+
+def unnumbered_last_section(
+    doc: Any, blocks: list[etree._Element], closing: etree._Element | None, writer: _Writer,
+) -> list[etree._Element]:
+    """Ends the numbered section after `blocks` (with `closing`, a landscape section's
+    properties, or the body's own) and returns what starts the section of the blank page and
+    the end block's page, whose footers have no page number (GB/T 9704 7.5): a paragraph for
+    the blank page to hold."""
+    _section_break(blocks, closing if closing is not None else copy.deepcopy(doc.element.body.sectPr))
+    for reference in doc.element.body.sectPr.iterchildren(ooxml.qn("w:footerReference")):
+        footer, rel_id = doc.part.add_footer_part()  # an empty footer of its own
+        footer.element[:] = [paragraph(ppr(style=FOOTER_STYLE))]
+        reference.set(ooxml.qn("r:id"), rel_id)
+    return [writer.hairline()]
 
 
 def render(document: b.Document, profile: Profile) -> bytes:
@@ -398,20 +536,44 @@ def render(document: b.Document, profile: Profile) -> bytes:
     grid.set(ooxml.qn("w:type"), "lines")
     grid.set(ooxml.qn("w:linePitch"), str(writer.line))
 
+    pages = fitting(document, profile)
     blocks: list[etree._Element] = []
     if document.header:
         blocks += writer.red_header(document.header)
     kept = kept_with_signature(document.body)
+    portrait = copy.deepcopy(section_properties)
+    turned = None  # a landscape section's properties, made when the first is needed
+    landscape = False  # the orientation of the section being written
     for index, block in enumerate(document.body):
+        if isinstance(block, b.AttachmentPage):  # each attachment starts a section on a new page
+            _section_break(blocks, copy.deepcopy(turned if landscape else portrait))
+            landscape = block.landscape
+            if landscape and turned is None:
+                turned = _turned_section(doc, portrait, writer)
         elements = writer.block(block)
         if index in kept:
             for element in elements:
                 ooxml.keep_with_next(element)
+        if index in pages.condensed:  # the page the sign-off ends on, set closer as in the PDF
+            for element in elements:
+                ooxml.exact_line(element, twips(pages.condensed[index]))
         blocks += elements
-    if document.end_block:
-        blocks += writer.end_block(document.end_block)
+    # a landscape section ends before the end block, which goes on a portrait page
+    closing = copy.deepcopy(turned) if turned is not None and landscape else None
+    ending: list[etree._Element] = []
+    if document.end_block and pages.blank_page:
+        ending = unnumbered_last_section(doc, blocks, closing, writer)
+    elif document.end_block and closing is not None:
+        _section_break(blocks, closing)
+        ending = [writer.hairline()]  # a paragraph first: LibreOffice sets a floating table first in a section on the page before
+    elif closing is not None:
+        body.replace(section_properties, closing)
+        section_properties = body.sectPr
+    if document.end_block:  # on a page of its own: after a landscape section, the section break starts it
+        new_page = pages.end_page and (pages.blank_page or closing is None)
+        ending += writer.end_block(document.end_block, new_page=new_page)
     for element in list(body.iterchildren(ooxml.qn("w:p"))):
         body.remove(element)
-    for element in blocks:
+    for element in blocks + ending:
         section_properties.addprevious(element)
     return ooxml.save(doc, document.metadata.created)

@@ -242,6 +242,12 @@ def fragment_styles(profile: Profile) -> dict[str, str]:
         "label": "flex: none",
         "items": "margin: 0; padding: 0; list-style: none",
         "signature": f"margin-top: {line * profile.signature.blank_lines_before.value:.4g}em",
+        "attachment": "margin-top: 2em",
+        "attachment-label": f"margin: 0; text-indent: 0; font-family: {font_stack(profile, profile.attachments.page_label_role)}",
+        "attachment-title": (
+            f"margin: 0 0 {line * profile.title.blank_lines_after.value:.4g}em; text-align: center; text-indent: 0; "
+            f"font-family: {font_stack(profile, profile.title.role)}; font-size: {_em(profile.title.size.pt, profile)}"
+        ),
     }
     for level in range(1, 5):
         face = f"font-family: {font_stack(profile, profile.headings[level].role)}"
@@ -323,14 +329,18 @@ class _Markup:
         )
 
     def body(self, document: b.Document) -> None:
-        """The blocks after the title, with sections nested again from the heading levels."""
+        """The blocks after the title."""
+        self.blocks(document.body, document.metadata.created.isoformat())
+
+    def blocks(self, blocks: tuple[b.Block, ...], when: str) -> None:
+        """Blocks, with sections nested again from the heading levels."""
         open_levels: list[tuple[int, str]] = []  # (level, end tag) of each open section
 
         def close_to(level: int) -> None:
             while open_levels and open_levels[-1][0] > level:
                 self.out.append(open_levels.pop()[1])
 
-        for block in document.body:
+        for block in blocks:
             match block:
                 case b.Title() | b.BlankLines():
                     continue  # the title is the <h1>; spacing is the stylesheet's
@@ -357,17 +367,31 @@ class _Markup:
                     self.attachments(block)
                 case b.Signature():
                     close_to(0)
-                    self.signature(block, document.metadata.created.isoformat())
+                    self.signature(block, when)
                 case b.Note(text):
                     close_to(0)
                     self.element("p", _text(text), "note", "note")
+                case b.AttachmentPage():
+                    close_to(0)
+                    self.attachment_page(block, when)
                 case _:
                     raise TypeError(f"no HTML form for {block!r}")
         close_to(0)
 
+    def attachment_page(self, page: b.AttachmentPage, when: str) -> None:
+        """An attachment after the body (GB/T 9704 8): a section starting a printed page, its
+        label, its title and its content; `data-landscape` when printed on landscape pages."""
+        landscape = "true" if page.landscape else "false"
+        self.out.append(f"<section{self.attrs('attachment', 'attachment', data_landscape=landscape)}>")
+        self.element("p", _text(page.label), "attachment-label", "attachment-label")
+        lines = "".join(f'<span class="title-line">{_text(line)}</span>' for line in page.title.lines)
+        self.element("h2", lines, "attachment-title", "attachment-title")
+        self.blocks(page.body, when)
+        self.out.append("</section>")
+
     def open_section(self, heading: b.Heading, open_levels: list[tuple[int, str]], run_in: bool = False) -> None:
         """A <section> per heading; a <div> for a run-in one, whose heading is no <hN> element."""
-        if heading.level == 1:
+        if heading.part is not None:  # an attachment's 一、 heads a section, not a part
             self.out.append(f"<section{self.attrs(cls='part', data_part=heading.part)}>")
         else:
             self.out.append('<div class="section run-in">' if run_in else '<section class="section">')
@@ -420,6 +444,26 @@ class _Markup:
         self.element("h1", "".join(f'<span class="title-line">{_text(line)}</span>' for line in lines))
 
 
+def attachment_stylesheet(profile: Profile) -> str:
+    """The rules of attachment pages, added only to a page that has them: each starts a
+    printed page, landscape ones on landscape paper (GB/T 9704 8, 10)."""
+    styles = fragment_styles(profile)
+    page = profile.page
+    turned_left = page.height.mm - page.margin_top.mm - page.text_height.mm
+    landscape = (  # the portrait page turned a quarter clockwise: its left margin on top
+        f"size: {page.height.mm:g}mm {page.width.mm:g}mm; "
+        f"margin: {page.margin_left.mm:g}mm {page.margin_top.mm:g}mm {page.margin_right.mm:g}mm {turned_left:g}mm;"
+    )
+    return (
+        f"\n.report-body .attachment {{ {styles['attachment']}; }}"
+        f"\n.report-body .attachment p.attachment-label {{ {styles['attachment-label']}; }}"
+        f"\n.report-body .attachment h2.attachment-title {{ {styles['attachment-title']}; }}"
+        f"\n@page landscape {{ {landscape} }}"
+        "\n@media print {\n  .report-body .attachment { margin-top: 0; break-before: page; }"
+        '\n  .report-body .attachment[data-landscape="true"] { page: landscape; }\n}\n'
+    )
+
+
 def _head(document: b.Document, profile: Profile) -> str:
     meta = document.metadata
     fields = {
@@ -430,10 +474,11 @@ def _head(document: b.Document, profile: Profile) -> str:
         "generator": "report-composer",
     }
     tags = "\n".join(f'<meta name="{name}" content="{_text(value)}">' for name, value in fields.items())
+    extra = attachment_stylesheet(profile) if any(isinstance(x, b.AttachmentPage) for x in document.body) else ""
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_text(meta.title)}</title>\n{tags}\n<style>{stylesheet(profile)}</style>\n</head>\n"
+        f"<title>{_text(meta.title)}</title>\n{tags}\n<style>{stylesheet(profile)}{extra}</style>\n</head>\n"
     )
 
 

@@ -97,7 +97,7 @@ def render(paged: PagedDocument) -> bytes:
     for number, page in enumerate(paged.pages):
         page_id = next(ids)
         page_ids.append(page_id)
-        parts[f"{_DOC}/Pages/Page_{number}/Content.xml"] = _page(page.items, paged, font_ids, ids)
+        parts[f"{_DOC}/Pages/Page_{number}/Content.xml"] = _page(page.items, paged, font_ids, ids, page.size)
     last_id = next(ids) - 1
     parts[f"{_DOC}/PublicRes.xml"] = _public_res(paged, font_ids)
     parts[f"{_DOC}/Document.xml"] = _document(paged.size, page_ids, last_id)
@@ -137,8 +137,14 @@ def _subset(face: Face, chars: set[str]) -> bytes:
     return out.getvalue()
 
 
-def _page(items: Sequence[Glyphs | Rule], paged: PagedDocument, font_ids: dict[str, int], ids: Iterator[int]) -> bytes:
+def _page(
+    items: Sequence[Glyphs | Rule], paged: PagedDocument, font_ids: dict[str, int], ids: Iterator[int],
+    size: tuple[float, float] | None = None,
+) -> bytes:
+    """A page's content; `size`: its own page area (a landscape page), when not the document's."""
     page = _root("Page")
+    if size is not None:
+        _child(_child(page, "Area"), "PhysicalBox", _box(0, 0, _um(size[0]), _um(size[1])))
     layer = _child(_child(page, "Content"), "Layer", ID=str(next(ids)), Type="Body")
     for item in _reading_order(items):
         if isinstance(item, Glyphs):
@@ -177,6 +183,9 @@ def _text(layer: etree._Element, glyphs: Glyphs, paged: PagedDocument, font_id: 
     size = _um(glyphs.size)
     top = _um(glyphs.baseline - glyphs.size)
     descent = size // 4
+    if glyphs.turned:
+        _turned_text(layer, glyphs, xs, right, size, descent, font_id, unit_id)
+        return
     text = _child(
         layer, "TextObject", ID=str(unit_id), Boundary=_box(xs[0], top, right - xs[0], size + descent),
         Font=str(font_id), Size=_mm(size),
@@ -184,6 +193,22 @@ def _text(layer: etree._Element, glyphs: Glyphs, paged: PagedDocument, font_id: 
     if glyphs.color.upper() != "000000":
         _child(text, "FillColor", Value=_rgb(glyphs.color))
     code = _child(text, "TextCode", glyphs.text, X="0", Y=_mm(_um(glyphs.baseline) - top))
+    if len(xs) > 1:
+        code.set("DeltaX", _deltas([b - a for a, b in zip(xs, xs[1:])]))
+
+
+def _turned_text(
+    layer: etree._Element, glyphs: Glyphs, xs: list[int], bottom: int, size: int, descent: int, font_id: int,
+    unit_id: int,
+) -> None:
+    """A run reading down the page (`Glyphs.turned`): set as usual and turned a quarter
+    clockwise by its CTM about its baseline's start, `descent` in from its boundary's left."""
+    baseline = _um(glyphs.baseline)
+    text = _child(
+        layer, "TextObject", ID=str(unit_id), Boundary=_box(baseline - descent, xs[0], size + descent, bottom - xs[0]),
+        Font=str(font_id), Size=_mm(size), CTM=f"0 1 -1 0 {_mm(descent)} 0",
+    )
+    code = _child(text, "TextCode", glyphs.text, X="0", Y="0")
     if len(xs) > 1:
         code.set("DeltaX", _deltas([b - a for a, b in zip(xs, xs[1:])]))
 

@@ -127,6 +127,7 @@ def ppr(
     *,
     style: str | None = None,
     keep_next: bool = False,
+    page_break: bool = False,
     borders: dict[str, dict[str, object]] | None = None,
     tabs: Iterable[tuple[str, int]] = (),
     snap: bool = True,
@@ -146,6 +147,7 @@ def ppr(
     return el("w:pPr", [
         el("w:pStyle", val=style) if style else None,
         el("w:keepNext") if keep_next else None,
+        el("w:pageBreakBefore") if page_break else None,
         el("w:pBdr", [el(f"w:{side}", **attrs) for side, attrs in borders.items()]) if borders else None,
         el("w:tabs", tab_list) if tab_list else None,
         None if snap else el("w:snapToGrid", val=0),
@@ -158,6 +160,52 @@ def ppr(
     ])
 
 
+_DRAWING = {
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+}
+
+
+def turned_text_box(content: etree._Element, left: int, top: int, width: int, height: int, shape_id: int) -> etree._Element:
+    """A run holding a borderless text box at (`left`, `top`) EMU from the page's top-left
+    corner, `width` x `height` EMU, its paragraph `content` turned a quarter clockwise
+    (DrawingML `vert="vert"`: every character, Chinese too), centred across the box."""
+    def node(tag: str, children: Iterable[etree._Element] = (), text: str | None = None, **attrs: object) -> etree._Element:
+        prefix, name = tag.split(":")
+        element = etree.Element(f"{{{_DRAWING[prefix]}}}{name}", nsmap=_DRAWING if tag == "mc:AlternateContent" else None)
+        for key, value in attrs.items():
+            element.set(key, str(value))
+        element.extend(children)
+        element.text = text
+        return element
+
+    box = node("wps:wsp", [
+        node("wps:cNvSpPr", txBox=1),
+        node("wps:spPr", [
+            node("a:xfrm", [node("a:off", x=0, y=0), node("a:ext", cx=width, cy=height)]),
+            node("a:prstGeom", [node("a:avLst")], prst="rect"), node("a:noFill"), node("a:ln", [node("a:noFill")]),
+        ]),
+        node("wps:txbx", [node("w:txbxContent", [content])]),
+        node("wps:bodyPr", [node("a:noAutofit")], rot=0, vert="vert", wrap="square", lIns=0, tIns=0, rIns=0, bIns=0,
+             anchor="ctr", anchorCtr=0),
+    ])
+    anchor = node("wp:anchor", [
+        node("wp:simplePos", x=0, y=0),
+        node("wp:positionH", [node("wp:posOffset", text=str(left))], relativeFrom="page"),
+        node("wp:positionV", [node("wp:posOffset", text=str(top))], relativeFrom="page"),
+        node("wp:extent", cx=width, cy=height), node("wp:effectExtent", l=0, t=0, r=0, b=0), node("wp:wrapNone"),
+        node("wp:docPr", id=shape_id, name=f"Page number {shape_id}"), node("wp:cNvGraphicFramePr"),
+        node("a:graphic", [node("a:graphicData", [box],
+                                uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape")]),
+    ], distT=0, distB=0, distL=0, distR=0, simplePos=0, relativeHeight=1, behindDoc=0, locked=0, layoutInCell=1,
+        allowOverlap=1)
+    choice = node("mc:Choice", [el("w:drawing", [anchor])], Requires="wps")
+    return el("w:r", [node("mc:AlternateContent", [choice])])
+
+
 def keep_with_next(element: etree._Element) -> etree._Element:
     """Sets keep-with-next on a paragraph (other elements are left alone); returns it."""
     properties = element.find(qn("w:pPr"))
@@ -165,6 +213,20 @@ def keep_with_next(element: etree._Element) -> etree._Element:
         return element
     style = properties.find(qn("w:pStyle"))
     properties.insert(0 if style is None else 1, el("w:keepNext"))
+    return element
+
+
+def exact_line(element: etree._Element, line: int) -> etree._Element:
+    """Takes a paragraph off the line grid at an exact `line` height in twips (other elements
+    are left alone); returns it."""
+    properties = element.find(qn("w:pPr"))
+    if properties is None:
+        return element
+    spacing = properties.get_or_add_spacing()
+    spacing.set(qn("w:line"), str(line))
+    spacing.set(qn("w:lineRule"), "exact")
+    if properties.find(qn("w:snapToGrid")) is None:
+        spacing.addprevious(el("w:snapToGrid", val=0))  # it comes right before w:spacing
     return element
 
 
@@ -199,10 +261,11 @@ def styles_element(
     the profile's latin_gap), and the tightened body run so typed text keeps the grid too.
     One line-breaking model with the PDF (layout/linebreak): the profile's kinsoku marks on
     (`w:kinsoku`), no hanging punctuation (`w:overflowPunct` off: Word's default hangs closing
-    marks into the margin and LibreOffice's does too, so ink would pass the text block's right
-    edge), no punctuation compression (settings). LibreOffice reads w:overflowPunct the other
-    way round (val 0 makes it hang one closing mark past the margin); we follow Word, and the
-    PDF breaks where LibreOffice does but squeezes the line's marks to keep that mark inside.
+    marks into the margin, so ink would pass the text block's right edge), no punctuation
+    compression (settings): Word then takes the character before a closing mark down with
+    it, and so does the PDF. LibreOffice (7.x) reads w:overflowPunct the other way round:
+    val 0 makes it hang ，。、；：？！ past the margin, val 1 makes it break as Word does with
+    val 0. We follow Word; bench/agreement.py measures LibreOffice's reading apart.
     """
     defaults = el("w:docDefaults", [
         el("w:rPrDefault", [body.rpr()]),

@@ -45,12 +45,14 @@ def draw(paged: PagedDocument, level: Standard) -> bytes:
     """
     widths = paged.widths
     out = io.BytesIO()
-    height = paged.size[1]
     canvas = ArchiveCanvas(
         out, metadata=paged.metadata, level=level, pagesize=paged.size, pageCompression=1,
         initialFontName=paged.fonts("body", "　"), initialFontSize=16,
     )
     for page in paged.pages:
+        size = page.size or paged.size
+        canvas.setPageSize(size)
+        height = size[1]
         for item in _merged(page.items):
             if isinstance(item, Glyphs):
                 canvas.begin_marked(item.origin)
@@ -87,9 +89,10 @@ def _merged(items: Sequence[Item]) -> Iterator[Item]:
 def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page_height: float, widths: Widths) -> None:
     """Draws glyphs.text[first:last], all in `font`.
 
-    The operators are the ones reportlab's text object writes for setTextOrigin, setCharSpace
-    and textOut, byte for byte, written here from one split of the text into the font's
-    subsets: textOut would split and measure each run again, most of a PDF's drawing time.
+    The operators are the ones reportlab's text object writes for setTextOrigin (or
+    setTextTransform, for turned glyphs), setCharSpace and textOut, byte for byte, written
+    here from one split of the text into the font's subsets: textOut would split and measure
+    each run again, most of a PDF's drawing time.
     """
     text, xs = glyphs.text[first:last], glyphs.xs[first:last]
     advance = widths.advances(text, font, glyphs.size)
@@ -111,7 +114,10 @@ def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page
     chunk_index, chunk_start = 0, 0
     current = None  # the character spacing outlives the text object: set it in each
     for start, end, spacing in _runs(xs, advance, breaks):
-        code.append(f"1 0 0 1 {fp_str(xs[start])} {y} Tm")
+        if glyphs.turned:  # reading down the page, the glyphs' tops to the right
+            code.append(f"{fp_str(0, -1, 1, 0, glyphs.baseline, page_height - xs[start])} Tm")
+        else:
+            code.append(f"1 0 0 1 {fp_str(xs[start])} {y} Tm")
         if spacing != current:
             code.append(f"{fp_str(spacing)} Tc")
             current = spacing

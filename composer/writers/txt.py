@@ -53,6 +53,11 @@ def _body_lines(block: b.Block, profile: Profile) -> list[str]:
             return [_pad(signature.start) + signature.text, _pad(date.start) + date.text]
         case b.Note(text):
             return [indent + text]
+        case b.AttachmentPage(label, title, body):
+            page = ["", "", label]  # after the body, set apart as the printed page is
+            for inner in (title, *body):
+                page += _body_lines(inner, profile)
+            return page
     raise TypeError(f"no text form for {block!r}")
 
 
