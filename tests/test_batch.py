@@ -326,7 +326,7 @@ def test_pillow_deferred_by_the_layout_is_the_real_module_when_used():
     images, which our pages do not); whoever then uses it, or reportlab's image reader, gets
     the real thing."""
     code = (
-        "import sys, composer.layout\nprint('PIL._imaging' in sys.modules)\n"
+        "import sys, composer.layout.paged\nprint('PIL._imaging' in sys.modules)\n"
         "from PIL import Image\nfrom reportlab.lib.utils import ImageReader\n"
         "print(ImageReader(Image.new('RGB', (3, 2))).getSize(), 'PIL._imaging' in sys.modules)\n"
     )

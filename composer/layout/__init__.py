@@ -61,11 +61,13 @@ def prepare_fonts(profile: Profile) -> None:
     prepare(profile)
 
 
-def _defer_pillow() -> None:
+def defer_pillow() -> None:
     """Makes Pillow's Image module load when first used rather than when reportlab, which
     imports it to draw images, is imported: the pages draw no image, and Pillow's import is
     ~10 ms of every PDF and OFD process. The module is the standard library's lazy one
-    (importlib.util.LazyLoader), so whoever uses it later gets the real module."""
+    (importlib.util.LazyLoader), so whoever uses it later gets the real module. Called where
+    pages are laid out (`paged`), before reportlab is imported, not when this package is:
+    commands that lay out no page import no Pillow at all."""
     if "PIL.Image" in sys.modules:
         return
     try:
@@ -80,5 +82,3 @@ def _defer_pillow() -> None:
     spec.loader.exec_module(module)
     setattr(sys.modules["PIL"], "Image", module)
 
-
-_defer_pillow()

@@ -15,9 +15,12 @@ from typing import NamedTuple
 from ..blocks import Document, Metadata
 from ..problems import Problem
 from ..profile import Profile
+from . import defer_pillow
 from .fonts import Face
 from .pdf_fonts import RoleFonts, role_fonts
 from .typeset import Fitting, Page, Plan
+
+defer_pillow()  # before reportlab, which imports Pillow, is imported to lay out pages
 
 
 class Widths:
