@@ -15,6 +15,7 @@ and the end of the load (expected: flat). Exit 1 when an answer differs or a req
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import re
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,6 +95,28 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+@contextlib.contextmanager
+def running_server(env: dict[str, str], workers: int) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """`report-composer serve --port 0` as a user starts it, and the port it listens on;
+    stopped with Ctrl-C (SIGINT) at the end."""
+    server = subprocess.Popen([sys.executable, "-m", "composer", "serve", "--port", "0", "--workers", str(workers)],
+                              stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", server.stderr.readline())
+        assert match, "the server did not print its address"
+        yield server, int(match.group(1))
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+
+
+def warm_latencies(port: int, body: bytes, workers: int, renders: int) -> list[float]:
+    """Milliseconds of `renders` seed PDFs asked for one after another, once every worker is warm."""
+    for _ in range(2 * workers):
+        render(port, body)
+    return [render(port, body)[0] for _ in range(renders)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=20)
@@ -103,17 +127,9 @@ def main() -> int:
     body = SEED.read_bytes()
     expected = cli_pdf(env)
 
-    server = subprocess.Popen([sys.executable, "-m", "composer", "serve", "--port", "0", "--workers", str(args.workers)],
-                              stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", server.stderr.readline())
-        assert match, "the server did not print its address"
-        port = int(match.group(1))
+    with running_server(env, args.workers) as (server, port):
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; server workers: {args.workers}")
-        for _ in range(2 * args.workers):  # every worker warm
-            render(port, body)
-
-        one = [render(port, body)[0] for _ in range(ONE_CLIENT_RENDERS)]
+        one = warm_latencies(port, body, args.workers, ONE_CLIENT_RENDERS)
         median = statistics.median(one)
         verdict = "met" if median < WARM_MEDIAN_LIMIT_MS else "not met"
         print(f"one client, {ONE_CLIENT_RENDERS} renders of the seed PDF: median {median:.1f} ms, "
@@ -159,9 +175,6 @@ def main() -> int:
         print(f"memory of the server and its workers: {memory[0]:.0f} MB at the start, {memory[-1]:.0f} MB at the end, "
               f"{max(memory):.0f} MB at most")
         return 1 if failures or different else 0
-    finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(30)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ import os
 import re
 import secrets
 import stat
-import zipfile
 from pathlib import Path
 
 from .problems import Location, Problem, ReportError
@@ -32,6 +31,8 @@ _OUR_MARKS = {
 
 def _ours(path: Path) -> bool:
     """Whether an existing file was written by this tool, from the mark its format carries."""
+    import zipfile  # here: a PDF or HTML render never opens a package
+
     suffix = path.suffix.lower()
     try:
         if suffix == ".docx":

@@ -304,7 +304,7 @@ def test_help_and_validate_do_not_load_the_writers(argv):
 
 def test_rendering_one_report_imports_only_what_it_uses(tmp_path):
     """`render` to PDF with the font cache warm: no pydantic plugin lookup (importlib.metadata),
-    no font parsing with fontTools; the PDF is written and the command says so before it exits."""
+    no font parsing with fontTools, no Pillow; the PDF is written and the command says so before it exits."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "REPORT_COMPOSER_CACHE": str(tmp_path / "cache")}
     command = [sys.executable, "-X", "importtime", "-m", "composer", "render", str(SAMPLES / "minimal.yaml"),
                "-o", str(tmp_path / "out.pdf")]
@@ -317,5 +317,19 @@ def test_rendering_one_report_imports_only_what_it_uses(tmp_path):
     assert warm.returncode == 0, warm.stderr
     imported = {line.split("|")[-1].strip() for line in warm.stderr.splitlines() if line.startswith("import time:")}
     assert "pydantic_core" in imported and "reportlab.pdfgen.canvas" in imported
-    assert not {"importlib.metadata", "fontTools", "subprocess"} & imported
+    assert not {"importlib.metadata", "fontTools", "subprocess", "PIL.Image"} & imported  # the pages draw no image
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF") and "已生成" in warm.stderr
+
+
+def test_pillow_deferred_by_the_layout_is_the_real_module_when_used():
+    """The layout makes Pillow's Image module load on first use (reportlab imports it to draw
+    images, which our pages do not); whoever then uses it, or reportlab's image reader, gets
+    the real thing."""
+    code = (
+        "import sys, composer.layout.paged\nprint('PIL._imaging' in sys.modules)\n"
+        "from PIL import Image\nfrom reportlab.lib.utils import ImageReader\n"
+        "print(ImageReader(Image.new('RGB', (3, 2))).getSize(), 'PIL._imaging' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.stdout.split("\n")[:2] == ["False", "(3, 2) True"], result.stderr

@@ -496,6 +496,56 @@ def test_code_points_recorded_for_another_copy_are_not_trusted(tmp_path, monkeyp
     assert runs.read_bytes() != bytes(len(good))  # written anew
 
 
+def read_by_reportlab(data: bytes, monkeypatch) -> tuple[dict, list[int]]:
+    """What reportlab reads of a copy through its record (composer.layout.rlfaces): every
+    field of the face but the file's bytes, and whether each reading was the whole file (1) or
+    the font-wide fields only (0)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from composer.layout import rlfaces
+
+    readings: list[int] = []
+    real = TTFontFile.extractInfo
+
+    def spy(self, charInfo=1):
+        readings.append(charInfo)
+        return real(self, charInfo)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(TTFontFile, "extractInfo", spy)
+        copy = fontcache.cache_dir() / "truetype" / "copy.ttf"
+        face = rlfaces.RecordedFace(data, copy.with_suffix(".rl"))
+    return {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key")}, readings
+
+
+# The file's bytes, the scaling function and the parser's cursor (every reader seeks first).
+_NOT_READ = ("_ttf_data", "_pdfScale", "_pos")
+
+
+def test_reportlab_reads_a_copy_the_same_from_its_record(monkeypatch):
+    """A copy's per-glyph tables come from the record made for its bytes, equal to reportlab's
+    own reading; a damaged record, or one made for other bytes, is read again from the copy."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    face = cff_face()
+    data = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(SAMPLE + "12.9%"))
+    own = {k: v for k, v in vars(TTFontFace(io.BytesIO(data))).items() if k not in _NOT_READ}
+    first, readings = read_by_reportlab(data, monkeypatch)
+    assert readings == [1] and first == own
+    second, readings = read_by_reportlab(data, monkeypatch)
+    assert readings == [0] and second == own
+
+    (record,) = (fontcache.cache_dir() / "truetype").glob("*.rl")
+    good = record.read_bytes()
+    record.write_bytes(good[:-9] + bytes(9))
+    assert read_by_reportlab(data, monkeypatch) == (own, [1])
+    assert record.read_bytes() == good
+
+    grown = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(SAMPLE + "镕"))
+    fields, readings = read_by_reportlab(grown, monkeypatch)
+    assert readings == [1] and ord("镕") in fields["charToGlyph"]
+
+
 def test_an_unwritable_cache_folder_costs_time_only(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "file" / "cache"))

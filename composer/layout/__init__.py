@@ -12,6 +12,8 @@ slow to learn). Imported on first use, so that commands that draw no pages do no
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -57,3 +59,26 @@ def prepare_fonts(profile: Profile) -> None:
     from .pdf_fonts import prepare
 
     prepare(profile)
+
+
+def defer_pillow() -> None:
+    """Makes Pillow's Image module load when first used rather than when reportlab, which
+    imports it to draw images, is imported: the pages draw no image, and Pillow's import is
+    ~10 ms of every PDF and OFD process. The module is the standard library's lazy one
+    (importlib.util.LazyLoader), so whoever uses it later gets the real module. Called where
+    pages are laid out (`paged`), before reportlab is imported, not when this package is:
+    commands that lay out no page import no Pillow at all."""
+    if "PIL.Image" in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec("PIL.Image")
+    except ImportError:
+        return
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["PIL.Image"] = module
+    spec.loader.exec_module(module)
+    setattr(sys.modules["PIL"], "Image", module)
+

@@ -23,6 +23,9 @@ a few reads) a hit never imports fontTools, which with parsing the copy cost som
 process. Runs that do not match the copy's bytes (damaged, or a concurrent writer's
 other copy) are never trusted: the copy's cmap is read and the runs file written anew.
 
+``truetype/<same name>.rl``: reportlab's per-glyph tables of that copy, see
+``composer.layout.rlfaces``.
+
 ``coverage/<face>-<index>-<hash>.runs``: the code points the source face covers (key 0):
 reading the cmap of a large CJK face takes about 90 ms, the cached runs microseconds.
 
@@ -36,6 +39,7 @@ files, see ``composer.layout.fonts``.
 Public API:
     cache_dir() -> Path
     truetype_bytes(path, index, weight, codepoints) -> bytes
+    truetype_copy(path, index, weight, codepoints) -> (cache file, bytes)
     coverage(path, index) -> Coverage
     line_metrics(path, index) -> (units per em, ascent, descent)
     Coverage                      code points as runs: `in`, covered(), lacking(), iteration
@@ -139,12 +143,18 @@ def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int
     Served from the disk cache when the cached copy already has them all; only a miss
     imports fontTools.
     """
+    return truetype_copy(path, index, weight, codepoints)[1]
+
+
+def truetype_copy(path: Path, index: int, weight: int, codepoints: Iterable[int]) -> tuple[Path, bytes]:
+    """The cache file of the copy and its bytes (see truetype_bytes): what is recorded about
+    the copy is kept beside it."""
     wanted = set(codepoints) | coverage(path, index).covered(_ALWAYS)
     location = _location(path, index, weight)
     target = _cache_file(path, index, location)
     cached = _read_cached(target)
     if cached is not None and not cached[1].lacking(wanted):
-        return cached[0]
+        return target, cached[0]
     from fontTools.ttLib import TTFont
 
     reuse = None
@@ -158,7 +168,7 @@ def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int
         _write_runs(target.with_suffix(".runs"), Coverage.of(wanted), zlib.crc32(data))
     except OSError:
         pass  # an unwritable cache only costs the conversion again next time
-    return data
+    return target, data
 
 
 @functools.lru_cache(maxsize=None)

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import io
 import itertools
 import json
 import os
@@ -687,7 +686,9 @@ def _register(face: Face, needed: set[int]) -> str:
     documents being built with it, stay valid, and memory holds one copy per face.
     """
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from .rlfaces import RecordedFace, RecordedFont
 
     key = (face.path, face.index, face.weight)
     with _lock:
@@ -696,14 +697,13 @@ def _register(face: Face, needed: set[int]) -> str:
             return current[0].fontName
         try:
             previous = current[1] if current is not None else frozenset()
-            source = io.BytesIO(fontcache.truetype_bytes(face.path, face.index, face.weight, needed | previous))
+            copy, data = fontcache.truetype_copy(face.path, face.index, face.weight, needed | previous)
+            loaded = RecordedFace(data, copy.with_suffix(".rl"))
             if current is None:
                 slug = re.sub(r"[^A-Za-z0-9]", "", face.path.stem)[:24] or "face"
-                font = TTFont(f"RC{next(_names)}-{slug}", source)
-                loaded = font.face
+                font = RecordedFont(f"RC{next(_names)}-{slug}", loaded)
             else:
                 font = current[0]
-                loaded = TTFontFace(source)
         except (TTFError, OSError) as exc:
             raise FontError("font_unusable", family=face.family, path=str(face.path), reason=str(exc)) from exc
         covered = frozenset(cp for cp, glyph in loaded.charToGlyph.items() if glyph)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from ..blocks import autospaced, cells
@@ -91,18 +91,25 @@ class _Unit(NamedTuple):
     text: str
     role: str
     advances: tuple[float, ...]
+    width: float  # the sum of the advances, taken once: line breaking asks for it again and again
     space: bool = False
     insets: tuple[float, ...] = ()  # where each glyph sits inside its advance, if not at its left
     gap: float = 0.0  # autospace before it, when it follows the unit before it on a line
 
-    @property
-    def width(self) -> float:
-        return sum(self.advances)
+    @classmethod
+    def of(cls, text: str, role: str, advances: tuple[float, ...], **rest: Any) -> _Unit:
+        return cls(text, role, advances, sum(advances), **rest)
 
 
 @cache
 def _is_full(char: str) -> bool:
     return cells(char) == 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _autospaced_pair(before: str, after: str) -> bool:
+    """blocks.autospaced of two characters, asked once per pair (a report has a few thousand)."""
+    return autospaced(before, after)
 
 
 def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) -> list[_Unit]:
@@ -111,7 +118,7 @@ def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) ->
         return units
     out = units[:1]
     for before, unit in zip(units, units[1:]):
-        spaced = autospaced(before.text[-1], unit.text[0])
+        spaced = _autospaced_pair(before.text[-1], unit.text[0])
         out.append(unit._replace(gap=rules.latin_gap * em(unit.role)) if spaced else unit)
     return out
 
@@ -138,7 +145,15 @@ def _full(text: str, role: str, cell: float, measure: Measure, own_advances: boo
         slack = cell - natural if narrow and not own_advances else 0.0
         category = unicodedata.category(char)
         insets.append(0.0 if category in ("Pe", "Pf") else slack if category in ("Ps", "Pi") else slack / 2)
-    return _Unit(text, role, tuple(advances), insets=tuple(insets) if any(insets) else ())
+    return _Unit.of(text, role, tuple(advances), insets=tuple(insets) if any(insets) else ())
+
+
+@lru_cache(maxsize=1 << 16)
+def _one_cell(char: str, role: str, cell: float) -> _Unit | None:
+    """What _full makes of a full-width character of unambiguous width, None for one of
+    ambiguous width: the first fills its cell whatever the face, so its unit is the same every
+    time (a report sets its few thousand characters again and again); the second is measured."""
+    return None if unicodedata.east_asian_width(char) == "A" else _Unit.of(char, role, (cell,))
 
 
 def _units(
@@ -154,18 +169,18 @@ def _units(
                 units.append(_full(glued, role, cell, measure, own_advances))
                 i += len(glued)
             elif _is_full(text[i]):
-                units.append(_full(text[i], role, cell, measure, own_advances))
+                units.append(_one_cell(text[i], role, cell) or _full(text[i], role, cell, measure, own_advances))
                 i += 1
             elif text[i].isspace():
-                units.append(_Unit(" ", role, (measure(" ", role),), space=True))
+                units.append(_Unit.of(" ", role, (measure(" ", role),), space=True))
                 i += 1
             else:
                 j = i
                 while j < len(text) and not _is_full(text[j]) and not text[j].isspace():
                     j += 1
-                word = _Unit(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
+                word = _Unit.of(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
                 if word.width > widest:  # longer than a line: it has to break somewhere
-                    units += [_Unit(c, role, (a,)) for c, a in zip(word.text, word.advances)]
+                    units += [_Unit.of(c, role, (a,)) for c, a in zip(word.text, word.advances)]
                 else:
                     units.append(word)
                 i = j
@@ -208,31 +223,32 @@ def _set_line(
     units: list[_Unit], origin: float, capacity: float, justify: bool, fixed: int
 ) -> Line:
     """Places the units from `origin`; a justified line stretches every gap but those after
-    its first `fixed` units (a hanging label keeps its natural width)."""
+    its first `fixed` units (a hanging label keeps its natural width). Each run of units of
+    one role is a segment."""
     natural = _natural(units)
     gaps = len(units) - 1 - fixed
     extra = (capacity - natural) / gaps if justify and gaps > 0 and capacity > natural else 0.0
-    chars: list[tuple[str, str, float]] = []
+    segments: list[Segment] = []
+    texts: list[str] = []
+    xs: list[float] = []
+    role = ""
+    last = len(units) - 1
     x = origin
     for k, unit in enumerate(units):
         x += unit.gap if k else 0.0
+        if unit.role != role or not texts:
+            if texts:
+                segments.append(Segment(role, "".join(texts), tuple(xs)))
+            role, texts, xs = unit.role, [], []
+        texts.append(unit.text)
         offset = x
-        for char, advance, inset in zip(unit.text, unit.advances, unit.insets or (0.0,) * len(unit.text)):
-            chars.append((char, unit.role, offset + inset))
+        for advance, inset in zip(unit.advances, unit.insets or (0.0,) * len(unit.text)):
+            xs.append(offset + inset)
             offset += advance
-        x += unit.width + (extra if k >= fixed and k < len(units) - 1 else 0.0)
-    return Line(_segments(chars), x - origin)
-
-
-def _segments(chars: list[tuple[str, str, float]]) -> tuple[Segment, ...]:
-    segments: list[Segment] = []
-    start = 0
-    for k in range(1, len(chars) + 1):
-        if k == len(chars) or chars[k][1] != chars[start][1]:
-            group = chars[start:k]
-            segments.append(Segment(group[0][1], "".join(c for c, _, _ in group), tuple(x for _, _, x in group)))
-            start = k
-    return tuple(segments)
+        x += unit.width + (extra if k >= fixed and k < last else 0.0)
+    if texts:
+        segments.append(Segment(role, "".join(texts), tuple(xs)))
+    return Line(tuple(segments), x - origin)
 
 
 def wrap(

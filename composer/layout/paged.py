@@ -15,25 +15,37 @@ from typing import NamedTuple
 from ..blocks import Document, Metadata
 from ..problems import Problem
 from ..profile import Profile
+from . import defer_pillow
 from .fonts import Face
 from .pdf_fonts import RoleFonts, role_fonts
 from .typeset import Fitting, Page, Plan
+
+defer_pillow()  # before reportlab, which imports Pillow, is imported to lay out pages
 
 
 class Widths:
     """Advance widths per registered font, size and character, measured once."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, float, str], float] = {}
+        self._tables: dict[tuple[str, float], dict[str, float]] = {}
 
     def __call__(self, char: str, font: str, size: float) -> float:
-        key = (font, size, char)
-        width = self._cache.get(key)
-        if width is None:
+        width = self._tables.get((font, size), {}).get(char)
+        return self.advances(char, font, size)[0] if width is None else width
+
+    def advances(self, text: str, font: str, size: float) -> list[float]:
+        """The advance of each character of text (a PDF draws a line's glyph run at once)."""
+        table = self._tables.get((font, size))
+        if table is None:
+            table = self._tables[font, size] = {}
+        try:
+            return [table[char] for char in text]
+        except KeyError:
             from reportlab.pdfbase import pdfmetrics
 
-            width = self._cache[key] = pdfmetrics.stringWidth(char, font, size)
-        return width
+            for char in set(text) - table.keys():
+                table[char] = pdfmetrics.stringWidth(char, font, size)
+            return [table[char] for char in text]
 
 
 class PagedDocument(NamedTuple):

@@ -9,6 +9,7 @@ is written in a fixed order with fixed times, so identical input gives identical
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -19,8 +20,8 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from ..blocks import Metadata
@@ -35,12 +36,27 @@ def twips(pt: float) -> int:
     return round(pt * 20)
 
 
+@functools.cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """The qualified name of a prefixed tag and its namespace, as python-docx's OxmlElement
+    works them out on every call: a document makes thousands of elements of a few dozen tags."""
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+@functools.cache
+def _w(name: str) -> str:
+    return qn(f"w:{name}")
+
+
 def el(tag: str, children: Iterable[etree._Element | None] = (), /, **attrs: object) -> etree._Element:
-    """A w: element with w: attributes and children (None children are skipped)."""
-    element = OxmlElement(tag)
+    """A w: element with w: attributes and children (None children are skipped): what
+    OxmlElement(tag) makes, from python-docx's parser."""
+    qualified, namespaces = _tag(tag)
+    element = oxml_parser.makeelement(qualified, nsmap=namespaces)
     for name, value in attrs.items():
         if value is not None:
-            element.set(qn(f"w:{name}"), str(value))
+            element.set(_w(name), str(value))
     for child in children:
         if child is not None:
             element.append(child)

@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterator, Sequence
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -91,29 +92,49 @@ def _merged(items: Sequence[Item]) -> Iterator[Item]:
 
 
 def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page_height: float, widths: Widths) -> None:
-    """Draws glyphs.text[first:last], all in `font`."""
+    """Draws glyphs.text[first:last], all in `font`.
+
+    The operators are the ones reportlab's text object writes for setTextOrigin (or
+    setTextTransform, for turned glyphs), setCharSpace and textOut, byte for byte, written
+    here from one split of the text into the font's subsets: textOut would split and measure
+    each run again, most of a PDF's drawing time.
+    """
     text, xs = glyphs.text[first:last], glyphs.xs[first:last]
-    advance = [widths(c, font, glyphs.size) for c in text]
+    advance = widths.advances(text, font, glyphs.size)
     out = canvas.beginText()
     out.setFont(font, glyphs.size)
     out.setFillColor(HexColor("#" + glyphs.color))
-    y = page_height - glyphs.baseline
+    y = fp_str(page_height - glyphs.baseline)
     # Each string shown starts at its own origin where the font's 256-glyph subset changes:
     # pdfminer (pdfplumber) drops the character spacing after the last glyph of a string.
+    registered = pdfmetrics.getFont(font)
+    chunks = registered.splitString(text, canvas._doc)
     breaks, at = set(), 0
-    for _, chunk in pdfmetrics.getFont(font).splitString(text, canvas._doc):
+    for _, chunk in chunks:
         at += len(chunk)
         breaks.add(at)
+    code = out._code
+    size_and_leading = f"{fp_str(glyphs.size)} Tf {fp_str(out._leading)} TL"
+    subset_in_use = -1
+    chunk_index, chunk_start = 0, 0
     current = None  # the character spacing outlives the text object: set it in each
     for start, end, spacing in _runs(xs, advance, breaks):
         if glyphs.turned:  # reading down the page, the glyphs' tops to the right
-            out.setTextTransform(0, -1, 1, 0, glyphs.baseline, page_height - xs[start])
+            code.append(f"{fp_str(0, -1, 1, 0, glyphs.baseline, page_height - xs[start])} Tm")
         else:
-            out.setTextOrigin(xs[start], y)
+            code.append(f"1 0 0 1 {fp_str(xs[start])} {y} Tm")
         if spacing != current:
-            out.setCharSpace(spacing)
+            code.append(f"{fp_str(spacing)} Tc")
             current = spacing
-        out.textOut(text[start:end])
+        while start >= chunk_start + len(chunks[chunk_index][1]):
+            chunk_start += len(chunks[chunk_index][1])
+            chunk_index += 1
+        subset, chunk = chunks[chunk_index]
+        shown = f"({canvas._escape(chunk[start - chunk_start:end - chunk_start])}) Tj"
+        if subset != subset_in_use:
+            shown = f"{registered.getSubsetInternalName(subset, canvas._doc)} {size_and_leading} {shown}"
+            subset_in_use = subset
+        code.append(shown)
     canvas.drawText(out)
 
 

@@ -1,0 +1,89 @@
+"""reportlab's reading of the font copies (composer.layout.fontcache), its per-glyph tables
+recorded beside each copy.
+
+Registering a face, reportlab reads its character map, advances, side bearings and glyph
+offsets into Python tables, glyph by glyph: 20 ms for a copy of a few thousand CJK glyphs,
+some 40 ms a render for its four faces, in every process. What it reads depends on the copy's
+bytes and on reportlab alone, so the tables are recorded in ``<copy>.rl`` (marshal: the
+format, reportlab's and Python's versions, the copy's CRC-32 and length, the tables; a CRC-32
+of all that first) and a later process takes them from there. A record made for other bytes (the copy
+grew), by another reportlab or damaged is never used: the copy is read as before and the
+record written anew (atomically; an unwritable cache only costs the reading).
+"""
+
+from __future__ import annotations
+
+import io
+import marshal
+import struct
+import sys
+import zlib
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from reportlab import Version, rl_config
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
+
+from .fontcache import write_atomic
+
+_FORMAT = 1
+# What reportlab's extractInfo reads glyph by glyph (the rest is a few fields, read each time).
+_TABLES = ("charToGlyph", "glyphToChar", "charWidths", "hmetrics", "defaultWidth", "glyphPos")
+
+
+class RecordedFace(TTFontFace):
+    """A TTFontFace of a copy whose per-glyph tables come from `record` when it was made for
+    these bytes by this reportlab (and are recorded there when not)."""
+
+    def __init__(self, data: bytes, record: Path) -> None:
+        self._record = record
+        self._key = (_FORMAT, Version, sys.version_info[:2], zlib.crc32(data), len(data))
+        super().__init__(io.BytesIO(data))
+
+    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802 - reportlab's name
+        tables = _read(self._record, self._key) if charInfo else None
+        if tables is None:
+            super().extractInfo(charInfo)
+            if charInfo:
+                _write(self._record, self._key, [getattr(self, name) for name in _TABLES])
+            return
+        super().extractInfo(0)  # the font-wide fields only
+        for name, value in zip(_TABLES, tables):
+            setattr(self, name, value)
+
+
+class RecordedFont(TTFont):
+    """reportlab's TTFont given a face already read, where TTFont reads a file: the same
+    fields as TTFont.__init__ sets (reportlab's defaults) but the face."""
+
+    def __init__(self, name: str, face: TTFontFace) -> None:
+        self.fontName = name
+        self.face = face
+        self.encoding = TTEncoding()
+        self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, pattern) for pattern in unShapedFontGlob)
+
+
+def _read(record: Path, key: tuple[Any, ...]) -> list[Any] | None:
+    try:
+        data = record.read_bytes()
+        if len(data) < 4 or struct.unpack("<I", data[:4])[0] != zlib.crc32(data[4:]):
+            return None
+        stored = marshal.loads(data[4:])
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
+        return None
+    tables = stored[1]
+    return tables if isinstance(tables, list) and len(tables) == len(_TABLES) else None
+
+
+def _write(record: Path, key: tuple[Any, ...], tables: list[Any]) -> None:
+    body = marshal.dumps((key, tables))
+    try:
+        write_atomic(record, struct.pack("<I", zlib.crc32(body)) + body)
+    except OSError:
+        pass  # an unwritable cache only costs reading the copy next time
