@@ -220,6 +220,7 @@ class EndBlock(NamedTuple):
     printer: str
     printed: str  # "2024年3月8日印发"
     path: Path = ("end_block",)
+    date_apart: bool = False  # the date on a line of its own, under a printer too long to share one
 
 
 class DisclosureEntry(NamedTuple):

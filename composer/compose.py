@@ -14,7 +14,7 @@ from .dates import format_date
 from .layout.tables import too_wide
 from .model import Attachment, Report, Section, TableItem, attachment_name, default_mark, joint_name
 from .numbering import marker
-from .rules import mark_fits_one_line, place_sign_off, wrap_title
+from .rules import mark_fits_one_line, place_sign_off, printer_and_date_fit, wrap_title
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -193,7 +193,8 @@ def _end_block(report: Report, profile: Profile) -> b.EndBlock | None:
     if end is None:
         return None
     copy_to = f"{profile.end_block.copy_to_label.value}{'，'.join(end.copy_to)}。" if end.copy_to else None
-    return b.EndBlock(copy_to, end.printer, format_date(end.print_date) + str(profile.end_block.printed_suffix.value))
+    printed = format_date(end.print_date) + str(profile.end_block.printed_suffix.value)
+    return b.EndBlock(copy_to, end.printer, printed, date_apart=not printer_and_date_fit(end.printer, printed, profile))
 
 
 def _disclosure(report: Report) -> b.Disclosure | None:

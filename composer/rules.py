@@ -274,3 +274,13 @@ def place_sign_off(
     )
     others = tuple(b.Signer(placed, line, path) for placed, line, path in zip(signers[1:], lines[1:], paths[1:]))
     return b.Signature(signers[0], first.date, sealed, paths[0], others, marks)
+
+
+def printer_and_date_fit(printer: str, printed: str, profile: Profile) -> bool:
+    """Whether the printing office and the printing date share the end block's line (GB/T 9704
+    7.4.3: the office one character in from the left, the date one in from the right) with a
+    character between them; when not, the date goes on the line under it, in every format."""
+    spec, gap = profile.end_block, float(profile.line_breaking.latin_gap.value)
+    room = profile.page.text_width.pt / spec.size.pt - 2 * float(spec.indent.value)
+    # a digit is set at its own width, which may pass its half cell: one more cell of room
+    return _set_width(printer, gap) + 2 + _set_width(printed, gap) <= room

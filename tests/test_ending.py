@@ -9,8 +9,10 @@ checked in the PDF read back and, where LibreOffice is installed, in its renderi
 from __future__ import annotations
 
 import ctypes
+import io
 import re
 import sys
+import zipfile
 from collections.abc import Callable
 
 import pypdfium2 as pdfium
@@ -289,3 +291,22 @@ def test_a_profile_without_extra_lines_sends_the_sign_off_on_instead(tmp_path):
     assert len(kept) == len(closer) + 1
     assert LAST_TEXT in "".join(text for _, text in body(kept[-1]))
     assert min(pitches(body(kept[-2])) + pitches(body(kept[-1]))) > PITCH - 0.2
+
+
+@pytest.mark.parametrize("printer", ["青山县司法局办公室", "中共青山县委办公室　青山县人民政府办公室",
+                                     "青山县人民政府办公室青山县司法局青山县财政局联合办公室"])
+def test_a_printer_too_long_to_share_its_line_puts_the_date_under_it(printer):
+    """印发机关 left and 印发日期 right on one line (7.4.3), the date on the next line when they
+    would run into each other, in the PDF and the DOCX alike."""
+    made = report(3).model_dump(exclude_none=True)
+    made["end_block"]["printer"] = printer
+    made = composer.Report.model_validate(made)
+    pages = pages_of(composer.render(made, "pdf"))
+    lines = [text for _, text in body(pages[-1])]
+    squeezed_printer = "".join(printer.split())
+    at = next(k for k, text in enumerate(lines) if text.startswith(squeezed_printer))
+    apart = lines[at] == squeezed_printer
+    assert lines[at + apart].endswith("2025年1月21日印发")
+    assert apart == (len(printer) > 15)  # the short name shares its line, the long ones do not
+    with zipfile.ZipFile(io.BytesIO(composer.render(made, "docx"))) as package:
+        assert package.read("word/document.xml").count(b"<w:br/>") == (1 if apart else 0)

@@ -281,6 +281,7 @@ class _End(NamedTuple):
     printed: Run
     source: Source
     path: Path
+    date_apart: bool = False
 
     def origin(self, key: str) -> Origin:
         return Origin("end_block", (*self.path, key), 0 if key == "printer" else None)
@@ -499,7 +500,7 @@ class Plan:
             origin = Origin("end_block", (*end.path, "copy_to"), None)
             copy_to = _Text((Run(end.copy_to, role),), (origin,), size, size, source,
                             hang=len(str(profile.copy_to_label.value)))
-        return _End(copy_to, Run(end.printer, role), Run(end.printed, role), source, end.path)
+        return _End(copy_to, Run(end.printer, role), Run(end.printed, role), source, end.path, end.date_apart)
 
     # stage 2: lines and pages
 
@@ -865,7 +866,8 @@ class _Layout:
     # the end block, at the foot of the last page
 
     def _end_slab(self, end: _End) -> _Slab:
-        """抄送 (wrapped after its label) and 印发: one grid line each, between the rules."""
+        """抄送 (wrapped after its label) and 印发: one grid line each, between the rules (the
+        date on a line of its own under a printer too long to share one)."""
         profile, grid = self.profile.end_block, self.grid
         size = profile.size.pt
         indent = float(profile.indent.value) * size
@@ -879,9 +881,10 @@ class _Layout:
         middle = len(lines) * grid.pitch
         baseline = grid.baseline(middle, size)
         items += self._glyphs(printer, grid.left + indent, baseline, size, end.origin("printer"))
-        items += self._glyphs(printed, grid.left + grid.width - indent - printed.width, baseline, size,
-                              end.origin("print_date"))
-        height = middle + grid.pitch
+        below = grid.pitch if end.date_apart else 0.0
+        items += self._glyphs(printed, grid.left + grid.width - indent - printed.width,
+                              grid.baseline(middle + below, size), size, end.origin("print_date"))
+        height = middle + below + grid.pitch
         outer, inner = profile.outer_rule.pt, profile.inner_rule.pt
         for y, weight in [(0.0, outer), (height, outer)] + ([(middle, inner)] if lines else []):
             items.append(Rule(grid.left, y, grid.left + grid.width, y, weight, self.text_color))

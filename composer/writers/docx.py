@@ -471,8 +471,9 @@ class _Writer:
             rows.append(paragraph(ppr(snap=False, line=self.line, ind=ind, mark=look), [run(end.copy_to, look)]))
         ind = {"left": self.chars(side, look), "right": self.chars(side, look), "firstLine": 0}
         tab = [("right", width - self.chars(side, look))]
+        apart = [el("w:r", [look.rpr(), el("w:br")])] if end.date_apart else []  # the date on the next line
         rows.append(paragraph(ppr(snap=False, line=self.line, tabs=tab, ind=ind, jc="left", mark=look), [
-            run(end.printer, look), el("w:r", [look.rpr(), el("w:tab")]), run(end.printed, look),
+            run(end.printer, look), *apart, el("w:r", [look.rpr(), el("w:tab")]), run(end.printed, look),
         ]))
         tbl = el("w:tbl", [
             el("w:tblPr", [
