@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import io
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import docx.document
@@ -267,18 +267,10 @@ class _Writer:
         out = []
         if table.caption:
             out.append(paragraph(ppr(jc="center", keep_next=True, mark=caption), [run(table.caption, caption)]))
-        tbl = el("w:tbl", [
-            el("w:tblPr", [
-                el("w:tblW", w=sum(widths), type="dxa"),
-                el("w:jc", val="center"),
-                el("w:tblBorders", [el(f"w:{side}", **rule) for side in
-                                    ("top", "left", "bottom", "right", "insideH", "insideV")]),
-                el("w:tblLayout", type="fixed"),
-                el("w:tblCellMar", [el(f"w:{side}", w=margin, type="dxa") for side in ("left", "right")]),
-                el("w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1),
-            ]),
-            el("w:tblGrid", [el("w:gridCol", w=w) for w in widths]),
-        ])
+        tbl = el("w:tbl", centred_table(
+            widths, rule, {side: margin for side in ("left", "right")},
+            el("w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1),
+        ))
         centred = [all(cells(c) * text.size <= w / 20 - 2 * margin / 20 for c in column)
                    for column, w in zip(zip(*table.rows), widths)]
         # A row taller than a page (under the repeated header row) may break, as in the PDF.
@@ -381,15 +373,7 @@ class _Writer:
         widths = [twips((widest + 0.5) * size), twips((word + 0.5) * size)]
         none = {"val": "nil"}
         table = el("w:tbl", [
-            el("w:tblPr", [
-                el("w:tblW", w=sum(widths), type="dxa"),
-                el("w:jc", val="center"),
-                el("w:tblBorders", [el(f"w:{side}", **none) for side in
-                                    ("top", "left", "bottom", "right", "insideH", "insideV")]),
-                el("w:tblLayout", type="fixed"),
-                el("w:tblCellMar", [el(f"w:{side}", w=0, type="dxa") for side in ("top", "left", "bottom", "right")]),
-            ]),
-            el("w:tblGrid", [el("w:gridCol", w=w) for w in widths]),
+            *centred_table(widths, none, {side: 0 for side in ("top", "left", "bottom", "right")}),
             el("w:tr", [
                 el("w:trPr", [el("w:cantSplit"), el("w:trHeight", val=twips(height), hRule="exact")]),
                 el("w:tc", [el("w:tcPr", [el("w:tcW", w=widths[0], type="dxa")]), *names]),
@@ -536,6 +520,25 @@ class _Writer:
         box = ooxml.turned_text_box(self.footer(odd), page.height.emu - middle - across // 2, page.margin_left.emu,
                                     across, page.text_width.emu, 1 if odd else 2)
         return paragraph(ppr(style=FOOTER_STYLE, mark=self.page_number_look()), [box])
+
+
+def centred_table(
+    widths: list[int], border: Mapping[str, object], margins: dict[str, int], *extra: etree._Element,
+) -> list[etree._Element]:
+    """A fixed-layout table's properties and grid: centred on the text block, `widths` in twips,
+    one border on every side and between cells, cell margins in twips."""
+    return [
+        el("w:tblPr", [
+            el("w:tblW", w=sum(widths), type="dxa"),
+            el("w:jc", val="center"),
+            el("w:tblBorders", [el(f"w:{side}", **border) for side in
+                                ("top", "left", "bottom", "right", "insideH", "insideV")]),
+            el("w:tblLayout", type="fixed"),
+            el("w:tblCellMar", [el(f"w:{side}", w=w, type="dxa") for side, w in margins.items()]),
+            *extra,
+        ]),
+        el("w:tblGrid", [el("w:gridCol", w=w) for w in widths]),
+    ]
 
 
 def column_widths(table: b.Table, total: int, size: float, margin: int, rule: int) -> list[int]:
