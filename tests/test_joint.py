@@ -344,7 +344,7 @@ def _png(width: int, height: int) -> bytes:
 
 
 @pytest.mark.parametrize("name, data, code", [
-    ("seal.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="10"/></svg>', "seal_svg"),
+    ("seal.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="10"/></svg>', "seal_svg_no_size"),
     ("seal.png", b"GIF89a not a png", "seal_not_png"),
     ("seal.png", _png(5000, 5000), "seal_too_many_pixels"),
     ("seal.png", _png(100, 100), "seal_not_png"),  # a header alone: no image to draw
