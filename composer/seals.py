@@ -127,9 +127,9 @@ def _read_svg(data: bytes, name: str, path: tuple[str | int, ...], report: Repor
 def _check_svg_parts(root: etree._Element, refuse: Callable[..., ReportError]) -> None:
     """Refuses everything in an SVG but its drawing: scripts and event attributes, embedded
     content, style sheets and references that reach a file or an address."""
+    for instruction in root.getroottree().xpath("//processing-instruction()"):  # <?xml-stylesheet?>, before <svg> too
+        raise refuse("seal_svg_unsafe", what=Problem("svg_external", {"target": f"<?{instruction.target}?>"}))
     for node in root.iter():
-        if isinstance(node, etree._ProcessingInstruction):
-            raise refuse("seal_svg_unsafe", what=Problem("svg_external", {"target": f"<?{node.target}?>"}))
         if not isinstance(node.tag, str):  # comments
             continue
         local = etree.QName(node).localname

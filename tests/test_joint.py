@@ -398,6 +398,7 @@ def test_the_sample_seals_are_made_by_the_projects_script(tmp_path):
         made = Image.open(tmp_path / f"sample-seal-{number}.png")
         committed = Image.open(SEALS / f"sample-seal-{number}.png")
         assert made.mode == "RGBA" and made.tobytes() == committed.tobytes()
+    assert (tmp_path / "sample-seal-1.svg").read_bytes() == (SEALS / "sample-seal-1.svg").read_bytes()
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx"])
