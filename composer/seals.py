@@ -154,8 +154,9 @@ def _check_svg_parts(root: etree._Element, refuse: Callable[..., ReportError]) -
 
 
 def _drawn_elements(root: etree._Element) -> int:
-    """How many elements the SVG draws, each <use> counted as what it repeats (so nested
-    references cannot multiply into billions); a reference cycle counts as too many."""
+    """How many elements the SVG draws, each reference (a <use>, a fill or clip-path by
+    url(#id)) counted as what it repeats, so nested references cannot multiply into billions;
+    a reference cycle counts as too many."""
     too_many = MAX_SEAL_SVG_ELEMENTS + 1
     by_id = {node.get("id"): node for node in root.iter() if isinstance(node.tag, str) and node.get("id")}
     counted: dict[etree._Element, int] = {}
@@ -168,9 +169,11 @@ def _drawn_elements(root: etree._Element) -> int:
             return too_many
         open_nodes.add(node)
         total = 1 + sum(count(child) for child in node if isinstance(child.tag, str))
-        reference = (node.get("href") or node.get(_XLINK_HREF) or "").strip()
-        if reference.startswith("#") and reference[1:] in by_id:
-            total += count(by_id[reference[1:]])
+        href = (node.get("href") or node.get(_XLINK_HREF) or "").strip()
+        references = [href, *(target for text in (*node.attrib.values(), node.text or "") for target in _URL.findall(text))]
+        for reference in references:
+            if reference.startswith("#") and reference[1:] in by_id:
+                total += count(by_id[reference[1:]])
         open_nodes.discard(node)
         counted[node] = min(total, too_many)
         return counted[node]

@@ -184,6 +184,11 @@ HOSTILE = [
     ("foreign object", f'<svg {SVG_NS} width="10mm" height="10mm"><foreignObject><p>hi</p></foreignObject></svg>',
      "seal_svg_unsafe"),
     ("use bomb", _nested_uses(9, 10), "seal_svg_too_complex"),
+    ("pattern bomb", f'<svg {SVG_NS} width="42mm" height="42mm"><defs><pattern id="p0"><circle r="1"/></pattern>'
+                     + "".join(f'<pattern id="p{n}">' + f'<rect fill="url(#p{n - 1})"/>' * 10 + "</pattern>" for n in range(1, 9))
+                     + '</defs><rect style="fill:url(#p8)" width="9" height="9"/></svg>', "seal_svg_too_complex"),
+    ("pattern filling itself", f'<svg {SVG_NS} width="10mm" height="10mm"><pattern id="p"><rect fill="url(#p)"/>'
+                               '</pattern><rect fill="url(#p)"/></svg>', "seal_svg_too_complex"),
     ("use cycle", f'<svg {SVG_NS} width="10mm" height="10mm"><g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g></svg>',
      "seal_svg_too_complex"),
     ("sliver", f'<svg {SVG_NS} width="1mm" height="500mm"><rect width="1" height="500"/></svg>', "seal_too_many_pixels"),
