@@ -440,8 +440,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rendered.add_argument(
-        "--seal", action="append", default=[], metavar="PNG",
-        help="印章图片（PNG），按发文机关顺序每机关一个，代替报告中写的图片 / a seal image (PNG) per issuer, in order",
+        "--seal", action="append", default=[], metavar="IMAGE",
+        help="印章图片（PNG 或 SVG），按发文机关顺序每机关一个，代替报告中写的图片 / a seal image (PNG or SVG) per issuer, in order",
     )
 
     p = command("render", cmd_render, "排版生成公文 / render a report", rendered)

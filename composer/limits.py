@@ -64,3 +64,5 @@ def check_limits(data: Any) -> None:
 
 MAX_SEAL_BYTES = 2_000_000  # a seal image's file: a 42 mm seal scanned at 600 dpi is ~100 KB as PNG
 MAX_SEAL_PIXELS = 16_000_000  # width x height: 4000 x 4000, a 42 mm seal at 2400 dpi
+MAX_SEAL_SVG_BYTES = 1_000_000  # an SVG seal: a traced seal with its text as outlines is 20-200 KB
+MAX_SEAL_SVG_ELEMENTS = 20_000  # elements drawn, <use> references counted as what they repeat (no billion laughs)

@@ -152,9 +152,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "报告不是从文件读入的，无法确定印章图片“{image}”的位置；请在命令行用 --seal 指定",
         "the report was not read from a file, so the seal image '{image}' cannot be found: name it with --seal",
     ),
-    "seal_svg": (
-        "印章图片“{image}”是 SVG：请导出为透明背景的 PNG 图片后使用",
-        "the seal image '{image}' is SVG: export it as a PNG with a transparent background",
+    "seal_svg_invalid": (
+        "印章图片“{image}”不是有效的 SVG 图片（{reason}）", "the seal image '{image}' is not a valid SVG image ({reason})",
+    ),
+    "seal_svg_no_size": (
+        "SVG 印章图片“{image}”没有给出尺寸：请在 <svg> 上写 viewBox，或以 mm、pt、px 等写 width 和 height",
+        "the SVG seal image '{image}' gives no size: put a viewBox, or width and height in mm, pt or px, on <svg>",
+    ),
+    "seal_svg_unsafe": (
+        "SVG 印章图片“{image}”含有{what}，出于安全不予读取：印章图片只能含图形本身",
+        "the SVG seal image '{image}' holds {what}, which is refused for safety: a seal image may hold only its drawing",
+    ),
+    "svg_doctype": ("文档类型声明或实体（<!DOCTYPE>、<!ENTITY>）", "a document type or entities (<!DOCTYPE>, <!ENTITY>)"),
+    "svg_script": ("脚本或事件属性（{name}）", "a script or an event attribute ({name})"),
+    "svg_external": ("对外部文件或网址的引用（{target}）", "a reference to another file or address ({target})"),
+    "svg_foreign": ("嵌入的其他内容（{name}）", "embedded foreign content ({name})"),
+    "seal_svg_too_complex": (
+        "SVG 印章图片“{image}”要绘制的元素超过上限 {limit} 个", "the SVG seal image '{image}' draws more than {limit} elements",
+    ),
+    "seal_svg_renderer": (
+        "无法读取 SVG 印章图片“{image}”：缺少 SVG 转换组件（{reason}）；请安装 cairo 库，或改用透明背景的 PNG 图片",
+        "cannot read the SVG seal image '{image}': the SVG converter is missing ({reason}); install the cairo library or use a PNG with a transparent background",
     ),
     "seal_not_a_file": ("印章图片“{image}”不是文件", "the seal image '{image}' is not a file"),
     "seal_unreadable": ("无法读取印章图片“{image}”：{reason}", "cannot read the seal image '{image}': {reason}"),
@@ -165,7 +183,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "印章图片“{image}”为 {width}×{height} 像素，超过上限 {limit} 像素",
         "the seal image '{image}' is {width} x {height} pixels, over the limit of {limit}",
     ),
-    "seal_not_png": ("印章图片“{image}”不是有效的 PNG 图片", "the seal image '{image}' is not a valid PNG image"),
+    "seal_not_png": ("印章图片“{image}”不是有效的 PNG 或 SVG 图片", "the seal image '{image}' is not a valid PNG or SVG image"),
     "title_without_year": (
         "标题“{title}”中没有报告年度“{year}年”",
         "the title '{title}' does not name the report year {year}",

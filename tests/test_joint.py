@@ -344,7 +344,7 @@ def _png(width: int, height: int) -> bytes:
 
 
 @pytest.mark.parametrize("name, data, code", [
-    ("seal.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="10"/></svg>', "seal_svg"),
+    ("seal.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="10"/></svg>', "seal_svg_no_size"),
     ("seal.png", b"GIF89a not a png", "seal_not_png"),
     ("seal.png", _png(5000, 5000), "seal_too_many_pixels"),
     ("seal.png", _png(100, 100), "seal_not_png"),  # a header alone: no image to draw
@@ -398,6 +398,7 @@ def test_the_sample_seals_are_made_by_the_projects_script(tmp_path):
         made = Image.open(tmp_path / f"sample-seal-{number}.png")
         committed = Image.open(SEALS / f"sample-seal-{number}.png")
         assert made.mode == "RGBA" and made.tobytes() == committed.tobytes()
+    assert (tmp_path / "sample-seal-1.svg").read_bytes() == (SEALS / "sample-seal-1.svg").read_bytes()
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx"])
