@@ -16,7 +16,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api import Rendered, load, render, render_result, render_to, validate
+    from .api import Rendered, load, render, render_result, render_results, render_to, validate
     from .readers.importer import import_report
     from .readers.structure import ImportResult
     from .model import Report
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _HOMES = {
     "ImportResult": "readers.structure", "import_report": "readers.importer", "load": "api", "render": "api", "render_to": "api",
-    "render_result": "api", "Rendered": "api",
+    "render_result": "api", "render_results": "api", "Rendered": "api",
     "validate": "api", "Report": "model", "Location": "problems", "Problem": "problems",
     "ReportError": "problems", "Profile": "profile", "load_profile": "profile",
 }

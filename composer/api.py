@@ -1,4 +1,4 @@
-"""The library's entry points: load, validate, render_result, render, render_to (import_report
+"""The library's entry points: load, validate, render_result, render_results, render, render_to (import_report
 lives with the readers)."""
 
 from __future__ import annotations
@@ -91,24 +91,55 @@ def render_result(
     "a-1b", "a-3b" (PDF/A levels) or "none". `seals`: seal image files for the issuers in
     order, in place of those the report names (which are read relative to its file).
     """
-    render_format = writer(format, fragment=fragment, pdf_standard=pdf_standard)
+    writer(format, fragment=fragment, pdf_standard=pdf_standard)  # refuses an option the format has not
+    return render_results(report, (format,), profile=profile, fragment=fragment, pdf_standard=pdf_standard,
+                          seals=seals)[format]
+
+
+def render_results(
+    report: Report,
+    formats: Sequence[str],
+    *,
+    profile: Profile | None = None,
+    fragment: bool = False,
+    pdf_standard: str | None = None,
+    seals: Sequence[str | os.PathLike[str]] = (),
+) -> dict[str, Rendered]:
+    """The report in each of several formats, as `render_result` gives one, each option going to
+    the formats it applies to. The report is composed once and laid out once: the PDF and OFD
+    draw the same pages, and a DOCX repeats their pagination rather than laying them out again
+    (a batch's DOCX and PDF take one layout, not two). Raises ReportError as `render_result` does,
+    before any format is made."""
     if profile is None:
         from .profile import load_profile
 
         profile = load_profile()
     from .seals import seal_images
 
+    renders = {
+        fmt: writer(fmt, fragment=fragment if fmt == "html" else None,
+                    pdf_standard=pdf_standard if fmt == "pdf" else None)
+        for fmt in formats
+    }
     document = compose(report, profile, seal_images(report, seals))
-    if format not in PAGED:
-        return Rendered(render_format(document, profile), (), None)
-    from .layout import lay_out
+    paged = None
+    if PAGED.intersection(formats):
+        from .layout import lay_out
 
-    try:
-        paged = lay_out(document, profile)
-    except ReportError as error:
-        raise ReportError([locate(problem, report) for problem in error.problems]) from None
-    problems = tuple(locate(problem, report) for problem in paged.problems)
-    return Rendered(render_format(paged), problems, len(paged.pages))
+        try:
+            paged = lay_out(document, profile)
+        except ReportError as error:
+            raise ReportError([locate(problem, report) for problem in error.problems]) from None
+    results = {}
+    for fmt, render_format in renders.items():
+        if paged is not None and fmt in PAGED:
+            problems = tuple(locate(problem, report) for problem in paged.problems)
+            results[fmt] = Rendered(render_format(paged), problems, len(paged.pages))
+        elif paged is not None and fmt == "docx":
+            results[fmt] = Rendered(render_format(document, profile, paged=paged), (), None)
+        else:
+            results[fmt] = Rendered(render_format(document, profile), (), None)
+    return results
 
 
 def render(

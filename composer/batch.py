@@ -267,13 +267,12 @@ def _read(path: Path, outcome: Outcome) -> Any:
 def _render_all(report: Any, outcome: Outcome) -> tuple[dict[str, bytes], int | None]:
     """Every format in memory, and the pages the PDF's layout has (None without a PDF); the
     render's warnings go to the outcome."""
-    from .api import render_result
+    from .api import render_results
 
     assert _settings is not None
     rendered, pages = {}, None
-    for fmt in _settings.formats:
-        standard = _settings.pdf_standard if fmt == "pdf" else None
-        result = render_result(report, fmt, profile=_profile, pdf_standard=standard)
+    results = render_results(report, _settings.formats, profile=_profile, pdf_standard=_settings.pdf_standard)
+    for fmt, result in results.items():
         rendered[fmt] = result.data
         outcome.problems += [  # PDF and OFD lay out the same pages: their warnings once
             problem for problem in result.problems if problem.code not in MACHINE_WIDE and problem not in outcome.problems

@@ -310,3 +310,23 @@ def test_a_printer_too_long_to_share_its_line_puts_the_date_under_it(printer):
     assert apart == (len(printer) > 15)  # the short name shares its line, the long ones do not
     with zipfile.ZipFile(io.BytesIO(composer.render(made, "docx"))) as package:
         assert package.read("word/document.xml").count(b"<w:br/>") == (1 if apart else 0)
+
+
+@pytest.mark.parametrize("condition", [condensed, blank_before_end, end_with_text], ids=lambda c: c.__name__)
+def test_several_formats_at_once_are_the_formats_made_one_by_one_from_one_layout(condition, monkeypatch):
+    """A batch's DOCX repeats the pagination of the layout its PDF draws, rather than laying
+    the pages out again: same bytes as each format made alone, one layout for them all."""
+    made = first(condition, seal=condition is condensed)
+    alone = {fmt: composer.render_result(made, fmt) for fmt in ("docx", "pdf", "ofd", "txt")}
+    import composer.layout.paged as paged_module
+
+    layouts = []
+    real = paged_module.lay_out
+    monkeypatch.setattr(paged_module, "lay_out", lambda *args: layouts.append(1) or real(*args))
+    together = composer.render_results(made, ["docx", "pdf", "ofd", "txt"])
+    assert len(layouts) == 1
+    assert list(together) == ["docx", "pdf", "ofd", "txt"]
+    for fmt, result in alone.items():
+        assert together[fmt].data == result.data, fmt
+        assert together[fmt].problems == result.problems and together[fmt].pages == result.pages
+    assert composer.render_results(made, ["txt"])["txt"].pages is None

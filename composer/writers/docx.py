@@ -15,7 +15,7 @@ import copy
 import io
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import docx.document
 from docx.oxml import parse_xml
@@ -33,6 +33,9 @@ from ..problems import ReportError
 from ..profile import Profile
 from . import ooxml
 from .ooxml import Look, el, paragraph, ppr, run, twips
+
+if TYPE_CHECKING:
+    from ..layout.paged import PagedDocument
 
 BODY_STYLE = "BodyText"
 TITLE_STYLE = "Title"
@@ -606,12 +609,15 @@ def _turned(properties: etree._Element, profile: Profile) -> etree._Element:
     return turned
 
 
-def fitting(document: b.Document, profile: Profile) -> Fitting:
+def fitting(document: b.Document, profile: Profile, paged: PagedDocument | None = None) -> Fitting:
     """The PDF's pagination decisions the DOCX repeats (a last page set closer, the end block
-    on an even page after a blank one), from laying the document out as the PDF does. A
-    document the PDF cannot lay out (a character no face has) gets the grid's plain pagination."""
+    on an even page after a blank one), from the PDF's pages when given, else from laying the
+    document out as the PDF does. A document the PDF cannot lay out (a character no face has)
+    gets the grid's plain pagination."""
     if document.end_block is None and not any(isinstance(block, b.Signature) for block in document.body):
         return Fitting()
+    if paged is not None:
+        return paged.fitting
     try:
         return lay_out(document, profile).fitting
     except ReportError:
@@ -633,8 +639,9 @@ def unnumbered_last_section(
     return [writer.hairline()]
 
 
-def render(document: b.Document, profile: Profile) -> bytes:
-    """The document as DOCX bytes; the same document and profile always give the same bytes."""
+def render(document: b.Document, profile: Profile, *, paged: PagedDocument | None = None) -> bytes:
+    """The document as DOCX bytes; the same document and profile always give the same bytes.
+    `paged`: the document's pages when the caller laid them out already (for a PDF too)."""
     faces = [profile.face(role) for role in profile.roles]
     alternates = {face: profile.font_alternates[face].value for face in profile.font_alternates.keys()}
     doc = ooxml.new_document(ooxml.font_table(faces, alternates), document.metadata)
@@ -662,7 +669,7 @@ def render(document: b.Document, profile: Profile) -> bytes:
     grid.set(ooxml.qn("w:type"), "lines")
     grid.set(ooxml.qn("w:linePitch"), str(writer.line))
 
-    pages = fitting(document, profile)
+    pages = fitting(document, profile, paged)
     blocks: list[etree._Element] = []
     if document.header:
         blocks += writer.red_header(document.header)
