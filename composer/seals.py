@@ -20,13 +20,15 @@ import stat
 import struct
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from .blocks import SealImage
 from .limits import MAX_SEAL_BYTES, MAX_SEAL_PIXELS, MAX_SEAL_SVG_BYTES, MAX_SEAL_SVG_ELEMENTS
 from .model import Report, Seal
 from .problems import Location, Problem, ReportError, locate
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 _SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -91,6 +93,8 @@ def _read_svg(data: bytes, name: str, path: tuple[str | int, ...], report: Repor
     def refuse(code: str, **params: object) -> ReportError:
         return ReportError([_problem(code, path, report, image=name, **params)])
 
+    from lxml import etree  # only for SVG seals: a report without one does not load it
+
     if len(data) > MAX_SEAL_SVG_BYTES:
         raise refuse("seal_too_large", size=len(data), limit=MAX_SEAL_SVG_BYTES)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -127,6 +131,8 @@ def _read_svg(data: bytes, name: str, path: tuple[str | int, ...], report: Repor
 def _check_svg_parts(root: etree._Element, refuse: Callable[..., ReportError]) -> None:
     """Refuses everything in an SVG but its drawing: scripts and event attributes, embedded
     content, style sheets and references that reach a file or an address."""
+    from lxml import etree
+
     for instruction in root.getroottree().xpath("//processing-instruction()"):  # <?xml-stylesheet?>, before <svg> too
         raise refuse("seal_svg_unsafe", what=Problem("svg_external", {"target": f"<?{instruction.target}?>"}))
     for node in root.iter():
