@@ -112,17 +112,6 @@ def _autospaced_pair(before: str, after: str) -> bool:
     return autospaced(before, after)
 
 
-def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) -> list[_Unit]:
-    """Each unit with the autospace before it: where Chinese meets a Latin letter or digit."""
-    if not rules.latin_gap:
-        return units
-    out = units[:1]
-    for before, unit in zip(units, units[1:]):
-        spaced = _autospaced_pair(before.text[-1], unit.text[0])
-        out.append(unit._replace(gap=rules.latin_gap * em(unit.role)) if spaced else unit)
-    return out
-
-
 def _natural(units: Sequence[_Unit]) -> float:
     """The width of units set side by side on one line, with the autospace between them."""
     return sum(u.width for u in units) + sum(u.gap for u in units[1:])
@@ -156,23 +145,58 @@ def _one_cell(char: str, role: str, cell: float) -> _Unit | None:
     return None if unicodedata.east_asian_width(char) == "A" else _Unit.of(char, role, (cell,))
 
 
+_FULL_UNITS: dict[tuple[str, float, str], dict[str, _Unit]] = {}
+_MOST_UNIT_TABLES = 256
+
+
+def _full_units(role: str, cell: float, glue_starts: str) -> dict[str, _Unit]:
+    """The units of full-width characters of unambiguous width met so far in a role, by
+    character: each fills its cell whatever the face, so a report's few thousand characters
+    are each looked up once per role and cell, in one dict, rather than classified again."""
+    key = (role, cell, glue_starts)
+    found = _FULL_UNITS.get(key)
+    if found is None:
+        if len(_FULL_UNITS) >= _MOST_UNIT_TABLES:  # profiles of many sizes in one process
+            _FULL_UNITS.clear()
+        found = _FULL_UNITS[key] = {}
+    return found
+
+
 def _units(
     runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float, own_advances: bool
 ) -> list[_Unit]:
+    """The runs' units, each with the autospace before it where Chinese meets a Latin letter
+    or digit. Autospace needs one side full width and the other not, so only a unit whose
+    first character differs in width class from the last one's is asked about it."""
     units: list[_Unit] = []
     glue_starts = rules.glue_starts
+    gap = rules.latin_gap
+    ems: dict[str, float] = {}  # an ideograph's advance: the em of a role's CJK face
+    last_full = True  # of the last character of the unit before (none yet: no autospace)
     for run in runs:
         text, role, i = run.text, run.role, 0
+        known = _full_units(role, cell, glue_starts)
         while i < len(text):
+            unit = known.get(text[i])
+            if unit is not None:  # the common case: one full-width character
+                if not last_full and gap:
+                    unit = _spaced(units[-1], unit, gap, ems, measure)
+                units.append(unit)
+                last_full = True
+                i += 1
+                continue
             glued = text[i] in glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
             if glued:
-                units.append(_full(glued, role, cell, measure, own_advances))
+                made = [_full(glued, role, cell, measure, own_advances)]
                 i += len(glued)
             elif _is_full(text[i]):
-                units.append(_one_cell(text[i], role, cell) or _full(text[i], role, cell, measure, own_advances))
+                unit = _one_cell(text[i], role, cell)
+                if unit is not None and text[i] not in glue_starts:
+                    known[text[i]] = unit
+                made = [unit or _full(text[i], role, cell, measure, own_advances)]
                 i += 1
             elif text[i].isspace():
-                units.append(_Unit.of(" ", role, (measure(" ", role),), space=True))
+                made = [_Unit.of(" ", role, (measure(" ", role),), space=True)]
                 i += 1
             else:
                 j = i
@@ -180,12 +204,26 @@ def _units(
                     j += 1
                 word = _Unit.of(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
                 if word.width > widest:  # longer than a line: it has to break somewhere
-                    units += [_Unit.of(c, role, (a,)) for c, a in zip(word.text, word.advances)]
+                    made = [_Unit.of(c, role, (a,)) for c, a in zip(word.text, word.advances)]
                 else:
-                    units.append(word)
+                    made = [word]
                 i = j
-    # An ideograph's advance is the em of a CJK face.
-    return _autospaced(units, lambda role: measure("\u4e00", role), rules)
+            for unit in made:
+                if units and gap and _is_full(unit.text[0]) != last_full:
+                    unit = _spaced(units[-1], unit, gap, ems, measure)
+                units.append(unit)
+                last_full = _is_full(unit.text[-1])
+    return units
+
+
+def _spaced(before: _Unit, unit: _Unit, gap: float, ems: dict[str, float], measure: Measure) -> _Unit:
+    """The unit with the autospace before it when it and the unit before call for one."""
+    if not _autospaced_pair(before.text[-1], unit.text[0]):
+        return unit
+    em = ems.get(unit.role)
+    if em is None:
+        em = ems[unit.role] = measure("\u4e00", unit.role)
+    return unit._replace(gap=gap * em)
 
 
 def _can_break(units: list[_Unit], j: int, rules: Rules) -> bool:
@@ -231,21 +269,27 @@ def _set_line(
     segments: list[Segment] = []
     texts: list[str] = []
     xs: list[float] = []
+    place = xs.append
     role = ""
     last = len(units) - 1
     x = origin
     for k, unit in enumerate(units):
-        x += unit.gap if k else 0.0
+        if k:
+            x += unit.gap
         if unit.role != role or not texts:
             if texts:
                 segments.append(Segment(role, "".join(texts), tuple(xs)))
             role, texts, xs = unit.role, [], []
+            place = xs.append
         texts.append(unit.text)
-        offset = x
-        for advance, inset in zip(unit.advances, unit.insets or (0.0,) * len(unit.text)):
-            xs.append(offset + inset)
-            offset += advance
-        x += unit.width + (extra if k >= fixed and k < last else 0.0)
+        if len(unit.advances) == 1 and not unit.insets:  # one character at its left edge
+            place(x + 0.0)  # what adding its inset of 0 gives, -0.0 too
+        else:
+            offset = x
+            for advance, inset in zip(unit.advances, unit.insets or (0.0,) * len(unit.text)):
+                place(offset + inset)
+                offset += advance
+        x += unit.width + (extra if fixed <= k < last else 0.0)
     if texts:
         segments.append(Segment(role, "".join(texts), tuple(xs)))
     return Line(tuple(segments), x - origin)
