@@ -103,6 +103,9 @@ class Coverage:
     def __init__(self, firsts: Sequence[int], lasts: Sequence[int]) -> None:
         self._firsts = firsts
         self._lasts = lasts
+        # Code points asked about and found covered: a process asks about the same few
+        # thousand again for every report, and a set answers for them all at once.
+        self._seen: set[int] = set()
 
     @classmethod
     def of(cls, codepoints: Iterable[int]) -> Coverage:
@@ -132,7 +135,10 @@ class Coverage:
 
     def lacking(self, codepoints: Iterable[int]) -> set[int]:
         """Those of codepoints that are not covered."""
-        return {cp for cp in codepoints if cp not in self}
+        unseen = set(codepoints) - self._seen
+        lacking = {cp for cp in unseen if cp not in self}
+        self._seen.update(unseen - lacking)
+        return lacking
 
 
 def truetype_bytes(path: Path, index: int, weight: int, codepoints: Iterable[int]) -> bytes:

@@ -49,7 +49,6 @@ import stat
 import struct
 import sys
 import threading
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -649,13 +648,24 @@ def _codepoint(ch: str) -> int:
     return 0x20 if ch == "\u00a0" else ord(ch)
 
 
+# The control characters (Unicode category Cc, fixed by the standard): newline, tab, ...
+_CONTROLS = frozenset(range(0x20)) | frozenset(range(0x7F, 0xA0))
+
+
 def _codepoints(chars: str | Iterable[str]) -> set[int]:
-    """Code points that need a glyph: control characters (newline, tab) are not drawn."""
-    return {_codepoint(ch) for ch in set(chars) if unicodedata.category(ch) != "Cc"}
+    """Code points that need a glyph: control characters (newline, tab) are not drawn.
+    Set operations, not a test per character: a role's text is a whole report's."""
+    needed = set(map(ord, set(chars))) - _CONTROLS
+    if 0xA0 in needed:  # drawn with the space glyph (_codepoint)
+        needed.remove(0xA0)
+        needed.add(0x20)
+    return needed
 
 
 def _in_order(chars: str | Iterable[str], wanted: set[int]) -> list[str]:
     """The characters whose code points are in wanted, once each, in order of appearance."""
+    if not wanted:  # the usual answer, without a pass over every character of a report
+        return []
     out: dict[str, None] = {}
     for ch in chars:
         if _codepoint(ch) in wanted:
