@@ -8,11 +8,12 @@ with character spacing (Tc), so a justified line costs a few operators, not one 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterator, Sequence
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -25,16 +26,33 @@ _SAME = 1e-3  # points: spacings closer than this are equal
 
 def _runs(xs: Sequence[float], advance: Sequence[float], breaks: set[int]) -> list[tuple[int, int, float]]:
     """(start, end, character spacing) for stretches of characters spaced alike, ending at `breaks`."""
+    # the space after each character but the last: its origin to the next one's, less its advance
+    spacings = [after - before - width for before, after, width in zip(xs, xs[1:], advance)]
+    spacings.append(0.0)
     runs: list[tuple[int, int, float]] = []
-    start = 0
-    while start < len(xs):
+    start, count = 0, len(xs)
+    while start < count:
+        spacing = spacings[start]
         end = start + 1
-        spacing = xs[end] - xs[start] - advance[start] if end < len(xs) else 0.0
-        while end < len(xs) and end not in breaks and abs(xs[end] - xs[end - 1] - advance[end - 1] - spacing) <= _SAME:
+        while end < count and end not in breaks and abs(spacings[end - 1] - spacing) <= _SAME:
             end += 1
         runs.append((start, end, spacing))
         start = end
     return runs
+
+
+@functools.cache
+def _fill(color: str) -> str:
+    """The operator setting a text's fill colour (RRGGBB), as reportlab's text object writes it."""
+    rgb = HexColor("#" + color)
+    return f"{fp_str((rgb.red, rgb.green, rgb.blue))} rg"
+
+
+@functools.cache
+def _size_and_leading(size: float) -> str:
+    """What reportlab's text object writes with a subset's font name: the size and its default
+    leading (1.2 times the size)."""
+    return f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
 
 
 def draw(paged: PagedDocument, level: Standard) -> bytes:
@@ -44,6 +62,7 @@ def draw(paged: PagedDocument, level: Standard) -> bytes:
     Identical input gives identical bytes (see pdf_archive).
     """
     widths = paged.widths
+    names: dict[tuple[str, int], str] = {}
     out = io.BytesIO()
     canvas = ArchiveCanvas(
         out, metadata=paged.metadata, level=level, pagesize=paged.size, pageCompression=1,
@@ -56,7 +75,7 @@ def draw(paged: PagedDocument, level: Standard) -> bytes:
         for item in _merged(page.items):
             if isinstance(item, Glyphs):
                 canvas.begin_marked(item.origin)
-                _text(canvas, item, 0, len(item.text), item.font, height, widths)
+                _text(canvas, item, 0, len(item.text), item.font, height, widths, names)
             elif isinstance(item, Image):
                 if item.image.alpha:
                     refuse_transparency(level, "印章图片", "the seal image")
@@ -91,32 +110,35 @@ def _merged(items: Sequence[Item]) -> Iterator[Item]:
         yield last
 
 
-def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page_height: float, widths: Widths) -> None:
-    """Draws glyphs.text[first:last], all in `font`.
+def _text(
+    canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page_height: float, widths: Widths,
+    names: dict[tuple[str, int], str],
+) -> None:
+    """Draws glyphs.text[first:last], all in `font`; `names`: the PDF name of each (font,
+    subset) drawn so far in this document.
 
-    The operators are the ones reportlab's text object writes for setTextOrigin (or
-    setTextTransform, for turned glyphs), setCharSpace and textOut, byte for byte, written
-    here from one split of the text into the font's subsets: textOut would split and measure
-    each run again, most of a PDF's drawing time.
+    The operators are the ones reportlab's text object writes for setFont, setFillColor,
+    setTextOrigin (or setTextTransform, for turned glyphs), setCharSpace and textOut, byte for
+    byte, written here from one split of the text into the font's subsets: textOut would split
+    and measure each run again, most of a PDF's drawing time.
     """
     text, xs = glyphs.text[first:last], glyphs.xs[first:last]
     advance = widths.advances(text, font, glyphs.size)
-    out = canvas.beginText()
-    out.setFont(font, glyphs.size)
-    out.setFillColor(HexColor("#" + glyphs.color))
     y = fp_str(page_height - glyphs.baseline)
     # Each string shown starts at its own origin where the font's 256-glyph subset changes:
     # pdfminer (pdfplumber) drops the character spacing after the last glyph of a string.
     registered = pdfmetrics.getFont(font)
-    chunks = registered.splitString(text, canvas._doc)
+    doc = canvas._doc
+    chunks = registered.splitString(text, doc)
     breaks, at = set(), 0
     for _, chunk in chunks:
         at += len(chunk)
         breaks.add(at)
-    code = out._code
-    size_and_leading = f"{fp_str(glyphs.size)} Tf {fp_str(out._leading)} TL"
+    code = ["BT", "1 0 0 1 0 0 Tm", _fill(glyphs.color)]  # a text object at the origin, then its colour
+    size_and_leading = _size_and_leading(glyphs.size)
     subset_in_use = -1
     chunk_index, chunk_start = 0, 0
+    chunk_end = len(chunks[0][1]) if chunks else 0
     current = None  # the character spacing outlives the text object: set it in each
     for start, end, spacing in _runs(xs, advance, breaks):
         if glyphs.turned:  # reading down the page, the glyphs' tops to the right
@@ -126,16 +148,20 @@ def _text(canvas: Canvas, glyphs: Glyphs, first: int, last: int, font: str, page
         if spacing != current:
             code.append(f"{fp_str(spacing)} Tc")
             current = spacing
-        while start >= chunk_start + len(chunks[chunk_index][1]):
-            chunk_start += len(chunks[chunk_index][1])
+        while start >= chunk_end:
             chunk_index += 1
+            chunk_start, chunk_end = chunk_end, chunk_end + len(chunks[chunk_index][1])
         subset, chunk = chunks[chunk_index]
-        shown = f"({canvas._escape(chunk[start - chunk_start:end - chunk_start])}) Tj"
+        shown = f"({escapePDF(chunk[start - chunk_start:end - chunk_start])}) Tj"
         if subset != subset_in_use:
-            shown = f"{registered.getSubsetInternalName(subset, canvas._doc)} {size_and_leading} {shown}"
+            name = names.get((font, subset))
+            if name is None:
+                name = names[font, subset] = registered.getSubsetInternalName(subset, doc)
+            shown = f"{name} {size_and_leading} {shown}"
             subset_in_use = subset
         code.append(shown)
-    canvas.drawText(out)
+    code.append("ET")
+    canvas._code.append(" ".join(code))
 
 
 def _image(canvas: Canvas, image: Image, page_height: float) -> None:
