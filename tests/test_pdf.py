@@ -501,6 +501,37 @@ def test_identical_input_gives_identical_bytes(cli, tmp_path, seed_by_cli):
     assert hashlib.sha256((tmp_path / "again.pdf").read_bytes()).digest() == hashlib.sha256(seed_by_cli).digest()
 
 
+def test_a_subset_embedded_again_is_the_one_reportlab_makes(monkeypatch):
+    """A face keeps the subsets it embedded, made and compressed (composer.layout.rlfaces): the
+    same report drawn again takes them from there, also after another report, and writes the
+    bytes reportlab's own subsetting and compression write."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFace, TTFontFile
+
+    from composer.layout.rlfaces import RecordedFace
+
+    seed, other = composer.load(SEED_YAML), composer.load(SAMPLES / "joint.yaml")
+    with monkeypatch.context() as patch:
+        patch.setattr(RecordedFace, "makeSubset", TTFontFile.makeSubset)
+        patch.setattr(RecordedFace, "addSubsetObjects", TTFontFace.addSubsetObjects)
+        own = composer.render(seed, "pdf")
+    faces = [font.face for font in pdfmetrics._fonts.values() if isinstance(getattr(font, "face", None), RecordedFace)]
+    assert faces
+    for face in faces:
+        face._subsets.clear()
+    made: list[int] = []
+    real = TTFontFile.makeSubset
+    monkeypatch.setattr(TTFontFile, "makeSubset", lambda self, subset: made.append(len(subset)) or real(self, subset))
+    assert composer.render(seed, "pdf") == own
+    assert len(made) > 1  # the seed embeds several subsets, each made here
+    made.clear()
+    composer.render(other, "pdf")
+    assert made  # another text, other subsets
+    made.clear()
+    assert composer.render(seed, "pdf") == own
+    assert not made  # every subset was kept
+
+
 # --- fonts: missing characters, stand-ins, the fonts command ----------------------------------
 
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
