@@ -9,6 +9,7 @@ is written in a fixed order with fixed times, so identical input gives identical
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import zipfile
@@ -80,16 +81,23 @@ class Look:
     spacing: int = 0  # twips added after each character; negative tightens
 
     def rpr(self) -> etree._Element:
-        """Run properties in schema order; every slot named so no theme or fallback face applies."""
-        half_points = round(self.size * 2)
-        return el("w:rPr", [
-            el("w:rFonts", **{slot: self.face for slot in FONT_SLOTS}),
-            el("w:color", val=self.color) if self.color else None,
-            el("w:spacing", val=self.spacing),
-            el("w:sz", val=half_points),
-            el("w:szCs", val=half_points),
-            el("w:lang", **LANG),
-        ])
+        """Run properties in schema order; every slot named so no theme or fallback face applies.
+        A copy of the look's first: a document has a few looks and hundreds of runs, and lxml
+        copies a tree several times faster than python-docx's parser makes its six elements."""
+        return copy.deepcopy(_run_properties(self))
+
+
+@functools.lru_cache(maxsize=256)
+def _run_properties(look: Look) -> etree._Element:
+    half_points = round(look.size * 2)
+    return el("w:rPr", [
+        el("w:rFonts", **{slot: look.face for slot in FONT_SLOTS}),
+        el("w:color", val=look.color) if look.color else None,
+        el("w:spacing", val=look.spacing),
+        el("w:sz", val=half_points),
+        el("w:szCs", val=half_points),
+        el("w:lang", **LANG),
+    ])
 
 
 def run(text: str, look: Look) -> etree._Element:
