@@ -20,7 +20,7 @@ import math
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from ..blocks import autospaced, cells
 
@@ -114,7 +114,7 @@ def _autospaced_pair(before: str, after: str) -> bool:
 
 def _natural(units: Sequence[_Unit]) -> float:
     """The width of units set side by side on one line, with the autospace between them."""
-    return sum(u.width for u in units) + sum(u.gap for u in units[1:])
+    return sum([u.width for u in units]) + sum([u.gap for u in units[1:]])
 
 
 def _full(text: str, role: str, cell: float, measure: Measure, own_advances: bool) -> _Unit:
@@ -176,14 +176,21 @@ def _units(
     for run in runs:
         text, role, i = run.text, run.role, 0
         known = _full_units(role, cell, glue_starts)
-        while i < len(text):
-            unit = known.get(text[i])
-            if unit is not None:  # the common case: one full-width character
-                if not last_full and gap:
+        looked_up = list(map(known.get, text))
+        count = len(text)
+        while i < count:
+            unit = looked_up[i]
+            if unit is not None:  # the common case: full-width characters, taken as far as they go
+                try:
+                    stop = looked_up.index(None, i + 1)
+                except ValueError:
+                    stop = count
+                if not last_full and gap:  # only the first can follow a Latin letter or digit
                     unit = _spaced(units[-1], unit, gap, ems, measure)
                 units.append(unit)
+                units += cast("list[_Unit]", looked_up[i + 1:stop])  # none is None before stop
                 last_full = True
-                i += 1
+                i = stop
                 continue
             glued = text[i] in glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
             if glued:
@@ -238,10 +245,11 @@ def _break_line(units: list[_Unit], start: int, capacity: float, rules: Rules) -
     Word with `w:overflowPunct` off and no punctuation compression breaks so. LibreOffice
     reads that DOCX the other way round and hangs ，。、；：？！ past the margin instead
     (bench/agreement.py measures it apart); it also lets "——" and "……" start a line."""
-    end, used = start, 0.0
-    while end < len(units):
-        width = (units[end].gap if end > start else 0.0) + units[end].width
-        if used + width > capacity + _EPSILON:
+    end, used, count, most = start, 0.0, len(units), capacity + _EPSILON
+    while end < count:
+        unit = units[end]
+        width = (unit.gap if end > start else 0.0) + unit.width
+        if used + width > most:
             break
         used += width
         end += 1
@@ -273,23 +281,23 @@ def _set_line(
     role = ""
     last = len(units) - 1
     x = origin
-    for k, unit in enumerate(units):
+    for k, (text, unit_role, advances, width, _, insets, gap) in enumerate(units):  # _Unit's fields
         if k:
-            x += unit.gap
-        if unit.role != role or not texts:
+            x += gap
+        if unit_role != role or not texts:
             if texts:
                 segments.append(Segment(role, "".join(texts), tuple(xs)))
-            role, texts, xs = unit.role, [], []
+            role, texts, xs = unit_role, [], []
             place = xs.append
-        texts.append(unit.text)
-        if len(unit.advances) == 1 and not unit.insets:  # one character at its left edge
+        texts.append(text)
+        if len(advances) == 1 and not insets:  # one character at its left edge
             place(x + 0.0)  # what adding its inset of 0 gives, -0.0 too
         else:
             offset = x
-            for advance, inset in zip(unit.advances, unit.insets or (0.0,) * len(unit.text)):
+            for advance, inset in zip(advances, insets or (0.0,) * len(text)):
                 place(offset + inset)
                 offset += advance
-        x += unit.width + (extra if fixed <= k < last else 0.0)
+        x += width + (extra if fixed <= k < last else 0.0)
     if texts:
         segments.append(Segment(role, "".join(texts), tuple(xs)))
     return Line(tuple(segments), x - origin)

@@ -591,7 +591,7 @@ class _Layout:
     ) -> list[Glyphs]:
         out: list[Glyphs] = []
         for s in line.segments:
-            out += self._faced(s.role, s.text, tuple(x + dx for dx in s.xs), baseline, size, origin, color)
+            out += self._faced(s.role, s.text, tuple([x + dx for dx in s.xs]), baseline, size, origin, color)
         return out
 
     def _faced(
