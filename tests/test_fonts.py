@@ -383,6 +383,23 @@ def test_new_characters_grow_the_registered_font_under_the_same_name():
     assert page_text(out.getvalue()).split() == ["年度报告", "朱镕基"]
 
 
+def test_an_advance_outlives_its_layout_only_where_the_face_has_the_glyph():
+    """Advances measured by one layout serve the next (composer.layout.paged), but not that of a
+    character the registered face lacked: the face, grown to draw it, gives it its own."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from composer.layout.paged import Widths
+
+    face = cff_face()
+    name = fonts.reportlab_font(face, "年度报告")
+    measured = Widths().advances("年镕", name, 16)
+    assert measured[0] == pdfmetrics.stringWidth("年", name, 16)
+    assert set(Widths()._tables[name, 16]) == {"年"}  # 镕, which the face lacks, is measured again
+    assert fonts.reportlab_font(face, "朱镕基") == name  # grown: it has 镕 now
+    assert Widths().advances("镕年", name, 16) == [pdfmetrics.stringWidth("镕", name, 16), measured[0]]
+    assert set(Widths()._tables[name, 16]) == {"年", "镕"}
+
+
 def test_the_second_preparation_reads_the_cache(monkeypatch):
     real_build = fontcache._build
     face = cff_face()

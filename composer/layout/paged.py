@@ -23,11 +23,18 @@ from .typeset import Fitting, Page, Plan
 defer_pillow()  # before reportlab, which imports Pillow, is imported to lay out pages
 
 
+# Advances measured so far, per registered font and size, shared by every layout of the
+# process: a font's name stays with its face for good, and a face grown with more glyphs keeps
+# the advances of those it had (composer.layout.fonts), so what was measured of a glyph the
+# face has holds for later reports, which then measure only characters new to them.
+_MEASURED: dict[tuple[str, float], dict[str, float]] = {}
+
+
 class Widths:
-    """Advance widths per registered font, size and character, measured once."""
+    """Advance widths per registered font, size and character, measured once a process."""
 
     def __init__(self) -> None:
-        self._tables: dict[tuple[str, float], dict[str, float]] = {}
+        self._tables = _MEASURED
 
     def __call__(self, char: str, font: str, size: float) -> float:
         width = self._tables.get((font, size), {}).get(char)
@@ -43,9 +50,12 @@ class Widths:
         except KeyError:
             from reportlab.pdfbase import pdfmetrics
 
-            for char in set(text) - table.keys():
-                table[char] = pdfmetrics.stringWidth(char, font, size)
-            return [table[char] for char in text]
+            measured = {char: pdfmetrics.stringWidth(char, font, size) for char in set(text) - table.keys()}
+            # Kept only where the face has the glyph: one it lacks is measured as its missing
+            # glyph, and the face, grown later to have it, would draw it with another advance.
+            drawn = pdfmetrics.getFont(font).face.charToGlyph
+            table.update((char, width) for char, width in measured.items() if ord(char) in drawn)
+            return [measured[char] if char in measured else table[char] for char in text]
 
 
 class PagedDocument(NamedTuple):
