@@ -532,7 +532,7 @@ def read_by_reportlab(data: bytes, monkeypatch) -> tuple[dict, list[int]]:
         patch.setattr(TTFontFile, "extractInfo", spy)
         copy = fontcache.cache_dir() / "truetype" / "copy.ttf"
         face = rlfaces.RecordedFace(data, copy.with_suffix(".rl"))
-    return {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key", "_subsets")}, readings
+    return {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key", "_subsets", "_width_arrays")}, readings
 
 
 # The file's bytes, the scaling function and the parser's cursor (every reader seeks first).

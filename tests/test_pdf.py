@@ -502,23 +502,26 @@ def test_identical_input_gives_identical_bytes(cli, tmp_path, seed_by_cli):
 
 
 def test_a_subset_embedded_again_is_the_one_reportlab_makes(monkeypatch):
-    """A face keeps the subsets it embedded, made and compressed (composer.layout.rlfaces): the
-    same report drawn again takes them from there, also after another report, and writes the
-    bytes reportlab's own subsetting and compression write."""
+    """A face keeps the subsets it embedded, made and compressed, and their width arrays written
+    (composer.layout.rlfaces): the same report drawn again takes them from there, also after
+    another report, and writes the bytes reportlab's own subsetting, compression and writing
+    write."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFontFace, TTFontFile
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace, TTFontFile
 
-    from composer.layout.rlfaces import RecordedFace
+    from composer.layout.rlfaces import RecordedFace, RecordedFont
 
     seed, other = composer.load(SEED_YAML), composer.load(SAMPLES / "joint.yaml")
     with monkeypatch.context() as patch:
         patch.setattr(RecordedFace, "makeSubset", TTFontFile.makeSubset)
         patch.setattr(RecordedFace, "addSubsetObjects", TTFontFace.addSubsetObjects)
+        patch.setattr(RecordedFont, "addObjects", TTFont.addObjects)
         own = composer.render(seed, "pdf")
     faces = [font.face for font in pdfmetrics._fonts.values() if isinstance(getattr(font, "face", None), RecordedFace)]
     assert faces
     for face in faces:
         face._subsets.clear()
+        face._width_arrays.clear()
     made: list[int] = []
     real = TTFontFile.makeSubset
     monkeypatch.setattr(TTFontFile, "makeSubset", lambda self, subset: made.append(len(subset)) or real(self, subset))

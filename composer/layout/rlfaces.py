@@ -18,13 +18,14 @@ import marshal
 import struct
 import sys
 import zlib
+from collections.abc import Callable
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from reportlab import Version, rl_config
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFZCompress
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFObject, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
 
 from .fontcache import write_atomic
@@ -40,26 +41,30 @@ class RecordedFace(TTFontFace):
     these bytes by this reportlab (and are recorded there when not).
 
     It also keeps the last subsets it embedded (a PDF embeds a face as subsets of 256 glyphs
-    in the order the document first uses them), made and compressed: rendering the same text
-    again (a preview redrawn, a report sent twice) embeds the same subsets, whose making and
-    compressing was a fifth of a seed PDF's time. Another text makes and compresses its own.
+    in the order the document first uses them), made and compressed, and their width arrays
+    written: rendering the same text again (a preview redrawn, a report sent twice) embeds the
+    same subsets, whose making, compressing and writing was a fifth of a seed PDF's time.
+    Another text makes its own.
     """
 
     def __init__(self, data: bytes, record: Path) -> None:
         self._record = record
         self._key = (_FORMAT, Version, sys.version_info[:2], zlib.crc32(data), len(data))
         self._subsets: dict[tuple[int, ...], tuple[bytes, bytes]] = {}  # code points: the subset, compressed
+        self._width_arrays: dict[tuple[int, ...], PDFObject] = {}
         super().__init__(io.BytesIO(data))
 
     def _subset(self, subset: list[int]) -> tuple[bytes, bytes]:
-        key = tuple(subset)
-        made = self._subsets.get(key)
-        if made is None:
-            if len(self._subsets) >= _SUBSETS_KEPT:
-                self._subsets.clear()
-            data = super().makeSubset(subset)
-            made = self._subsets[key] = (data, zlib.compress(data))
-        return made
+        def made() -> tuple[bytes, bytes]:
+            data = super(RecordedFace, self).makeSubset(subset)
+            return data, zlib.compress(data)
+
+        return _kept(self._subsets, tuple(subset), made)
+
+    def width_array(self, subset: list[int], widths: PDFArray, doc: Any) -> PDFObject:
+        """The subset's width array (`widths`, made by reportlab) as the PDF writes it, written
+        once a kept subset: reportlab formats its 256 numbers one by one."""
+        return _kept(self._width_arrays, tuple(subset), lambda: _Written(widths.format(doc)))
 
     def makeSubset(self, subset: list[int]) -> bytes:  # noqa: N802 - reportlab's name
         return self._subset(subset)[0]
@@ -98,6 +103,42 @@ class RecordedFont(TTFont):
         self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = not any(fnmatch(name, pattern) for pattern in unShapedFontGlob)
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's objects for the subsets of the font the document drew, each subset's
+        width array the one its face keeps written."""
+        state = self.state.get(doc)
+        drawn = [] if state is None else [
+            (self.getSubsetInternalName(n, doc)[1:], subset) for n, subset in enumerate(state.subsets)
+        ]
+        super().addObjects(doc)
+        if isinstance(self.face, RecordedFace):
+            fonts = doc.idToObject["BasicFonts"].dict
+            for name, subset in drawn:
+                fonts[name].Widths = self.face.width_array(subset, fonts[name].Widths, doc)
+
+
+class _Written(PDFObject):
+    """A PDF object already written out."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+_Made = TypeVar("_Made")
+
+
+def _kept(table: dict[tuple[int, ...], _Made], key: tuple[int, ...], make: Callable[[], _Made]) -> _Made:
+    """table[key], made first if missing; the table forgets all when it holds _SUBSETS_KEPT."""
+    made = table.get(key)
+    if made is None:
+        if len(table) >= _SUBSETS_KEPT:
+            table.clear()
+        made = table[key] = make()
+    return made
 
 
 def _read(record: Path, key: tuple[Any, ...]) -> list[Any] | None:
