@@ -557,7 +557,7 @@ def column_widths(table: b.Table, total: int, size: float, margin: int, rule: in
 
 def kept_with_signature(body: tuple[b.Block, ...]) -> set[int]:
     """Blocks that must share a page with the signature: the blank lines and attachment note
-    before it, the last line of text above those (no signature alone on a page), and the
+    before it, the paragraph of text above those, whole (no signature alone on a page), and the
     signature line itself, which keeps the date with it."""
     kept: set[int] = set()
     for index, block in enumerate(body):
@@ -687,6 +687,8 @@ def render(document: b.Document, profile: Profile, *, paged: PagedDocument | Non
         if index in kept:
             for element in elements:
                 ooxml.keep_with_next(element)
+                if isinstance(block, (b.Paragraph, b.Heading)):  # moved whole, as the layout does (_tied)
+                    ooxml.keep_lines(element)
         if index in pages.condensed:  # the page the sign-off ends on, set closer as in the PDF
             for element in elements:
                 ooxml.exact_line(element, twips(pages.condensed[index]))
