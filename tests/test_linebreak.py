@@ -102,6 +102,17 @@ def test_the_autospace_counts_when_the_line_is_filled():
     assert lines[0].text == "法" * 12 + "2023" + "治" * 13
 
 
+@pytest.mark.parametrize("date", ["3·15", "12·4", "9·11"])
+def test_a_date_joined_by_a_middle_dot_stays_on_one_line(date):
+    """"3·15" is one number, as LibreOffice sets it: a narrow table cell breaks before its
+    opening quote rather than after the dot (samples/attachments.yaml's task table)."""
+    text = f"开展“{date}”等主题普法活动"
+    lines = wrap([Run(text, "body")], 5 * CELL, CELL, measure, RULES)
+    assert "".join(line.text for line in lines) == text
+    assert any(date in line.text for line in lines), [line.text for line in lines]
+    assert lines[0].text == "开展"  # the quote may not end a line, the dot may start none
+
+
 def test_hanging_lines_align_after_the_label_and_the_label_is_not_stretched():
     text = "附件：1." + "名称" * 20
     lines = wrap([Run(text, "body")], WIDTH, CELL, measure, RULES, first_indent=2 * CELL, hang=len("附件：1."))

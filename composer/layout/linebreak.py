@@ -176,7 +176,7 @@ def _units(
                 i += 1
             else:
                 j = i
-                while j < len(text) and not _is_full(text[j]) and not text[j].isspace():
+                while j < len(text) and (not _is_full(text[j]) and not text[j].isspace() or _joins(text, j)):
                     j += 1
                 word = _Unit.of(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
                 if word.width > widest:  # longer than a line: it has to break somewhere
@@ -186,6 +186,14 @@ def _units(
                 i = j
     # An ideograph's advance is the em of a CJK face.
     return _autospaced(units, lambda role: measure("\u4e00", role), rules)
+
+
+def _joins(text: str, j: int) -> bool:
+    """A middle dot between digits ("3·15", "9·11") is part of the number: LibreOffice
+    (Unicode line breaking, U+00B7 between numerals) never breaks it, nor would a compositor."""
+    return (text[j] == "\u00b7" and 0 < j < len(text) - 1
+            and text[j - 1].isdigit() and not _is_full(text[j - 1])
+            and text[j + 1].isdigit() and not _is_full(text[j + 1]))
 
 
 def _can_break(units: list[_Unit], j: int, rules: Rules) -> bool:
