@@ -629,8 +629,11 @@ class _Layout:
     # text
 
     def _wrap(self, spec: _Text, width: float) -> list[Line]:
+        body = spec.size == self.plan.body_size  # tightened in the DOCX (see _measure)
         lines = wrap(spec.runs, width, spec.cell, self._measure(spec.size), self.rules,
-                     first_indent=spec.first_indent * spec.cell, hang=spec.hang)
+                     first_indent=spec.first_indent * spec.cell, hang=spec.hang,
+                     tightening=self.profile.grid.char_tightening.pt if body else 0.0,
+                     word_indent=spec.first_indent * spec.size)
         if spec.centred:
             lines = [line.shifted((width - line.width) / 2) for line in lines]
         return lines
