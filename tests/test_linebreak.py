@@ -113,6 +113,15 @@ def test_a_date_joined_by_a_middle_dot_stays_on_one_line(date):
     assert lines[0].text == "开展"  # the quote may not end a line, the dot may start none
 
 
+def test_a_line_may_end_after_a_hyphen_between_numbers_or_words():
+    """"2021-2025年" breaks after its hyphen as Word and LibreOffice break it, rather than
+    going down whole and leaving the line short."""
+    lines = wrap([Run("法" * 24 + "2021-2025年规划", "body")], WIDTH, CELL, measure, RULES)
+    assert [line.text for line in lines] == ["法" * 24 + "2021-", "2025年规划"]
+    [whole] = wrap([Run("法" * 4 + "2021-2025年", "body")], WIDTH, CELL, measure, RULES)
+    assert whole.text == "法" * 4 + "2021-2025年"
+
+
 def test_the_break_is_decided_by_words_widths_and_the_line_stays_inside():
     """26 ideographs and "2021" overflow 28 cells of 15.79 pt by 0.4 pt, but fit in Word's
     count, 15.75 pt each (16 pt less the DOCX's 0.25 pt tightening): the PDF breaks where

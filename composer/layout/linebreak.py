@@ -190,6 +190,8 @@ def _units(
                 j = i
                 while j < len(text) and (not _is_full(text[j]) and not text[j].isspace() or _joins(text, j)):
                     j += 1
+                    if text[j - 1] == "-" and j - 1 > i and text[j - 2].isalnum() and j < len(text) and text[j].isalnum():
+                        break  # a line may end after a hyphen ("2021-" / "2025年"), in Word and LibreOffice
                 word = _Unit.of(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
                 if word.width > widest:  # longer than a line: it has to break somewhere
                     units += [_Unit.of(c, role, (a,)) for c, a in zip(word.text, word.advances)]
