@@ -1,7 +1,8 @@
 """Breaking text into justified lines the way Chinese typesetting does, for fixed-layout writers.
 
 Full-width characters take one cell each (on the GB/T 9704 grid, 156 mm / 28); half-width
-text (digits, Latin) takes its natural width and stays whole as words and numbers. No line
+text (digits, Latin) takes its natural width and stays whole as words and numbers. Where a
+line ends is decided by the widths Word gives the DOCX's text (see wrap). No line
 starts with a closing mark or ends with an opening one, and "……" / "——" stay whole: when a
 mark would start a line, the last character of the line above goes down with it (no mark
 hangs in the margin, none is squeezed: what Word does with the DOCX's settings).
