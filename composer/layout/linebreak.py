@@ -1,7 +1,8 @@
 """Breaking text into justified lines the way Chinese typesetting does, for fixed-layout writers.
 
 Full-width characters take one cell each (on the GB/T 9704 grid, 156 mm / 28); half-width
-text (digits, Latin) takes its natural width and stays whole as words and numbers. No line
+text (digits, Latin) takes its natural width and stays whole as words and numbers. Where a
+line ends is decided by the widths Word gives the DOCX's text (see wrap). No line
 starts with a closing mark or ends with an opening one, and "……" / "——" stay whole: when a
 mark would start a line, the last character of the line above goes down with it (no mark
 hangs in the margin, none is squeezed: what Word does with the DOCX's settings).
@@ -95,10 +96,13 @@ class _Unit(NamedTuple):
     space: bool = False
     insets: tuple[float, ...] = ()  # where each glyph sits inside its advance, if not at its left
     gap: float = 0.0  # autospace before it, when it follows the unit before it on a line
+    fit: float = 0.0  # the room Word gives it, which decides the line's break (see wrap)
+    fit_gap: float = 0.0  # the room its autospace takes there
 
     @classmethod
-    def of(cls, text: str, role: str, advances: tuple[float, ...], **rest: Any) -> _Unit:
-        return cls(text, role, advances, sum(advances), **rest)
+    def of(cls, text: str, role: str, advances: tuple[float, ...], fit: float | None = None, **rest: Any) -> _Unit:
+        width = sum(advances)
+        return cls(text, role, advances, width, fit=width if fit is None else fit, **rest)
 
 
 @cache
@@ -112,14 +116,18 @@ def _autospaced_pair(before: str, after: str) -> bool:
     return autospaced(before, after)
 
 
-def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules) -> list[_Unit]:
-    """Each unit with the autospace before it: where Chinese meets a Latin letter or digit."""
+def _autospaced(units: list[_Unit], em: Callable[[str], float], rules: Rules, tightening: float) -> list[_Unit]:
+    """Each unit with the autospace before it: where Chinese meets a Latin letter or digit.
+    In the room it takes for line breaking, the character before it keeps its `tightening`:
+    LibreOffice leaves the DOCX's w:spacing off the character an autospace follows (measured;
+    not known of Word), and breaks "月29日" a character sooner than the plain count would."""
     if not rules.latin_gap:
         return units
     out = units[:1]
     for before, unit in zip(units, units[1:]):
         spaced = _autospaced_pair(before.text[-1], unit.text[0])
-        out.append(unit._replace(gap=rules.latin_gap * em(unit.role)) if spaced else unit)
+        gap = rules.latin_gap * em(unit.role)
+        out.append(unit._replace(gap=gap, fit_gap=gap + tightening) if spaced else unit)
     return out
 
 
@@ -128,56 +136,63 @@ def _natural(units: Sequence[_Unit]) -> float:
     return sum(u.width for u in units) + sum(u.gap for u in units[1:])
 
 
-def _full(text: str, role: str, cell: float, measure: Measure, own_advances: bool) -> _Unit:
+def _full(text: str, role: str, cell: float, measure: Measure, own_advances: bool, tightening: float = 0.0) -> _Unit:
     """Full-width characters, one cell each. In running text (`own_advances`) a mark of
     ambiguous width (“ ” — … ·) that the face draws narrower than its ideographs (a stand-in
     face's proportional quotes or dash) takes its own advance instead, as Word, WPS and
     LibreOffice set it, so that the lines break where theirs do; the official faces draw
     these marks full width. Set in a cell, such a mark sits in it as its kind asks: an opening
     quote against the text it opens, a closing one against the text it closes, anything else
-    in the middle."""
+    in the middle. Its `fit` is the face's advances less the `tightening`, as Word counts them
+    (text the DOCX tightens; other text fits by its advances)."""
     em = measure("\u4e00", role)
-    advances, insets = [], []
+    advances, insets, fit = [], [], 0.0
     for char in text:
         natural = measure(char, role) if unicodedata.east_asian_width(char) == "A" else em
         narrow = natural < em - _EPSILON
         advances.append(natural if narrow and own_advances else cell)
+        fit += (natural if narrow else em) - tightening
         slack = cell - natural if narrow and not own_advances else 0.0
         category = unicodedata.category(char)
         insets.append(0.0 if category in ("Pe", "Pf") else slack if category in ("Ps", "Pi") else slack / 2)
-    return _Unit.of(text, role, tuple(advances), insets=tuple(insets) if any(insets) else ())
+    return _Unit.of(text, role, tuple(advances), fit if tightening else None, insets=tuple(insets) if any(insets) else ())
 
 
 @lru_cache(maxsize=1 << 16)
-def _one_cell(char: str, role: str, cell: float) -> _Unit | None:
+def _one_cell(char: str, role: str, cell: float, fit: float) -> _Unit | None:
     """What _full makes of a full-width character of unambiguous width, None for one of
     ambiguous width: the first fills its cell whatever the face, so its unit is the same every
     time (a report sets its few thousand characters again and again); the second is measured."""
-    return None if unicodedata.east_asian_width(char) == "A" else _Unit.of(char, role, (cell,))
+    return None if unicodedata.east_asian_width(char) == "A" else _Unit.of(char, role, (cell,), fit)
 
 
 def _units(
-    runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float, own_advances: bool
+    runs: Sequence[Run], cell: float, measure: Measure, rules: Rules, widest: float, own_advances: bool,
+    tightening: float = 0.0,
 ) -> list[_Unit]:
     units: list[_Unit] = []
     glue_starts = rules.glue_starts
     for run in runs:
         text, role, i = run.text, run.role, 0
+        em_fit = measure("\u4e00", role) - tightening if tightening else cell
         while i < len(text):
             glued = text[i] in glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
             if glued:
-                units.append(_full(glued, role, cell, measure, own_advances))
+                units.append(_full(glued, role, cell, measure, own_advances, tightening))
                 i += len(glued)
             elif _is_full(text[i]):
-                units.append(_one_cell(text[i], role, cell) or _full(text[i], role, cell, measure, own_advances))
+                units.append(_one_cell(text[i], role, cell, em_fit)
+                             or _full(text[i], role, cell, measure, own_advances, tightening))
                 i += 1
             elif text[i].isspace():
                 units.append(_Unit.of(" ", role, (measure(" ", role),), space=True))
                 i += 1
             else:
                 j = i
-                while j < len(text) and not _is_full(text[j]) and not text[j].isspace():
+                while j < len(text) and (not _is_full(text[j]) and not text[j].isspace() or _joins(text, j)):
                     j += 1
+                    if text[j - 1] == "-" and j - 1 > i and text[j - 2].isalnum() and j < len(text) and text[j].isalnum():
+                        break  # a line may end after a hyphen ("2021-" / "2025年"), in Word and LibreOffice
                 word = _Unit.of(text[i:j], role, tuple(measure(c, role) for c in text[i:j]))
                 if word.width > widest:  # longer than a line: it has to break somewhere
                     units += [_Unit.of(c, role, (a,)) for c, a in zip(word.text, word.advances)]
@@ -185,7 +200,15 @@ def _units(
                     units.append(word)
                 i = j
     # An ideograph's advance is the em of a CJK face.
-    return _autospaced(units, lambda role: measure("\u4e00", role), rules)
+    return _autospaced(units, lambda role: measure("\u4e00", role), rules, tightening)
+
+
+def _joins(text: str, j: int) -> bool:
+    """A middle dot between digits ("3·15", "9·11") is part of the number: LibreOffice
+    (Unicode line breaking, U+00B7 between numerals) never breaks it, nor would a compositor."""
+    return (text[j] == "\u00b7" and 0 < j < len(text) - 1
+            and text[j - 1].isdigit() and not _is_full(text[j - 1])
+            and text[j + 1].isdigit() and not _is_full(text[j + 1]))
 
 
 def _can_break(units: list[_Unit], j: int, rules: Rules) -> bool:
@@ -202,7 +225,7 @@ def _break_line(units: list[_Unit], start: int, capacity: float, rules: Rules) -
     (bench/agreement.py measures it apart); it also lets "——" and "……" start a line."""
     end, used = start, 0.0
     while end < len(units):
-        width = (units[end].gap if end > start else 0.0) + units[end].width
+        width = (units[end].fit_gap if end > start else 0.0) + units[end].fit
         if used + width > capacity + _EPSILON:
             break
         used += width
@@ -223,11 +246,12 @@ def _set_line(
     units: list[_Unit], origin: float, capacity: float, justify: bool, fixed: int
 ) -> Line:
     """Places the units from `origin`; a justified line stretches every gap but those after
-    its first `fixed` units (a hanging label keeps its natural width). Each run of units of
-    one role is a segment."""
+    its first `fixed` units (a hanging label keeps its natural width). A line that Word's
+    widths fit but the grid's cells make a little longer than `capacity` closes its gaps by
+    as much, justified or not. Each run of units of one role is a segment."""
     natural = _natural(units)
     gaps = len(units) - 1 - fixed
-    extra = (capacity - natural) / gaps if justify and gaps > 0 and capacity > natural else 0.0
+    extra = (capacity - natural) / gaps if gaps > 0 and (justify or capacity < natural) else 0.0
     segments: list[Segment] = []
     texts: list[str] = []
     xs: list[float] = []
@@ -263,14 +287,25 @@ def wrap(
     hang: int = 0,
     justify: bool = True,
     own_advances: bool = True,
+    tightening: float = 0.0,
+    word_indent: float | None = None,
 ) -> list[Line]:
     """The runs broken into lines `width` points wide; indents in points from the left edge.
 
     With `hang`, wrapped lines align with the character that follows the first `hang`
     characters of the first line ("附件：" or "抄送：" then the names). Every line but the
     last is justified when `justify`; an empty text gives one empty line.
+
+    Full-width characters are drawn on the grid's `cell`, but where a line breaks is decided
+    by the room Word gives them, so that the PDF breaks where Word (and LibreOffice) do: the
+    face's own advance less the DOCX's `tightening` (its w:spacing, which Word takes off every
+    character, a mark or a dash as well as an ideograph: 15.75 pt of a 16 pt face, where the
+    156 mm / 28 cell is 15.79 pt), after a first-line indent of `word_indent` (Word's
+    character unit is the font size, the PDF indents by cells), with the autospaces as
+    LibreOffice counts them (_autospaced). A line so decided that the cells make a fraction
+    of a point too long closes its gaps by as much (_set_line): no ink past the margin.
     """
-    units = _units(runs, cell, measure, rules, width - max(first_indent, rest_indent), own_advances)
+    units = _units(runs, cell, measure, rules, width - max(first_indent, rest_indent), own_advances, tightening)
     fixed = 0
     if hang:
         chars = 0
@@ -283,7 +318,8 @@ def wrap(
     while start < len(units) or not lines:
         indent = first_indent if not lines else rest_indent
         capacity = width - indent
-        end = _break_line(units, start, capacity, rules)
+        room = width - (word_indent if word_indent is not None and not lines else indent)
+        end = _break_line(units, start, room, rules)
         last = end >= len(units)
         line = units[start:end]
         while line and line[-1].space:  # a space at a line end takes no room
