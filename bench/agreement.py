@@ -110,12 +110,16 @@ def _pages_of(pages: list[list[str]]) -> list[int]:
     return [number for number, page in enumerate(pages, 1) for _ in page]
 
 
-def pdf_lines(data: bytes, bottom_margin_pt: float) -> list[list[str]]:
-    """Each page's lines inside the text block, top to bottom, blanks left out."""
+def pdf_lines(data: bytes, bottom_margin_pt: float, turned_bottom_pt: float | None = None) -> list[list[str]]:
+    """Each page's lines inside the text block, top to bottom, blanks left out; a landscape
+    page's text block ends `turned_bottom_pt` over its bottom edge (the portrait page's right
+    margin: its number is turned and left out by its angle)."""
     document = pdfium.PdfDocument(data)
     pages = []
     try:
         for page in document:
+            width, height = page.get_size()
+            bottom = bottom_margin_pt if turned_bottom_pt is None or width <= height else turned_bottom_pt
             text = page.get_textpage()
             rows: dict[int, list[tuple[float, str]]] = {}
             x, y = ctypes.c_double(), ctypes.c_double()
@@ -123,7 +127,7 @@ def pdf_lines(data: bytes, bottom_margin_pt: float) -> list[list[str]]:
                 char = chr(pdfium_c.FPDFText_GetUnicode(text.raw, index))
                 if char in IGNORED or not pdfium_c.FPDFText_GetCharOrigin(text.raw, index, x, y):
                     continue
-                if y.value < bottom_margin_pt - 2:  # the page number under the text block
+                if y.value < bottom - 2:  # the page number under the text block
                     continue
                 if abs(pdfium_c.FPDFText_GetCharAngle(text.raw, index)) > 0.01:  # a landscape page's number
                     continue
@@ -215,12 +219,12 @@ def measure(report_path: Path, folder: Path) -> Agreement:
         if report is None:
             raise NoReport(f"{report_path.name}: not rendered, import refuses it (as its ground truth says)")
     profile = composer.load_profile()
-    bottom = profile.page.margin_bottom.pt
-    ours = pdf_lines(composer.render(report, "pdf"), bottom)
+    bottom = profile.page.margin_bottom.pt, profile.page.margin_right.pt
+    ours = pdf_lines(composer.render(report, "pdf"), *bottom)
     substitutes = {profile.face(role): face.family for role, face in faces(profile).items()}
     docx = composer.render(report, "docx")
-    theirs = pdf_lines(libreoffice_pdf(word_reading(docx), folder, substitutes, "as-word"), bottom)
-    as_written = pdf_lines(libreoffice_pdf(docx, folder, substitutes, "as-written"), bottom)
+    theirs = pdf_lines(libreoffice_pdf(word_reading(docx), folder, substitutes, "as-word"), *bottom)
+    as_written = pdf_lines(libreoffice_pdf(docx, folder, substitutes, "as-written"), *bottom)
     return Agreement(ours, theirs, as_written)
 
 

@@ -246,6 +246,11 @@ def test_docx_landscape_sections_turn_their_page_number(report):
         left = int(footer._element.xpath(".//wp:positionH/wp:posOffset/text()")[0])
         assert left + int(footer._element.xpath(".//wp:extent/@cx")[0]) < 35 * 36000  # left of the text block
     assert portrait.footer.paragraphs[0].text.startswith(str(PROFILE.page_number.dash.value))
+    # The footer's line (the anchor of the box) inside the landscape page's bottom margin: above
+    # it, Word and LibreOffice would take its room from the text block and break tables sooner.
+    (line,) = document.styles.element.xpath("./w:style[@w:styleId='Footer']/w:pPr/w:spacing/@w:line")
+    assert turned.footer_distance.twips + int(line) <= turned.bottom_margin.twips
+    assert turned.bottom_margin.twips == PAGE.margin_right.twips
 
 
 @pytest.mark.slow

@@ -46,7 +46,7 @@ FILLERS = [
 
 
 def report(paragraphs: int, *, seal: bool = False, attachments: int = 0, end_block: bool = True,
-           note: bool = False) -> composer.Report:
+           note: bool = False, plans: str = "加强行政执法队伍建设。") -> composer.Report:
     measures = "".join(f"    - {FILLERS[k % len(FILLERS)]}\n" for k in range(paragraphs))
     text = f"""\
 issuer: 青山县司法局
@@ -57,7 +57,7 @@ parts:
   measures:
 {measures}  shortcomings: [基层法治力量薄弱。]
   leadership: [局主要负责人认真履行第一责任人职责。]
-  plans: [加强行政执法队伍建设。]
+  plans: [{plans}]
 """
     if attachments:
         text += "attachments:\n" + "".join(
@@ -167,6 +167,37 @@ def test_a_sign_off_more_than_a_line_short_goes_on_with_text_above_it():
 
 LAST_TEXT = "加强行政执法队伍建设"  # the body's last paragraph
 
+# A last paragraph of three lines or so, as an office's plans for next year often are.
+LONG_PLANS = ("2025年，我局将持续深化法治政府建设，重点抓好行政执法能力提升、规范性文件合法性审核和"
+              "“八五”普法总结验收三项工作，确保各项任务落到实处。")
+
+
+def pushed_with_paragraph(paged: PagedDocument) -> bool:
+    """The sign-off moved on (not set closer) and the last paragraph's first line would have
+    fitted on the page before."""
+    if len(paged.pages) < 2 or paged.fitting.condensed:
+        return False
+    before = [item.baseline for item in paged.pages[-2].items
+              if isinstance(item, Glyphs) and item.origin.kind != "page_number"]
+    bottom = PROFILE.page.margin_top.pt + PROFILE.page.text_height.pt
+    return max(before) < bottom - 2 * PITCH
+
+
+def test_a_sign_off_moving_on_takes_the_whole_last_paragraph_and_its_heading():
+    """GB/T 9704 7.3.5: the sign-off never alone. The paragraph before it goes on whole, with
+    its heading, never split by its last lines: the DOCX marks it keep-lines-together and
+    keep-with-next, which Word, WPS and LibreOffice read alike (keep-with-next alone Word
+    reads as "its last lines", LibreOffice as "all of it")."""
+    made = first(pushed_with_paragraph, end_block=False, plans=LONG_PLANS)
+    pages = pages_of(composer.render(made, "pdf"))
+    last, before = "".join(t for _, t in body(pages[-1])), "".join(t for _, t in body(pages[-2]))
+    assert LONG_PLANS in last and "主要安排" in last  # the paragraph and its heading, whole
+    assert LONG_PLANS[:10] not in before and "主要安排" not in before
+    assert len(body(pages[-1])) >= 5  # heading, three lines or so of text, signature, date
+    document = zipfile.ZipFile(io.BytesIO(composer.render(made, "docx"))).read("word/document.xml").decode()
+    paragraph = next(p for p in re.findall(r"<w:p>.*?</w:p>", document) if LONG_PLANS[:10] in p)
+    assert "<w:keepNext/><w:keepLines/>" in paragraph
+
 
 # --- the end block on an even page --------------------------------------------------------------
 
@@ -258,6 +289,7 @@ def test_after_a_landscape_attachment_the_end_block_goes_on_an_even_portrait_pag
 
 CASES = {
     "condensed": lambda: first(condensed, end_block=False, seal=True, attachments=2, note=True),
+    "pushed-with-paragraph": lambda: first(pushed_with_paragraph, end_block=False, plans=LONG_PLANS),
     "condensed-then-end-page": lambda: first(lambda p: condensed(p) and p.fitting.end_page),
     "end-after-odd-page": lambda: first(end_alone_after_odd),
     "blank-page": lambda: first(blank_before_end, attachments=1),

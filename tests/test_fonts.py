@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from composer.layout import fontcache, fonts
+from reportlab.pdfbase import pdfmetrics
 
 OFFICIAL = {
     "title": "方正小标宋简体",
@@ -52,11 +53,14 @@ def fresh_state(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
     monkeypatch.setattr(fonts, "_registered", {})
+    for registry in ("_fonts", "_typefaces", "_dynFaceNames"):  # reportlab's, restored with ours
+        monkeypatch.setattr(pdfmetrics, registry, dict(getattr(pdfmetrics, registry)))
     fonts._installed_index.cache_clear()
     fonts._bundled_faces.cache_clear()
     fontcache.coverage.cache_clear()
     yield
     fonts._installed_index.cache_clear()
+    fontcache.coverage.cache_clear()
 
 
 @pytest.fixture

@@ -102,6 +102,48 @@ def test_the_autospace_counts_when_the_line_is_filled():
     assert lines[0].text == "法" * 12 + "2023" + "治" * 13
 
 
+@pytest.mark.parametrize("date", ["3·15", "12·4", "9·11"])
+def test_a_date_joined_by_a_middle_dot_stays_on_one_line(date):
+    """"3·15" is one number, as LibreOffice sets it: a narrow table cell breaks before its
+    opening quote rather than after the dot (samples/attachments.yaml's task table)."""
+    text = f"开展“{date}”等主题普法活动"
+    lines = wrap([Run(text, "body")], 5 * CELL, CELL, measure, RULES)
+    assert "".join(line.text for line in lines) == text
+    assert any(date in line.text for line in lines), [line.text for line in lines]
+    assert lines[0].text == "开展"  # the quote may not end a line, the dot may start none
+
+
+def test_a_line_may_end_after_a_hyphen_between_numbers_or_words():
+    """"2021-2025年" breaks after its hyphen as Word and LibreOffice break it, rather than
+    going down whole and leaving the line short."""
+    lines = wrap([Run("法" * 24 + "2021-2025年规划", "body")], WIDTH, CELL, measure, RULES)
+    assert [line.text for line in lines] == ["法" * 24 + "2021-", "2025年规划"]
+    [whole] = wrap([Run("法" * 4 + "2021-2025年", "body")], WIDTH, CELL, measure, RULES)
+    assert whole.text == "法" * 4 + "2021-2025年"
+
+
+def test_the_break_is_decided_by_words_widths_and_the_line_stays_inside():
+    """26 ideographs and "2021" overflow 28 cells of 15.79 pt by 0.4 pt, but fit in Word's
+    count, 15.75 pt each (16 pt less the DOCX's 0.25 pt tightening): the PDF breaks where
+    Word does and closes the line's gaps by the 0.4 pt, so no ink passes the margin."""
+    def tightened(char: str, role: str) -> float:
+        return 7.2 if char.isdigit() else 16.0  # digits as typeset measures them, tightened
+
+    text = "法" * 26 + "2021年，法治。"
+    plain = wrap([Run(text, "body")], WIDTH, CELL, tightened, RULES)
+    assert plain[0].text == "法" * 26
+    word = wrap([Run(text, "body")], WIDTH, CELL, tightened, RULES, tightening=0.25, word_indent=0.0)
+    assert word[0].text == "法" * 26 + "2021"
+    assert abs(word[0].width - WIDTH) < 1e-6
+    xs = word[0].segments[0].xs
+    assert xs[-1] + 7.2 <= WIDTH + 1e-6 and all(b > a for a, b in zip(xs, xs[1:]))
+    # the room after Word's first-line indent decides; the PDF draws from its own indent
+    for word_indent, count in ((32.0, 26), (40.0, 25)):
+        indented = wrap([Run("法" * 30, "body")], WIDTH, CELL, tightened, RULES, first_indent=2 * CELL,
+                        tightening=0.25, word_indent=word_indent)
+        assert len(indented[0].text) == count and indented[0].segments[0].xs[0] == 2 * CELL
+
+
 def test_hanging_lines_align_after_the_label_and_the_label_is_not_stretched():
     text = "附件：1." + "名称" * 20
     lines = wrap([Run(text, "body")], WIDTH, CELL, measure, RULES, first_indent=2 * CELL, hang=len("附件：1."))

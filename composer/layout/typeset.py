@@ -629,8 +629,11 @@ class _Layout:
     # text
 
     def _wrap(self, spec: _Text, width: float) -> list[Line]:
+        body = spec.size == self.plan.body_size  # tightened in the DOCX (see _measure)
         lines = wrap(spec.runs, width, spec.cell, self._measure(spec.size), self.rules,
-                     first_indent=spec.first_indent * spec.cell, hang=spec.hang)
+                     first_indent=spec.first_indent * spec.cell, hang=spec.hang,
+                     tightening=self.profile.grid.char_tightening.pt if body else 0.0,
+                     word_indent=spec.first_indent * spec.size)
         if spec.centred:
             lines = [line.shifted((width - line.width) / 2) for line in lines]
         return lines
@@ -1056,8 +1059,14 @@ class _Layout:
 
 def _tied(slabs: list[_Slab]) -> list[_Slab]:
     """The signature never stands on a page without text: the blank lines and the attachment
-    note before it, and the last line of text before those, keep with it; the 附注 stays with
-    the date above it; an attachment item is never split over two pages (GB/T 9704 7.3.4)."""
+    note before it, and the whole paragraph of text before those, keep with it; the 附注 stays
+    with the date above it; an attachment item is never split over two pages (GB/T 9704 7.3.4).
+
+    The whole paragraph, not its last lines: the DOCX can only say so alike to every
+    application by "keep lines together" (Word splits a paragraph marked "keep with next" by
+    its last lines, ECMA-376 17.3.1.15, where LibreOffice moves all of it), and a heading left
+    at a page's foot with one line under it, the rest carried over with the sign-off, is what
+    a compositor would not pass anyway."""
     for i, slab in enumerate(slabs):
         if slab.kind == "attachments" and not slab.last:
             slabs[i] = slab._replace(keep=True)
@@ -1068,8 +1077,10 @@ def _tied(slabs: list[_Slab]) -> list[_Slab]:
             while k >= 0 and slabs[k].kind in ("blank", "attachments"):
                 slabs[k] = slabs[k]._replace(keep=slabs[k].keep or slabs[k].last)
                 k -= 1
-            if k >= 0 and slabs[k].kind in ("paragraph", "heading"):
+            last = k
+            while k >= 0 and slabs[k].kind in ("paragraph", "heading") and slabs[k].block == slabs[last].block:
                 slabs[k] = slabs[k]._replace(keep=True)
+                k -= 1
     return slabs
 
 

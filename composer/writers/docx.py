@@ -557,7 +557,7 @@ def column_widths(table: b.Table, total: int, size: float, margin: int, rule: in
 
 def kept_with_signature(body: tuple[b.Block, ...]) -> set[int]:
     """Blocks that must share a page with the signature: the blank lines and attachment note
-    before it, the last line of text above those (no signature alone on a page), and the
+    before it, the paragraph of text above those, whole (no signature alone on a page), and the
     signature line itself, which keeps the date with it."""
     kept: set[int] = set()
     for index, block in enumerate(body):
@@ -581,8 +581,16 @@ def _section_break(elements: list[etree._Element], properties: etree._Element) -
 
 
 def _turned_section(doc: docx.document.Document, portrait: etree._Element, writer: _Writer) -> etree._Element:
-    """The properties of a landscape section, with footers of its own (`turned_footer`)."""
+    """The properties of a landscape section, with footers of its own (`turned_footer`).
+
+    Their line sits inside the bottom margin: it holds only the anchor of the number's box,
+    placed on the page, and at the portrait's footer distance it would stand above the
+    landscape page's narrower bottom margin, which Word and LibreOffice then take from the
+    text block (LibreOffice's held 21 pt less than the PDF's and broke the table a row sooner)."""
     turned = _turned(portrait, writer.profile)
+    spec = writer.profile.page_number
+    line = writer.natural_line(str(spec.role), spec.size.pt)
+    turned.find(ooxml.qn("w:pgMar")).set(ooxml.qn("w:footer"), str(max(0, writer.profile.page.margin_right.twips - line)))
     for reference in turned.findall(ooxml.qn("w:footerReference")):
         turned.remove(reference)
     section = Section(turned, doc.part)
@@ -687,6 +695,8 @@ def render(document: b.Document, profile: Profile, *, paged: PagedDocument | Non
         if index in kept:
             for element in elements:
                 ooxml.keep_with_next(element)
+                if isinstance(block, (b.Paragraph, b.Heading)):  # moved whole, as the layout does (_tied)
+                    ooxml.keep_lines(element)
         if index in pages.condensed:  # the page the sign-off ends on, set closer as in the PDF
             for element in elements:
                 ooxml.exact_line(element, twips(pages.condensed[index]))

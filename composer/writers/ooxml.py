@@ -224,6 +224,18 @@ def keep_with_next(element: etree._Element) -> etree._Element:
     return element
 
 
+def keep_lines(element: etree._Element) -> etree._Element:
+    """Sets keep-lines-together on a paragraph (after its keepNext, in schema order); returns it."""
+    properties = element.find(qn("w:pPr"))
+    if properties is None or properties.find(qn("w:keepLines")) is not None:
+        return element
+    before = properties.find(qn("w:keepNext"))
+    if before is None:
+        before = properties.find(qn("w:pStyle"))
+    properties.insert(0 if before is None else properties.index(before) + 1, el("w:keepLines"))
+    return element
+
+
 def exact_line(element: etree._Element, line: int) -> etree._Element:
     """Takes a paragraph off the line grid at an exact `line` height in twips (other elements
     are left alone); returns it."""
