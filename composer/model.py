@@ -103,7 +103,8 @@ IssueDate = Annotated[Date, BeforeValidator(_parse_date, json_schema_input_type=
 
 class _Model(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, validate_default=False
+        extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, validate_default=False,
+        defer_build=True,
     )
 
 
@@ -544,7 +545,3 @@ class Report(_Model):
                 )
         return self
 
-
-Section.model_rebuild()
-Part.model_rebuild()
-Attachment.model_rebuild()
