@@ -226,3 +226,26 @@ def test_missing_file(tmp_path):
     with pytest.raises(composer.ReportError) as caught:
         composer.load(tmp_path / "nope.yaml")
     assert [p.code for p in caught.value.problems] == ["file_missing"]
+
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_every_position_is_the_one_ruamel_counts(sample, newline, monkeypatch):
+    """The reader moves over a run of characters at once; every value's line, column and
+    index is still the one ruamel's own Reader counts, one character at a time (a BOM, which
+    takes no column, in a key before its value too)."""
+    from ruamel.yaml.reader import Reader
+
+    from composer.readers import yaml_reader
+
+    text = sample.read_text("utf-8").replace("year:", "ye\ufeffar:").replace("\n", newline)
+    ours = yaml_reader.parse_yaml(text)[1]
+
+    class CharacterByCharacter(Reader):
+        def check_printable(self, data: object) -> None:
+            pass
+
+    monkeypatch.setattr(yaml_reader, "_reader", lambda: CharacterByCharacter)
+    theirs = yaml_reader.parse_yaml(text)[1]
+    assert (ours.values, ours.keys, ours.scalars) == (theirs.values, theirs.keys, theirs.scalars)
+    assert len(ours.values) > 10
