@@ -45,6 +45,8 @@ def check_text(value: str) -> str:
     """Refuses characters no document can print (pydantic itself refuses lone surrogates), and
     invisible format characters (zero-width spaces, direction overrides) that would print one
     way in Word or a browser and fail or differ in the PDF."""
+    if value.isprintable():  # no character of Unicode's "Other" categories: none of these
+        return value
     for index, char in enumerate(value, start=1):
         category = unicodedata.category(char)
         if category == "Cc" and char != "\n":
