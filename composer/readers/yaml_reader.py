@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,7 +19,6 @@ from ..model import Report
 from ..problems import Location, Problem, ReportError
 from ..validation import Positions, problems_from_validation
 from .source import Lines
-from .yaml_spans import scalar_origins
 
 MAX_NODES = 200_000  # a 20x-seed report has a few thousand; an alias bomb has billions
 MAX_DEPTH = 40
@@ -28,12 +27,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 Path_ = tuple[str | int, ...]
 
 
-@dataclass
 class _Walk:
-    file: str | None
-    positions: Positions = field(default_factory=Positions)
-    visited: int = 0
-    characters: int = 0
+    """What a walk over the nodes has seen (a plain class: making a dataclass is ~2 M
+    instructions, a third of a millisecond, of every process)."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.positions = Positions()
+        self.visited = 0
+        self.characters = 0
 
 
 def _problem(code: str, file: str | None, line: int = 0, column: int = 0, **params: Any) -> ReportError:
@@ -188,6 +190,8 @@ class YamlSource:
         line, column = self.positions.values.get(here, (None, None))
         at = _index_of(value, offset, char) if isinstance(value, str) and here in self.positions.scalars else None
         if at is not None:
+            from .yaml_spans import scalar_origins  # only to place a problem: not every process
+
             start, end, style = self.positions.scalars[here]
             origins = scalar_origins(self.positions.source, start, end, style, value)
             if origins and origins[at].end > origins[at].start:
