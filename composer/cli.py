@@ -33,6 +33,7 @@ USAGE_CODES = {
     "import_docx_part_too_large", "import_docx_too_large", "import_html_too_deep",
 }
 STDIO = "-"
+COMMANDS = ("render", "validate", "lint", "new", "import", "format", "batch", "serve", "fonts", "schema")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -401,7 +402,30 @@ def _common_options(default: object) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _NotBuilt:
+    """Stands for the parser of a command this run does not name: its arguments are not built."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        pass
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The command argv names: its first word that is not an option (nor --lang's value), when
+    that is a command; None otherwise (no command, a misspelt one: every command is built, to
+    list them)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--lang":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or, given `only` (the command a run names), of that one:
+    building the others' arguments, argparse looking up the translation of its own messages
+    for each, was most of what parsing cost a run."""
     common = _common_options(argparse.SUPPRESS)  # on subcommands: don't undo what came before them
     styled = argparse.ArgumentParser(add_help=False)
     styled.add_argument("--profile", metavar="FILE", help="覆盖版式参数的 TOML 文件 / a TOML file overriding the style profile")
@@ -423,6 +447,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace], int], help: str, *parents: argparse.ArgumentParser):
+        if only is not None and name != only:
+            return _NotBuilt()
         # typeshed wants the parents of the subparsers' parser_class; argparse takes any parser
         p = sub.add_parser(name, help=help, description=help, parents=[common, *parents])  # type: ignore[list-item]
         p.set_defaults(run=run)
@@ -544,7 +570,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     streams are flushed here).
     """
     _without_pydantic_plugins()
-    parser = build_parser()
+    parser = build_parser(_named_command(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     one_report = args.command not in ("batch", "serve") and len(getattr(args, "inputs", ())) <= 1
     if one_report:

@@ -45,6 +45,8 @@ def check_text(value: str) -> str:
     """Refuses characters no document can print (pydantic itself refuses lone surrogates), and
     invisible format characters (zero-width spaces, direction overrides) that would print one
     way in Word or a browser and fail or differ in the PDF."""
+    if value.isprintable():  # no character of Unicode's "Other" categories: none of these
+        return value
     for index, char in enumerate(value, start=1):
         category = unicodedata.category(char)
         if category == "Cc" and char != "\n":
@@ -103,7 +105,8 @@ IssueDate = Annotated[Date, BeforeValidator(_parse_date, json_schema_input_type=
 
 class _Model(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, validate_default=False
+        extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, validate_default=False,
+        defer_build=True,
     )
 
 
@@ -544,7 +547,3 @@ class Report(_Model):
                 )
         return self
 
-
-Section.model_rebuild()
-Part.model_rebuild()
-Attachment.model_rebuild()

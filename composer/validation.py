@@ -12,7 +12,6 @@ from pydantic import BaseModel, ValidationError
 
 from .model import Report, Section, TableItem, part_structure_errors
 from .problems import MESSAGES, Location, Problem
-from .readers.yaml_spans import scalar_origins
 
 Path_ = tuple[str | int, ...]
 # Tags of the content union: they appear in pydantic's error paths, not in the input.
@@ -121,6 +120,8 @@ def _character_position(error: Any, params: dict[str, Any], path: Path_, positio
     offset = lead + int(params["index"]) - 1
     if not 0 <= offset < len(value) or f"U+{ord(value[offset]):04X}" != params.get("char"):
         return None
+    from .readers.yaml_spans import scalar_origins  # only to place a problem: not every process
+
     start, end, style = positions.scalars[path]
     origins = scalar_origins(positions.source, start, end, style, value)
     if origins is None or origins[offset].end <= origins[offset].start:

@@ -164,6 +164,31 @@ def test_runs_as_a_module_and_prints_help(cli):
     assert result.returncode == 0 and "render" in result.stdout and "validate" in result.stdout
 
 
+def test_a_run_builds_the_parser_of_the_command_it_names_and_says_the_same():
+    """Only the named command's arguments are built; what the parser says is what the parser
+    of every command says: each command's help, and a misspelt command is told every command."""
+    from composer.cli import COMMANDS, _named_command, build_parser
+
+    def commands(parser):
+        return next(action for action in parser._actions if action.dest == "command").choices
+
+    every = commands(build_parser())
+    assert tuple(every) == COMMANDS
+    for name in COMMANDS:
+        assert list(commands(build_parser(name))) == [name]
+        assert commands(build_parser(name))[name].format_help() == every[name].format_help()
+    assert _named_command(["--lang", "en", "-q", "render", "in.yaml"]) == "render"
+    assert _named_command(["--lang=en", "lint", "render"]) == "lint"
+    assert _named_command(["rendr", "new"]) is None  # misspelt: every command, to list them
+    assert _named_command(["--help"]) is None and _named_command([]) is None
+
+
+def test_a_misspelt_command_is_told_every_command(cli):
+    result = cli("rendr", "new")
+    assert result.returncode == 2
+    assert all(f"'{name}'" in result.stderr for name in ("render", "validate", "new", "schema"))
+
+
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_global_options_hold_before_or_after_the_subcommand(cli, tmp_path, where):
     args = ["render", str(SEED_YAML), "-o", str(tmp_path / "seed.txt")]

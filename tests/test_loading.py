@@ -226,3 +226,48 @@ def test_missing_file(tmp_path):
     with pytest.raises(composer.ReportError) as caught:
         composer.load(tmp_path / "nope.yaml")
     assert [p.code for p in caught.value.problems] == ["file_missing"]
+
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_every_position_is_the_one_ruamel_counts(sample, newline, monkeypatch):
+    """The reader moves over a run of characters at once; every value's line, column and
+    index is still the one ruamel's own Reader counts, one character at a time (a BOM, which
+    takes no column, in a key before its value too)."""
+    from ruamel.yaml.reader import Reader
+
+    from composer.readers import yaml_reader
+
+    text = sample.read_text("utf-8").replace("year:", "ye\ufeffar:").replace("\n", newline)
+    ours = yaml_reader.parse_yaml(text)[1]
+
+    class CharacterByCharacter(Reader):
+        def check_printable(self, data: object) -> None:
+            pass
+
+    monkeypatch.setattr(yaml_reader, "_reader", lambda: CharacterByCharacter)
+    theirs = yaml_reader.parse_yaml(text)[1]
+    assert (ours.values, ours.keys, ours.scalars) == (theirs.values, theirs.keys, theirs.scalars)
+    assert len(ours.values) > 10
+
+
+def test_reading_a_valid_report_leaves_the_span_mapper_unimported_until_a_problem_needs_it(tmp_path):
+    """The span mapper places a problem on its character; a valid report's process never makes
+    its classes (each dataclass made is ~2 M instructions of start-up)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    good, broken = tmp_path / "seed.yaml", tmp_path / "broken.yaml"
+    good.write_text(SEED, "utf-8")
+    broken.write_text(SEED.replace("issuer: 大同市科技局", "issuer: 大同市\u200b科技局"), "utf-8")
+    code = (
+        "import sys, composer\ncomposer.load(sys.argv[1])\nprint('composer.readers.yaml_spans' in sys.modules)\n"
+        "[problem] = composer.validate(sys.argv[2])\n"
+        "print(problem.location.column, 'composer.readers.yaml_spans' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(good), str(broken)], capture_output=True, text=True,
+                            cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert result.stdout.split() == ["False", str(len("issuer: 大同市") + 1), "True"], result.stderr

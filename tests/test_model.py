@@ -198,3 +198,27 @@ def test_a_very_long_line_of_yaml_text_is_not_taken_for_a_path():
 def test_red_header_mark_defaults_to_issuer_and_wen_jian():
     report = composer.Report.model_validate(minimal(header={"number": "青司发〔2025〕3号"}))
     assert report.header.mark == "青山县司法局文件"
+
+
+def test_every_character_the_text_check_refuses_is_one_python_calls_unprintable():
+    """check_text passes a text Python calls printable at once, without looking at each
+    character: so every character it refuses (control, private-use, format, noncharacter,
+    in every plane) must be one str.isprintable() rejects, and each is refused in a printable text."""
+    import sys
+    import unicodedata
+
+    from pydantic_core import PydanticCustomError
+
+    from composer.model import check_text
+
+    refused = [
+        chr(code) for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in ("Cc", "Co", "Cf") and chr(code) != "\n"
+        or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+    ]
+    assert len(refused) > 137_000  # the private-use planes alone hold 137 468
+    assert not any(char.isprintable() for char in refused)
+    for char in refused[::997] + ["\u200b", "\ue000", "\x07", "\ufffe"]:
+        with pytest.raises(PydanticCustomError):
+            check_text(f"青山县{char}司法局")
+    assert check_text("青山县　司法局\n2024年") == "青山县　司法局\n2024年"  # not printable, and fine

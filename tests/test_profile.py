@@ -53,6 +53,47 @@ def test_the_renderers_read_the_profile_as_before():
     assert load_profile() is load_profile()  # cached: every render of a process shares it
 
 
+def test_the_standard_profile_is_read_back_from_its_record(tmp_path, monkeypatch):
+    """Parsed once, the standard TOML's data is recorded in the cache folder and read back from
+    there; a record of other bytes or a damaged one is never used, and is made again."""
+    import marshal
+    import zlib
+
+    from composer import profile as profile_module
+
+    def write(record: Path, stored: object) -> None:
+        body = marshal.dumps(stored)
+        record.write_bytes(zlib.crc32(body).to_bytes(4, "little") + body)
+
+    monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "cache"))
+    read = profile_module._standard_data.__wrapped__
+    parsed = tomllib.loads(STANDARD.read_text("utf-8"))
+    assert read() == parsed
+    (record,) = (tmp_path / "cache").glob("*.marshal")
+    key, data = marshal.loads(record.read_bytes()[4:])
+    assert data == parsed and list(data) == list(parsed)
+
+    write(record, (key, {**data, "name": "from the record"}))
+    assert read()["name"] == "from the record"
+
+    write(record, ((*key[:-1], b"another TOML"), {**data, "name": "another TOML's"}))
+    assert read() == parsed
+    assert marshal.loads(record.read_bytes()[4:])[0] == key  # made again for these bytes
+
+    damaged = bytearray(record.read_bytes())
+    damaged[-3] ^= 0xFF
+    record.write_bytes(bytes(damaged))
+    assert read() == parsed
+
+
+def test_an_unwritable_cache_folder_only_costs_parsing_the_profile(tmp_path, monkeypatch):
+    from composer import profile as profile_module
+
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "a-file" / "cache"))
+    assert profile_module._standard_data.__wrapped__() == tomllib.loads(STANDARD.read_text("utf-8"))
+
+
 # --- overlays that are right --------------------------------------------------------------------
 
 

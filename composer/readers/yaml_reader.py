@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,7 +19,6 @@ from ..model import Report
 from ..problems import Location, Problem, ReportError
 from ..validation import Positions, problems_from_validation
 from .source import Lines
-from .yaml_spans import scalar_origins
 
 MAX_NODES = 200_000  # a 20x-seed report has a few thousand; an alias bomb has billions
 MAX_DEPTH = 40
@@ -28,12 +27,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 Path_ = tuple[str | int, ...]
 
 
-@dataclass
 class _Walk:
-    file: str | None
-    positions: Positions = field(default_factory=Positions)
-    visited: int = 0
-    characters: int = 0
+    """What a walk over the nodes has seen (a plain class: making a dataclass is ~2 M
+    instructions, a third of a millisecond, of every process)."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.positions = Positions()
+        self.visited = 0
+        self.characters = 0
 
 
 def _problem(code: str, file: str | None, line: int = 0, column: int = 0, **params: Any) -> ReportError:
@@ -96,12 +98,27 @@ def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) 
 def _reader() -> type:
     """ruamel.yaml's Reader without its check for characters YAML cannot hold: compiling its
     pattern takes ~5 ms of every process, and `_refuse_control_characters` and the model's
-    `check_text` refuse those characters anyway, with their places."""
+    `check_text` refuse those characters anyway, with their places. It also moves over a run
+    of characters at once."""
     from ruamel.yaml.reader import Reader
 
     class UncheckedReader(Reader):
         def check_printable(self, data: Any) -> None:
             pass
+
+        def forward(self, length: int = 1) -> None:
+            """Reader.forward, a run of characters at once: counting a scalar's characters one
+            by one in Python was a fifth of parsing. A run holding a line break (or reaching
+            past the text) is counted by Reader.forward itself."""
+            if self.pointer + length + 1 >= len(self.buffer):
+                self.update(length + 1)
+            run = self.buffer[self.pointer : self.pointer + length]
+            if len(run) != length or "\n" in run or "\r" in run:
+                super().forward(length)
+                return
+            self.pointer += length
+            self.index += length
+            self.column += length - run.count("\ufeff")  # a BOM takes no column
 
     return UncheckedReader
 
@@ -173,6 +190,8 @@ class YamlSource:
         line, column = self.positions.values.get(here, (None, None))
         at = _index_of(value, offset, char) if isinstance(value, str) and here in self.positions.scalars else None
         if at is not None:
+            from .yaml_spans import scalar_origins  # only to place a problem: not every process
+
             start, end, style = self.positions.scalars[here]
             origins = scalar_origins(self.positions.source, start, end, style, value)
             if origins and origins[at].end > origins[at].start:
