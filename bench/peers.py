@@ -264,6 +264,9 @@ def main() -> None:
     parser.add_argument("--no-batch", action="store_true", help="leave out the batch")
     parser.add_argument("--no-server", action="store_true", help="leave out the server")
     args = parser.parse_args()
+    # The warm-up runs write the bytecode an installed package has; with this set, every run
+    # of a process would compile what changed since the last bytecode was written.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     print("report-composer beside its peers, " + time.strftime("%Y-%m-%d %H:%M"))
     for line in run.machine():
         print(line)
