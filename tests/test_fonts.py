@@ -517,6 +517,17 @@ def test_code_points_recorded_for_another_copy_are_not_trusted(tmp_path, monkeyp
     assert runs.read_bytes() != bytes(len(good))  # written anew
 
 
+def test_a_copy_is_known_by_its_fingerprint_not_by_its_bytes_summed():
+    """The records beside a copy are keyed by its fingerprint (length and table directory, a
+    few hundred bytes): a grown copy or one cut short has another; any input has one."""
+    face = cff_face()
+    small = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints("年度报告"))
+    grown = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints("年度报告朱镕基"))
+    prints = [fontcache.fingerprint(data) for data in (small, grown, small[:-4], small[:200], b"", b"\0" * 5)]
+    assert len(set(prints)) == len(prints)
+    assert fontcache.fingerprint(bytes(bytearray(small))) == prints[0]
+
+
 def read_by_reportlab(data: bytes, monkeypatch) -> tuple[dict, list[int]]:
     """What reportlab reads of a copy through its record (composer.layout.rlfaces): every
     field of the face but the file's bytes, and whether each reading was the whole file (1) or

@@ -5,7 +5,7 @@ Registering a face, reportlab reads its character map, advances, side bearings a
 offsets into Python tables, glyph by glyph: 20 ms for a copy of a few thousand CJK glyphs,
 some 40 ms a render for its four faces, in every process. What it reads depends on the copy's
 bytes and on reportlab alone, so the tables are recorded in ``<copy>.rl`` (marshal: the
-format, reportlab's and Python's versions, the copy's CRC-32 and length, the tables; a CRC-32
+format, reportlab's and Python's versions, the copy's fingerprint and length, the tables; a CRC-32
 of all that first) and a later process takes them from there. A record made for other bytes (the copy
 grew), by another reportlab or damaged is never used: the copy is read as before and the
 record written anew (atomically; an unwritable cache only costs the reading).
@@ -28,9 +28,9 @@ from reportlab import Version, rl_config
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFObject, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
 
-from .fontcache import write_atomic
+from .fontcache import fingerprint, write_atomic
 
-_FORMAT = 1
+_FORMAT = 2  # 2: keyed by the copy's fingerprint, not its CRC-32
 # What reportlab's extractInfo reads glyph by glyph (the rest is a few fields, read each time).
 _TABLES = ("charToGlyph", "glyphToChar", "charWidths", "hmetrics", "defaultWidth", "glyphPos")
 _SUBSETS_KEPT = 32  # per face: a few reports' worth (the seed embeds 6 subsets of 4 faces)
@@ -49,7 +49,7 @@ class RecordedFace(TTFontFace):
 
     def __init__(self, data: bytes, record: Path) -> None:
         self._record = record
-        self._key = (_FORMAT, Version, sys.version_info[:2], zlib.crc32(data), len(data))
+        self._key = (_FORMAT, Version, sys.version_info[:2], fingerprint(data), len(data))
         self._subsets: dict[tuple[int, ...], tuple[bytes, bytes]] = {}  # code points: the subset, compressed
         self._width_arrays: dict[tuple[int, ...], PDFObject] = {}
         super().__init__(io.BytesIO(data))
