@@ -547,7 +547,9 @@ def read_by_reportlab(data: bytes, monkeypatch) -> tuple[dict, list[int]]:
         patch.setattr(TTFontFile, "extractInfo", spy)
         copy = fontcache.cache_dir() / "truetype" / "copy.ttf"
         face = rlfaces.RecordedFace(data, copy.with_suffix(".rl"))
-    return {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key", "_subsets", "_width_arrays")}, readings
+    fields = {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key", "_subsets", "_width_arrays")}
+    fields["glyphToChar"] = face.glyphToChar  # made when first asked for
+    return {k: v for k, v in fields.items() if k not in ("_glyph_to_char", "_glyph_to_char_as_read")}, readings
 
 
 # The file's bytes, the scaling function and the parser's cursor (every reader seeks first).

@@ -9,6 +9,11 @@ format, reportlab's and Python's versions, the copy's fingerprint and length, th
 of all that first) and a later process takes them from there. A record made for other bytes (the copy
 grew), by another reportlab or damaged is never used: the copy is read as before and the
 record written anew (atomically; an unwritable cache only costs the reading).
+
+Of reportlab's tables, glyph -> characters is read by shaping alone (never by our renders) and
+mirrors character -> glyph: the record holds only where the two differ (reportlab's U+00A0
+taking the space's glyph), and the table is made when first asked for. Loading it whole was a
+quarter of a grown copy's record.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFo
 
 from .fontcache import fingerprint, write_atomic
 
-_FORMAT = 2  # 2: keyed by the copy's fingerprint, not its CRC-32
+_FORMAT = 3  # 2: keyed by the copy's fingerprint, not its CRC-32; 3: glyphToChar as exceptions
 # What reportlab's extractInfo reads glyph by glyph (the rest is a few fields, read each time).
 _TABLES = ("charToGlyph", "glyphToChar", "charWidths", "hmetrics", "defaultWidth", "glyphPos")
 _SUBSETS_KEPT = 32  # per face: a few reports' worth (the seed embeds 6 subsets of 4 faces)
@@ -85,11 +90,36 @@ class RecordedFace(TTFontFace):
         if tables is None:
             super().extractInfo(charInfo)
             if charInfo:
-                _write(self._record, self._key, [getattr(self, name) for name in _TABLES])
+                _write(self._record, self._key, [
+                    _exceptions(self.charToGlyph, self.glyphToChar) if name == "glyphToChar" else getattr(self, name)
+                    for name in _TABLES
+                ])
             return
         super().extractInfo(0)  # the font-wide fields only
         for name, value in zip(_TABLES, tables):
-            setattr(self, name, value)
+            if name == "glyphToChar":
+                self._glyph_to_char_as_read = (dict(tables[0]), value)  # shaping adds to charToGlyph
+            else:
+                setattr(self, name, value)
+
+    @property
+    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 - reportlab's name
+        """reportlab's glyph -> characters, made from the record when first asked for."""
+        table = self.__dict__.get("_glyph_to_char")
+        if table is None:
+            char_to_glyph, exceptions = self.__dict__.pop("_glyph_to_char_as_read")
+            table = _glyphs_to_chars(char_to_glyph)
+            for glyph, chars in exceptions.items():
+                if chars is None:
+                    del table[glyph]
+                else:
+                    table[glyph] = chars
+            self.__dict__["_glyph_to_char"] = table
+        return table
+
+    @glyphToChar.setter
+    def glyphToChar(self, table: dict[int, list[int]]) -> None:  # noqa: N802 - reportlab's name
+        self.__dict__["_glyph_to_char"] = table
 
 
 class RecordedFont(TTFont):
@@ -139,6 +169,23 @@ def _kept(table: dict[tuple[int, ...], _Made], key: tuple[int, ...], make: Calla
             table.clear()
         made = table[key] = make()
     return made
+
+
+def _glyphs_to_chars(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
+    """Glyph -> the characters mapped to it, in character -> glyph's order."""
+    table: dict[int, list[int]] = {}
+    for char, glyph in char_to_glyph.items():
+        table.setdefault(glyph, []).append(char)
+    return table
+
+
+def _exceptions(char_to_glyph: dict[int, int], glyph_to_char: dict[int, list[int]]) -> dict[int, list[int] | None]:
+    """Where glyph_to_char is not what _glyphs_to_chars(char_to_glyph) makes: glyph -> its
+    characters, or None for a glyph it lacks."""
+    derived = _glyphs_to_chars(char_to_glyph)
+    differing: dict[int, list[int] | None] = {g: chars for g, chars in glyph_to_char.items() if derived.get(g) != chars}
+    differing.update((g, None) for g in derived if g not in glyph_to_char)
+    return differing
 
 
 def _read(record: Path, key: tuple[Any, ...]) -> list[Any] | None:
