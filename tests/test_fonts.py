@@ -579,6 +579,14 @@ def test_reportlab_reads_a_copy_the_same_from_its_record(monkeypatch):
     fields, readings = read_by_reportlab(grown, monkeypatch)
     assert readings == [1] and ord("镕") in fields["charToGlyph"]
 
+    from composer.layout import rlfaces
+
+    with monkeypatch.context() as patch:  # a record another version of this code made
+        patch.setattr(rlfaces, "_FORMAT", rlfaces._FORMAT - 1)
+        assert read_by_reportlab(data, monkeypatch) == (own, [1])
+    assert read_by_reportlab(data, monkeypatch) == (own, [1])
+    assert read_by_reportlab(data, monkeypatch) == (own, [0])
+
 
 def test_an_unwritable_cache_folder_costs_time_only(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("not a folder", encoding="utf-8")
