@@ -588,6 +588,26 @@ def test_reportlab_reads_a_copy_the_same_from_its_record(monkeypatch):
     assert read_by_reportlab(data, monkeypatch) == (own, [0])
 
 
+def test_a_recorded_face_maps_glyphs_to_characters_as_reportlab_does_after_shaping_adds_one():
+    """Shaping adds a private character to character -> glyph and then to glyph -> characters
+    (reportlab's TTFont.__addPrivate): the table made from the record lists it once."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from composer.layout import rlfaces
+
+    face = cff_face()
+    data = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(SAMPLE))
+    record = fontcache.cache_dir() / "truetype" / "shaped.rl"
+    rlfaces.RecordedFace(data, record)  # writes the record
+    faces = [TTFontFace(io.BytesIO(data)), rlfaces.RecordedFace(data, record)]
+    assert "_glyph_to_char" not in vars(faces[1])  # not made yet
+    for shaped in faces:
+        shaped.charToGlyph[0xE000] = 3
+        shaped.glyphToChar.setdefault(3, []).append(0xE000)
+    assert faces[1].glyphToChar == faces[0].glyphToChar
+    assert faces[1].glyphToChar[3].count(0xE000) == 1
+
+
 def test_an_unwritable_cache_folder_costs_time_only(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("REPORT_COMPOSER_CACHE", str(tmp_path / "file" / "cache"))

@@ -19,11 +19,12 @@ quarter of a grown copy's record.
 from __future__ import annotations
 
 import io
+import itertools
 import marshal
 import struct
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, TypeVar
@@ -98,7 +99,8 @@ class RecordedFace(TTFontFace):
         super().extractInfo(0)  # the font-wide fields only
         for name, value in zip(_TABLES, tables):
             if name == "glyphToChar":
-                self._glyph_to_char_as_read = (dict(tables[0]), value)  # shaping adds to charToGlyph
+                # shaping later adds characters to charToGlyph (never changes one): those read count
+                self._glyph_to_char_as_read = (len(tables[0]), value)
             else:
                 setattr(self, name, value)
 
@@ -107,14 +109,18 @@ class RecordedFace(TTFontFace):
         """reportlab's glyph -> characters, made from the record when first asked for."""
         table = self.__dict__.get("_glyph_to_char")
         if table is None:
-            char_to_glyph, exceptions = self.__dict__.pop("_glyph_to_char_as_read")
-            table = _glyphs_to_chars(char_to_glyph)
+            as_read = self.__dict__.get("_glyph_to_char_as_read")
+            if as_read is None:  # another thread made it meanwhile
+                return self.__dict__["_glyph_to_char"]
+            count, exceptions = as_read
+            table = _glyphs_to_chars(itertools.islice(self.charToGlyph.items(), count))
             for glyph, chars in exceptions.items():
                 if chars is None:
                     del table[glyph]
                 else:
                     table[glyph] = chars
             self.__dict__["_glyph_to_char"] = table
+            self.__dict__.pop("_glyph_to_char_as_read", None)
         return table
 
     @glyphToChar.setter
@@ -171,10 +177,10 @@ def _kept(table: dict[tuple[int, ...], _Made], key: tuple[int, ...], make: Calla
     return made
 
 
-def _glyphs_to_chars(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
-    """Glyph -> the characters mapped to it, in character -> glyph's order."""
+def _glyphs_to_chars(char_to_glyph: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    """Glyph -> the characters mapped to it, from character -> glyph's items, in their order."""
     table: dict[int, list[int]] = {}
-    for char, glyph in char_to_glyph.items():
+    for char, glyph in char_to_glyph:
         table.setdefault(glyph, []).append(char)
     return table
 
@@ -182,7 +188,7 @@ def _glyphs_to_chars(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
 def _exceptions(char_to_glyph: dict[int, int], glyph_to_char: dict[int, list[int]]) -> dict[int, list[int] | None]:
     """Where glyph_to_char is not what _glyphs_to_chars(char_to_glyph) makes: glyph -> its
     characters, or None for a glyph it lacks."""
-    derived = _glyphs_to_chars(char_to_glyph)
+    derived = _glyphs_to_chars(char_to_glyph.items())
     differing: dict[int, list[int] | None] = {g: chars for g, chars in glyph_to_char.items() if derived.get(g) != chars}
     differing.update((g, None) for g in derived if g not in glyph_to_char)
     return differing
