@@ -190,9 +190,9 @@ class Face:
     fallback: Face | None = None
 
 
-class _Entry(NamedTuple):
-    """One face of an installed font file, as found by fontconfig or a folder scan. (A named
-    tuple: a frozen dataclass costs start-up twice as much to make.)"""
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    """One face of an installed font file, as found by fontconfig or a folder scan."""
 
     path: Path
     index: int
