@@ -517,6 +517,17 @@ def test_code_points_recorded_for_another_copy_are_not_trusted(tmp_path, monkeyp
     assert runs.read_bytes() != bytes(len(good))  # written anew
 
 
+def test_a_copy_is_known_by_its_fingerprint_not_by_its_bytes_summed():
+    """The records beside a copy are keyed by its fingerprint (length and table directory, a
+    few hundred bytes): a grown copy or one cut short has another; any input has one."""
+    face = cff_face()
+    small = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints("年度报告"))
+    grown = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints("年度报告朱镕基"))
+    prints = [fontcache.fingerprint(data) for data in (small, grown, small[:-4], small[:200], b"", b"\0" * 5)]
+    assert len(set(prints)) == len(prints)
+    assert fontcache.fingerprint(bytes(bytearray(small))) == prints[0]
+
+
 def read_by_reportlab(data: bytes, monkeypatch) -> tuple[dict, list[int]]:
     """What reportlab reads of a copy through its record (composer.layout.rlfaces): every
     field of the face but the file's bytes, and whether each reading was the whole file (1) or
@@ -536,7 +547,9 @@ def read_by_reportlab(data: bytes, monkeypatch) -> tuple[dict, list[int]]:
         patch.setattr(TTFontFile, "extractInfo", spy)
         copy = fontcache.cache_dir() / "truetype" / "copy.ttf"
         face = rlfaces.RecordedFace(data, copy.with_suffix(".rl"))
-    return {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key", "_subsets", "_width_arrays")}, readings
+    fields = {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key", "_subsets", "_width_arrays")}
+    fields["glyphToChar"] = face.glyphToChar  # made when first asked for
+    return {k: v for k, v in fields.items() if k not in ("_glyph_to_char", "_glyph_to_char_as_read")}, readings
 
 
 # The file's bytes, the scaling function and the parser's cursor (every reader seeks first).
@@ -565,6 +578,34 @@ def test_reportlab_reads_a_copy_the_same_from_its_record(monkeypatch):
     grown = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(SAMPLE + "镕"))
     fields, readings = read_by_reportlab(grown, monkeypatch)
     assert readings == [1] and ord("镕") in fields["charToGlyph"]
+
+    from composer.layout import rlfaces
+
+    with monkeypatch.context() as patch:  # a record another version of this code made
+        patch.setattr(rlfaces, "_FORMAT", rlfaces._FORMAT - 1)
+        assert read_by_reportlab(data, monkeypatch) == (own, [1])
+    assert read_by_reportlab(data, monkeypatch) == (own, [1])
+    assert read_by_reportlab(data, monkeypatch) == (own, [0])
+
+
+def test_a_recorded_face_maps_glyphs_to_characters_as_reportlab_does_after_shaping_adds_one():
+    """Shaping adds a private character to character -> glyph and then to glyph -> characters
+    (reportlab's TTFont.__addPrivate): the table made from the record lists it once."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from composer.layout import rlfaces
+
+    face = cff_face()
+    data = fontcache.truetype_bytes(face.path, face.index, face.weight, fonts._codepoints(SAMPLE))
+    record = fontcache.cache_dir() / "truetype" / "shaped.rl"
+    rlfaces.RecordedFace(data, record)  # writes the record
+    faces = [TTFontFace(io.BytesIO(data)), rlfaces.RecordedFace(data, record)]
+    assert "_glyph_to_char" not in vars(faces[1])  # not made yet
+    for shaped in faces:
+        shaped.charToGlyph[0xE000] = 3
+        shaped.glyphToChar.setdefault(3, []).append(0xE000)
+    assert faces[1].glyphToChar == faces[0].glyphToChar
+    assert faces[1].glyphToChar[3].count(0xE000) == 1
 
 
 def test_an_unwritable_cache_folder_costs_time_only(tmp_path, monkeypatch):

@@ -18,7 +18,7 @@ as raw bytes), and replaced atomically (temp file + rename). So the cache stays 
 per face, most documents hit it, and a miss costs only the new glyphs plus a rewrite.
 
 ``truetype/<same name>.runs``: the code points that copy maps, written after it and keyed
-by its CRC-32. With it (and the variable axes read from the source's table directory by
+by its fingerprint (see `fingerprint`). With it (and the variable axes read from the source's table directory by
 a few reads) a hit never imports fontTools, which with parsing the copy cost some 30 ms a
 process. Runs that do not match the copy's bytes (damaged, or a concurrent writer's
 other copy) are never trusted: the copy's cmap is read and the runs file written anew.
@@ -41,6 +41,7 @@ Public API:
     truetype_bytes(path, index, weight, codepoints) -> bytes
     truetype_copy(path, index, weight, codepoints) -> (cache file, bytes)
     coverage(path, index) -> Coverage
+    fingerprint(data) -> int        what a copy's records are keyed by
     line_metrics(path, index) -> (units per em, ascent, descent)
     Coverage                      code points as runs: `in`, covered(), lacking(), iteration
 """
@@ -171,7 +172,7 @@ def truetype_copy(path: Path, index: int, weight: int, codepoints: Iterable[int]
         data = _build(source, location, sorted(wanted), reuse)
     try:
         write_atomic(target, data)
-        _write_runs(target.with_suffix(".runs"), Coverage.of(wanted), zlib.crc32(data))
+        _write_runs(target.with_suffix(".runs"), Coverage.of(wanted), fingerprint(data))
     except OSError:
         pass  # an unwritable cache only costs the conversion again next time
     return target, data
@@ -217,6 +218,17 @@ def line_metrics(path: Path, index: int) -> tuple[int, int, int]:
     return units, ascent, -descent
 
 
+def fingerprint(data: bytes) -> int:
+    """What identifies a copy's bytes for the records kept beside it: the CRC-32 of its
+    length and table directory, which holds every table's checksum (fontTools sums each
+    table as it writes the copy). Another copy of the face (grown, or a concurrent
+    writer's) or a cut one differs there. Bytes changed inside a table are not seen, as they
+    were not with a CRC-32 of the whole copy (whose mismatch only had the copy's own cmap
+    read again), which cost every process ~36 M instructions once the copies had grown."""
+    (count,) = struct.unpack_from(">H", data, 4) if len(data) >= 6 else (0,)
+    return zlib.crc32(data[:12 + 16 * count], zlib.crc32(struct.pack("<Q", len(data))))
+
+
 def _write_runs(target: Path, points: Coverage, key: int) -> None:
     """Save points in the ``.runs`` format (see the module docstring)."""
     flat = [cp for run in points.runs() for cp in run]
@@ -244,7 +256,7 @@ def _read_cached(target: Path) -> tuple[bytes, Coverage] | None:
         data = target.read_bytes()
     except OSError:
         return None
-    runs_file, checksum = target.with_suffix(".runs"), zlib.crc32(data)
+    runs_file, checksum = target.with_suffix(".runs"), fingerprint(data)
     held = _read_runs(runs_file, checksum)
     if held is None:
         from fontTools.ttLib import TTFont

@@ -5,20 +5,26 @@ Registering a face, reportlab reads its character map, advances, side bearings a
 offsets into Python tables, glyph by glyph: 20 ms for a copy of a few thousand CJK glyphs,
 some 40 ms a render for its four faces, in every process. What it reads depends on the copy's
 bytes and on reportlab alone, so the tables are recorded in ``<copy>.rl`` (marshal: the
-format, reportlab's and Python's versions, the copy's CRC-32 and length, the tables; a CRC-32
+format, reportlab's and Python's versions, the copy's fingerprint and length, the tables; a CRC-32
 of all that first) and a later process takes them from there. A record made for other bytes (the copy
 grew), by another reportlab or damaged is never used: the copy is read as before and the
 record written anew (atomically; an unwritable cache only costs the reading).
+
+Of reportlab's tables, glyph -> characters is read by shaping alone (never by our renders) and
+mirrors character -> glyph: the record holds only where the two differ (reportlab's U+00A0
+taking the space's glyph), and the table is made when first asked for. Loading it whole was a
+quarter of a grown copy's record.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import marshal
 import struct
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,9 +34,9 @@ from reportlab import Version, rl_config
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFObject, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
 
-from .fontcache import write_atomic
+from .fontcache import fingerprint, write_atomic
 
-_FORMAT = 1
+_FORMAT = 3  # 2: keyed by the copy's fingerprint, not its CRC-32; 3: glyphToChar as exceptions
 # What reportlab's extractInfo reads glyph by glyph (the rest is a few fields, read each time).
 _TABLES = ("charToGlyph", "glyphToChar", "charWidths", "hmetrics", "defaultWidth", "glyphPos")
 _SUBSETS_KEPT = 32  # per face: a few reports' worth (the seed embeds 6 subsets of 4 faces)
@@ -49,7 +55,7 @@ class RecordedFace(TTFontFace):
 
     def __init__(self, data: bytes, record: Path) -> None:
         self._record = record
-        self._key = (_FORMAT, Version, sys.version_info[:2], zlib.crc32(data), len(data))
+        self._key = (_FORMAT, Version, sys.version_info[:2], fingerprint(data), len(data))
         self._subsets: dict[tuple[int, ...], tuple[bytes, bytes]] = {}  # code points: the subset, compressed
         self._width_arrays: dict[tuple[int, ...], PDFObject] = {}
         super().__init__(io.BytesIO(data))
@@ -85,11 +91,41 @@ class RecordedFace(TTFontFace):
         if tables is None:
             super().extractInfo(charInfo)
             if charInfo:
-                _write(self._record, self._key, [getattr(self, name) for name in _TABLES])
+                _write(self._record, self._key, [
+                    _exceptions(self.charToGlyph, self.glyphToChar) if name == "glyphToChar" else getattr(self, name)
+                    for name in _TABLES
+                ])
             return
         super().extractInfo(0)  # the font-wide fields only
         for name, value in zip(_TABLES, tables):
-            setattr(self, name, value)
+            if name == "glyphToChar":
+                # shaping later adds characters to charToGlyph (never changes one): those read count
+                self._glyph_to_char_as_read = (len(tables[0]), value)
+            else:
+                setattr(self, name, value)
+
+    @property
+    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 - reportlab's name
+        """reportlab's glyph -> characters, made from the record when first asked for."""
+        table = self.__dict__.get("_glyph_to_char")
+        if table is None:
+            as_read = self.__dict__.get("_glyph_to_char_as_read")
+            if as_read is None:  # another thread made it meanwhile
+                return self.__dict__["_glyph_to_char"]
+            count, exceptions = as_read
+            table = _glyphs_to_chars(itertools.islice(self.charToGlyph.items(), count))
+            for glyph, chars in exceptions.items():
+                if chars is None:
+                    del table[glyph]
+                else:
+                    table[glyph] = chars
+            self.__dict__["_glyph_to_char"] = table
+            self.__dict__.pop("_glyph_to_char_as_read", None)
+        return table
+
+    @glyphToChar.setter
+    def glyphToChar(self, table: dict[int, list[int]]) -> None:  # noqa: N802 - reportlab's name
+        self.__dict__["_glyph_to_char"] = table
 
 
 class RecordedFont(TTFont):
@@ -139,6 +175,23 @@ def _kept(table: dict[tuple[int, ...], _Made], key: tuple[int, ...], make: Calla
             table.clear()
         made = table[key] = make()
     return made
+
+
+def _glyphs_to_chars(char_to_glyph: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    """Glyph -> the characters mapped to it, from character -> glyph's items, in their order."""
+    table: dict[int, list[int]] = {}
+    for char, glyph in char_to_glyph:
+        table.setdefault(glyph, []).append(char)
+    return table
+
+
+def _exceptions(char_to_glyph: dict[int, int], glyph_to_char: dict[int, list[int]]) -> dict[int, list[int] | None]:
+    """Where glyph_to_char is not what _glyphs_to_chars(char_to_glyph) makes: glyph -> its
+    characters, or None for a glyph it lacks."""
+    derived = _glyphs_to_chars(char_to_glyph.items())
+    differing: dict[int, list[int] | None] = {g: chars for g, chars in glyph_to_char.items() if derived.get(g) != chars}
+    differing.update((g, None) for g in derived if g not in glyph_to_char)
+    return differing
 
 
 def _read(record: Path, key: tuple[Any, ...]) -> list[Any] | None:

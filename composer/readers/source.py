@@ -12,57 +12,28 @@ import bisect
 import codecs
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..problems import Location, Problem, ReportError
+
+if TYPE_CHECKING:
+    from .source_blocks import SourceBlock, SourceDocument, SourceParagraph, SourceTable  # noqa: F401
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024  # a long annual report is about 100 KB
 
 
-@dataclass(frozen=True)
-class SourceParagraph:
-    """One paragraph (or line) of the source, as the reader found it.
-
-    `line` is the 1-based line in a text, Markdown or HTML file, or the paragraph's number in a
-    DOCX body; `column` is where `text` starts in it. The other fields carry what the source's
-    formatting says, when it says it.
-    """
-
-    text: str
-    line: int
-    column: int = 1
-    marker: str = ""  # a heading marker drawn by automatic numbering, not part of `text`
-    style_level: int | None = None  # a heading level given by markup (Markdown #, Word heading style)
-    lead: str | None = None  # leading text set apart by formatting (bold, heading face)
-    align: Literal["center", "right"] | None = None
-    start: float | None = None  # where the line starts, in character cells, when the source places it
-    gap_before: bool = False  # a blank line or an empty paragraph precedes it
-    caption: bool = False  # markup says it is the caption of the table that follows (HTML <caption>)
-    sealed: bool | None = None  # markup says whether the signature it is part of is sealed
-    title: bool = False  # markup says it is the document's title (a web page's <h1>, ArticleTitle)
+_BLOCK_TYPES = ("SourceParagraph", "SourceTable", "SourceBlock", "SourceDocument")
 
 
-@dataclass(frozen=True)
-class SourceTable:
-    """A table of the source: rows of cell texts, the first row being the header."""
+def __getattr__(name: str) -> object:
+    """The import readers' types, from `source_blocks` when an import first names them, so a
+    render, which reads its input here, does not make their dataclasses."""
+    if name in _BLOCK_TYPES:
+        from . import source_blocks
 
-    rows: tuple[tuple[str, ...], ...]
-    line: int
-    column: int = 1
-
-
-SourceBlock = SourceParagraph | SourceTable
-
-
-@dataclass
-class SourceDocument:
-    """What an import reader yields: the blocks in reading order, and what reading them noticed
-    (a GBK file, say) as notes."""
-
-    blocks: list[SourceBlock]
-    notes: list[Problem] = field(default_factory=list)
+        return getattr(source_blocks, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Lines:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -162,11 +161,11 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
     return _to_data(root, (), walk, 0, set()), walk.positions
 
 
-@dataclass(frozen=True)
-class YamlSource:
+class YamlSource(NamedTuple):
     """Where a report was read from: the file, the data as the YAML held it and the position
     of every value, so that a problem any later stage finds by model path (a character no
-    face has) is placed at its line and column (`composer.problems.locate`)."""
+    face has) is placed at its line and column (`composer.problems.locate`). (A named tuple:
+    a frozen dataclass costs start-up twice as much to make.)"""
 
     file: str | None
     data: Any
