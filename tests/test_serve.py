@@ -10,6 +10,7 @@ import re
 import signal
 import socket
 import subprocess
+import tempfile
 import sys
 import zipfile
 
@@ -372,7 +373,8 @@ def test_a_render_over_its_time_limit_is_stopped_and_its_worker_replaced():
 def start(*args: str) -> tuple[subprocess.Popen[str], str, list[str]]:
     process = subprocess.Popen([sys.executable, "-m", "composer", "serve", "--port", "0", "--workers", "1", *args],
                                stderr=subprocess.PIPE, text=True, cwd=REPO,
-                               env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(REPO)})
+                               env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin",
+                                    "HOME": tempfile.mkdtemp(prefix="serve-home-")})  # caches not in the checkout
     lines = []
     while not (match := re.search(r"http://\S+/", lines[-1] if lines else "")):
         line = process.stderr.readline()
