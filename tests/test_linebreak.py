@@ -4,7 +4,7 @@ nothing over the line, kinsoku kept wherever a break that keeps it exists."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from composer.profile import load_profile
@@ -47,6 +47,7 @@ def test_any_text_is_kept_whole_within_the_line(text, indent):
 @pytest.mark.slow  # hypothesis
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
+@example("法" * 14 + "…" * 8 + "2023" + "…" * 4)  # once split "2023……" / "……"
 def test_no_line_starts_with_a_closing_mark_where_it_could_be_avoided(text):
     lines = wrap([Run(text, "body")], WIDTH, CELL, measure, RULES)
     for line, following in zip(lines, lines[1:]):

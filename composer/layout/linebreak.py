@@ -203,6 +203,9 @@ def _units(
                 continue
             glued = text[i] in glue_starts and next((g for g in rules.unbreakable if text.startswith(g, i)), None)
             if glued:
+                pair = glued  # "…………", "————": a run of them stays whole too, up to a line
+                while text.startswith(pair, i + len(glued)) and (len(glued) + len(pair)) * cell <= widest:
+                    glued += pair
                 made = [_full(glued, role, cell, measure, own_advances, tightening)]
                 i += len(glued)
             elif _is_full(text[i]):
