@@ -14,12 +14,10 @@ trusted package data (a test validates it), built without them, which keeps star
 # No `from __future__ import annotations`: pydantic would turn each of the ~100 field
 # annotations back from a string (compile and eval), ~10 ms of every render's start-up.
 import hashlib
-import marshal
 import math
 import re
 import sys
 import typing
-import zlib
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -494,51 +492,22 @@ def _built(annotation: Any, data: Any) -> Any:
 def _standard_data() -> dict[str, Any]:
     """The standard profile's TOML as data. Importing tomllib and parsing the file is ~5 ms of
     every process, so the data is recorded in the cache folder and read back from there when
-    it was made from these very bytes (see `_recorded`)."""
+    it was made from these very bytes by this Python (a damaged record is never used)."""
+    from .layout.fontcache import cache_dir, read_record, write_record
+
     raw = _STANDARD.read_bytes()
     key = (_RECORD_FORMAT, sys.version_info[:2], hashlib.sha256(raw).digest())
-    record = _record_path()
-    data = _recorded(record, key)
-    if data is None:
+    record = cache_dir() / "gbt9704.toml.marshal"
+    data = read_record(record, key)
+    if not isinstance(data, dict):
         import tomllib
 
         data = tomllib.loads(raw.decode("utf-8"))
-        _record(record, key, data)
+        write_record(record, key, data)
     return data
 
 
 _RECORD_FORMAT = 1
-
-
-def _record_path() -> Path:
-    from .layout.fontcache import cache_dir
-
-    return cache_dir() / "gbt9704.toml.marshal"
-
-
-def _recorded(record: Path, key: tuple[Any, ...]) -> dict[str, Any] | None:
-    """The data recorded for `key` (the format, Python's version, the TOML's SHA-256), or None:
-    a record of other bytes, another Python, damaged (its CRC-32) or missing is never used."""
-    try:
-        body = record.read_bytes()
-        if len(body) < 4 or int.from_bytes(body[:4], "little") != zlib.crc32(body[4:]):
-            return None
-        stored = marshal.loads(body[4:])
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key or not isinstance(stored[1], dict):
-        return None
-    return stored[1]
-
-
-def _record(record: Path, key: tuple[Any, ...], data: dict[str, Any]) -> None:
-    from .layout.fontcache import write_atomic
-
-    try:
-        body = marshal.dumps((key, data))
-        write_atomic(record, zlib.crc32(body).to_bytes(4, "little") + body)
-    except (OSError, ValueError):  # unwritable: the next process parses the TOML again
-        pass
 
 
 @lru_cache(maxsize=8)

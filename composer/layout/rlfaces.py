@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import marshal
-import struct
 import sys
 import zlib
 from collections.abc import Callable, Iterable
@@ -34,7 +32,7 @@ from reportlab import Version, rl_config
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFObject, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
 
-from .fontcache import fingerprint, write_atomic
+from .fontcache import fingerprint, read_record, write_record
 
 _FORMAT = 3  # 2: keyed by the copy's fingerprint, not its CRC-32; 3: glyphToChar as exceptions
 # What reportlab's extractInfo reads glyph by glyph (the rest is a few fields, read each time).
@@ -91,7 +89,7 @@ class RecordedFace(TTFontFace):
         if tables is None:
             super().extractInfo(charInfo)
             if charInfo:
-                _write(self._record, self._key, [
+                write_record(self._record, self._key, [
                     _exceptions(self.charToGlyph, self.glyphToChar) if name == "glyphToChar" else getattr(self, name)
                     for name in _TABLES
                 ])
@@ -195,22 +193,5 @@ def _exceptions(char_to_glyph: dict[int, int], glyph_to_char: dict[int, list[int
 
 
 def _read(record: Path, key: tuple[Any, ...]) -> list[Any] | None:
-    try:
-        data = record.read_bytes()
-        if len(data) < 4 or struct.unpack("<I", data[:4])[0] != zlib.crc32(data[4:]):
-            return None
-        stored = marshal.loads(data[4:])
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
-        return None
-    tables = stored[1]
+    tables = read_record(record, key)
     return tables if isinstance(tables, list) and len(tables) == len(_TABLES) else None
-
-
-def _write(record: Path, key: tuple[Any, ...], tables: list[Any]) -> None:
-    body = marshal.dumps((key, tables))
-    try:
-        write_atomic(record, struct.pack("<I", zlib.crc32(body)) + body)
-    except OSError:
-        pass  # an unwritable cache only costs reading the copy next time
