@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,13 @@ SAMPLES = REPO / "samples"
 SEED_YAML = SAMPLES / "datong-keji-2023.yaml"
 SEED_TEXT = REPO / "tests" / "data" / "seed-web-copy.txt"  # ../shared/seed, as copied from the web page
 ALL_SAMPLES = sorted(SAMPLES.glob("*.yaml"))
+
+# The tests' font copies and records go to a cache folder of their own, which every process they
+# start inherits: the fuzzers draw thousands of random characters, and a user's own cache
+# (~/.cache/report-composer) would keep copies of all of them, and every later render would read them.
+_CACHE = tempfile.mkdtemp(prefix="report-composer-tests-")
+os.environ["REPORT_COMPOSER_CACHE"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 SOFFICE = shutil.which("soffice")
