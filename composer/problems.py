@@ -43,6 +43,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此处不能出现“冒号+空格”；若文字中含有半角冒号，请整段加引号或改用全角冒号“：”",
         "a colon followed by a space is not allowed here; quote the text or use a full-width colon",
     ),
+    "yaml_quote_unclosed": (
+        "这里开始的引号 {quote} 没有配对的结束引号：引号要包住整段文字；文字中的引号请用中文引号“”",
+        "the quote {quote} that starts here is never closed: a quote encloses the whole text; quote marks inside the text should be Chinese ones “”",
+    ),
+    "yaml_bracket_unclosed": (
+        "这里开始的 {bracket} 没有配对的 {closing}；若这是正文中的文字（如“[2024]5号”），请给整段加引号或改用中文括号〔〕【】",
+        "the {bracket} that starts here is never closed by {closing}; if it is part of the text (like \"[2024] No. 5\"), quote the whole text or use Chinese brackets 〔〕【】",
+    ),
+    "yaml_text_after_bracket": (
+        "这段文字以 {opening} 开头，YAML 把 {opening}……{closing} 读作一个列表，其后的文字就多出来了；请给整段文字加引号，或改用中文括号〔〕【】",
+        "this text begins with {opening}, so YAML reads {opening}...{closing} as a list and what follows is left over; quote the whole text, or use Chinese brackets 〔〕【】",
+    ),
+    "yaml_text_after_quote": (
+        "这段文字以英文引号 {quote} 开头，YAML 只把两个引号之间的部分读作文字，其后的文字就多出来了；请改用中文引号“”",
+        "this text begins with the quote {quote}, so YAML reads only what the quotes enclose and what follows is left over; use Chinese quotes “” instead",
+    ),
+    "yaml_cannot_start": (
+        "“{char}”不能作为一段文字的开头；请给整段文字加引号，如 - \"{char}……\"",
+        "'{char}' cannot begin a text; put the whole text in quotes, like - \"{char}...\"",
+    ),
+    "yaml_indentation": (
+        "这一行的缩进与上面同一级的内容对不齐：同一级的各项左边要对齐，下一级比上一级多缩进（用空格）",
+        "this line's indentation does not line up with the lines above: items of one level start in the same column, and each level is indented further (with spaces)",
+    ),
+    "yaml_item_inline": (
+        "以“- ”开头的一项要另起一行，写在“名称:”的下一行并比它多缩进",
+        "an item starting with \"- \" goes on a line of its own, under its \"name:\" and indented further",
+    ),
+    "yaml_not_item": (
+        "这一行既不是“名称: 内容”，也不是以“- ”开头的一段：正文的每一段请以“- ”（短横加空格）开头",
+        "this line is neither \"name: value\" nor an item starting with \"- \": start each paragraph with \"- \" (a dash and a space)",
+    ),
     "yaml_multiple_documents": (
         "文件中有多个 YAML 文档（---），一个文件只能写一份报告",
         "the file holds several YAML documents (---); write one report per file",

@@ -367,7 +367,7 @@ def test_yaml_syntax_errors_are_located_findings(tmp_path):
     path.write_text("issuer: 青山县司法局\nparts:\n  measures: [一, 二\n", encoding="utf-8")
     result = run_cli("lint", str(path))
     assert result.returncode == 1
-    assert result.stderr.startswith(f"{path}:4:1: 错误: YAML 语法错误")
+    assert result.stderr.startswith(f"{path}:3:13: 错误: 这里开始的 [ 没有配对的 ]")
 
 
 def test_a_report_built_in_code_is_linted_by_model_path(seed_report):

@@ -57,8 +57,36 @@ def test_yaml_values_stay_text_and_only_plain_nulls_are_empty():
 def test_syntax_error_is_located(tmp_path):
     broken = SEED.replace("issuer: 大同市科技局", "issuer: [大同市科技局", 1)
     [problem] = problems_of(broken, tmp_path)
-    assert problem.code == "yaml_syntax"
-    assert problem.location.file.endswith("report.yaml") and problem.location.line >= line_of(broken, "issuer:")
+    assert problem.code == "yaml_bracket_unclosed"
+    assert problem.location.file.endswith("report.yaml")
+    assert (problem.location.line, problem.location.column) == (line_of(broken, "issuer:"), 9)
+
+
+_HEAD = "issuer: 青山县司法局\nyear: 2024\ndate: 2025-01-10\nparts:\n  measures:\n"
+
+
+@pytest.mark.parametrize(
+    "body, code, line, column, words",
+    [
+        ('    - "一是加强领导。\n  shortcomings: [不足]\n', "yaml_quote_unclosed", 6, 7, "没有配对的结束引号"),
+        ("    - {统筹: 推进\n", "yaml_bracket_unclosed", 6, 7, "没有配对的 }"),
+        ("    - [2024]5号文件已印发\n", "yaml_text_after_bracket", 6, 7, "读作一个列表"),
+        ('    - "放管服"改革持续深化\n', "yaml_text_after_quote", 6, 7, "请改用中文引号"),
+        ("    - 一是加强领导。\n   shortcomings:\n    - 不足\n", "yaml_indentation", 7, 4, "缩进"),
+        ("    - 一是加强领导。\n  shortcomings:\n    - 不足\n  - 多了一项\n", "yaml_indentation", 9, 3, "缩进"),
+        ("    - @全体干部职工\n", "yaml_cannot_start", 6, 7, "“@”不能作为一段文字的开头"),
+        ("    - 第一段\n    第二段没有短横\n", "yaml_not_item", 7, 5, "以“- ”开头"),
+        ("  shortcomings: - 制度建设仍有短板\n", "yaml_item_inline", 6, 17, "另起一行"),
+    ],
+)
+def test_a_syntax_error_is_told_in_words_an_author_can_act_on(tmp_path, body, code, line, column, words):
+    """The parser's complaint ("expected <block end>, but found '<scalar>'") becomes what to
+    mend, placed where to mend it: where an unclosed quote or bracket opens, where the text
+    that YAML misreads begins, the line whose indentation is off."""
+    [problem] = problems_of(_HEAD + body, tmp_path)
+    assert (problem.code, problem.location.line, problem.location.column) == (code, line, column)
+    assert words in problem.message("zh") and "YAML 语法错误" not in problem.message("zh")
+    assert "YAML syntax error" not in problem.message("en")
 
 
 def test_wrong_type_points_at_the_value(tmp_path):

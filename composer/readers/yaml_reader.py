@@ -41,15 +41,55 @@ def _problem(code: str, file: str | None, line: int = 0, column: int = 0, **para
     return ReportError([Problem(code, params, Location(file, line + 1, column + 1))])
 
 
-def _syntax_problem(error: Any, file: str | None) -> ReportError:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line, mark.column) if mark else (0, 0)
-    detail = str(error.problem or error.context or error)
-    if "'\\t'" in detail:
-        return _problem("yaml_tab", file, line, column)
-    if "mapping values are not allowed" in detail:
-        return _problem("yaml_colon", file, line, column)
-    return _problem("yaml_syntax", file, line, column, detail=detail)
+_CANNOT_START = re.compile(r"found character '(.)' that cannot start any token")
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _syntax_problem(error: Any, text: str, file: str | None) -> ReportError:
+    """The parser's complaint in words an author can act on, at the place to mend: where an
+    unclosed quote or bracket opens, where a line's indentation goes wrong. Anything else is
+    passed on with the parser's own words."""
+    problem, context = str(error.problem or ""), str(error.context or "")
+    at, opened = error.problem_mark, error.context_mark
+    here = (at.line, at.column) if at is not None else (opened.line, opened.column) if opened is not None else (0, 0)
+    if "'\\t'" in problem:
+        return _problem("yaml_tab", file, *here)
+    if "mapping values are not allowed" in problem:
+        return _problem("yaml_colon", file, *here)
+    first = text[opened.index] if opened is not None and opened.index < len(text) else ""
+    if context == "while scanning a quoted scalar" and first in ("'", '"'):
+        return _problem("yaml_quote_unclosed", file, opened.line, opened.column, quote=first)
+    if context.startswith("while parsing a flow ") and first in _CLOSING:
+        return _problem("yaml_bracket_unclosed", file, opened.line, opened.column, bracket=first, closing=_CLOSING[first])
+    if at is not None and (found := _CANNOT_START.search(problem)):
+        return _problem("yaml_cannot_start", file, at.line, at.column, char=found.group(1))
+    if at is not None and problem == "sequence entries are not allowed here":
+        return _problem("yaml_item_inline", file, at.line, at.column)
+    if opened is not None and problem == "could not find expected ':'":
+        return _problem("yaml_not_item", file, opened.line, opened.column)
+    if at is not None and problem.startswith("expected <block end>"):
+        if problem.endswith("'<scalar>'") and (start := _value_start(text, at.line)) is not None:
+            column, first = start
+            if first in _CLOSING:
+                return _problem("yaml_text_after_bracket", file, at.line, column, opening=first, closing=_CLOSING[first])
+            if first in "\"'":
+                return _problem("yaml_text_after_quote", file, at.line, column, quote=first)
+        return _problem("yaml_indentation", file, at.line, at.column)
+    return _problem("yaml_syntax", file, *here, detail=problem or context or str(error))
+
+
+_VALUE = re.compile(r"[ ]*(?:-[ ]+)*(?:[^\s\"'\[{#][^:#]*:[ ]+)?")
+
+
+def _value_start(text: str, line: int) -> tuple[int, str] | None:
+    """(column, first character) of the value a line holds, after its indentation, any "- "
+    and any "key: "; None for a line that holds none."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return None
+    content = lines[line]
+    column = _VALUE.match(content).end()  # type: ignore[union-attr]  # the pattern matches ""
+    return (column, content[column]) if column < len(content) else None
 
 
 def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) -> Any:
@@ -149,7 +189,7 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
         if next(documents, None) is not None:
             raise _problem("yaml_multiple_documents", file)
     except MarkedYAMLError as error:
-        raise _syntax_problem(error, file) from None
+        raise _syntax_problem(error, text, file) from None
     except YAMLError as error:
         raise _problem("yaml_syntax", file, detail=str(error)) from None
     except RecursionError:
