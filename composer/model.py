@@ -30,7 +30,7 @@ from pydantic_core import PydanticCustomError
 from .dates import parse_date
 from .limits import check_limits
 from .numbering import strip_marker
-from .rules import MANDATED_PARTS, PART_KEYS, part_params, standard_heading
+from .rules import MANDATED_PARTS, PART_KEYS, part_for, part_params, standard_heading
 
 # --- text -------------------------------------------------------------------------------------
 
@@ -211,9 +211,16 @@ def _is_empty_part(value: Any) -> bool:
 def part_structure_errors(parts: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Missing, misordered and empty parts as (code, params): the model's validator raises the
     first, and validation and lint report them all. `params["at"]` names the part key the
-    problem is at."""
+    problem is at. A part written under its heading rather than its key ("一、主要举措和成效:")
+    is told which key to use, not that the part is missing."""
+    named: dict[str, str] = {}
+    for given in parts:
+        if isinstance(given, str) and given not in PART_KEYS and (key := part_for(given)) and key not in parts:
+            named.setdefault(key, given)
+    for key, given in named.items():
+        yield "part_key_named", {**part_params(key), "given": given, "at": given}
     for key in MANDATED_PARTS:
-        if key not in parts:
+        if key not in parts and key not in named:
             yield "part_missing", part_params(key)
     known = [k for k in parts if k in PART_KEYS]
     for earlier, later in zip(known, known[1:]):

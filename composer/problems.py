@@ -224,6 +224,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少第{number}部分“{name}”（{key}）",
         "part {number} '{name_en}' ({key}) is missing",
     ),
+    "part_key_named": (
+        "“{given}”不是部分的键：第{number}部分“{name}”请写在键 {key} 下，标题可用其下的 heading 改写",
+        "'{given}' is not a part's key: part {number} '{name_en}' goes under the key {key}; its heading can be reworded with heading:",
+    ),
+    "part_is_text": (
+        "第{number}部分“{name}”要写成列表：每段另起一行，以“- ”开头（比 {key}: 多缩进）",
+        "part {number} '{name_en}' is a list: each paragraph on a line of its own, starting with \"- \" (indented under {key}:)",
+    ),
     "part_order": (
         "部分顺序有误：“{name}”（{key}）应排在“{before}”（{before_key}）之前",
         "parts out of order: '{name_en}' ({key}) must come before '{before_en}' ({before_key})",

@@ -12,13 +12,14 @@ from pydantic import BaseModel, ValidationError
 
 from .model import Report, Section, TableItem, part_structure_errors
 from .problems import MESSAGES, Location, Problem
+from .rules import PART_KEYS, part_params
 
 Path_ = tuple[str | int, ...]
 # Tags of the content union: they appear in pydantic's error paths, not in the input.
 _ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None}
 
 # Errors about a key itself (unknown, misplaced, missing below it) point at the key, not its value.
-_PART_CODES = {"part_order", "part_empty", "part_missing"}
+_PART_CODES = {"part_order", "part_empty", "part_missing", "part_key_named"}
 KEY_ERRORS = {"unknown_key", "unknown_key_suggest", *_PART_CODES}
 
 _EXPECTED = {  # pydantic error type -> (Chinese, English) of what was expected
@@ -168,6 +169,9 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
         if close:
             code = "unknown_key_suggest"
             params["suggestion"] = close[0]
+    elif len(loc) == 2 and loc[0] == "parts" and key in PART_KEYS and isinstance(error.get("input"), str):
+        code = "part_is_text"  # "measures: 一段话": the part's paragraphs are a list
+        params.update(part_params(key))
     elif expected := _expected(kind):
         code = "wrong_type"
         params["expected"], params["expected_en"] = expected

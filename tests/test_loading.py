@@ -299,3 +299,23 @@ def test_reading_a_valid_report_leaves_the_span_mapper_unimported_until_a_proble
     result = subprocess.run([sys.executable, "-c", code, str(good), str(broken)], capture_output=True, text=True,
                             cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
     assert result.stdout.split() == ["False", str(len("issuer: 大同市") + 1), "True"], result.stderr
+
+
+def test_a_part_written_under_its_heading_is_told_its_key(tmp_path):
+    """An author who types the part's heading as its key ("一、主要举措和成效:") learns the key to
+    use, at that line, rather than that the part is missing; a part no key names is missing."""
+    text = ("issuer: 青山县司法局\nyear: 2024\ndate: 2025-01-10\nparts:\n"
+            "  一、2024年度推进法治政府建设的主要举措和成效:\n    - 完善制度。\n"
+            "  shortcomings:\n    - 不足。\n"
+            "  三、党政主要负责人履行推进法治建设第一责任人职责情况:\n    - 履职。\n")
+    problems = problems_of(text, tmp_path)
+    assert [(p.code, p.location.line, p.location.column) for p in problems] == [
+        ("part_missing", 4, 1), ("part_key_named", 5, 3), ("part_key_named", 9, 3)]
+    assert "plans" in problems[0].message("zh")
+    assert "请写在键 measures 下" in problems[1].message("zh") and "leadership" in problems[2].message("zh")
+
+
+def test_a_part_written_as_one_text_is_told_to_be_a_list(tmp_path):
+    text = SEED.replace("  shortcomings:\n", "  shortcomings: 制度建设仍有短板。\n  shortcomings_old:\n", 1)
+    codes = [(p.code, p.location.line) for p in problems_of(text, tmp_path)]
+    assert ("part_is_text", line_of(text, "  shortcomings:")) in codes

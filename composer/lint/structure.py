@@ -36,7 +36,7 @@ def _key_location(document: LintDocument, path: tuple[str, ...]) -> Location:
 def _part_problems(document: LintDocument, code: str) -> Iterator[Hit]:
     parts = _parts(document)
     for kind, params in part_structure_errors(parts) if parts is not None else ():
-        if _CODES[kind] == code:
+        if _CODES.get(kind) == code:  # a part under its heading, not its key, is validation's to tell
             at = params.get("at")
             yield Hit(params, location=_key_location(document, ("parts", at) if at else ("parts",)))
 
