@@ -13,6 +13,24 @@ _CHINESE = re.compile(r"^\s*([〇零○Ｏ一二三四五六七八九]{4})年([�
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 
 
+_YEAR = re.compile(r"^\s*(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*(?:年度?)?\s*$")
+
+
+def parse_year(value: object) -> object:
+    """A year as authors type it: 2024, "2024年", "2024年度", "２０２４", "二〇二四年" -> 2024;
+    anything else is handed back as it is, for the model to refuse as not a whole number."""
+    if not isinstance(value, str):
+        return value
+    match = _YEAR.match(value.translate(_FULL_WIDTH_DIGITS))
+    if match is None:
+        return value
+    digits = match.group(1)
+    return int(digits) if digits.isdigit() else int("".join(str(CHINESE_DIGITS[c]) for c in digits))
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _chinese_small_number(text: str) -> int:
     """Reads 一 to 三十一 as written in dates."""
     if "十" not in text:

@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .dates import parse_date
+from .dates import parse_date, parse_year
 from .limits import check_limits
 from .numbering import strip_marker
 from .rules import MANDATED_PARTS, PART_KEYS, part_for, part_params, standard_heading
@@ -420,7 +420,7 @@ class Report(_Model):
     issuers: list[IssuerField] = Field(
         default=[], title="联合发文机关", description="联合行文：主办机关在前，如 [中共青山县委员会, 青山县人民政府]"
     )
-    year: int = Field(title="报告年度", description="报告所写的年度，如 2023")
+    year: Annotated[int, BeforeValidator(parse_year)] = Field(title="报告年度", description="报告所写的年度，如 2023")
     date: IssueDate = Field(title="成文日期", description="如：2023-12-07 或 2023年12月7日")
     title: Text | None = Field(None, title="标题", description="省略时为“发文机关＋年度＋法治政府建设年度报告”")
     addressees: TextList = Field(default=[], title="主送机关")

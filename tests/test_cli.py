@@ -57,7 +57,7 @@ def test_render_reads_stdin_and_writes_stdout(cli):
 
 BROKEN = {
     "syntax": SEED.replace("issuer: 大同市科技局", "issuer: [大同市科技局", 1),
-    "type": SEED.replace("year: 2023", "year: 二〇二三", 1),
+    "type": SEED.replace("year: 2023", "year: 本年度", 1),
     "missing_part": SEED[: SEED.index("  leadership:")] + SEED[SEED.index("  plans:"):],
     "order": SEED[: SEED.index("  leadership:")] + SEED[SEED.index("  plans:"): SEED.index("\n# 网站公开")] + "\n"
     + SEED[SEED.index("  leadership:"): SEED.index("  plans:")] + SEED[SEED.index("\n# 网站公开"):],

@@ -90,7 +90,7 @@ def test_a_syntax_error_is_told_in_words_an_author_can_act_on(tmp_path, body, co
 
 
 def test_wrong_type_points_at_the_value(tmp_path):
-    broken = SEED.replace("year: 2023", "year: 二〇二三", 1)
+    broken = SEED.replace("year: 2023", "year: 本年度", 1)
     [problem] = problems_of(broken, tmp_path)
     assert problem.code == "wrong_type"
     assert (problem.location.line, problem.location.column) == (line_of(broken, "year:"), 7)
@@ -319,3 +319,13 @@ def test_a_part_written_as_one_text_is_told_to_be_a_list(tmp_path):
     text = SEED.replace("  shortcomings:\n", "  shortcomings: 制度建设仍有短板。\n  shortcomings_old:\n", 1)
     codes = [(p.code, p.location.line) for p in problems_of(text, tmp_path)]
     assert ("part_is_text", line_of(text, "  shortcomings:")) in codes
+
+
+@pytest.mark.parametrize("written", ["2023年", "2023 年度", "２０２３", "二〇二三年", '"2023"'])
+def test_the_year_is_read_as_authors_type_it(written):
+    assert composer.load(SEED.replace("year: 2023", f"year: {written}", 1)).year == 2023
+
+
+def test_a_year_with_a_month_is_still_refused(tmp_path):
+    [problem] = problems_of(SEED.replace("year: 2023", "year: 2023年12月", 1), tmp_path)
+    assert problem.code == "wrong_type" and "报告年度" in problem.message("zh")

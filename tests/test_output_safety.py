@@ -33,7 +33,7 @@ def _source(folder: Path, kind: str) -> Path:
     if kind == "yaml":
         return _write(folder, "report.yaml", MINIMAL)
     if kind == "bad-yaml":
-        return _write(folder, "report.yaml", MINIMAL.replace("year: 2024", "year: 二〇二四"))
+        return _write(folder, "report.yaml", MINIMAL.replace("year: 2024", "year: 本年度"))
     if kind == "no-glyph-yaml":
         return _write(folder, "report.yaml", MINIMAL.replace("我局", f"我局{NO_GLYPH}"))
     if kind == "fixable-yaml":

@@ -89,7 +89,7 @@ def test_validate_json_bodies(client):
     data = {"issuer": "青山县司法局", "year": 2024, "date": "2025-01-20",
             "parts": {key: ["正文。"] for key in ("measures", "shortcomings", "leadership", "plans")}}
     assert client.post("/api/validate", json=data).status_code == 200
-    data["year"] = "二〇二四"
+    data["year"] = "本年度"
     response = client.post("/api/validate", json=data)
     assert response.status_code == 422
     problem = response.json()["problems"][0]
