@@ -71,6 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "以“- ”开头的一项要另起一行，写在“名称:”的下一行并比它多缩进",
         "an item starting with \"- \" goes on a line of its own, under its \"name:\" and indented further",
     ),
+    "yaml_item_folded": (
+        "这个“- ”比上一项多缩进，YAML 会把它并入上一段文字；要写下一级，请写成 heading: 标题 和 content: 内容；要另起一段，请与上一项的“- ”左边对齐",
+        "this \"- \" is indented under the item before it, so YAML joins it to that item's text; for a level below, write heading: and content:; for a new paragraph, align it with the \"- \" above",
+    ),
     "yaml_not_item": (
         "这一行既不是“名称: 内容”，也不是以“- ”开头的一段：正文的每一段请以“- ”（短横加空格）开头",
         "this line is neither \"name: value\" nor an item starting with \"- \": start each paragraph with \"- \" (a dash and a space)",

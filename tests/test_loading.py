@@ -77,6 +77,7 @@ _HEAD = "issuer: 青山县司法局\nyear: 2024\ndate: 2025-01-10\nparts:\n  mea
         ("    - @全体干部职工\n", "yaml_cannot_start", 6, 7, "“@”不能作为一段文字的开头"),
         ("    - 第一段\n    第二段没有短横\n", "yaml_not_item", 7, 5, "以“- ”开头"),
         ("  shortcomings: - 制度建设仍有短板\n", "yaml_item_inline", 6, 17, "另起一行"),
+        ("    - 加强组织领导。\n      - 成立领导小组。\n", "yaml_item_folded", 7, 7, "并入上一段文字"),
     ],
 )
 def test_a_syntax_error_is_told_in_words_an_author_can_act_on(tmp_path, body, code, line, column, words):

@@ -107,6 +107,8 @@ def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) 
             raise _problem("yaml_too_much_text", walk.file, node.start_mark.line, node.start_mark.column,
                            limit=MAX_CHARACTERS)
         walk.positions.scalars[path] = (node.start_mark.index, node.end_mark.index, node.style)
+        if node.style is None and node.end_mark.line > node.start_mark.line:
+            _refuse_folded_item(walk, node.start_mark.index, node.end_mark.index)
         return None if node.tag.endswith(":null") else node.value
     if id(node) in active:
         raise _problem("yaml_alias_cycle", walk.file, node.start_mark.line, node.start_mark.column)
@@ -160,6 +162,20 @@ def _reader() -> type:
             self.column += length - run.count("\ufeff")  # a BOM takes no column
 
     return UncheckedReader
+
+
+# A line of a text that a "- " line continues: short, so no YAML writer wrapped it there (they
+# wrap at a space past 80 characters, and " - " may be in a text: "2021 - 2025年").
+_FOLDED_ITEM = re.compile(r"^([^\n]{0,59})\n[ ]*- ", re.MULTILINE)
+
+
+def _refuse_folded_item(walk: _Walk, start: int, end: int) -> None:
+    """A "- " line indented under the item before it is, to YAML, more of that item's text
+    ("加强组织领导。 - 成立领导小组"): an author nesting items means a heading and its content."""
+    source = walk.positions.source
+    if folded := _FOLDED_ITEM.search(source, source.rfind("\n", 0, start) + 1, end):
+        line, column = Lines(source).place(folded.end() - 2)
+        raise ReportError([Problem("yaml_item_folded", {}, Location(walk.file, line, column))])
 
 
 def _refuse_control_characters(text: str, file: str | None) -> None:
