@@ -119,20 +119,24 @@ def _unreadable_entry(path: Path) -> str | None:
 def _search(folder: Path, imports: bool, skip: Path | None, notes: list[Problem]) -> list[Path]:
     """Reports in folder and its subfolders, leaving out hidden ones, Office lock files (~$)
     and the folder `skip` (the output); what is not a regular file is left out with a note."""
-    suffixes = YAML_SUFFIXES + (_importable() if imports else ())
     found = []
     for top, folders, names in os.walk(folder):
         here = Path(top)
         folders[:] = sorted(f for f in folders if not f.startswith(".") and (here / f).resolve() != skip)
         for name in sorted(names):
-            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in suffixes:
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in YAML_SUFFIXES + _importable():
                 continue
             if reason := _unreadable_entry(here / name):
                 notes.append(Problem(reason, {}, Location(str(here / name)), "warning"))
             else:
                 found.append(here / name)
     yaml_stems = {p.with_suffix("") for p in found if p.suffix.lower() in YAML_SUFFIXES}
-    return [p for p in found if p.suffix.lower() in YAML_SUFFIXES or p.with_suffix("") not in yaml_stems]
+    drafts = [p for p in found if p.suffix.lower() not in YAML_SUFFIXES and p.with_suffix("") not in yaml_stems]
+    if drafts and not imports:  # an office's folder of Word files is not silently passed over
+        notes.append(Problem("batch_drafts_left", {"count": len(drafts), "example": drafts[0].name},
+                             Location(str(folder)), "info"))
+    taken = set(drafts) if imports else set()
+    return [p for p in found if p.suffix.lower() in YAML_SUFFIXES or p in taken]
 
 
 def find_inputs(paths: Sequence[str], out_dir: Path, *, imports: bool = False) -> tuple[list[Path], list[Problem]]:

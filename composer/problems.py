@@ -502,6 +502,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有找到要排版的报告（文件夹中查找 *.yaml、*.yml{more}）",
         "no reports to render (folders are searched for *.yaml, *.yml{more_en})",
     ),
+    "batch_drafts_left": (
+        "文件夹中另有 {count} 份 Word、文本或网页文件（如“{example}”）未处理；加 --import 可一并导入排版",
+        "the folder also holds {count} Word, text or web files (like '{example}'), not processed; --import imports and renders them too",
+    ),
     "batch_time_limit": (
         "{seconds} 秒内未能完成，已停止；其余报告照常处理（可用 --time-limit 放宽）",
         "not done within {seconds} s, so stopped; the other reports went on (--time-limit allows more)",

@@ -173,10 +173,14 @@ def test_a_folder_is_searched_for_yaml_and_with_import_for_sources_too(tmp_path)
         "a.yaml": MINIMAL, "a.docx": "its rendering", "seed.txt": SEED_TEXT.read_text("utf-8"),
         ".hidden/b.yaml": MINIMAL, "~$lock.yaml": "", "out/c.yaml": MINIMAL,
     })
-    found, _ = batch.find_inputs([str(incoming)], incoming / "out")
+    found, notes = batch.find_inputs([str(incoming)], incoming / "out")
     assert [p.name for p in found] == ["a.yaml"]
-    found, _ = batch.find_inputs([str(incoming)], incoming / "out", imports=True)
-    assert sorted(p.name for p in found) == ["a.yaml", "seed.txt"]  # a.docx: a.yaml is that report
+    [left] = notes  # the draft not taken is named, with the option that takes it; a.docx is a.yaml
+    assert (left.code, left.severity, left.params["count"], left.params["example"]) == (
+        "batch_drafts_left", "info", 1, "seed.txt")
+    assert "--import" in left.message("zh")
+    found, notes = batch.find_inputs([str(incoming)], incoming / "out", imports=True)
+    assert sorted(p.name for p in found) == ["a.yaml", "seed.txt"] and notes == []  # a.docx: a.yaml is that report
     _, missing = batch.find_inputs([str(tmp_path / "nowhere")], tmp_path / "out")
     assert [p.code for p in missing] == ["file_missing"]
 
