@@ -43,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此处不能出现“冒号+空格”；若文字中含有半角冒号，请整段加引号或改用全角冒号“：”",
         "a colon followed by a space is not allowed here; quote the text or use a full-width colon",
     ),
+    "yaml_full_width_colon": (
+        "键“{key}”后面是全角冒号“：”；键与内容之间要用半角冒号加空格，如 {key}: 内容",
+        "the key '{key}' is followed by a full-width colon '：'; a key takes an ASCII colon and a space, like {key}: value",
+    ),
     "yaml_quote_unclosed": (
         "这里开始的引号 {quote} 没有配对的结束引号：引号要包住整段文字；文字中的引号请用中文引号“”",
         "the quote {quote} that starts here is never closed: a quote encloses the whole text; quote marks inside the text should be Chinese ones “”",
@@ -128,6 +132,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_key": ("未知的键“{key}”", "unknown key '{key}'"),
     "unknown_key_suggest": (
         "未知的键“{key}”，是否应为“{suggestion}”？", "unknown key '{key}'; did you mean '{suggestion}'?"
+    ),
+    "unknown_key_spaced": (
+        "键“{key}”前后有空格（可能是看不见的全角空格“　”）：缩进只能用半角空格，键应写作“{suggestion}”",
+        "the key '{key}' has spaces around it (perhaps an invisible full-width one): indent with ASCII spaces only, and write the key '{suggestion}'",
+    ),
+    "unknown_key_chinese": (
+        "未知的键“{key}”：键要写英文，“{key}”应写作 {suggestion}",
+        "unknown key '{key}': keys are written in English; '{key}' is {suggestion}",
     ),
     "value_empty": ("“{label}”是空的：应填写{expected}", "'{key}' is empty: it should be {expected_en}"),
     "item_empty": (

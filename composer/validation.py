@@ -20,7 +20,7 @@ _ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None}
 
 # Errors about a key itself (unknown, misplaced, missing below it) point at the key, not its value.
 _PART_CODES = {"part_order", "part_empty", "part_missing", "part_key_named"}
-KEY_ERRORS = {"unknown_key", "unknown_key_suggest", *_PART_CODES}
+KEY_ERRORS = {"unknown_key", "unknown_key_suggest", "unknown_key_spaced", "unknown_key_chinese", *_PART_CODES}
 
 _EXPECTED = {  # pydantic error type -> (Chinese, English) of what was expected
     "int": ("整数", "a whole number"),
@@ -141,6 +141,24 @@ def _expected(error_type: str) -> tuple[str, str] | None:
     return None
 
 
+def _unknown_key(key: str, model: type[BaseModel] | None) -> tuple[str, str | None]:
+    """The code of a key the model does not have, and the key it stands for: the same with
+    spaces around it (a full-width one, which the eye does not see), a field's Chinese name
+    ("发文机关" for issuer), or a close spelling."""
+    fields = model.model_fields if model else {name: None for name in LABELS}
+    bare = key.strip(" \u3000\t")
+    if bare != key and (bare in fields or "\u3000" in key):  # a full-width space indents nothing
+        return "unknown_key_spaced", bare
+    titles = {name: (info.title or "") if info else LABELS.get(name, "") for name, info in fields.items()}
+    named = [name for name, title in titles.items() if len(key) >= 2 and title and (key in title or title in key)]
+    if named:
+        return "unknown_key_chinese", min(named, key=lambda name: len(titles[name]))
+    import difflib  # only for a misspelt key
+
+    close = difflib.get_close_matches(key, list(fields), n=1)
+    return ("unknown_key_suggest", close[0]) if close else ("unknown_key", None)
+
+
 def _problem(error: Any, positions: Positions | None, file: str | None) -> Problem:
     loc: Path_ = tuple(error["loc"])
     kind: str = error["type"]
@@ -161,14 +179,9 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
         index = next((i for i, c in enumerate(text) if 0xD800 <= ord(c) <= 0xDFFF), 0)
         params.update(char=f"U+{ord(text[index]):04X}" if text else "?", index=index + 1)
     elif kind == "extra_forbidden":
-        code = "unknown_key"
-        import difflib  # only for a misspelt key
-
-        model = _model_at(loc[:-1])
-        close = difflib.get_close_matches(key, list(model.model_fields) if model else list(LABELS), n=1)
-        if close:
-            code = "unknown_key_suggest"
-            params["suggestion"] = close[0]
+        code, suggestion = _unknown_key(key, _model_at(loc[:-1]))
+        if suggestion:
+            params["suggestion"] = suggestion
     elif len(loc) == 2 and loc[0] == "parts" and key in PART_KEYS and isinstance(error.get("input"), str):
         code = "part_is_text"  # "measures: 一段话": the part's paragraphs are a list
         params.update(part_params(key))
@@ -214,6 +227,6 @@ def problems_from_validation(
     """One problem per pydantic error, sorted by where it is in the input."""
     found = [(tuple(e["loc"]), _problem(e, positions, file)) for e in _every_part_problem(error.errors(include_url=False))]
     # A misspelt key also leaves its right name missing; the did-you-mean says it all.
-    misspelt = {(loc[:-1], p.params["suggestion"]) for loc, p in found if p.code == "unknown_key_suggest"}
+    misspelt = {(loc[:-1], p.params["suggestion"]) for loc, p in found if "suggestion" in p.params}
     problems = [p for loc, p in found if not (p.code == "missing" and loc and (loc[:-1], loc[-1]) in misspelt)]
     return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))

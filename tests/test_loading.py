@@ -330,3 +330,27 @@ def test_the_year_is_read_as_authors_type_it(written):
 def test_a_year_with_a_month_is_still_refused(tmp_path):
     [problem] = problems_of(SEED.replace("year: 2023", "year: 2023年12月", 1), tmp_path)
     assert problem.code == "wrong_type" and "报告年度" in problem.message("zh")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a Chinese keyboard's colon after a key: to YAML the line is text
+        ("issuer：青山县司法局\nyear: 2024\n", [("yaml_full_width_colon", 1, 7, "issuer")]),
+        (_HEAD + "    - heading：加强组织领导\n      content:\n        - 正文。\n", [("yaml_full_width_colon", 6, 14, "heading")]),
+        # keys written by their Chinese names, as the template's comments call them
+        ("发文机关: 青山县司法局\n年度: 2024\n成文日期: 2025-01-10\n",
+         [("unknown_key_chinese", 1, 1, "issuer"), ("unknown_key_chinese", 2, 1, "year"), ("unknown_key_chinese", 3, 1, "date")]),
+        # a key indented with a full-width space: invisible, and at the top level to YAML
+        (_HEAD.replace("  measures:", "\u3000measures:") + "    - 做了工作。\n", [("unknown_key_spaced", 5, 1, "measures")]),
+    ],
+)
+def test_keys_typed_the_chinese_way_are_named(tmp_path, text, expected):
+    """Each is told the key to write, at its line; the missing or empty fields they leave are
+    told apart (a missing "parts"), but not the fields the keys named (issuer is not "missing")."""
+    problems = [p for p in problems_of(text, tmp_path) if p.code not in ("missing", "value_empty")]
+    assert [(p.code, p.location.line, p.location.column) for p in problems] == [e[:3] for e in expected]
+    for problem, (*_, key) in zip(problems, expected):
+        assert key in problem.message("zh") and key in problem.message("en")
+    assert not any(p.code == "missing" and p.location.path[-1:] in [(e[3],) for e in expected]
+                   for p in problems_of(text, tmp_path))

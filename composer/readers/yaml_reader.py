@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from ..limits import MAX_CHARACTERS, MAX_PARAGRAPHS, MAX_TABLE_ROWS, MAX_YAML_LINES
-from ..model import Report
+from ..model import Report, field_names
 from ..problems import Location, Problem, ReportError
 from ..validation import Positions, problems_from_validation
 from .source import Lines
@@ -76,6 +76,19 @@ def _syntax_problem(error: Any, text: str, file: str | None) -> ReportError:
                 return _problem("yaml_text_after_quote", file, at.line, column, quote=first)
         return _problem("yaml_indentation", file, at.line, at.column)
     return _problem("yaml_syntax", file, *here, detail=problem or context or str(error))
+
+
+_KEY_FULL_WIDTH_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_]+)[ ]*：", re.MULTILINE)
+
+
+def _refuse_full_width_colon(text: str, file: str | None) -> None:
+    """A key of the report written with a full-width colon ("issuer：青山县司法局", as a Chinese
+    keyboard types it) is, to YAML, text: the parser would complain a line or two later, or
+    join the line to the text before it."""
+    for found in _KEY_FULL_WIDTH_COLON.finditer(text):
+        if found.group(2) in field_names():
+            line = text.count("\n", 0, found.start())
+            raise _problem("yaml_full_width_colon", file, line, found.end() - 1 - found.start(), key=found.group(2))
 
 
 _VALUE = re.compile(r"[ ]*(?:-[ ]+)*(?:[^\s\"'\[{#][^:#]*:[ ]+)?")
@@ -194,6 +207,7 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
     if not text.strip():
         raise ReportError([Problem("file_empty", {}, Location(file, 1, 1))])
     _refuse_control_characters(text, file)
+    _refuse_full_width_colon(text, file)
     if (lines := text.count("\n") + 1) > MAX_YAML_LINES:  # parsing them all would take ~1 s per 15,000
         raise _problem("yaml_too_many_lines", file, MAX_YAML_LINES, 0, lines=lines, limit=MAX_YAML_LINES,
                        paragraphs=MAX_PARAGRAPHS, rows=MAX_TABLE_ROWS)
