@@ -123,13 +123,14 @@ class Table(_Model):
 
     @model_validator(mode="after")
     def _rows_match_header(self) -> "Table":
-        for number, row in enumerate(self.rows, start=1):
-            if len(row) != len(self.header):
-                raise PydanticCustomError(
-                    "table_ragged",
-                    "table_ragged",
-                    {"row": number, "cells": len(row), "columns": len(self.header), "at": f"rows.{number - 1}"},
-                )
+        """Every row whose cells the header does not count: the first is raised, with the rest
+        in "more" for validation to report each at its own row."""
+        ragged = [
+            {"row": number, "cells": len(row), "columns": len(self.header), "at": f"rows.{number - 1}"}
+            for number, row in enumerate(self.rows, start=1) if len(row) != len(self.header)
+        ]
+        if ragged:
+            raise PydanticCustomError("table_ragged", "table_ragged", {**ragged[0], "more": ragged[1:]})
         return self
 
 

@@ -212,11 +212,16 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
 
 def _every_part_problem(errors: list[Any]) -> Iterator[Any]:
     """The errors, with the first problem of the parts' structure (missing, misordered, empty),
-    where validation stops, replaced by all of them: two missing parts are two messages at once."""
+    where validation stops, replaced by all of them: two missing parts are two messages at once;
+    so too a table's rows that do not match its header."""
     for error in errors:
         if error["type"] in _PART_CODES and isinstance(error.get("input"), dict):
             for code, params in part_structure_errors(error["input"]):
                 yield {**error, "type": code, "ctx": params}
+        elif error["type"] == "table_ragged":  # every ragged row, each at its place
+            first = {key: value for key, value in error["ctx"].items() if key != "more"}
+            for params in (first, *error["ctx"].get("more", ())):
+                yield {**error, "ctx": params}
         else:
             yield error
 

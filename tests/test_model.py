@@ -144,12 +144,13 @@ def test_unprintable_characters_are_refused(text, code):
     assert problems[0].params["index"] == 3
 
 
-def test_ragged_table_rows_are_refused():
+def test_ragged_table_rows_are_refused_each_one():
     data = minimal()
-    data["parts"]["measures"] = [{"table": {"header": ["领域", "件数"], "rows": [["市场", "3"], ["环境"]]}}]
+    rows = [["市场", "3"], ["环境"], ["交通", "5"], ["城管", "1", "2"]]
+    data["parts"]["measures"] = [{"table": {"header": ["领域", "件数"], "rows": rows}}]
     problems = composer.validate(data)
-    assert [p.code for p in problems] == ["table_ragged"]
-    assert problems[0].params["row"] == 2
+    assert [(p.code, p.params["row"], p.params["cells"]) for p in problems] == [("table_ragged", 2, 1), ("table_ragged", 4, 3)]
+    assert [p.location.path[-1] for p in problems] == [1, 3] and "more" not in problems[0].params
 
 
 def test_sections_nest_to_four_heading_levels_only():
