@@ -210,17 +210,30 @@ def _is_empty_part(value: Any) -> bool:
     return isinstance(value, dict) and not value.get("content")
 
 
+def _part_named(given: str) -> tuple[str, str] | None:
+    """(code, part key) of a key that is no part's but stands for one: a part's heading
+    ("一、主要举措和成效"), or a close spelling ("plan")."""
+    if key := part_for(given):
+        return "part_key_named", key
+    import difflib  # only for a key that is no part's
+
+    close = difflib.get_close_matches(given.strip().lower(), PART_KEYS, n=1)
+    return ("part_key_misspelt", close[0]) if close else None
+
+
 def part_structure_errors(parts: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Missing, misordered and empty parts as (code, params): the model's validator raises the
     first, and validation and lint report them all. `params["at"]` names the part key the
     problem is at. A part written under its heading rather than its key ("一、主要举措和成效:")
-    is told which key to use, not that the part is missing."""
-    named: dict[str, str] = {}
+    is told which key to use, not that the part is missing; so is a misspelt key ("plan"). (A
+    key standing for the optional part is the model's to name as unknown, with what it means.)"""
+    named: dict[str, tuple[str, str]] = {}
     for given in parts:
-        if isinstance(given, str) and given not in PART_KEYS and (key := part_for(given)) and key not in parts:
-            named.setdefault(key, given)
-    for key, given in named.items():
-        yield "part_key_named", {**part_params(key), "given": given, "at": given}
+        if (isinstance(given, str) and given not in PART_KEYS and (found := _part_named(given))
+                and found[1] in MANDATED_PARTS and found[1] not in parts):
+            named.setdefault(found[1], (found[0], given))
+    for key, (code, given) in named.items():
+        yield code, {**part_params(key), "given": given, "at": given}
     for key in MANDATED_PARTS:
         if key not in parts and key not in named:
             yield "part_missing", part_params(key)

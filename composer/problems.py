@@ -248,6 +248,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第{number}部分“{name}”要写成列表：每段另起一行，以“- ”开头（比 {key}: 多缩进）",
         "part {number} '{name_en}' is a list: each paragraph on a line of its own, starting with \"- \" (indented under {key}:)",
     ),
+    "part_key_misspelt": (
+        "未知的键“{given}”，是否应为第{number}部分的键“{key}”？",
+        "unknown key '{given}'; did you mean '{key}', the key of part {number}?",
+    ),
     "part_order": (
         "部分顺序有误：“{name}”（{key}）应排在“{before}”（{before_key}）之前",
         "parts out of order: '{name_en}' ({key}) must come before '{before_en}' ({before_key})",

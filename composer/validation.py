@@ -19,7 +19,7 @@ Path_ = tuple[str | int, ...]
 _ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None}
 
 # Errors about a key itself (unknown, misplaced, missing below it) point at the key, not its value.
-_PART_CODES = {"part_order", "part_empty", "part_missing", "part_key_named"}
+_PART_CODES = {"part_order", "part_empty", "part_missing", "part_key_named", "part_key_misspelt"}
 KEY_ERRORS = {"unknown_key", "unknown_key_suggest", "unknown_key_spaced", "unknown_key_chinese", *_PART_CODES}
 
 _EXPECTED = {  # pydantic error type -> (Chinese, English) of what was expected

@@ -354,3 +354,10 @@ def test_keys_typed_the_chinese_way_are_named(tmp_path, text, expected):
         assert key in problem.message("zh") and key in problem.message("en")
     assert not any(p.code == "missing" and p.location.path[-1:] in [(e[3],) for e in expected]
                    for p in problems_of(text, tmp_path))
+
+
+def test_a_misspelt_part_key_is_told_the_key_not_that_the_part_is_missing(tmp_path):
+    text = SEED.replace("  plans:", "  plan:", 1)
+    [problem] = problems_of(text, tmp_path)
+    assert (problem.code, problem.location.line, problem.location.column) == ("part_key_misspelt", line_of(text, "  plan:"), 3)
+    assert "“plans”" in problem.message("zh") and "'plans'" in problem.message("en")
