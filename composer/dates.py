@@ -22,7 +22,8 @@ def _chinese_small_number(text: str) -> int:
 
 
 def parse_date(value: object) -> date:
-    """Accepts a date, an ISO or slashed date, 2023年12月7日 or 二〇二三年十二月七日; raises ValueError."""
+    """Accepts a date, an ISO or slashed date, 2023年12月7日 or 二〇二三年十二月七日 (元月 for 一月 too);
+    raises ValueError."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -30,6 +31,8 @@ def parse_date(value: object) -> date:
     if not isinstance(value, str):
         raise ValueError(value)
     text = value.strip()
+    if "年元月" in text:  # January as it is often written: 2025年元月20日, 二〇二五年元月二十日
+        text = text.replace("年元月", "年1月" if text[:1].isdigit() else "年一月")
     if match := _NUMERIC.match(text) or _COMPACT.match(text):
         year, month, day = (int(g) for g in match.groups())
         return date(year, month, day)
