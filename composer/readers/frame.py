@@ -41,13 +41,14 @@ _ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]*[^。；;，,\s])\s*[:：]") 
 _TITLE_END = re.compile(r"(报告|总结)([（(].*[)）])?$")
 _ATTACHMENTS = re.compile(r"附\s*件\s*[:：]\s*(?P<first>.*)")
 _ITEM_NUMBER = re.compile(r"^\s*[0-9０-９]{1,2}\s*[.．、]\s*")
+_FILE_NAME = re.compile(r"(?P<name>.+?)\s*\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)", re.IGNORECASE)
 _COPY_TO = re.compile(r"抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?")
 _PRINTED = re.compile(r"(?:(?P<printer>.+?)\s+)?(?P<date>\S+?)\s*印\s*发")
 _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
 _END_BLOCK = re.compile(rf"{_COPY_TO.pattern}|{_PRINTED.pattern}")  # where the last attachment page ends
 _YEAR = re.compile(r"(\d{4})\s*年")
 _COVER_LINES = 3  # lines a cover note may take above the report's title
-_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>.+?)(关于)?\d{4}\s*年")
+_ISSUER_IN_TITLE = re.compile(r"(?:关于)?(?P<issuer>.+?)(关于)?\d{4}\s*年")  # 关于白沙县司法局2024年度…的报告
 
 
 def layout_table(rows: Sequence[Sequence[str]]) -> bool:
@@ -89,6 +90,7 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
                 draft.note("import_furniture", draft.at(blocks[index]), text=quoted[:60])
             index += 1
     index = _title(draft, blocks, _past_cover(draft, blocks, index))
+    index = _dated_under_title(draft, blocks, index)
     index = _disclosure(draft, blocks, index)
     if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
@@ -106,6 +108,19 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
             index += 1
     note_disclosure(draft)
     return index
+
+
+def _dated_under_title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
+    """The date in brackets under the title, as a report made to a congress or a meeting is
+    dated ("（2025年1月10日）") with no date after the body; past it, if there."""
+    block = blocks[index] if draft.title and index < len(blocks) else None
+    match = _NOTE.fullmatch(block.text.strip()) if isinstance(block, SourceParagraph) else None
+    if block is None or match is None or (issued := date_of(match["text"])) is None:
+        return index
+    draft.data["date"] = issued
+    draft.place(("date",), draft.at(block, 1))
+    draft.note("import_date", draft.at(block), text=format_date(issued))
+    return index + 1
 
 
 def _disclosure(draft: Draft, blocks: list[SourceBlock], index: int, any_label: bool = False) -> int:
@@ -325,7 +340,8 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
         if isinstance(block, SourceParagraph) and (dated := _signed_date(block.text)):
             found = (index, *dated)
     if found is None:
-        draft.note("import_no_date", None, "warning")
+        if "date" not in draft.data:  # nor under the title
+            draft.note("import_no_date", None, "warning")
         return len(blocks)
     index, issued, signature = found
     date_block = blocks[index]
@@ -423,6 +439,7 @@ def _seal(draft: Draft, signature: SourceParagraph, date_block: SourceBlock, iss
 def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
     """Note, end block and the page's own lists after the date; anything else is kept."""
     end_block: dict[str, Any] = {}
+    blocks = _page_files(draft, blocks)
     pending: SourceParagraph | None = None  # an unknown line: the printer, if 印发 follows alone
     related = False
     for block in blocks:
@@ -462,6 +479,35 @@ def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
         draft.data["end_block"] = end_block
         draft.note("import_end_block", draft.sources.get(("end_block", "print_date")),
                   text=str(end_block.get("printer", "")))
+
+
+def _page_files(draft: Draft, blocks: Sequence[SourceBlock]) -> list[SourceBlock]:
+    """The files a web page attaches below the report ("附件：1.统计表.xlsx", one link a line, or
+    the links alone): the report's attachments, by their names; a link to the report itself (its
+    PDF) is the page's, and dropped. Returns the other blocks."""
+    title = "".join(draft.title[0].split()) if draft.title else None
+    kept: list[SourceBlock] = []
+    names: list[str] = []
+    listing = False
+    for block in blocks:
+        text = block.text.strip() if isinstance(block, SourceParagraph) else ""
+        label = _ATTACHMENTS.fullmatch(text) if "attachments" not in draft.data else None
+        item = _ITEM_NUMBER.sub("", label["first"] if label else text)
+        file = _FILE_NAME.fullmatch(item)
+        listed = listing and bool(item) and cells(text) <= 80 and "。" not in text and bool(file or _ITEM_NUMBER.match(text))
+        listing = bool(label) or listed
+        if not (label or listed or file):
+            kept.append(block)
+        elif file and "".join(file["name"].split()) == title:
+            draft.note("import_furniture", draft.at(block), text=text)
+        elif item:
+            name = draft.text(file["name"] if file else item)
+            draft.place(("attachments", len(names)), draft.at(block, offset(text, name[:1])))
+            names.append(name)
+    if names:
+        draft.data["attachments"] = names
+        draft.note("import_attachments", draft.sources[("attachments", 0)], count=len(names))
+    return kept
 
 
 def _trail(draft: Draft, block: SourceBlock) -> None:
