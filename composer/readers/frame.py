@@ -477,8 +477,8 @@ def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
         _trail(draft, pending)
     if end_block:
         draft.data["end_block"] = end_block
-        draft.note("import_end_block", draft.sources.get(("end_block", "print_date")),
-                  text=str(end_block.get("printer", "")))
+        at = draft.sources.get(("end_block", "print_date")) or draft.sources.get(("end_block", "copy_to"))
+        draft.note("import_end_block", at, text=str(end_block.get("printer") or "、".join(end_block.get("copy_to", []))))
 
 
 def _page_files(draft: Draft, blocks: Sequence[SourceBlock]) -> list[SourceBlock]:
