@@ -40,6 +40,8 @@ _SKIPPED_NAMES = {
     # and as Chinese sites name them, often in pinyin initials: 无障碍, 导航, 当前位置, 面包屑, 分享, 相关
     "topbar", "wza", "logo", "search", "dh", "daohang", "dqwz", "mbx", "fx", "fenxiang", "xgwz", "xglj",
     "related", "print", "dayin", "banquan", "skip",
+    # a WeChat article's: the account's line (name, time, place) and the reading bar (阅读原文, 在看)
+    "rich_media_meta_list", "meta_content", "rich_media_tool", "rich_media_area_extra", "js_pc_qr_code",
 }
 # Parts of hyphenated names that say the same ("main-nav", "article-share", "site-footer").
 _SKIPPED_PARTS = {
