@@ -46,6 +46,15 @@ def parse_date(value: object) -> date:
         raise ValueError(value) from None
 
 
+_CHINESE_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)")
+
+
+def years_in_figures(text: str) -> str:
+    """The text with each year written in Chinese numerals in figures: 二〇二四年度 -> 2024年度
+    (GB/T 9704 7.3.3 writes a title's year so, and a report's year is read from it)."""
+    return _CHINESE_YEAR.sub(lambda m: "".join(str(CHINESE_DIGITS[c]) for c in m[1]), text)
+
+
 def format_date(value: date) -> str:
     """GB/T 9704 7.3.5: the year in full, Arabic numerals, no padding: 2023年12月7日."""
     return f"{value.year}年{value.month}月{value.day}日"

@@ -14,7 +14,7 @@ from datetime import date as Date
 from typing import Any
 
 from ..blocks import cells
-from ..dates import format_date
+from ..dates import format_date, years_in_figures
 from ..model import joint_name
 from ..problems import Location
 from ..rules import mark_fits_one_line, place_signature
@@ -262,8 +262,10 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
         lines.append(following.text.strip())
         end += 1
     title = draft.text("".join(lines))
-    draft.title = (title, draft.at(first))
+    draft.title = (years_in_figures(title), draft.at(first))
     draft.note("import_title", draft.at(first), text=title)
+    if draft.title[0] != title:
+        draft.note("import_title_year_in_figures", draft.at(first), text=draft.title[0])
     return end
 
 
