@@ -410,6 +410,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第{number}部分“{name}”的标题下没有内容：请在标题下写上该部分的情况，再导入",
         "part {number} '{name_en}' ({key}) has nothing under its heading: add what it reports, then import again",
     ),
+    "import_need_parts": (
+        "没有找到报告正文的各部分：请按{headings}写上各部分的标题和内容，再导入",
+        "none of the report's parts found: add them, headed {headings_en}, each with what it reports, then import again",
+    ),
     "import_need_part": (
         "没有找到第{number}部分“{name}”：请加上以“{number}、{name}”为标题的一部分，再导入",
         "part {number} '{name_en}' ({key}) not found: add a part headed '{number}、{name}', then import again",

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from ..dates import format_date
 from ..model import Report
 from ..problems import Location, Problem
+from ..rules import MANDATED_PARTS, part_params
 from ..validation import problems_from_validation
 from .breaks import join_broken_lines
 from .draft import Draft, ModelPath
@@ -172,6 +173,11 @@ def _needed(draft: Draft, data: dict[str, Any], problems: list[Problem]) -> list
             continue
         elif problem.code == "missing" and where == ("issuer",):
             needed.append(replace(problem, code="import_need_issuer", params={}))
+        elif problem.code == "missing" and where == ("parts",):  # no part at all: not yet a report
+            headings = [part_params(key) for key in MANDATED_PARTS]
+            needed.append(replace(problem, code="import_need_parts", params={
+                "headings": "".join(f"“{p['number']}、{p['name']}”" for p in headings),
+                "headings_en": ", ".join(f"'{p['number']}、{p['name']}' ({p['name_en']})" for p in headings)}))
         elif problem.code == "part_empty":
             needed.append(replace(problem, code="import_need_content"))
         elif problem.code == "part_missing":
