@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..problems import Location, Problem, ReportError
 from ..punctuation import is_chinese
+from .draft import heading_marker
 from .frame import layout_table
 from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable, decode_draft
 
@@ -120,8 +121,8 @@ def _article_title(root: Any) -> str | None:
     for meta in root.iter("meta"):
         if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
             return str(meta.get("content"))
-    for heading in root.iter("h1"):
-        if text := heading.text_content().strip():
+    for heading in root.iter("h1"):  # not a part's heading (a page Word saved sets 一、… in <h1>)
+        if (text := heading.text_content().strip()) and heading_marker(text)[0] is None:
             return str(text)
     for title in root.iter("title"):
         if text := re.split(r"\s*[_|｜—–-]\s*", title.text_content().strip())[0]:
