@@ -90,6 +90,12 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
                 draft.note("import_furniture", draft.at(blocks[index]), text=quoted[:60])
             index += 1
     index = _title(draft, blocks, _past_cover(draft, blocks, index))
+    if draft.title and marked is not None and marked < index and _report_title(
+            blocks[index] if index < len(blocks) else None, index, blocks):
+        # the page's title (its <h1>, often a short form) above the document's own: the report's is its own
+        draft.notes[:] = [n for n in draft.notes if not n.code.startswith("import_title")]
+        draft.note("import_furniture", draft.title[1], text=draft.title[0])
+        index = _title(draft, blocks, index)
     index = _dated_under_title(draft, blocks, index)
     index = _disclosure(draft, blocks, index)
     if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
