@@ -46,13 +46,16 @@ def parse_date(value: object) -> date:
         raise ValueError(value) from None
 
 
-_CHINESE_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)")
+_WRITTEN_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4}|[０-９]{4})(?=\s*年)")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def years_in_figures(text: str) -> str:
-    """The text with each year written in Chinese numerals in figures: 二〇二四年度 -> 2024年度
-    (GB/T 9704 7.3.3 writes a title's year so, and a report's year is read from it)."""
-    return _CHINESE_YEAR.sub(lambda m: "".join(str(CHINESE_DIGITS[c]) for c in m[1]), text)
+    """The text with each year written in Chinese numerals or full-width digits in figures:
+    二〇二四年度, ２０２４年度 -> 2024年度 (GB/T 9704 7.3.3 writes a title's year so, and a
+    report's year is read from it)."""
+    return _WRITTEN_YEAR.sub(
+        lambda m: "".join(str(CHINESE_DIGITS.get(c, c)) for c in m[1]).translate(_FULL_WIDTH_DIGITS), text)
 
 
 def format_date(value: date) -> str:

@@ -377,7 +377,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_seal": ("署名和日期按加盖印章的位置排列", "signature and date are placed for a seal"),
     "import_date": ("成文日期：{text}", "issue date: {text}"),
     "import_title_year_in_figures": (
-        "标题中的年份改用阿拉伯数字：{text}", "the year in the title is written in figures: {text}",
+        "标题中的年份已改为半角阿拉伯数字：{text}", "the year in the title is now in half-width figures: {text}",
     ),
     "import_no_date": (
         "没有找到成文日期（正文后单独一行的日期，如 2023年12月7日）",
