@@ -319,6 +319,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件不是 UTF-8 而是 GBK/GB18030 编码（记事本、旧网页常用），已按 GBK 读取",
         "the file is GBK/GB18030, not UTF-8 (as Notepad and older web pages save it); read as GBK",
     ),
+    "import_front_matter": (
+        "已略去 Markdown 文件开头的属性区（第 1–{end} 行，编辑器所加）",
+        "dropped the Markdown file's front matter (lines 1-{end}, the editor's)",
+    ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
     "import_not_a_report": (
         "“{title}”是一份{kind}，不是法治政府建设年度报告：请导入年度报告本身（标题以“报告”结尾）",
