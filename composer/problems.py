@@ -392,6 +392,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_issuer_from_title": (
         "没有署名，发文机关取自标题：{text}", "no signature; the issuer is taken from the title: {text}",
     ),
+    "import_date_from_disclosure": (
+        "正文后没有成文日期，取自网页政府信息公开信息中的成文日期：{text}，请核对",
+        "no issue date after the text; taken from the page's disclosure header: {text}: check it",
+    ),
     "import_issuer_from_disclosure": (
         "没有署名，发文机关取自网页的发布机构：{text}", "no signature; the issuer is the page's publisher: {text}",
     ),

@@ -348,7 +348,7 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
         if isinstance(block, SourceParagraph) and (dated := _signed_date(block.text)):
             found = (index, *dated)
     if found is None:
-        if "date" not in draft.data:  # nor under the title
+        if "date" not in draft.data and not _date_from_disclosure(draft):  # nor under the title
             draft.note("import_no_date", None, "warning")
         return len(blocks)
     index, issued, signature = found
@@ -378,6 +378,18 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     end = _attachments(draft, blocks, start, end)
     merge_pages(draft, pages, _title_like)
     return end
+
+
+def _date_from_disclosure(draft: Draft) -> bool:
+    """The 成文日期 a page's disclosure header gives, taken when the text has no date (a page
+    often sets the sign-off as a picture, with the seal); whether there was one."""
+    for label, value, at in draft.dropped_labels:
+        if "".join(label.split()) in ("成文日期", "发文日期") and value and (issued := date_of(value)):
+            draft.data["date"] = issued
+            draft.place(("date",), at)
+            draft.note("import_date_from_disclosure", at, "warning", text=format_date(issued))
+            return True
+    return False
 
 
 def _joint_sign_off(draft: Draft, blocks: list[SourceBlock], start: int, date_index: int) -> int | None:
