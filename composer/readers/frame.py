@@ -44,6 +44,7 @@ _ITEM_NUMBER = re.compile(r"^\s*[0-9０-９]{1,2}\s*[.．、]\s*")
 _FILE_NAME = re.compile(r"(?P<name>.+?)\s*\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)", re.IGNORECASE)
 _COPY_TO = re.compile(r"抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?")
 _PRINTED = re.compile(r"(?:(?P<printer>.+?)\s+)?(?P<date>\S+?)\s*印\s*发")
+_SEAL_MARK = re.compile(r"[（(]\s*(盖章|印章|公章|章|盖印|签章)\s*[)）]")  # where a template says the seal goes
 _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
 _END_BLOCK = re.compile(rf"{_COPY_TO.pattern}|{_PRINTED.pattern}")  # where the last attachment page ends
 _YEAR = re.compile(r"(\d{4})\s*年")
@@ -359,14 +360,18 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     after, pages = split_pages(blocks[index + 1:], _END_BLOCK, _title_like)
     _after_date(draft, after)
     end = index
+    if index > start and isinstance(mark := blocks[index - 1], SourceParagraph) and _SEAL_MARK.fullmatch(mark.text.strip()):
+        _sealed(draft, mark)  # "（盖章）" on a line of its own above the date: where the seal goes
+        end = index = index - 1
     if signature is not None:
-        draft.signature = (draft.text(_unpadded(signature)), draft.at(date_block))
+        draft.signature = (draft.text(_unpadded(_unmarked(draft, date_block, signature))), draft.at(date_block))
     elif index > start and (joint := _joint_sign_off(draft, blocks, start, index)):
         end = joint
     elif index > start and _signature_like(blocks[index - 1]):
         signature_block = blocks[index - 1]
         assert isinstance(signature_block, SourceParagraph)
-        draft.signature = (draft.text(_unpadded(signature_block.text)), draft.at(signature_block))
+        text = _unmarked(draft, signature_block, signature_block.text)
+        draft.signature = (draft.text(_unpadded(text)), draft.at(signature_block))
         _seal(draft, signature_block, date_block, issued)
         end = index - 1
     if draft.issuers:
@@ -378,6 +383,20 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     end = _attachments(draft, blocks, start, end)
     merge_pages(draft, pages, _title_like)
     return end
+
+
+def _unmarked(draft: Draft, block: SourceBlock, signature: str) -> str:
+    """A signature without the seal's placeholder a template leaves after it: "白沙县司法局（盖章）"."""
+    mark = _SEAL_MARK.search(signature.rstrip())
+    if mark is None or mark.end() != len(signature.rstrip()) or not signature[:mark.start()].strip():
+        return signature
+    _sealed(draft, block)
+    return signature[:mark.start()]
+
+
+def _sealed(draft: Draft, block: SourceBlock) -> None:
+    draft.data["seal"] = True
+    draft.note("import_seal", draft.at(block))
 
 
 def _date_from_disclosure(draft: Draft) -> bool:
@@ -451,9 +470,8 @@ def _seal(draft: Draft, signature: SourceParagraph, date_block: SourceBlock, iss
             placed = place_signature(text, format_date(issued), seal, draft.profile)
             errors[seal] = abs(placed.signature.start - signature.start) + abs(placed.date.start - date_block.start)
         sealed = errors[True] < errors[False] and errors[True] <= 1.0
-    if sealed:
-        draft.data["seal"] = True
-        draft.note("import_seal", draft.at(signature))
+    if sealed and not draft.data.get("seal"):
+        _sealed(draft, signature)
 
 
 def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
