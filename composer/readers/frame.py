@@ -49,7 +49,7 @@ _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
 _END_BLOCK = re.compile(rf"{_COPY_TO.pattern}|{_PRINTED.pattern}")  # where the last attachment page ends
 _YEAR = re.compile(r"(\d{4})\s*年")
 _COVER_LINES = 3  # lines a cover note may take above the report's title
-_ISSUER_IN_TITLE = re.compile(r"(?:关于)?(?P<issuer>.+?)(关于)?\d{4}\s*年")  # 关于白沙县司法局2024年度…的报告
+_ISSUER_IN_TITLE = re.compile(r"(?:关于)?(?P<issuer>(?!关于).+?)(关于)?\d{4}\s*年")  # 关于白沙县司法局2024年度…的报告
 
 
 def layout_table(rows: Sequence[Sequence[str]]) -> bool:
