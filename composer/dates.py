@@ -40,7 +40,8 @@ def _chinese_small_number(text: str) -> int:
 
 
 def parse_date(value: object) -> date:
-    """Accepts a date, an ISO or slashed date, 2023年12月7日 or 二〇二三年十二月七日; raises ValueError."""
+    """Accepts a date, an ISO or slashed date, 2023年12月7日 or 二〇二三年十二月七日 (元月 for 一月 too);
+    raises ValueError."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -48,6 +49,8 @@ def parse_date(value: object) -> date:
     if not isinstance(value, str):
         raise ValueError(value)
     text = value.strip()
+    if "年元月" in text:  # January as it is often written: 2025年元月20日, 二〇二五年元月二十日
+        text = text.replace("年元月", "年1月" if text[:1].isdigit() else "年一月")
     if match := _NUMERIC.match(text) or _COMPACT.match(text):
         year, month, day = (int(g) for g in match.groups())
         return date(year, month, day)
@@ -59,6 +62,18 @@ def parse_date(value: object) -> date:
         return datetime.fromisoformat(text).date()
     except ValueError:
         raise ValueError(value) from None
+
+
+_WRITTEN_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4}|[０-９]{4})(?=\s*年)")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def years_in_figures(text: str) -> str:
+    """The text with each year written in Chinese numerals or full-width digits in figures:
+    二〇二四年度, ２０２４年度 -> 2024年度 (GB/T 9704 7.3.3 writes a title's year so, and a
+    report's year is read from it)."""
+    return _WRITTEN_YEAR.sub(
+        lambda m: "".join(str(CHINESE_DIGITS.get(c, c)) for c in m[1]).translate(_FULL_WIDTH_DIGITS), text)
 
 
 def format_date(value: date) -> str:

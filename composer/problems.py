@@ -379,6 +379,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件不是 UTF-8 而是 GBK/GB18030 编码（记事本、旧网页常用），已按 GBK 读取",
         "the file is GBK/GB18030, not UTF-8 (as Notepad and older web pages save it); read as GBK",
     ),
+    "import_front_matter": (
+        "已略去 Markdown 文件开头的属性区（第 1–{end} 行，编辑器所加）",
+        "dropped the Markdown file's front matter (lines 1-{end}, the editor's)",
+    ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
     "import_not_a_report": (
         "“{title}”是一份{kind}，不是法治政府建设年度报告：请导入年度报告本身（标题以“报告”结尾）",
@@ -436,6 +440,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_seal": ("署名和日期按加盖印章的位置排列", "signature and date are placed for a seal"),
     "import_date": ("成文日期：{text}", "issue date: {text}"),
+    "import_title_year_in_figures": (
+        "标题中的年份已改为半角阿拉伯数字：{text}", "the year in the title is now in half-width figures: {text}",
+    ),
     "import_no_date": (
         "没有找到成文日期（正文后单独一行的日期，如 2023年12月7日）",
         "no issue date found (a date on its own line after the text, e.g. 2023年12月7日)",
@@ -444,6 +451,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_end_block": ("版记：{text}", "end block: {text}"),
     "import_issuer_from_title": (
         "没有署名，发文机关取自标题：{text}", "no signature; the issuer is taken from the title: {text}",
+    ),
+    "import_date_from_disclosure": (
+        "正文后没有成文日期，取自网页政府信息公开信息中的成文日期：{text}，请核对",
+        "no issue date after the text; taken from the page's disclosure header: {text}: check it",
     ),
     "import_issuer_from_disclosure": (
         "没有署名，发文机关取自网页的发布机构：{text}", "no signature; the issuer is the page's publisher: {text}",
@@ -466,6 +477,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_need_content": (
         "第{number}部分“{name}”的标题下没有内容：请在标题下写上该部分的情况，再导入",
         "part {number} '{name_en}' ({key}) has nothing under its heading: add what it reports, then import again",
+    ),
+    "import_need_parts": (
+        "没有找到报告正文的各部分：请按{headings}写上各部分的标题和内容，再导入",
+        "none of the report's parts found: add them, headed {headings_en}, each with what it reports, then import again",
     ),
     "import_need_part": (
         "没有找到第{number}部分“{name}”：请加上以“{number}、{name}”为标题的一部分，再导入",

@@ -123,3 +123,15 @@ def test_the_issuer_under_the_title_is_the_issuer_and_the_addressee_follows():
     result = import_report(CORPUS / "markdown-bold-runin-note.md")
     assert result.report.addressees == ["县人民政府"] and result.report.issuer == "北塘镇人民政府"
     assert "北塘镇人民政府" not in result.report.opening
+
+
+def test_an_end_block_without_its_printer_is_given_up_where_it_stands_and_quoted_as_written(tmp_path):
+    """A draft's 抄送 line with no 印发 line under it: the end block cannot be made, and the
+    warning quotes the names at the 抄送 line (not a Python dict with no line)."""
+    draft = tmp_path / "draft.txt"
+    text = (CORPUS / "county-justice-typed.txt").read_text("utf-8").rstrip("\n")
+    draft.write_text(text + "\n\n抄送：县人民政府办公室，市司法局。\n", "utf-8")
+    result = import_report(draft)
+    assert result.report is not None and result.report.end_block is None
+    [(line, params)] = _codes(result, "import_guess_dropped")
+    assert line == len(text.splitlines()) + 2 and params["text"] == "县人民政府办公室、市司法局"

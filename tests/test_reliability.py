@@ -213,7 +213,7 @@ def test_import_answers_every_corpus_file_as_a_source(as_sources):
         assert all(p.code in MESSAGES and p.location.file == str(source) for p in problems), source
 
 
-@pytest.mark.parametrize("name, expected", [("empty", "文件为空"), ("binary", "不是文本文件"), ("markup", "缺少")])
+@pytest.mark.parametrize("name, expected", [("empty", "文件为空"), ("binary", "不是文本文件"), ("markup", "没有找到报告正文的各部分")])
 @pytest.mark.parametrize("suffix", [".txt", ".html"])
 def test_cli_import_of_a_corpus_file_answers_and_writes_nothing(name, expected, suffix, tmp_path):
     source = tmp_path / f"{name}{suffix}"

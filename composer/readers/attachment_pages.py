@@ -58,16 +58,20 @@ def _title_end(page: list[SourceBlock], title_like: Callable[[str], bool]) -> in
 
 
 def _items(draft: Draft, blocks: list[SourceBlock], path: ModelPath) -> list[Any]:
-    """Paragraphs, tables and numbered headings, the sections nested by their markers' levels."""
+    """Paragraphs, tables and numbered headings, the sections nested by their markers' levels;
+    numbered lines with nothing under them (a list of documents: 1.《…办法》 2.《…办法》) are
+    paragraphs, numbered as written."""
     root: list[Any] = []
     open_sections: list[tuple[int, list[Any], ModelPath]] = [(0, root, path)]
-    for block in blocks:
+    levels = [_heading_level(block) for block in blocks]
+    for index, block in enumerate(blocks):
         if isinstance(block, SourceTable):
             header, *rows = [list(row) for row in block.rows]
             item: Any = {"table": {"header": header, "rows": rows}} if rows else draft.text("　".join(header))
         else:
             level, _, rest = heading_marker(block.text)
-            if level is not None and is_heading(block) and not has_sentence_punctuation(rest):
+            following = levels[index + 1] if index + 1 < len(blocks) else 0
+            if level is not None and levels[index] and (following is None or following > level):
                 while open_sections[-1][0] >= level:
                     open_sections.pop()
                 content: list[Any] = []
@@ -82,6 +86,14 @@ def _items(draft: Draft, blocks: list[SourceBlock], path: ModelPath) -> list[Any
         draft.place((*at, len(items)), draft.at(block))
         items.append(item)
     return root
+
+
+def _heading_level(block: SourceBlock) -> int | None:
+    """The level of a numbered heading line, or None for what goes under a heading (text, a table)."""
+    if isinstance(block, SourceTable):
+        return None
+    level, _, rest = heading_marker(block.text)
+    return level if level is not None and is_heading(block) and not has_sentence_punctuation(rest) else None
 
 
 def merge_pages(draft: Draft, pages: list[list[SourceBlock]], title_like: Callable[[str], bool]) -> None:

@@ -14,7 +14,7 @@ from datetime import date as Date
 from typing import Any
 
 from ..blocks import cells
-from ..dates import format_date
+from ..dates import format_date, years_in_figures
 from ..model import joint_name
 from ..problems import Location
 from ..rules import mark_fits_one_line, place_signature
@@ -41,13 +41,15 @@ _ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]*[^。；;，,\s])\s*[:：]") 
 _TITLE_END = re.compile(r"(报告|总结)([（(].*[)）])?$")
 _ATTACHMENTS = re.compile(r"附\s*件\s*[:：]\s*(?P<first>.*)")
 _ITEM_NUMBER = re.compile(r"^\s*[0-9０-９]{1,2}\s*[.．、]\s*")
+_FILE_NAME = re.compile(r"(?P<name>.+?)\s*\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)", re.IGNORECASE)
 _COPY_TO = re.compile(r"抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?")
 _PRINTED = re.compile(r"(?:(?P<printer>.+?)\s+)?(?P<date>\S+?)\s*印\s*发")
+_SEAL_MARK = re.compile(r"[（(]\s*(盖章|印章|公章|章|盖印|签章)\s*[)）]")  # where a template says the seal goes
 _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
 _END_BLOCK = re.compile(rf"{_COPY_TO.pattern}|{_PRINTED.pattern}")  # where the last attachment page ends
 _YEAR = re.compile(r"(\d{4})\s*年")
 _COVER_LINES = 3  # lines a cover note may take above the report's title
-_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>.+?)(关于)?\d{4}\s*年")
+_ISSUER_IN_TITLE = re.compile(r"(?:关于)?(?P<issuer>(?!关于).+?)(关于)?\d{4}\s*年")  # 关于白沙县司法局2024年度…的报告
 
 
 def layout_table(rows: Sequence[Sequence[str]]) -> bool:
@@ -89,6 +91,13 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
                 draft.note("import_furniture", draft.at(blocks[index]), text=quoted[:60])
             index += 1
     index = _title(draft, blocks, _past_cover(draft, blocks, index))
+    if draft.title and marked is not None and marked < index and _report_title(
+            blocks[index] if index < len(blocks) else None, index, blocks):
+        # the page's title (its <h1>, often a short form) above the document's own: the report's is its own
+        draft.notes[:] = [n for n in draft.notes if not n.code.startswith("import_title")]
+        draft.note("import_furniture", draft.title[1], text=draft.title[0])
+        index = _title(draft, blocks, index)
+    index = _dated_under_title(draft, blocks, index)
     index = _disclosure(draft, blocks, index)
     if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
@@ -106,6 +115,19 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
             index += 1
     note_disclosure(draft)
     return index
+
+
+def _dated_under_title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
+    """The date in brackets under the title, as a report made to a congress or a meeting is
+    dated ("（2025年1月10日）") with no date after the body; past it, if there."""
+    block = blocks[index] if draft.title and index < len(blocks) else None
+    match = _NOTE.fullmatch(block.text.strip()) if isinstance(block, SourceParagraph) else None
+    if block is None or match is None or (issued := date_of(match["text"])) is None:
+        return index
+    draft.data["date"] = issued
+    draft.place(("date",), draft.at(block, 1))
+    draft.note("import_date", draft.at(block), text=format_date(issued))
+    return index + 1
 
 
 def _disclosure(draft: Draft, blocks: list[SourceBlock], index: int, any_label: bool = False) -> int:
@@ -247,8 +269,10 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
         lines.append(following.text.strip())
         end += 1
     title = draft.text("".join(lines))
-    draft.title = (title, draft.at(first))
+    draft.title = (years_in_figures(title), draft.at(first))
     draft.note("import_title", draft.at(first), text=title)
+    if draft.title[0] != title:
+        draft.note("import_title_year_in_figures", draft.at(first), text=draft.title[0])
     return end
 
 
@@ -325,7 +349,8 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
         if isinstance(block, SourceParagraph) and (dated := _signed_date(block.text)):
             found = (index, *dated)
     if found is None:
-        draft.note("import_no_date", None, "warning")
+        if "date" not in draft.data and not _date_from_disclosure(draft):  # nor under the title
+            draft.note("import_no_date", None, "warning")
         return len(blocks)
     index, issued, signature = found
     date_block = blocks[index]
@@ -335,14 +360,18 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     after, pages = split_pages(blocks[index + 1:], _END_BLOCK, _title_like)
     _after_date(draft, after)
     end = index
+    if index > start and isinstance(mark := blocks[index - 1], SourceParagraph) and _SEAL_MARK.fullmatch(mark.text.strip()):
+        _sealed(draft, mark)  # "（盖章）" on a line of its own above the date: where the seal goes
+        end = index = index - 1
     if signature is not None:
-        draft.signature = (draft.text(_unpadded(signature)), draft.at(date_block))
+        draft.signature = (draft.text(_unpadded(_unmarked(draft, date_block, signature))), draft.at(date_block))
     elif index > start and (joint := _joint_sign_off(draft, blocks, start, index)):
         end = joint
     elif index > start and _signature_like(blocks[index - 1]):
         signature_block = blocks[index - 1]
         assert isinstance(signature_block, SourceParagraph)
-        draft.signature = (draft.text(_unpadded(signature_block.text)), draft.at(signature_block))
+        text = _unmarked(draft, signature_block, signature_block.text)
+        draft.signature = (draft.text(_unpadded(text)), draft.at(signature_block))
         _seal(draft, signature_block, date_block, issued)
         end = index - 1
     if draft.issuers:
@@ -354,6 +383,32 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     end = _attachments(draft, blocks, start, end)
     merge_pages(draft, pages, _title_like)
     return end
+
+
+def _unmarked(draft: Draft, block: SourceBlock, signature: str) -> str:
+    """A signature without the seal's placeholder a template leaves after it: "白沙县司法局（盖章）"."""
+    mark = _SEAL_MARK.search(signature.rstrip())
+    if mark is None or mark.end() != len(signature.rstrip()) or not signature[:mark.start()].strip():
+        return signature
+    _sealed(draft, block)
+    return signature[:mark.start()]
+
+
+def _sealed(draft: Draft, block: SourceBlock) -> None:
+    draft.data["seal"] = True
+    draft.note("import_seal", draft.at(block))
+
+
+def _date_from_disclosure(draft: Draft) -> bool:
+    """The 成文日期 a page's disclosure header gives, taken when the text has no date (a page
+    often sets the sign-off as a picture, with the seal); whether there was one."""
+    for label, value, at in draft.dropped_labels:
+        if "".join(label.split()) in ("成文日期", "发文日期") and value and (issued := date_of(value)):
+            draft.data["date"] = issued
+            draft.place(("date",), at)
+            draft.note("import_date_from_disclosure", at, "warning", text=format_date(issued))
+            return True
+    return False
 
 
 def _joint_sign_off(draft: Draft, blocks: list[SourceBlock], start: int, date_index: int) -> int | None:
@@ -415,14 +470,14 @@ def _seal(draft: Draft, signature: SourceParagraph, date_block: SourceBlock, iss
             placed = place_signature(text, format_date(issued), seal, draft.profile)
             errors[seal] = abs(placed.signature.start - signature.start) + abs(placed.date.start - date_block.start)
         sealed = errors[True] < errors[False] and errors[True] <= 1.0
-    if sealed:
-        draft.data["seal"] = True
-        draft.note("import_seal", draft.at(signature))
+    if sealed and not draft.data.get("seal"):
+        _sealed(draft, signature)
 
 
 def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
     """Note, end block and the page's own lists after the date; anything else is kept."""
     end_block: dict[str, Any] = {}
+    blocks = _page_files(draft, blocks)
     pending: SourceParagraph | None = None  # an unknown line: the printer, if 印发 follows alone
     related = False
     for block in blocks:
@@ -460,8 +515,37 @@ def _after_date(draft: Draft, blocks: Sequence[SourceBlock]) -> None:
         _trail(draft, pending)
     if end_block:
         draft.data["end_block"] = end_block
-        draft.note("import_end_block", draft.sources.get(("end_block", "print_date")),
-                  text=str(end_block.get("printer", "")))
+        at = draft.sources.get(("end_block", "print_date")) or draft.sources.get(("end_block", "copy_to"))
+        draft.note("import_end_block", at, text=str(end_block.get("printer") or "、".join(end_block.get("copy_to", []))))
+
+
+def _page_files(draft: Draft, blocks: Sequence[SourceBlock]) -> list[SourceBlock]:
+    """The files a web page attaches below the report ("附件：1.统计表.xlsx", one link a line, or
+    the links alone): the report's attachments, by their names; a link to the report itself (its
+    PDF) is the page's, and dropped. Returns the other blocks."""
+    title = "".join(draft.title[0].split()) if draft.title else None
+    kept: list[SourceBlock] = []
+    names: list[str] = []
+    listing = False
+    for block in blocks:
+        text = block.text.strip() if isinstance(block, SourceParagraph) else ""
+        label = _ATTACHMENTS.fullmatch(text) if "attachments" not in draft.data else None
+        item = _ITEM_NUMBER.sub("", label["first"] if label else text)
+        file = _FILE_NAME.fullmatch(item)
+        listed = listing and bool(item) and cells(text) <= 80 and "。" not in text and bool(file or _ITEM_NUMBER.match(text))
+        listing = bool(label) or listed
+        if not (label or listed or file):
+            kept.append(block)
+        elif file and "".join(file["name"].split()) == title:
+            draft.note("import_furniture", draft.at(block), text=text)
+        elif item:
+            name = draft.text(file["name"] if file else item)
+            draft.place(("attachments", len(names)), draft.at(block, offset(text, name[:1])))
+            names.append(name)
+    if names:
+        draft.data["attachments"] = names
+        draft.note("import_attachments", draft.sources[("attachments", 0)], count=len(names))
+    return kept
 
 
 def _trail(draft: Draft, block: SourceBlock) -> None:

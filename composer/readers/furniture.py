@@ -27,7 +27,9 @@ _SITE_WORDS = (
 _SHARE_WORDS = "微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|微信好友|豆瓣|人人网|今日头条|钉钉"
 FURNITURE = re.compile(
     r"扫一扫.*|"
-    r"(发布时间|来源|浏览次数|访问次数|点击数|阅读次数|字号|【?字体|作者|责任编辑|供稿)\s*[:：].*|"
+    r"【?((信息|文章|稿件)?来源|发布(时间|者|人)|浏览次数|访问次数|点击数|阅读次数|(点击|访问|阅读|浏览)量|字号|字体|作者|"
+    r"责任编辑|供稿)\s*[:：].*|"
+    r"时间\s*[:：]\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}.*|"  # 时间：2025-01-21 09:12:33　阅读量：128
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*|"
     r"(网站)?首页\s*[>＞»›/].*|"  # a breadcrumb without its label
     r"(网站)?首页([\s|｜丨/·]+[^\s|｜丨/·，。；：:]{2,8}){2,}|"  # a menu copied as a line
@@ -35,6 +37,10 @@ FURNITURE = re.compile(
     rf"({_SITE_WORDS})([\s|｜丨/·]*({_SITE_WORDS}))*|"
     r".{0,60}((主办|承办|协办|运维|维护)单位|技术支持)\s*[:：].{0,80}|.{2,30}主办(\s.{0,80})?|"
     r"(上一篇|下一篇|分享到|附件下载)\s*[:：]?.*|"
+    r"(((责任)?编辑|审核|审校|校对|[初复终]审|监制|排版|美编|图文|图片|摄影|撰稿|通讯员)\s*[:：][^。；]{0,20}\s*){1,4}|"  # credits
+    # an article's account line, as a WeChat copy starts: "原创 南湖民政 南湖民政 2026年01月19日 17:45 浙江"
+    r"(原创\s*)?([^\s。；，:：]{2,20}\s+){0,3}\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?(\s*[^\s。；，:：]{2,8})?|"
+    r"(长按|扫描|扫码)[^。；，]{0,10}二维码[^。；，]{0,12}|点击上方[^。；，]{0,12}关注[^。；，]{0,12}|"
     rf"({_SHARE_WORDS})([\s|｜丨/·]*({_SHARE_WORDS}))*|"
     r"(【?(打印|打印本页|关闭|关闭窗口|收藏|返回顶部|返回|纠错)】?\s*)+|"
     r"[|\s]*\|[|\s]*|"
@@ -43,8 +49,10 @@ FURNITURE = re.compile(
 )
 # A page number a printed page carries, left in text copied from a PDF: "— 3 —", "-3-", "第3页 共8页".
 PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*[0-9０-９]{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
-# A list of links the page adds after the report; it and all that follows the date are furniture.
-RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)")
+# A list of links the page adds after the report, or the bar a WeChat article ends with; it and
+# all that follows the date are furniture.
+RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)|"
+                     r"预览时标签不可点|微信扫一扫.{0,20}|(继续|向上)滑动看下一个|轻触阅读原文")
 
 # The website's labels (索引号, 信息分类, ...) are the model's own field titles; sites also use
 # others for the same fields, and labels the model keeps no field for (read, then dropped with a

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..problems import Location, Problem, ReportError
 from ..punctuation import is_chinese
+from .draft import heading_marker
 from .frame import layout_table
 from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable, decode_draft
 
@@ -40,6 +41,8 @@ _SKIPPED_NAMES = {
     # and as Chinese sites name them, often in pinyin initials: 无障碍, 导航, 当前位置, 面包屑, 分享, 相关
     "topbar", "wza", "logo", "search", "dh", "daohang", "dqwz", "mbx", "fx", "fenxiang", "xgwz", "xglj",
     "related", "print", "dayin", "banquan", "skip",
+    # a WeChat article's: the account's line (name, time, place) and the reading bar (阅读原文, 在看)
+    "rich_media_meta_list", "meta_content", "rich_media_tool", "rich_media_area_extra", "js_pc_qr_code",
 }
 # Parts of hyphenated names that say the same ("main-nav", "article-share", "site-footer").
 _SKIPPED_PARTS = {
@@ -118,8 +121,8 @@ def _article_title(root: Any) -> str | None:
     for meta in root.iter("meta"):
         if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
             return str(meta.get("content"))
-    for heading in root.iter("h1"):
-        if text := heading.text_content().strip():
+    for heading in root.iter("h1"):  # not a part's heading (a page Word saved sets 一、… in <h1>)
+        if (text := heading.text_content().strip()) and heading_marker(text)[0] is None:
             return str(text)
     for title in root.iter("title"):
         if text := re.split(r"\s*[_|｜—–-]\s*", title.text_content().strip())[0]:

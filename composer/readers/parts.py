@@ -66,8 +66,10 @@ def emit_parts(draft: Draft) -> None:
         draft.place((*path, "heading"), part.at)
         content: list[Any] = []
         emit_items(draft, content, part.items, (*path, "content"), 2)
-        parts[key] = {"heading": part.heading, "content": content}
-        draft.note("import_part", part.at, heading=part.heading, **_part_params(key))
+        # a part's heading stands alone: the full stop or colon that ran the text in goes
+        heading = part.heading.rstrip("。：:.") if part.run_in else part.heading
+        parts[key] = {"heading": heading, "content": content}
+        draft.note("import_part", part.at, heading=heading, **_part_params(key))
     if parts:
         draft.data["parts"] = parts
 

@@ -63,8 +63,30 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
             if isinstance(b, SourceParagraph) and cells(b.text) <= 40
             and not has_sentence_punctuation(b.text.strip().rstrip("。")) and part_for(b.text)
         }
+    _unrank_lists(blocks, ranks)
     _rank_leads(blocks, ranks)
     return ranks
+
+
+def _unrank_lists(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> None:
+    """Figure-numbered lines one after another with nothing between them or run in (a list of
+    documents after "分别是：", 1.《…办法》 2.《…办法》) are a list's items, not headings: the
+    text after the last one is not under it."""
+    run: list[int] = []
+    bare = [i for i in sorted(ranks) if _run_in_split(_heading_text(blocks[i])) is None]
+    for index in [*bare, -1]:
+        if run and (index != run[-1] + 1 or ranks.get(index) != ranks[run[0]]):
+            if len(run) >= 2 and ranks[run[0]] >= 3:
+                for item in run:
+                    del ranks[item]
+            run = []
+        if index >= 0:
+            run.append(index)
+
+
+def _heading_text(block: SourceBlock) -> str:
+    assert isinstance(block, SourceParagraph)
+    return block.text if block.marker else heading_marker(block.text)[2]
 
 
 def _numbered_sentence(level: int, rest: str, blocks: Sequence[SourceBlock], index: int) -> bool:

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from ..dates import format_date
 from ..model import Report
 from ..problems import Location, Problem
+from ..rules import MANDATED_PARTS, part_params
 from ..validation import problems_from_validation
 from .breaks import join_broken_lines
 from .draft import Draft, ModelPath
@@ -144,9 +147,18 @@ def _give_up(draft: Draft, data: dict[str, Any], problem: Problem) -> bool:
             dropped = field.pop(path[1])  # one entry of the red header, the end block, the disclosure
         else:
             dropped = data.pop(path[0])
-        draft.note("import_guess_dropped", at, "warning", text=str(dropped), reason=reason[0], reason_en=reason[1])
+        draft.note("import_guess_dropped", at, "warning", text=_quoted(dropped), reason=reason[0], reason_en=reason[1])
         return True
     return False
+
+
+def _quoted(value: Any) -> str:
+    """A dropped guess as the source had it: an end block's 抄送 names, not a Python dict."""
+    if isinstance(value, dict):
+        return "；".join(_quoted(item) for item in value.values())
+    if isinstance(value, (list, tuple)):
+        return "、".join(_quoted(item) for item in value)
+    return format_date(value) if isinstance(value, date) else str(value)
 
 
 def _needed(draft: Draft, data: dict[str, Any], problems: list[Problem]) -> list[Problem]:
@@ -161,6 +173,11 @@ def _needed(draft: Draft, data: dict[str, Any], problems: list[Problem]) -> list
             continue
         elif problem.code == "missing" and where == ("issuer",):
             needed.append(replace(problem, code="import_need_issuer", params={}))
+        elif problem.code == "missing" and where == ("parts",):  # no part at all: not yet a report
+            headings = [part_params(key) for key in MANDATED_PARTS]
+            needed.append(replace(problem, code="import_need_parts", params={
+                "headings": "".join(f"“{p['number']}、{p['name']}”" for p in headings),
+                "headings_en": ", ".join(f"'{p['number']}、{p['name']}' ({p['name_en']})" for p in headings)}))
         elif problem.code == "part_empty":
             needed.append(replace(problem, code="import_need_content"))
         elif problem.code == "part_missing":
@@ -200,4 +217,7 @@ def _locate(problem: Problem, sources: dict[ModelPath, Location], file: str | No
     for length in range(len(path), 0, -1):
         if at := sources.get(path[:length]):
             return replace(problem, location=Location(file, at.line, at.column, path))
+    # a field the source lacks (an end block's printer): where the rest of its group was read
+    if at := next((a for where, a in sources.items() if path and where[:1] == path[:1]), None):
+        return replace(problem, location=Location(file, at.line, at.column, path))
     return replace(problem, location=Location(file, None, None, path))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import re
 from collections.abc import Callable
 
+from ..problems import Location, Problem
 from ..punctuation import is_chinese
 from .draft import heading_marker
 from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable, decode_draft
@@ -30,6 +31,8 @@ _ORDERED = re.compile(r"\d{1,3}[.)]\s")
 _QUOTE = re.compile(r">\s?")
 _FENCE = re.compile(r"(`{3,}|~{3,}).*")
 _LEADING_BOLD = re.compile(r"(\*\*|__)(?P<lead>.+?)\1(?=\S)")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break typed as HTML: "局<br>2025年1月16日"
+_FRONT_MATTER_KEY = re.compile(r"[\w-]+\s*:.*|\s+.*|\s*-\s.*")
 
 
 def _indent_cells(space: str) -> float:
@@ -147,7 +150,7 @@ class _Markdown:
 
     def read(self, text: str) -> list[SourceBlock]:
         lines = text.splitlines()
-        index = 0
+        index = _front_matter_end(lines)
         fence: str | None = None
         while index < len(lines):
             raw = lines[index]
@@ -193,6 +196,11 @@ class _Markdown:
             elif bullet := _BULLET.match(stripped):
                 self.flush()
                 self.add(stripped[bullet.end():], number, column + bullet.end())
+            elif _BREAK.search(stripped):  # lines broken by <br>: a paragraph each
+                self.flush()
+                for piece in _BREAK.split(stripped):
+                    self.add(piece, number, column + stripped.find(piece))
+                    self.flush()
             else:
                 if _ORDERED.match(stripped) or heading_marker(stripped)[0] is not None:
                     self.flush()  # a numbered item or heading starts its own paragraph
@@ -201,7 +209,22 @@ class _Markdown:
         return self.blocks
 
 
+def _front_matter_end(lines: list[str]) -> int:
+    """Where the text starts after the YAML front matter that Typora, Obsidian and static sites
+    put first (---, key: value lines, ---): it is the editor's, not the report's."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index, line in enumerate(lines[1:], 1):
+        if line.strip() in ("---", "...") and index > 1:
+            return index + 1
+        if not _FRONT_MATTER_KEY.fullmatch(line):
+            return 0
+    return 0
+
+
 def read_markdown(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """Paragraphs (consecutive lines joined), headings with their # level, and pipe tables."""
     text, notes = decode_draft(data, name)
+    if end := _front_matter_end(text.splitlines()):
+        notes.append(Problem("import_front_matter", {"end": end}, Location(name, 1, 1), "info"))
     return SourceDocument(_Markdown().read(text), notes)
