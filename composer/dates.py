@@ -13,22 +13,21 @@ _CHINESE = re.compile(r"^\s*([〇零○Ｏ一二三四五六七八九]{4})年([�
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 
 
-_YEAR = re.compile(r"^\s*(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*(?:年度?)?\s*$")
+_YEAR = re.compile(r"^\s*([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*(?:年度?)?\s*$")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _in_figures(year: str) -> str:
+    """Four digits of a year written in Chinese numerals or full-width digits, in figures."""
+    return "".join(str(CHINESE_DIGITS.get(c, c)) for c in year).translate(_FULL_WIDTH_DIGITS)
 
 
 def parse_year(value: object) -> object:
     """A year as authors type it: 2024, "2024年", "2024年度", "２０２４", "二〇二四年" -> 2024;
     anything else is handed back as it is, for the model to refuse as not a whole number."""
-    if not isinstance(value, str):
-        return value
-    match = _YEAR.match(value.translate(_FULL_WIDTH_DIGITS))
-    if match is None:
-        return value
-    digits = match.group(1)
-    return int(digits) if digits.isdigit() else int("".join(str(CHINESE_DIGITS[c]) for c in digits))
-
-
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+    if isinstance(value, str) and (match := _YEAR.match(value)):
+        return int(_in_figures(match.group(1)))
+    return value
 
 
 def _chinese_small_number(text: str) -> int:
@@ -55,7 +54,7 @@ def parse_date(value: object) -> date:
         year, month, day = (int(g) for g in match.groups())
         return date(year, month, day)
     if match := _CHINESE.match(text):
-        year = int("".join(str(CHINESE_DIGITS[c]) for c in match.group(1)))
+        year = int(_in_figures(match.group(1)))
         return date(year, _chinese_small_number(match.group(2)), _chinese_small_number(match.group(3)))
     # A date with a time of day, as the web disclosure tables give it.
     try:
@@ -65,15 +64,13 @@ def parse_date(value: object) -> date:
 
 
 _WRITTEN_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4}|[０-９]{4})(?=\s*年)")
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def years_in_figures(text: str) -> str:
     """The text with each year written in Chinese numerals or full-width digits in figures:
     二〇二四年度, ２０２４年度 -> 2024年度 (GB/T 9704 7.3.3 writes a title's year so, and a
     report's year is read from it)."""
-    return _WRITTEN_YEAR.sub(
-        lambda m: "".join(str(CHINESE_DIGITS.get(c, c)) for c in m[1]).translate(_FULL_WIDTH_DIGITS), text)
+    return _WRITTEN_YEAR.sub(lambda m: _in_figures(m[1]), text)
 
 
 def format_date(value: date) -> str:
