@@ -59,6 +59,7 @@ def _timed(repeat: int, work: Callable[[], None]) -> float:
     return time.process_time() - start
 
 
+@pytest.mark.slow  # 4-30 s a case, ~75 s in all: over a quarter of the default run's time
 @pytest.mark.parametrize("case", CASES)
 def test_four_times_the_input_at_most_about_four_times_the_work(case, tmp_path):
     work = CASES[case]
