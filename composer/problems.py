@@ -714,6 +714,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "发文字号“{number}”的年份应当用六角括号〔〕括入：“{fixed}”",
         "the document number '{number}' must put the year in 〔〕: '{fixed}'",
     ),
+    "N004": ("数字“{number}”用了全角字符，应为半角“{fixed}”", "the number '{number}' is in full-width characters: '{fixed}'"),
     "N003": ("第一部分写的是{year}年的工作，此处却是“{found}年”，是否笔误？", "part one is about {year}, but this says {found}: a typo?"),
     "D001": (
         "成文日期{date}已过{next}年第一季度；年度报告应于每年第一季度报送",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from composer.lint import lint_document, lint_file, text_document, yaml_document
+from composer.lint import fix_file, lint_document, lint_file, text_document, yaml_document
 from composer.profile import load_profile
 
 # A first part long enough to be a real one (S004), with nothing for any rule to say.
@@ -62,6 +62,7 @@ TRIGGERS = {
                    + section("严格规范执法。", "开展执法检查。", run_in=True)),
     "N001": report(MEASURES.replace("2024年，", "2024年03月，")),
     "N002": report(MEASURES + "    - 印发《青山县法治政府建设实施方案》（青政办发[2024]12号）。\n"),
+    "N004": report(MEASURES + "    - 全年办理行政复议案件３６件。\n"),
     "N003": report(MEASURES + "    - 2026年6月，我局完成执法案卷评查。\n"),
     "D001": report(date="2025-04-10"),
     "W001": report(MEASURES + "    - 同意建设建设“3+1+N”区域类综合性中试基地。\n"),
@@ -191,6 +192,17 @@ def test_dates_with_leading_zeros():
     (date,) = findings_in("2023年03月05日，召开推进会；12月7日再次召开。", "N001")
     assert (date.location.column, date.params["fixed"]) == (6, "2023年3月5日")
     assert findings_in("2023年10月20日、2023年3月5日、1-9月", "N001") == []
+
+
+def test_numbers_in_full_width_digits_and_their_fix(tmp_path):
+    found = findings_in("新建道路１２６０公里，办结率９８．６％，第3季度，２０２４年", "N004")
+    assert [(f.location.column, f.params["number"], f.params["fixed"]) for f in found] == [
+        (5, "１２６０", "1260"), (15, "９８．６", "98.6"), (26, "２０２４", "2024")]
+    assert findings_in("新建道路1260公里，办结率98.6%", "N004") == []
+    path = tmp_path / "report.yaml"
+    path.write_text(report(MEASURES + "    - 全年办理行政复议案件３６件，办结率９８．６％。  # 复议\n"), encoding="utf-8")
+    fix_file(path)
+    assert "    - 全年办理行政复议案件36件，办结率98.6％。  # 复议\n" in path.read_text(encoding="utf-8")
 
 
 def test_document_numbers_with_the_wrong_brackets():

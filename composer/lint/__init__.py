@@ -21,6 +21,7 @@ Rules (wording in composer.problems.MESSAGES; * marks a safe fix that --fix appl
   N002*     warning  a document number's year not in 〔〕 ([] 【】 () ﹝﹞), also where one is cited
                      (an error in the red header, where it stops the report from validating)
   N003      warning  a year after the report year in part one
+  N004*     warning  a number in full-width digits: １２６０ -> 1260
   D001      warning  issue date after the first quarter of the following year
   W001      warning  a doubled word: 建设建设
   W002      info     a doubled function word: 的的

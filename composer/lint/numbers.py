@@ -1,4 +1,4 @@
-"""Numbers and dates: N001 to N003, and the reporting deadline D001."""
+"""Numbers and dates: N001 to N004, and the reporting deadline D001."""
 
 from __future__ import annotations
 
@@ -63,6 +63,21 @@ def padded_dates(text: str) -> Iterator[Hit]:
         written = match.group(0)
         fixed = "".join(c for i, c in enumerate(written, start=match.start()) if i not in zeros)
         yield Hit({"date": written, "fixed": fixed}, zeros[0], zeros[0] + 1, tuple(Edit(z, z + 1, "") for z in zeros))
+
+
+# Full-width digits (１２６０, ９８．６): a number is written in half-width figures (GB/T 15835).
+_FULL_WIDTH_NUMBER = re.compile(r"[０-９]+(?:．[０-９]+)?")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+@text_rule("N004", "warning")
+def full_width_digits(text: str) -> Iterator[Hit]:
+    """１２６０公里 -> 1260公里, ９８．６％ -> 98.6％: each number's characters, in place."""
+    for match in _FULL_WIDTH_NUMBER.finditer(text):
+        written = match.group(0)
+        fixed = written.translate(_HALF_WIDTH)
+        edits = tuple(Edit(i, i + 1, fixed[i - match.start()]) for i in range(match.start(), match.end()))
+        yield Hit({"number": written, "fixed": fixed}, match.start(), match.end(), edits)
 
 
 def report_year(document: LintDocument) -> int | None:
