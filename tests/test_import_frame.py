@@ -135,3 +135,16 @@ def test_an_end_block_without_its_printer_is_given_up_where_it_stands_and_quoted
     assert result.report is not None and result.report.end_block is None
     [(line, params)] = _codes(result, "import_guess_dropped")
     assert line == len(text.splitlines()) + 2 and params["text"] == "县人民政府办公室、市司法局"
+
+
+@pytest.mark.parametrize("dated", ["（2025年1月10日）", "（2025年1月10日在县十八届人大常委会第二十次会议上）",
+                                   "(2025年1月10日 在县人民政府常务会议上)"])
+def test_a_report_dated_under_its_title_takes_that_date(tmp_path, dated):
+    """Reports made to a congress or a meeting are dated in brackets under the title, often
+    with where they were made, and have no date after the body."""
+    draft = tmp_path / "draft.txt"
+    text = (REPO / "tests" / "import_heldout" / "date-under-title-2024.txt").read_text("utf-8")
+    draft.write_text(text.replace("（2025年1月10日）", dated, 1), "utf-8")
+    result = import_report(draft)
+    assert result.report is not None and str(result.report.date) == "2025-01-10"
+    assert result.report.opening and not any("会议" in line or "1月10日" in line for line in result.report.opening)

@@ -117,12 +117,18 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
     return index
 
 
+# The date, then where the report was made: "2025年1月10日在县十八届人大常委会第二十次会议上"
+_DATE_WHERE = re.compile(r"(?P<date>[^在]+?日)(?:\s*在.{2,60}?(?:会议|会)上?)?")
+
+
 def _dated_under_title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     """The date in brackets under the title, as a report made to a congress or a meeting is
-    dated ("（2025年1月10日）") with no date after the body; past it, if there."""
+    dated ("（2025年1月10日）", "（2025年1月10日在县人大常委会会议上）") with no date after the
+    body; past it, if there."""
     block = blocks[index] if draft.title and index < len(blocks) else None
     match = _NOTE.fullmatch(block.text.strip()) if isinstance(block, SourceParagraph) else None
-    if block is None or match is None or (issued := date_of(match["text"])) is None:
+    dated = _DATE_WHERE.fullmatch(match["text"].strip()) if match else None
+    if block is None or dated is None or (issued := date_of(dated["date"])) is None:
         return index
     draft.data["date"] = issued
     draft.place(("date",), draft.at(block, 1))
