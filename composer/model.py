@@ -138,11 +138,19 @@ class TableItem(_Model):
     table: Table = Field(title="表格")
 
 
+def _yes_no(value: Any) -> Any:
+    """是 and 否, as a Chinese author answers, for true and false."""
+    return {"是": True, "否": False}.get(value.strip(), value) if isinstance(value, str) else value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+
+
 class Section(_Model):
     """A numbered section: a heading, optionally run in with its first paragraph, and content."""
 
     heading: Heading = Field(title="小标题", description="不写序号，序号（一）1.（1）自动生成")
-    run_in: bool = Field(
+    run_in: YesNo = Field(
         False, title="标题与正文同段", description="true：小标题后直接接第一段正文，排在同一段内"
     )
     content: list["Item"] = Field(default=[], title="内容")
@@ -346,7 +354,7 @@ def _seal_kind(value: Any) -> str:
 
 # true / false, or the image to press: one kind at a time, so a wrong value is one problem.
 SealField = Annotated[
-    Union[Annotated[bool, Tag("flag")], Annotated[Seal, Tag("image")]], Discriminator(_seal_kind)
+    Union[Annotated[YesNo, Tag("flag")], Annotated[Seal, Tag("image")]], Discriminator(_seal_kind)
 ]
 
 

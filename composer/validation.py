@@ -15,8 +15,8 @@ from .problems import MESSAGES, Location, Problem
 from .rules import PART_KEYS, part_params
 
 Path_ = tuple[str | int, ...]
-# Tags of the content union: they appear in pydantic's error paths, not in the input.
-_ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None}
+# Tags of the unions (content; a seal's true/false): they appear in pydantic's error paths, not in the input.
+_ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None, "flag": None}  # "flag": a seal's true/false
 
 # Errors about a key itself (unknown, misplaced, missing below it) point at the key, not its value.
 _PART_CODES = {"part_order", "part_empty", "part_missing", "part_key_named", "part_key_misspelt"}
@@ -24,7 +24,7 @@ KEY_ERRORS = {"unknown_key", "unknown_key_suggest", "unknown_key_spaced", "unkno
 
 _EXPECTED = {  # pydantic error type -> (Chinese, English) of what was expected
     "int": ("整数", "a whole number"),
-    "bool": ("true 或 false", "true or false"),
+    "bool": ("true 或 false（也可写 是 或 否）", "true or false"),
     "string": ("文字", "text"),
     "list": ("列表（每项以“- ”开头）", "a list (items starting with '- ')"),
     "dict": ("“键: 值”形式的映射", "a mapping of keys to values"),

@@ -361,3 +361,12 @@ def test_a_misspelt_part_key_is_told_the_key_not_that_the_part_is_missing(tmp_pa
     [problem] = problems_of(text, tmp_path)
     assert (problem.code, problem.location.line, problem.location.column) == ("part_key_misspelt", line_of(text, "  plan:"), 3)
     assert "“plans”" in problem.message("zh") and "'plans'" in problem.message("en")
+
+
+def test_yes_and_no_are_written_as_a_chinese_author_answers(tmp_path):
+    text = _HEAD + "    - heading: 加强组织领导\n      run_in: 是\n      content:\n        - 正文。\n"
+    rest = "  shortcomings:\n    - 不足。\n  leadership:\n    - 履职。\n  plans:\n    - 计划。\n"
+    report = composer.load(text + rest + "seal: 否\n")
+    assert report.parts.measures.content[0].run_in is True and report.seal is False
+    [problem] = problems_of(text + rest + "seal: 可能\n", tmp_path)
+    assert problem.code == "wrong_type" and "“加盖印章”" in problem.message("zh") and "是 或 否" in problem.message("zh")
