@@ -119,12 +119,13 @@ def _unreadable_entry(path: Path) -> str | None:
 def _search(folder: Path, imports: bool, skip: Path | None, notes: list[Problem]) -> list[Path]:
     """Reports in folder and its subfolders, leaving out hidden ones, Office lock files (~$)
     and the folder `skip` (the output); what is not a regular file is left out with a note."""
+    suffixes = YAML_SUFFIXES + _importable()  # drafts too: counted when not taken
     found = []
     for top, folders, names in os.walk(folder):
         here = Path(top)
         folders[:] = sorted(f for f in folders if not f.startswith(".") and (here / f).resolve() != skip)
         for name in sorted(names):
-            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in YAML_SUFFIXES + _importable():
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in suffixes:
                 continue
             if reason := _unreadable_entry(here / name):
                 notes.append(Problem(reason, {}, Location(str(here / name)), "warning"))

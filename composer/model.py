@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date as Date
-from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -576,11 +575,3 @@ class Report(_Model):
                     "section_too_deep", "section_too_deep", {"level": level, "at": ".".join(map(str, path))}
                 )
         return self
-
-
-
-@lru_cache(maxsize=1)
-def field_names() -> frozenset[str]:
-    """Every key a report's YAML may hold, at any depth (the fields of all the models)."""
-    models = [value for value in globals().values() if isinstance(value, type) and issubclass(value, _Model)]
-    return frozenset(name for model in models for name in model.model_fields)

@@ -16,7 +16,7 @@ from .rules import PART_KEYS, part_params
 
 Path_ = tuple[str | int, ...]
 # Tags of the unions (content; a seal's true/false): they appear in pydantic's error paths, not in the input.
-_ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None, "flag": None}  # "flag": a seal's true/false
+_ITEM_TAGS = {"section": Section, "table": TableItem, "paragraph": None, "flag": None}
 
 # Errors about a key itself (unknown, misplaced, missing below it) point at the key, not its value.
 _PART_CODES = {"part_order", "part_empty", "part_missing", "part_key_named", "part_key_misspelt"}
@@ -210,7 +210,7 @@ def _problem(error: Any, positions: Positions | None, file: str | None) -> Probl
     return Problem(code, params, Location(file, line, column, path))
 
 
-def _every_part_problem(errors: list[Any]) -> Iterator[Any]:
+def _every_problem(errors: list[Any]) -> Iterator[Any]:
     """The errors, with the first problem of the parts' structure (missing, misordered, empty),
     where validation stops, replaced by all of them: two missing parts are two messages at once;
     so too a table's rows that do not match its header."""
@@ -230,7 +230,7 @@ def problems_from_validation(
     error: ValidationError, positions: Positions | None = None, file: str | None = None
 ) -> list[Problem]:
     """One problem per pydantic error, sorted by where it is in the input."""
-    found = [(tuple(e["loc"]), _problem(e, positions, file)) for e in _every_part_problem(error.errors(include_url=False))]
+    found = [(tuple(e["loc"]), _problem(e, positions, file)) for e in _every_problem(error.errors(include_url=False))]
     # A misspelt key also leaves its right name missing; the did-you-mean says it all.
     misspelt = {(loc[:-1], p.params["suggestion"]) for loc, p in found if "suggestion" in p.params}
     problems = [p for loc, p in found if not (p.code == "missing" and loc and (loc[:-1], loc[-1]) in misspelt)]

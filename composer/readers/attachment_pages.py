@@ -69,9 +69,10 @@ def _items(draft: Draft, blocks: list[SourceBlock], path: ModelPath) -> list[Any
             header, *rows = [list(row) for row in block.rows]
             item: Any = {"table": {"header": header, "rows": rows}} if rows else draft.text("　".join(header))
         else:
-            level, _, rest = heading_marker(block.text)
+            level = levels[index]
             following = levels[index + 1] if index + 1 < len(blocks) else 0
-            if level is not None and levels[index] and (following is None or following > level):
+            if level is not None and (following is None or following > level):
+                rest = heading_marker(block.text)[2]
                 while open_sections[-1][0] >= level:
                     open_sections.pop()
                 content: list[Any] = []

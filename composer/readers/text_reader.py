@@ -148,9 +148,9 @@ class _Markdown:
         )
         self.gap = False
 
-    def read(self, text: str) -> list[SourceBlock]:
-        lines = text.splitlines()
-        index = _front_matter_end(lines)
+    def read(self, lines: list[str], start: int) -> list[SourceBlock]:
+        """The blocks of the lines from `start` (past any front matter)."""
+        index = start
         fence: str | None = None
         while index < len(lines):
             raw = lines[index]
@@ -225,6 +225,7 @@ def _front_matter_end(lines: list[str]) -> int:
 def read_markdown(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """Paragraphs (consecutive lines joined), headings with their # level, and pipe tables."""
     text, notes = decode_draft(data, name)
-    if end := _front_matter_end(text.splitlines()):
+    lines = text.splitlines()
+    if end := _front_matter_end(lines):
         notes.append(Problem("import_front_matter", {"end": end}, Location(name, 1, 1), "info"))
-    return SourceDocument(_Markdown().read(text), notes)
+    return SourceDocument(_Markdown().read(lines, end), notes)

@@ -14,9 +14,9 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from ..limits import MAX_CHARACTERS, MAX_PARAGRAPHS, MAX_TABLE_ROWS, MAX_YAML_LINES
-from ..model import Report, field_names
+from ..model import Report
 from ..problems import Location, Problem, ReportError
-from ..validation import Positions, problems_from_validation
+from ..validation import LABELS, Positions, problems_from_validation
 from .source import Lines
 
 MAX_NODES = 200_000  # a 20x-seed report has a few thousand; an alias bomb has billions
@@ -86,7 +86,7 @@ def _refuse_full_width_colon(text: str, file: str | None) -> None:
     keyboard types it) is, to YAML, text: the parser would complain a line or two later, or
     join the line to the text before it."""
     for found in _KEY_FULL_WIDTH_COLON.finditer(text):
-        if found.group(2) in field_names():
+        if found.group(2) in LABELS:  # a key of the report's, at any depth
             line = text.count("\n", 0, found.start())
             raise _problem("yaml_full_width_colon", file, line, found.end() - 1 - found.start(), key=found.group(2))
 
