@@ -1,6 +1,8 @@
 """Loading YAML: every problem comes back with its file, line and column, in Chinese or English."""
 
 import codecs
+import random
+import zlib
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,8 @@ import composer
 from conftest import ALL_SAMPLES, SEED_YAML
 
 SEED = SEED_YAML.read_text("utf-8")
+TESTS = Path(__file__).parent
+SAMPLES_DIR = TESTS.parent / "samples"
 
 
 def problems_of(text: str, tmp_path: Path, name: str = "report.yaml", raw: bytes | None = None):
@@ -237,9 +241,76 @@ def test_alias_bomb_is_refused(tmp_path):
     assert [p.code for p in problems_of("\n".join(lines), tmp_path)] == ["yaml_alias_bomb"]
 
 
-@pytest.mark.slow
 def test_deep_nesting_is_refused(tmp_path):
-    assert [p.code for p in problems_of("a: " + "[" * 5000 + "]" * 5000, tmp_path)] == ["yaml_too_deep"]
+    assert [p.code for p in problems_of("a: " + "[" * 1900 + "]" * 1900, tmp_path)] == ["yaml_too_deep"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("levels", [5000, 40000])
+def test_nesting_deeper_than_libyaml_can_read_is_refused_not_a_crash(levels, tmp_path):
+    """libyaml composes on the C stack, which 40 000 levels overflow (the process dies)."""
+    from conftest import run_cli
+
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * levels + "]" * levels, "utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1 and "嵌套层次过深" in result.stderr, result.stderr
+
+
+# The samples and the hand-made corpus by default; the import corpora's reports with the slow tests.
+YAML_FILES = [*sorted(SAMPLES_DIR.glob("*.yaml")), *sorted(TESTS.glob("corpus/*.yaml"))] + [
+    pytest.param(path, marks=pytest.mark.slow) for path in sorted(TESTS.glob("import_*/**/*.yaml"))
+]
+_MUTATIONS = [":", "-", " ", "\n", "'", '"', "[", "]", "{", "#", "\n- ", ": ", "  ", "|", ">", "?", ",", "：", "？"]
+
+
+def _variants(text: str, seed: int) -> list[str]:
+    """The text, its CRLF twin, and cuts, deletions and insertions at random places."""
+    rng = random.Random(seed)
+    variants = [text, text.replace("\n", "\r\n")]
+    for _ in range(4):
+        cut = rng.randrange(len(text) + 1)
+        variants += [text[:cut], text[:cut] + text[cut + 1:], text[:cut] + rng.choice(_MUTATIONS) + text[cut:]]
+    return variants
+
+
+def _read(text: str) -> tuple:
+    from composer.readers.yaml_reader import parse_yaml
+
+    try:
+        data, positions = parse_yaml(text, "r.yaml")
+    except composer.ReportError as error:
+        return "refused", [(p.code, p.params, p.location) for p in error.problems]
+    return data, positions.values, positions.keys, positions.scalars
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda path: path.name)
+def test_libyaml_and_ruamel_read_every_report_and_its_mutations_alike(path, monkeypatch):
+    """libyaml (C) parses what it can, ruamel's Python parser the rest and every broken text:
+    for reports and their cut, broken and CRLF variants, the data, every position and every
+    complaint are the same as ruamel alone gives."""
+    pytest.importorskip("_ruamel_yaml", reason="ruamel.yaml.clib (libyaml) is not installed")
+    from composer.readers import yaml_reader
+
+    text = path.read_text("utf-8", errors="replace")
+    variants = _variants(text, zlib.crc32(path.name.encode()))
+    with_libyaml = [_read(variant) for variant in variants]
+    monkeypatch.setattr(yaml_reader, "_libyaml", lambda: None)
+    assert [_read(variant) for variant in variants] == with_libyaml
+
+
+def test_a_report_is_parsed_by_libyaml_where_installed(monkeypatch):
+    """The seed goes to libyaml, not to ruamel's Python parser (which would need its reader)."""
+    pytest.importorskip("_ruamel_yaml", reason="ruamel.yaml.clib (libyaml) is not installed")
+    from composer.readers import yaml_reader
+
+    def no_python_parser() -> None:
+        raise AssertionError("ruamel's Python parser was used")
+
+    monkeypatch.setattr(yaml_reader, "_reader", no_python_parser)
+    assert yaml_reader.parse_yaml(SEED)[0]["issuer"] == "大同市科技局"
+    with pytest.raises(AssertionError):
+        yaml_reader.parse_yaml(SEED.replace("issuer:", "issuer: &first"))  # an anchor: ruamel's
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path):

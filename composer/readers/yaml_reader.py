@@ -8,6 +8,7 @@ node marks give line and column).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any, NamedTuple
 
@@ -119,8 +120,11 @@ def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) 
         if walk.characters > MAX_CHARACTERS:  # aliases repeating a long section under the node cap
             raise _problem("yaml_too_much_text", walk.file, node.start_mark.line, node.start_mark.column,
                            limit=MAX_CHARACTERS)
-        walk.positions.scalars[path] = (node.start_mark.index, node.end_mark.index, node.style)
-        if node.style is None and node.end_mark.line > node.start_mark.line:
+        style = node.style or None  # libyaml's plain scalar has style "", ruamel's None
+        if node.value or style:  # an empty plain scalar has no character to place (nor one
+            # place: ruamel marks the next token, libyaml the end of the previous one)
+            walk.positions.scalars[path] = (node.start_mark.index, node.end_mark.index, style)
+        if style is None and node.end_mark.line > node.start_mark.line:
             _refuse_folded_item(walk, node.start_mark.index, node.end_mark.index)
         return None if node.tag.endswith(":null") else node.value
     if id(node) in active:
@@ -201,7 +205,6 @@ def _refuse_control_characters(text: str, file: str | None) -> None:
 
 def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
     """Plain data and the positions of its values; raises ReportError on any YAML problem."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     if not text.strip():
@@ -211,12 +214,9 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
     if (lines := text.count("\n") + 1) > MAX_YAML_LINES:  # parsing them all would take ~1 s per 15,000
         raise _problem("yaml_too_many_lines", file, MAX_YAML_LINES, 0, lines=lines, limit=MAX_YAML_LINES,
                        paragraphs=MAX_PARAGRAPHS, rows=MAX_TABLE_ROWS)
-    yaml = YAML(typ="safe", pure=True)
-    yaml.Reader = _reader()
     try:
-        documents = yaml.compose_all(text)
-        root = next(documents, None)
-        if next(documents, None) is not None:
+        roots = _roots(text)
+        if len(roots) > 1:
             raise _problem("yaml_multiple_documents", file)
     except MarkedYAMLError as error:
         raise _syntax_problem(error, text, file) from None
@@ -224,11 +224,51 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
         raise _problem("yaml_syntax", file, detail=str(error)) from None
     except RecursionError:
         raise _problem("yaml_too_deep", file, limit=MAX_DEPTH) from None
-    if root is None:
+    if not roots or roots[0] is None:
         raise ReportError([Problem("file_empty", {}, Location(file, 1, 1))])
     walk = _Walk(file)
     walk.positions.source = text
-    return _to_data(root, (), walk, 0, set()), walk.positions
+    return _to_data(roots[0], (), walk, 0, set()), walk.positions
+
+
+# Every level of YAML nesting needs one of these characters, so their count bounds the depth.
+_NESTING = "[{-:?"
+# libyaml composes on the C stack, which some 20 000 levels overflow on Linux's main thread
+# and fewer on smaller stacks (the process dies); ruamel's parser raises RecursionError. A
+# report 20 times the seed's length holds some 1 100 of the characters.
+_LIBYAML_MAX_NESTING = 2_000
+# What libyaml reads otherwise than ruamel: a tab inside text (ruamel refuses it), a BOM (its
+# marks skip it), a line or paragraph separator (a line break to one, not the other), anchors,
+# aliases, tags and directives (where they may stand).
+_LIBYAML_READS_OTHERWISE = re.compile("[\t\ufeff\u2028\u2029&*!%]")
+
+
+def _libyaml() -> Any:
+    """libyaml's parser (ruamel.yaml.clib), or None where it is not installed."""
+    from ruamel.yaml.main import CParser
+
+    return CParser
+
+
+def _roots(text: str) -> list[Any]:
+    """The root nodes of the text's first two documents (a second is an error).
+
+    libyaml (C) composes a seed report in 2 ms where ruamel's Python parser takes 13 (12 ms
+    where it takes 120 at 20 times the length), into the same nodes with the same marks, for
+    a text free of what it reads otherwise. A text with any of that, or one libyaml refuses,
+    goes to ruamel: every complaint is ruamel's, which `_syntax_problem` words for the author.
+    """
+    from ruamel.yaml import YAML
+
+    if (_libyaml() is not None and not _LIBYAML_READS_OTHERWISE.search(text)
+            and sum(map(text.count, _NESTING)) <= _LIBYAML_MAX_NESTING):
+        try:
+            return list(itertools.islice(YAML(typ="safe", pure=False).compose_all(text), 2))
+        except Exception:  # noqa: BLE001 - ruamel says what is wrong, below
+            pass
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Reader = _reader()
+    return list(itertools.islice(yaml.compose_all(text), 2))
 
 
 class YamlSource(NamedTuple):
