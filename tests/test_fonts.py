@@ -547,7 +547,7 @@ def read_by_reportlab(data: bytes, monkeypatch) -> tuple[dict, list[int]]:
         patch.setattr(TTFontFile, "extractInfo", spy)
         copy = fontcache.cache_dir() / "truetype" / "copy.ttf"
         face = rlfaces.RecordedFace(data, copy.with_suffix(".rl"))
-    fields = {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key", "_subsets", "_width_arrays")}
+    fields = {k: v for k, v in vars(face).items() if k not in _NOT_READ + ("_record", "_key", "_subsets")}
     fields["glyphToChar"] = face.glyphToChar  # made when first asked for
     return {k: v for k, v in fields.items() if k not in ("_glyph_to_char", "_glyph_to_char_as_read")}, readings
 

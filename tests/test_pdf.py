@@ -7,6 +7,7 @@ Positions are compared with the figures of the style profile: margins, the 22-li
 from __future__ import annotations
 
 import hashlib
+import shutil
 import io
 import json
 import sys
@@ -502,16 +503,19 @@ def test_identical_input_gives_identical_bytes(cli, tmp_path, seed_by_cli):
 
 
 def test_a_subset_embedded_again_is_the_one_reportlab_makes(monkeypatch):
-    """A face keeps the subsets it embedded, made and compressed, and their width arrays written
-    (composer.layout.rlfaces): the same report drawn again takes them from there, also after
-    another report, and writes the bytes reportlab's own subsetting, compression and writing
-    write."""
+    """A face keeps the subsets it embedded, made and compressed, with their width arrays
+    written, in memory and on disk (composer.layout.rlfaces): the same report drawn again, in
+    this process or the next, takes them from there, also after another report, and writes the
+    bytes reportlab's own subsetting, compression and writing write. A damaged record is made
+    again; a face's folder keeps only its newest subsets."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace, TTFontFile
 
+    from composer.layout import rlfaces
     from composer.layout.rlfaces import RecordedFace, RecordedFont
 
     seed, other = composer.load(SEED_YAML), composer.load(SAMPLES / "joint.yaml")
+    composer.render(other, "pdf")  # the font copies grow to hold both reports' characters
     with monkeypatch.context() as patch:
         patch.setattr(RecordedFace, "makeSubset", TTFontFile.makeSubset)
         patch.setattr(RecordedFace, "addSubsetObjects", TTFontFace.addSubsetObjects)
@@ -519,20 +523,39 @@ def test_a_subset_embedded_again_is_the_one_reportlab_makes(monkeypatch):
         own = composer.render(seed, "pdf")
     faces = [font.face for font in pdfmetrics._fonts.values() if isinstance(getattr(font, "face", None), RecordedFace)]
     assert faces
-    for face in faces:
-        face._subsets.clear()
-        face._width_arrays.clear()
+    folders = [face._record.with_suffix(".subsets") for face in faces]
+
+    def forget(on_disk: bool) -> None:
+        for face, folder in zip(faces, folders):
+            face._subsets.clear()
+            if on_disk:
+                shutil.rmtree(folder, ignore_errors=True)
+
     made: list[int] = []
     real = TTFontFile.makeSubset
     monkeypatch.setattr(TTFontFile, "makeSubset", lambda self, subset: made.append(len(subset)) or real(self, subset))
+    forget(on_disk=True)
     assert composer.render(seed, "pdf") == own
     assert len(made) > 1  # the seed embeds several subsets, each made here
     made.clear()
+    forget(on_disk=False)  # as a new process finds it
+    assert composer.render(seed, "pdf") == own
+    assert not made
     composer.render(other, "pdf")
     assert made  # another text, other subsets
     made.clear()
     assert composer.render(seed, "pdf") == own
     assert not made  # every subset was kept
+    records = [record for folder in folders for record in folder.iterdir()]
+    records[0].write_bytes(b"damaged")
+    forget(on_disk=False)
+    assert composer.render(seed, "pdf") == own
+    assert len(made) == 1
+    assert max(len(list(folder.iterdir())) for folder in folders) > 1
+    monkeypatch.setattr(rlfaces, "_SUBSETS_KEPT", 1)
+    forget(on_disk=True)
+    assert composer.render(seed, "pdf") == own
+    assert all(len(list(folder.iterdir())) <= 1 for folder in folders)
 
 
 # --- fonts: missing characters, stand-ins, the fonts command ----------------------------------

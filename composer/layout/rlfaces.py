@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from weakref import WeakKeyDictionary
 
 from reportlab import Version, rl_config
@@ -48,30 +49,41 @@ class RecordedFace(TTFontFace):
     in the order the document first uses them), made and compressed, and their width arrays
     written: rendering the same text again (a preview redrawn, a report sent twice) embeds the
     same subsets, whose making, compressing and writing was a fifth of a seed PDF's time.
-    Another text makes its own.
+    Another text makes its own. The compressed subsets are recorded on disk too, in a folder
+    beside the record (the last `_SUBSETS_KEPT` of the face), for the next process: a report
+    rendered again after an edit embeds the same subsets up to its first new character.
     """
 
     def __init__(self, data: bytes, record: Path) -> None:
         self._record = record
         self._key = (_FORMAT, Version, sys.version_info[:2], fingerprint(data), len(data))
-        self._subsets: dict[tuple[int, ...], tuple[bytes, bytes]] = {}  # code points: the subset, compressed
-        self._width_arrays: dict[tuple[int, ...], PDFObject] = {}
+        self._subsets: dict[tuple[int, ...], _Subset] = {}  # by code points
         super().__init__(io.BytesIO(data))
 
-    def _subset(self, subset: list[int]) -> tuple[bytes, bytes]:
-        def made() -> tuple[bytes, bytes]:
+    def _subset(self, subset: list[int]) -> _Subset:
+        def made() -> _Subset:
+            key = (*self._key, tuple(subset))
+            record = self._record.with_suffix(".subsets") / f"{zlib.crc32(repr(subset).encode()):08x}"
+            kept = read_record(record, key)
+            if isinstance(kept, tuple) and len(kept) == 2:
+                compressed, widths = kept
+                return _Subset(zlib.decompress(compressed), compressed, _Written(widths))
             data = super(RecordedFace, self).makeSubset(subset)
-            return data, zlib.compress(data)
+            compressed = zlib.compress(data)
+            widths = PDFArray(list(map(self.getCharWidth, subset))).format(None)  # as reportlab's addObjects
+            write_record(record, key, (compressed, widths))
+            _keep_newest(record.parent, _SUBSETS_KEPT)
+            return _Subset(data, compressed, _Written(widths))
 
         return _kept(self._subsets, tuple(subset), made)
 
-    def width_array(self, subset: list[int], widths: PDFArray, doc: Any) -> PDFObject:
-        """The subset's width array (`widths`, made by reportlab) as the PDF writes it, written
-        once a kept subset: reportlab formats its 256 numbers one by one."""
-        return _kept(self._width_arrays, tuple(subset), lambda: _Written(widths.format(doc)))
+    def width_array(self, subset: list[int]) -> PDFObject:
+        """The subset's width array as the PDF writes it: reportlab formats its 256 numbers one
+        by one for every document."""
+        return self._subset(subset).widths
 
     def makeSubset(self, subset: list[int]) -> bytes:  # noqa: N802 - reportlab's name
-        return self._subset(subset)[0]
+        return self._subset(subset).data
 
     def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:  # noqa: N802 - reportlab's name
         """reportlab's font file and descriptor of a subset, the font file already compressed
@@ -80,7 +92,7 @@ class RecordedFace(TTFontFace):
         descriptor = super().addSubsetObjects(doc, fontname, subset)
         stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
         if stream.filters == [PDFZCompress] and "Filter" not in stream.dictionary:
-            stream.content = self._subset(subset)[1]
+            stream.content = self._subset(subset).compressed
             stream.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
         return descriptor
 
@@ -149,7 +161,7 @@ class RecordedFont(TTFont):
         if isinstance(self.face, RecordedFace):
             fonts = doc.idToObject["BasicFonts"].dict
             for name, subset in drawn:
-                fonts[name].Widths = self.face.width_array(subset, fonts[name].Widths, doc)
+                fonts[name].Widths = self.face.width_array(subset)
 
 
 class _Written(PDFObject):
@@ -160,6 +172,14 @@ class _Written(PDFObject):
 
     def format(self, document: Any) -> bytes:
         return self.data
+
+
+class _Subset(NamedTuple):
+    """A subset of a face as a PDF embeds it."""
+
+    data: bytes  # the TrueType font
+    compressed: bytes  # as reportlab's FlateDecode filter writes it (zlib, default level)
+    widths: PDFObject  # the width array, written
 
 
 _Made = TypeVar("_Made")
@@ -173,6 +193,16 @@ def _kept(table: dict[tuple[int, ...], _Made], key: tuple[int, ...], make: Calla
             table.clear()
         made = table[key] = make()
     return made
+
+
+def _keep_newest(folder: Path, count: int) -> None:
+    """Removes all but the `count` newest files of folder (another process may remove them too)."""
+    try:
+        files = sorted(os.scandir(folder), key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
+        for entry in files[count:]:
+            Path(entry.path).unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache left larger costs only disk
 
 
 def _glyphs_to_chars(char_to_glyph: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
