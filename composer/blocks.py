@@ -5,8 +5,8 @@ in `compose`; a renderer maps each block to its format and reads sizes and faces
 style profile. Widths are in character cells (`cells`), the grid's unit.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typing.NamedTuple compiles each annotation given
+# as a string, ~1 M instructions of every process per class (self-references are quoted).
 import unicodedata
 from datetime import date
 from typing import NamedTuple
@@ -245,7 +245,7 @@ class AttachmentPage(NamedTuple):
 
     label: str
     title: Title
-    body: tuple[Block, ...]
+    body: tuple["Block", ...]
     landscape: bool
     path: Path
 

@@ -9,8 +9,10 @@ CHINESE_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二
                   "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 _NUMERIC = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_CHINESE = re.compile(r"^\s*([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+# Patterns most reports never need, compiled when first used (re keeps them): a pattern of
+# Chinese characters takes some 4 M instructions to compile, in every process.
+_CHINESE = r"^\s*([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$"
+_COMPACT = r"^\s*(\d{4})(\d{2})(\d{2})\s*$"
 
 
 _YEAR = re.compile(r"^\s*([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*(?:年度?)?\s*$")
@@ -50,10 +52,10 @@ def parse_date(value: object) -> date:
     text = value.strip()
     if "年元月" in text:  # January as it is often written: 2025年元月20日, 二〇二五年元月二十日
         text = text.replace("年元月", "年1月" if text[:1].isdigit() else "年一月")
-    if match := _NUMERIC.match(text) or _COMPACT.match(text):
+    if match := _NUMERIC.match(text) or re.match(_COMPACT, text):
         year, month, day = (int(g) for g in match.groups())
         return date(year, month, day)
-    if match := _CHINESE.match(text):
+    if match := re.match(_CHINESE, text):
         year = int(_in_figures(match.group(1)))
         return date(year, _chinese_small_number(match.group(2)), _chinese_small_number(match.group(3)))
     # A date with a time of day, as the web disclosure tables give it.
@@ -63,14 +65,14 @@ def parse_date(value: object) -> date:
         raise ValueError(value) from None
 
 
-_WRITTEN_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4}|[０-９]{4})(?=\s*年)")
+_WRITTEN_YEAR = r"([〇零○Ｏ一二三四五六七八九]{4}|[０-９]{4})(?=\s*年)"
 
 
 def years_in_figures(text: str) -> str:
     """The text with each year written in Chinese numerals or full-width digits in figures:
     二〇二四年度, ２０２４年度 -> 2024年度 (GB/T 9704 7.3.3 writes a title's year so, and a
     report's year is read from it)."""
-    return _WRITTEN_YEAR.sub(lambda m: _in_figures(m[1]), text)
+    return re.sub(_WRITTEN_YEAR, lambda m: _in_figures(m[1]), text)
 
 
 def format_date(value: date) -> str:

@@ -43,20 +43,22 @@ def marker(level: int, n: int) -> str:
 
 
 # Each level's marker in the forms real documents use: full- and half-width brackets, 、 . ． as
-# separators. A level-3 number must not be the start of a decimal ("1.5亿元").
-MARKER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^[{_CN}]+\s*[、,，.．]\s*")),
-    (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]\s*[、,，]?\s*")),
-    (3, re.compile(r"^[0-9０-９]{1,3}\s*(?:[、,，]|[.．](?![0-9０-９]))\s*")),
-    (4, re.compile(r"^[（(]\s*[0-9０-９]{1,3}\s*[）)]\s*[、,，]?\s*")),
+# separators. A level-3 number must not be the start of a decimal ("1.5亿元"). With the characters
+# it may start with: most headings start with none, and their patterns are never compiled (one
+# of Chinese characters takes some 4 M instructions, in every process; re keeps them).
+_MARKERS: tuple[tuple[int, str, str], ...] = (
+    (1, _CN, rf"^[{_CN}]+\s*[、,，.．]\s*"),
+    (2, "（(", rf"^[（(]\s*[{_CN}]+\s*[）)]\s*[、,，]?\s*"),
+    (3, "0123456789０１２３４５６７８９", r"^[0-9０-９]{1,3}\s*(?:[、,，]|[.．](?![0-9０-９]))\s*"),
+    (4, "（(", r"^[（(]\s*[0-9０-９]{1,3}\s*[）)]\s*[、,，]?\s*"),
 )
 
 
 def split_marker(text: str) -> tuple[int | None, str, str]:
     """Returns (level, marker, rest) for a heading that starts with a marker, else (None, "", text)."""
     stripped = text.lstrip()
-    for level, pattern in MARKER_PATTERNS:
-        if match := pattern.match(stripped):
+    for level, starts, pattern in _MARKERS:
+        if stripped[:1] and stripped[0] in starts and (match := re.match(pattern, stripped)):
             return level, match.group(0).strip(), stripped[match.end():]
     return None, "", text
 

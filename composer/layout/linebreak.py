@@ -15,8 +15,8 @@ This module knows nothing of fonts or PDF: the caller gives the cell width and a
 measuring half-width characters.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typing.NamedTuple compiles each annotation given
+# as a string, ~1 M instructions of every process per class (self-references are quoted).
 import math
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -51,7 +51,7 @@ class Rules(NamedTuple):
         return "".join(g[0] for g in self.unbreakable)
 
     @classmethod
-    def from_profile(cls, profile: Any) -> Rules:
+    def from_profile(cls, profile: Any) -> "Rules":
         rules = profile.line_breaking
         return cls(
             str(rules.no_line_start.value),
@@ -68,7 +68,7 @@ class Segment(NamedTuple):
     text: str
     xs: tuple[float, ...]
 
-    def shifted(self, dx: float) -> Segment:
+    def shifted(self, dx: float) -> "Segment":
         return Segment(self.role, self.text, tuple(x + dx for x in self.xs))
 
 
@@ -78,7 +78,7 @@ class Line(NamedTuple):
     segments: tuple[Segment, ...]
     width: float
 
-    def shifted(self, dx: float) -> Line:
+    def shifted(self, dx: float) -> "Line":
         return Line(tuple(s.shifted(dx) for s in self.segments), self.width)
 
     @property
@@ -100,7 +100,7 @@ class _Unit(NamedTuple):
     fit_gap: float = 0.0  # the room its autospace takes there
 
     @classmethod
-    def of(cls, text: str, role: str, advances: tuple[float, ...], fit: float | None = None, **rest: Any) -> _Unit:
+    def of(cls, text: str, role: str, advances: tuple[float, ...], fit: float | None = None, **rest: Any) -> "_Unit":
         width = sum(advances)
         return cls(text, role, advances, width, fit=width if fit is None else fit, **rest)
 

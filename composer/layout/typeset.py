@@ -20,8 +20,8 @@ run of glyphs says what it is and which model value it came from (`Origin`), for
 that tag or annotate (a tagged PDF, OFD) and for messages placed in the input.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typing.NamedTuple compiles each annotation given
+# as a string, ~1 M instructions of every process per class (self-references are quoted).
 import bisect
 import itertools
 import math
@@ -86,13 +86,13 @@ class Glyphs(NamedTuple):
     color: str  # RRGGBB
     origin: Origin = Origin("")
     font: str = ""
-    face: Face | None = None
+    face: "Face | None" = None
     joined: bool = False
     # Turned a quarter clockwise, reading down the page: `xs` are then distances from the top
     # edge and `baseline` the distance from the left (a landscape page's page number, GB/T 9704 10).
     turned: bool = False
 
-    def moved(self, dy: float) -> Glyphs:
+    def moved(self, dy: float) -> "Glyphs":
         return self._replace(baseline=self.baseline + dy)
 
 
@@ -106,7 +106,7 @@ class Rule(NamedTuple):
     width: float
     color: str
 
-    def moved(self, dy: float) -> Rule:
+    def moved(self, dy: float) -> "Rule":
         return self._replace(y0=self.y0 + dy, y1=self.y1 + dy)
 
 
@@ -121,7 +121,7 @@ class Image(NamedTuple):
     image: b.SealImage
     origin: Origin
 
-    def moved(self, dy: float) -> Image:
+    def moved(self, dy: float) -> "Image":
         return self._replace(y=self.y + dy)
 
 
@@ -163,7 +163,7 @@ class Grid(NamedTuple):
     em_ascent: float
 
     @classmethod
-    def from_profile(cls, profile: Profile) -> Grid:
+    def from_profile(cls, profile: Profile) -> "Grid":
         page = profile.page
         return cls(
             page.margin_left.pt, page.margin_top.pt, page.text_width.pt, page.text_height.pt,
@@ -181,7 +181,7 @@ class Grid(NamedTuple):
     def bottom(self) -> float:
         return self.top + self.height
 
-    def turned(self, page_height: float) -> Grid:
+    def turned(self, page_height: float) -> "Grid":
         """The text block of a landscape page (GB/T 9704 10): the portrait page turned a quarter
         clockwise, so the portrait's left edge (the binding edge of an odd page, the cutting
         edge of an even one) is its top, where the tables' header rows go."""
@@ -504,7 +504,7 @@ class Plan:
 
     # stage 2: lines and pages
 
-    def pages(self, measure: SizedMeasure, fonts: RoleFonts) -> tuple[list[Page], Fitting]:
+    def pages(self, measure: SizedMeasure, fonts: "RoleFonts") -> tuple[list[Page], Fitting]:
         """The document laid out, page by page, and what the DOCX must repeat of its pagination;
         `fonts` gives each character's registered font."""
         return _Layout(self, measure, fonts).pages()
@@ -520,7 +520,7 @@ class _Slab(NamedTuple):
     height: float
     items: tuple[Item, ...] = ()
     keep: bool = False  # on the same page as the first line of what follows
-    header: _Slab | None = None  # a table row: the header row to repeat above it on a new page
+    header: "_Slab | None" = None  # a table row: the header row to repeat above it on a new page
     kind: str = "blank"  # the kind of block it comes from (Source.kind)
     last: bool = True  # the last line of its block
     tie_back: bool = False  # the signature: what stands before it stays on its page (see _tied)
@@ -566,7 +566,7 @@ class _PageBuilder:
 
 
 class _Layout:
-    def __init__(self, plan: Plan, measure: SizedMeasure, fonts: RoleFonts):
+    def __init__(self, plan: Plan, measure: SizedMeasure, fonts: "RoleFonts"):
         self.plan = plan
         self.fonts = fonts
         self.profile = plan.profile
