@@ -308,7 +308,7 @@ def attachment_name(entry: "str | Attachment") -> str:
 
 # --- document furniture ------------------------------------------------------------------------
 
-_DOC_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
+_DOC_NUMBER = r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>\d+)号$"  # compiled when met
 
 
 def _check_doc_number(value: str) -> str:
@@ -318,7 +318,7 @@ def _check_doc_number(value: str) -> str:
         raise PydanticCustomError("doc_number_brackets", "doc_number_brackets", params)
     if "〕第" in value:
         raise PydanticCustomError("doc_number_di", "doc_number_di", params)
-    match = _DOC_NUMBER.match(value)
+    match = re.match(_DOC_NUMBER, value)
     if not match:
         raise PydanticCustomError("doc_number_format", "doc_number_format", params)
     if match["serial"].startswith("0"):

@@ -35,8 +35,9 @@ _SVG_NS = "{http://www.w3.org/2000/svg}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 SVG_RASTER_WIDTH = 1000  # pixels an SVG seal is drawn at: 42 mm at 600 dpi, print quality
 _FOREIGN = {"foreignObject", "image", "iframe", "embed", "object", "audio", "video", "canvas"}
-_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
-_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|pc|mm|cm|in)?\s*$")
+# Compiled when an SVG seal is read (most reports have none).
+_URL = r"(?i)url\(\s*['\"]?\s*([^)'\"\s]*)"
+_LENGTH = r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|pc|mm|cm|in)?\s*$"
 _POINTS = {None: 0.75, "px": 0.75, "pt": 1.0, "pc": 12.0, "mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0}
 
 
@@ -154,7 +155,7 @@ def _check_svg_parts(root: etree._Element, refuse: Callable[..., ReportError]) -
         for text in texts:
             if "@import" in text.lower():
                 raise refuse("seal_svg_unsafe", what=Problem("svg_external", {"target": "@import"}))
-            for target in _URL.findall(text):
+            for target in re.findall(_URL, text):
                 if not target.startswith("#"):
                     raise refuse("seal_svg_unsafe", what=Problem("svg_external", {"target": target[:80]}))
 
@@ -176,7 +177,7 @@ def _drawn_elements(root: etree._Element) -> int:
         open_nodes.add(node)
         total = 1 + sum(count(child) for child in node if isinstance(child.tag, str))
         href = (node.get("href") or node.get(_XLINK_HREF) or "").strip()
-        references = [href, *(target for text in (*node.attrib.values(), node.text or "") for target in _URL.findall(text))]
+        references = [href, *(target for text in (*node.attrib.values(), node.text or "") for target in re.findall(_URL, text))]
         for reference in references:
             if reference.startswith("#") and reference[1:] in by_id:
                 total += count(by_id[reference[1:]])
@@ -193,7 +194,7 @@ def _drawn_elements(root: etree._Element) -> int:
 def _svg_size(root: etree._Element) -> tuple[float, float] | None:
     """The SVG's width and height (any unit, the proportions are what count): from its width
     and height in absolute units, else its viewBox; None when neither gives a positive size."""
-    width, height = (_LENGTH.match(root.get(side) or "") for side in ("width", "height"))
+    width, height = (re.match(_LENGTH, root.get(side) or "") for side in ("width", "height"))
     if width and height:
         size = (float(width[1]) * _POINTS[width[2]], float(height[1]) * _POINTS[height[2]])
     else:

@@ -107,7 +107,7 @@ def _located(loc: Path_, positions: Positions | None, on_key: bool) -> tuple[Pat
 # What pydantic's str_strip_whitespace trims (Unicode White_Space) before the text checks count.
 _WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 # Line breaks as ruamel.yaml counts them for its marks.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = "\r\n|[\r\n\x85\u2028\u2029]"  # compiled when a problem is placed
 
 
 def _character_position(error: Any, params: dict[str, Any], path: Path_, positions: Positions) -> tuple[int, int] | None:
@@ -129,7 +129,7 @@ def _character_position(error: Any, params: dict[str, Any], path: Path_, positio
         return None
     at = origins[offset].start
     line, line_start = 1, 0
-    for brk in _LINE_BREAK.finditer(positions.source, 0, at):
+    for brk in re.finditer(_LINE_BREAK, positions.source[:at]):
         line, line_start = line + 1, brk.end()
     return line, at - line_start + 1
 

@@ -42,7 +42,7 @@ def _problem(code: str, file: str | None, line: int = 0, column: int = 0, **para
     return ReportError([Problem(code, params, Location(file, line + 1, column + 1))])
 
 
-_CANNOT_START = re.compile(r"found character '(.)' that cannot start any token")
+_CANNOT_START = r"found character '(.)' that cannot start any token"  # compiled when met, as _VALUE
 _CLOSING = {"[": "]", "{": "}"}
 
 
@@ -62,7 +62,7 @@ def _syntax_problem(error: Any, text: str, file: str | None) -> ReportError:
         return _problem("yaml_quote_unclosed", file, opened.line, opened.column, quote=first)
     if context.startswith("while parsing a flow ") and first in _CLOSING:
         return _problem("yaml_bracket_unclosed", file, opened.line, opened.column, bracket=first, closing=_CLOSING[first])
-    if at is not None and (found := _CANNOT_START.search(problem)):
+    if at is not None and (found := re.search(_CANNOT_START, problem)):
         return _problem("yaml_cannot_start", file, at.line, at.column, char=found.group(1))
     if at is not None and problem == "sequence entries are not allowed here":
         return _problem("yaml_item_inline", file, at.line, at.column)
@@ -92,7 +92,7 @@ def _refuse_full_width_colon(text: str, file: str | None) -> None:
             raise _problem("yaml_full_width_colon", file, line, found.end() - 1 - found.start(), key=found.group(2))
 
 
-_VALUE = re.compile(r"[ ]*(?:-[ ]+)*(?:[^\s\"'\[{#][^:#]*:[ ]+)?")
+_VALUE = r"[ ]*(?:-[ ]+)*(?:[^\s\"'\[{#][^:#]*:[ ]+)?"
 
 
 def _value_start(text: str, line: int) -> tuple[int, str] | None:
@@ -102,7 +102,7 @@ def _value_start(text: str, line: int) -> tuple[int, str] | None:
     if line >= len(lines):
         return None
     content = lines[line]
-    column = _VALUE.match(content).end()  # type: ignore[union-attr]  # the pattern matches ""
+    column = re.match(_VALUE, content).end()  # type: ignore[union-attr]  # the pattern matches ""
     return (column, content[column]) if column < len(content) else None
 
 
@@ -240,7 +240,7 @@ _LIBYAML_MAX_NESTING = 2_000
 # What libyaml reads otherwise than ruamel: a tab inside text (ruamel refuses it), a BOM (its
 # marks skip it), a line or paragraph separator (a line break to one, not the other), anchors,
 # aliases, tags and directives (where they may stand).
-_LIBYAML_READS_OTHERWISE = re.compile("[\t\ufeff\u2028\u2029&*!%]")
+_LIBYAML_READS_OTHERWISE = "\t\ufeff\u2028\u2029&*!%"
 
 
 def _libyaml() -> Any:
@@ -260,7 +260,7 @@ def _roots(text: str) -> list[Any]:
     """
     from ruamel.yaml import YAML
 
-    if (_libyaml() is not None and not _LIBYAML_READS_OTHERWISE.search(text)
+    if (_libyaml() is not None and not any(map(text.__contains__, _LIBYAML_READS_OTHERWISE))
             and sum(map(text.count, _NESTING)) <= _LIBYAML_MAX_NESTING):
         try:
             return list(itertools.islice(YAML(typ="safe", pure=False).compose_all(text), 2))
