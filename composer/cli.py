@@ -561,6 +561,52 @@ def _without_pydantic_plugins() -> None:
     sys.modules[name] = loader
 
 
+_FORWARD_REF_SLOTS = ("__forward_arg__", "__forward_code__", "__forward_evaluated__", "__forward_value__",
+                      "__forward_is_argument__", "__forward_is_class__", "__forward_module__")
+
+
+def _forward_references_compiled_when_evaluated() -> None:
+    """Has typing.ForwardRef compile its text when first evaluated, not when made: importing
+    pydantic makes some 600 of them (pydantic_core's schema types are annotated in strings)
+    and a render evaluates none of those, ~38 M instructions (3%) of a seed PDF process.
+    Only where ForwardRef is the one this is written for (Python 3.11 to 3.13); library
+    callers keep typing's own behaviour. A text that is not an expression raises its
+    SyntaxError when evaluated rather than when made."""
+    import typing
+
+    forward_ref = typing.ForwardRef
+    code_slot = forward_ref.__dict__.get("__forward_code__")
+    if (sys.version_info >= (3, 14) or getattr(forward_ref, "__slots__", None) != _FORWARD_REF_SLOTS
+            or not isinstance(code_slot, types.MemberDescriptorType)):
+        return
+
+    def made(self: typing.ForwardRef, arg: str, is_argument: bool = True, module: object = None, *,
+             is_class: bool = False) -> None:
+        if not isinstance(arg, str):
+            raise TypeError(f"Forward reference must be a string -- got {arg!r}")
+        self.__forward_arg__ = arg
+        self.__forward_evaluated__ = False
+        self.__forward_value__ = None
+        self.__forward_is_argument__ = is_argument
+        self.__forward_is_class__ = is_class
+        self.__forward_module__ = module
+
+    def code(self: typing.ForwardRef) -> types.CodeType:
+        try:
+            return code_slot.__get__(self)  # made before this, or compiled already
+        except AttributeError:
+            arg = self.__forward_arg__
+            try:  # as ForwardRef.__init__ does
+                compiled = compile(f"({arg},)[0]" if arg[0] == "*" else arg, "<string>", "eval")
+            except SyntaxError:
+                raise SyntaxError(f"Forward reference must be an expression -- got {arg!r}") from None
+            code_slot.__set__(self, compiled)
+            return compiled
+
+    setattr(forward_ref, "__init__", made)
+    setattr(forward_ref, "__forward_code__", property(code, code_slot.__set__))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line (sys.argv when argv is None) and returns the exit code.
 
@@ -570,6 +616,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     streams are flushed here).
     """
     _without_pydantic_plugins()
+    _forward_references_compiled_when_evaluated()
     parser = build_parser(_named_command(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     one_report = args.command not in ("batch", "serve") and len(getattr(args, "inputs", ())) <= 1

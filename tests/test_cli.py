@@ -222,3 +222,27 @@ def test_the_command_skips_pydantics_plugin_lookup_without_hiding_the_rest_of_it
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                             env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
     assert result.stdout.split("\n")[:2] == ["[] False", "pydantic"], result.stderr
+
+
+def test_the_command_compiles_forward_references_when_they_are_evaluated():
+    """The command line has typing.ForwardRef compile its text when first evaluated (most that
+    pydantic makes never are): nothing is compiled when one is made, and what evaluating gives,
+    a bad text's SyntaxError included, is what typing itself gives."""
+    code = (
+        "import builtins, sys, typing\nfrom composer import cli\n"
+        "if sys.argv[1] == 'lazy':\n    cli._forward_references_compiled_when_evaluated()\n"
+        "compiled = []\nreal = builtins.compile\n"
+        "builtins.compile = lambda source, *rest, **options: compiled.append(source) or real(source, *rest, **options)\n"
+        "class Node(typing.NamedTuple):\n    items: 'list[int]'\n    next: 'typing.Optional[Node]' = None\n"
+        "print(len(compiled))\n"
+        "print(typing.get_type_hints(Node), typing.ForwardRef('dict[str, int]')._evaluate(globals(), None, frozenset()))\n"
+        "try:\n    typing.ForwardRef('not an expression')._evaluate({}, {}, frozenset())\n"
+        "except SyntaxError as error:\n    print(error)\n"
+    )
+    lazy, eager = (
+        subprocess.run([sys.executable, "-c", code, way], capture_output=True, text=True, cwd=REPO,
+                       env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120).stdout.split("\n")
+        for way in ("lazy", "eager")
+    )
+    assert lazy[0] == "0" and eager[0] == "2"  # the NamedTuple's two annotations
+    assert lazy[1:] == eager[1:] and "Forward reference must be an expression" in lazy[2]
