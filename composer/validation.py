@@ -129,7 +129,7 @@ def _character_position(error: Any, params: dict[str, Any], path: Path_, positio
         return None
     at = origins[offset].start
     line, line_start = 1, 0
-    for brk in re.finditer(_LINE_BREAK, positions.source[:at]):
+    for brk in re.compile(_LINE_BREAK).finditer(positions.source, 0, at):
         line, line_start = line + 1, brk.end()
     return line, at - line_start + 1
 

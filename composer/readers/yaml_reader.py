@@ -88,8 +88,8 @@ def _refuse_full_width_colon(text: str, file: str | None) -> None:
     join the line to the text before it."""
     for found in _KEY_FULL_WIDTH_COLON.finditer(text):
         if found.group(2) in LABELS:  # a key of the report's, at any depth
-            line = text.count("\n", 0, found.start())
-            raise _problem("yaml_full_width_colon", file, line, found.end() - 1 - found.start(), key=found.group(2))
+            line, column = Lines(text).place(found.end() - 1)
+            raise ReportError([Problem("yaml_full_width_colon", {"key": found.group(2)}, Location(file, line, column))])
 
 
 _VALUE = r"[ ]*(?:-[ ]+)*(?:[^\s\"'\[{#][^:#]*:[ ]+)?"
