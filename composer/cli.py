@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import json
 import os
 import sys
-import types
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -541,82 +539,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _without_pydantic_plugins() -> None:
-    """Tells pydantic this command uses no plugins before it looks for them: looking imports
-    importlib.metadata to read every installed package's entry points, ~20 ms of a 250 ms
-    render. Library callers, who may use plugins, keep pydantic's own behaviour."""
-    name = "pydantic.plugin._loader"
-    if name in sys.modules:
-        return
-
-    def real(attribute: str) -> object:  # anything else a later pydantic wants from it
-        if attribute.startswith("__"):  # the import system asking what kind of module this is
-            raise AttributeError(attribute)
-        sys.modules.pop(name, None)
-        return getattr(importlib.import_module(name), attribute)
-
-    loader = types.ModuleType(name)
-    loader.get_plugins = tuple  # type: ignore[attr-defined]
-    loader.__getattr__ = real  # type: ignore[method-assign]
-    sys.modules[name] = loader
-
-
-_FORWARD_REF_SLOTS = ("__forward_arg__", "__forward_code__", "__forward_evaluated__", "__forward_value__",
-                      "__forward_is_argument__", "__forward_is_class__", "__forward_module__")
-
-
-def _forward_references_compiled_when_evaluated() -> None:
-    """Has typing.ForwardRef compile its text when first evaluated, not when made: importing
-    pydantic makes some 600 of them (pydantic_core's schema types are annotated in strings)
-    and a render evaluates none of those, ~38 M instructions (3%) of a seed PDF process.
-    Only where ForwardRef is the one this is written for (Python 3.11 to 3.13); library
-    callers keep typing's own behaviour. A text that is not an expression raises its
-    SyntaxError when evaluated rather than when made."""
-    import typing
-
-    forward_ref = typing.ForwardRef
-    code_slot = forward_ref.__dict__.get("__forward_code__")
-    if (sys.version_info >= (3, 14) or getattr(forward_ref, "__slots__", None) != _FORWARD_REF_SLOTS
-            or not isinstance(code_slot, types.MemberDescriptorType)):
-        return
-
-    def made(self: typing.ForwardRef, arg: str, is_argument: bool = True, module: object = None, *,
-             is_class: bool = False) -> None:
-        if not isinstance(arg, str):
-            raise TypeError(f"Forward reference must be a string -- got {arg!r}")
-        self.__forward_arg__ = arg
-        self.__forward_evaluated__ = False
-        self.__forward_value__ = None
-        self.__forward_is_argument__ = is_argument
-        self.__forward_is_class__ = is_class
-        self.__forward_module__ = module
-
-    def code(self: typing.ForwardRef) -> types.CodeType:
-        try:
-            return code_slot.__get__(self)  # made before this, or compiled already
-        except AttributeError:
-            arg = self.__forward_arg__
-            try:  # as ForwardRef.__init__ does
-                compiled = compile(f"({arg},)[0]" if arg[0] == "*" else arg, "<string>", "eval")
-            except SyntaxError:
-                raise SyntaxError(f"Forward reference must be an expression -- got {arg!r}") from None
-            code_slot.__set__(self, compiled)
-            return compiled
-
-    setattr(forward_ref, "__init__", made)
-    setattr(forward_ref, "__forward_code__", property(code, code_slot.__set__))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line (sys.argv when argv is None) and returns the exit code.
 
     Run as the program (argv None) on one report, the process then ends at once: the
     interpreter's teardown, freeing every object of pydantic, reportlab and the fonts one by
     one, takes 30-50 ms and has nothing left to do (the output is written and closed, the
-    streams are flushed here).
+    streams are flushed here), and it starts as `composer.startup` makes it.
     """
-    _without_pydantic_plugins()
-    _forward_references_compiled_when_evaluated()
+    from .startup import prepare
+
+    compiled_sources = prepare() if argv is None else None
     parser = build_parser(_named_command(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     one_report = args.command not in ("batch", "serve") and len(getattr(args, "inputs", ())) <= 1
@@ -625,6 +558,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # everything the imports create cost 5% of a render.
         gc.disable()
     code = _run(args)
+    if compiled_sources is not None:
+        compiled_sources.save()
     if one_report and argv is None:
         for stream in (sys.stdout, sys.stderr):
             try:

@@ -493,7 +493,7 @@ def _standard_data() -> dict[str, Any]:
     """The standard profile's TOML as data. Importing tomllib and parsing the file is ~5 ms of
     every process, so the data is recorded in the cache folder and read back from there when
     it was made from these very bytes by this Python (a damaged record is never used)."""
-    from .layout.fontcache import cache_dir, read_record, write_record
+    from .cache import cache_dir, read_record, write_record
 
     raw = _STANDARD.read_bytes()
     key = (_RECORD_FORMAT, sys.version_info[:2], hashlib.sha256(raw).digest())

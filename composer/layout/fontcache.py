@@ -37,13 +37,12 @@ which as JSON took up to a millisecond a face to parse.
 files, see ``composer.layout.fonts``.
 
 Public API:
-    cache_dir() -> Path
     truetype_bytes(path, index, weight, codepoints) -> bytes
     truetype_copy(path, index, weight, codepoints) -> (cache file, bytes)
     coverage(path, index) -> Coverage
     fingerprint(data) -> int        what a copy's records are keyed by
     line_metrics(path, index) -> (units per em, ascent, descent)
-    read_record(path, key), write_record(path, key, value)   a value kept in the cache folder
+    (the cache folder and its records: composer.cache)
     Coverage                      code points as runs: `in`, covered(), lacking(), iteration
 """
 
@@ -54,15 +53,13 @@ import functools
 import hashlib
 import io
 import itertools
-import marshal
-import os
 import struct
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from ..output import replace_file
+from ..cache import cache_dir, write_atomic
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -76,49 +73,6 @@ _ALWAYS = frozenset(range(0x20, 0x7F))
 _MAX_POINTS = _MAX_CONTOURS = 0xFFFF
 # cu2qu approximation error, in font units (fontTools' own default for OTF -> TTF).
 _MAX_ERR = 1.0
-
-
-def cache_dir() -> Path:
-    """The user cache folder: $REPORT_COMPOSER_CACHE, else $XDG_CACHE_HOME/report-composer,
-    else ~/.cache/report-composer. Read at each call so tests and callers can redirect it."""
-    explicit = os.environ.get("REPORT_COMPOSER_CACHE")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "report-composer"
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write data to target through a temp file in the same folder and a rename, so a
-    concurrent reader sees the old file or the new one, never half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(target, data)
-
-
-def read_record(record: Path, key: tuple[Any, ...]) -> Any:
-    """The value `write_record` kept in `record` for `key`, or None: a record made for another
-    key (other bytes, another version), damaged (its CRC-32) or missing is never used."""
-    try:
-        data = record.read_bytes()
-        if len(data) < 4 or struct.unpack("<I", data[:4])[0] != zlib.crc32(data[4:]):
-            return None
-        stored = marshal.loads(data[4:])
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
-        return None
-    return stored[1]
-
-
-def write_record(record: Path, key: tuple[Any, ...], value: Any) -> None:
-    """Keeps value (marshal, a CRC-32 of it first) in `record` for `key`, atomically; an
-    unwritable cache only costs working the value out again next time."""
-    try:
-        body = marshal.dumps((key, value))
-        write_atomic(record, struct.pack("<I", zlib.crc32(body)) + body)
-    except (OSError, ValueError):
-        pass
 
 
 class Coverage:

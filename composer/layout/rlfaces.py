@@ -33,7 +33,8 @@ from reportlab import Version, rl_config
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFObject, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
 
-from .fontcache import fingerprint, read_record, write_record
+from ..cache import read_record, write_record
+from .fontcache import fingerprint
 
 _FORMAT = 3  # 2: keyed by the copy's fingerprint, not its CRC-32; 3: glyphToChar as exceptions
 # What reportlab's extractInfo reads glyph by glyph (the rest is a few fields, read each time).
