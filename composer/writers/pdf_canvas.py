@@ -41,6 +41,14 @@ def _runs(xs: Sequence[float], advance: Sequence[float], breaks: set[int]) -> li
     return runs
 
 
+@functools.lru_cache(maxsize=4096)
+def _number(value: float) -> str:
+    """A number as reportlab writes it (fp_str). A page's lines repeat their positions; and
+    fp_str, given a bare number, first tries to take its length (an error made and dropped),
+    which a 1-tuple spares it."""
+    return fp_str((value,))
+
+
 @functools.cache
 def _fill(color: str) -> str:
     """The operator setting a text's fill colour (RRGGBB), as reportlab's text object writes it."""
@@ -124,7 +132,7 @@ def _text(
     """
     text, xs = glyphs.text[first:last], glyphs.xs[first:last]
     advance = widths.advances(text, font, glyphs.size)
-    y = fp_str(page_height - glyphs.baseline)
+    y = _number(page_height - glyphs.baseline)
     # Each string shown starts at its own origin where the font's 256-glyph subset changes:
     # pdfminer (pdfplumber) drops the character spacing after the last glyph of a string.
     registered = pdfmetrics.getFont(font)
@@ -144,9 +152,9 @@ def _text(
         if glyphs.turned:  # reading down the page, the glyphs' tops to the right
             code.append(f"{fp_str(0, -1, 1, 0, glyphs.baseline, page_height - xs[start])} Tm")
         else:
-            code.append(f"1 0 0 1 {fp_str(xs[start])} {y} Tm")
+            code.append(f"1 0 0 1 {_number(xs[start])} {y} Tm")
         if spacing != current:
-            code.append(f"{fp_str(spacing)} Tc")
+            code.append(f"{_number(spacing)} Tc")
             current = spacing
         while start >= chunk_end:
             chunk_index += 1
