@@ -549,7 +549,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from .startup import prepare
 
-    compiled_sources = prepare() if argv is None else None
+    compilations = prepare() if argv is None else None
     parser = build_parser(_named_command(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     one_report = args.command not in ("batch", "serve") and len(getattr(args, "inputs", ())) <= 1
@@ -558,8 +558,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # everything the imports create cost 5% of a render.
         gc.disable()
     code = _run(args)
-    if compiled_sources is not None:
-        compiled_sources.save()
+    if compilations is not None:
+        compilations.save()
     if one_report and argv is None:
         for stream in (sys.stdout, sys.stderr):
             try:
