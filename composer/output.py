@@ -63,15 +63,20 @@ def _temporary(folder: Path, name: str) -> tuple[int, Path]:
             continue
 
 
+# What follows ".<target name>." in a temporary file's name (see _temporary).
+_TEMPORARY_END = re.compile(r"(\d+)-[0-9a-f]{8}\.part")
+
+
 def _remove_abandoned(folder: Path, name: str) -> None:
     """Our temporary files for this target whose process is gone (killed while writing)."""
-    pattern = re.compile(rf"\.{re.escape(name)}\.(\d+)-[0-9a-f]{{8}}\.part")
+    prefix = f".{name}."
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        if (match := pattern.fullmatch(entry.name)) and not _alive(int(match[1])):
+        if (entry.name.startswith(prefix) and (match := _TEMPORARY_END.fullmatch(entry.name, len(prefix)))
+                and not _alive(int(match[1]))):
             Path(entry.path).unlink(missing_ok=True)
 
 
