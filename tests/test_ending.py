@@ -21,9 +21,9 @@ import pytest
 
 import composer
 from composer.compose import compose
-from composer.layout import lay_out
+from composer.layout import fitting, lay_out
 from composer.layout.paged import PagedDocument
-from composer.layout.typeset import Glyphs
+from composer.layout.typeset import Fitting, Glyphs
 from composer.profile import load_profile
 
 from conftest import REPO, SOFFICE
@@ -296,6 +296,16 @@ CASES = {
     "landscape-then-end-page": lambda: landscape_last(1)[0],
     "landscape-then-blank-page": lambda: landscape_last(0)[0],
 }
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_docx_alone_repeats_the_pagination_the_layout_finds(case):
+    """A DOCX rendered alone counts its lines rather than setting them (layout.fitting): what it
+    repeats of the pagination is what the whole layout finds, in every ending there is."""
+    document = compose(CASES[case](), PROFILE)
+    found = fitting(document, PROFILE)
+    assert found == lay_out(document, PROFILE).fitting
+    assert found != Fitting() or case == "pushed-with-paragraph"
 
 
 @pytest.mark.slow

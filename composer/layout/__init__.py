@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..profile import Profile
     from .fonts import Face
     from .paged import PagedDocument
+    from .typeset import Fitting
 
 
 def lay_out(document: Document, profile: Profile) -> PagedDocument:
@@ -29,6 +30,13 @@ def lay_out(document: Document, profile: Profile) -> PagedDocument:
     from .paged import lay_out as lay_out_pages
 
     return lay_out_pages(document, profile)
+
+
+def fitting(document: Document, profile: Profile) -> Fitting:
+    """What the DOCX repeats of lay_out's pagination, found without setting the glyphs (see `paged`)."""
+    from .paged import fitting as paginated
+
+    return paginated(document, profile)
 
 
 def faces(profile: Profile) -> dict[str, Face]:

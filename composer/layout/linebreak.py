@@ -86,6 +86,9 @@ class Line(NamedTuple):
         return "".join(s.text for s in self.segments)
 
 
+_UNSET = Line((), 0.0)  # a line broken but not set (wrap, not placed)
+
+
 class _Unit(NamedTuple):
     """What a line never splits: one full-width character, a word, a number or "……"."""
 
@@ -347,8 +350,10 @@ def wrap(
     own_advances: bool = True,
     tightening: float = 0.0,
     word_indent: float | None = None,
+    placed: bool = True,
 ) -> list[Line]:
     """The runs broken into lines `width` points wide; indents in points from the left edge.
+    Not `placed`: the same lines, unset (no segments, no width), for counting them.
 
     With `hang`, wrapped lines align with the character that follows the first `hang`
     characters of the first line ("附件：" or "抄送：" then the names). Every line but the
@@ -383,7 +388,7 @@ def wrap(
         while line and line[-1].space:  # a space at a line end takes no room
             line.pop()
         stretch = justify and not last
-        lines.append(_set_line(line, indent, capacity, stretch, fixed if not lines else 0))
+        lines.append(_set_line(line, indent, capacity, stretch, fixed if not lines else 0) if placed else _UNSET)
         start = end
         while start < len(units) and units[start].space:
             start += 1

@@ -504,10 +504,11 @@ class Plan:
 
     # stage 2: lines and pages
 
-    def pages(self, measure: SizedMeasure, fonts: "RoleFonts") -> tuple[list[Page], Fitting]:
+    def pages(self, measure: SizedMeasure, fonts: "RoleFonts", placed: bool = True) -> tuple[list[Page], Fitting]:
         """The document laid out, page by page, and what the DOCX must repeat of its pagination;
-        `fonts` gives each character's registered font."""
-        return _Layout(self, measure, fonts).pages()
+        `fonts` gives each character's registered font. Not `placed`: the same pagination,
+        with no glyph of a paragraph or a page number set (its pages are for counting)."""
+        return _Layout(self, measure, fonts, placed).pages()
 
 
 # --- stage 2 -----------------------------------------------------------------------------------
@@ -566,8 +567,9 @@ class _PageBuilder:
 
 
 class _Layout:
-    def __init__(self, plan: Plan, measure: SizedMeasure, fonts: "RoleFonts"):
+    def __init__(self, plan: Plan, measure: SizedMeasure, fonts: "RoleFonts", placed: bool = True):
         self.plan = plan
+        self.placed = placed
         self.fonts = fonts
         self.profile = plan.profile
         self.grid = self.portrait = plan.grid  # the text block of the page being set
@@ -633,7 +635,7 @@ class _Layout:
         lines = wrap(spec.runs, width, spec.cell, self._measure(spec.size), self.rules,
                      first_indent=spec.first_indent * spec.cell, hang=spec.hang,
                      tightening=self.profile.grid.char_tightening.pt if body else 0.0,
-                     word_indent=spec.first_indent * spec.size)
+                     word_indent=spec.first_indent * spec.size, placed=self.placed)
         if spec.centred:
             lines = [line.shifted((width - line.width) / 2) for line in lines]
         return lines
@@ -643,7 +645,9 @@ class _Layout:
         lines = self._wrap(spec, self.grid.width)
         slabs, done = [], 0
         for k, line in enumerate(lines):
-            if len(spec.runs) == 1:
+            if not self.placed:
+                items = []
+            elif len(spec.runs) == 1:
                 items = self._glyphs(line, self.grid.left, baseline, spec.size, spec.origins[0])
             else:
                 items, done = self._runs_glyphs(spec, line, self.grid.left, baseline, done)
@@ -1002,8 +1006,8 @@ class _Layout:
         fitting = Fitting(condensed, len(pages) > body_pages, len(pages) > body_pages + 1)
         turned_size = (self.profile.page.height.pt, self.profile.page.width.pt)
         return [
-            Page(number, tuple(items) + tuple(self._numbers(number, page)), turned_size if page.landscape else None,
-                 page.numbered)
+            Page(number, tuple(items) + tuple(self._numbers(number, page) if self.placed else ()),
+                 turned_size if page.landscape else None, page.numbered)
             for number, (page, (_, items)) in enumerate(zip(pages, laid), start=1)
         ], fitting
 

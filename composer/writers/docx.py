@@ -26,7 +26,8 @@ from lxml import etree
 
 from .. import blocks as b
 from ..blocks import cells
-from ..layout import fonts, lay_out, tables
+from ..layout import fitting as paginated
+from ..layout import fonts, tables
 from ..layout import faces as role_faces
 from ..layout.typeset import Fitting
 from ..problems import ReportError
@@ -627,7 +628,7 @@ def fitting(document: b.Document, profile: Profile, paged: PagedDocument | None 
     if paged is not None:
         return paged.fitting
     try:
-        return lay_out(document, profile).fitting
+        return paginated(document, profile)
     except ReportError:
         return Fitting()
 
