@@ -557,6 +557,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Its cyclic garbage is a few thousand objects, while the collector's passes over
         # everything the imports create cost 5% of a render.
         gc.disable()
+    else:  # a batch or the server runs long (and `__main__.run` turned it off for the imports)
+        gc.enable()
     code = _run(args)
     if compilations is not None:
         compilations.save()

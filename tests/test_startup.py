@@ -161,3 +161,17 @@ def test_a_render_from_the_command_line_compiles_its_classes_once(tmp_path):
     assert (record.stat().st_mtime_ns, record.read_bytes()) == written
     assert len(read_record(record, (2, sys.version))) > 100  # pydantic's dataclasses and our NamedTuples
     assert outputs[0] == outputs[1]
+
+
+def test_the_collector_is_off_for_one_report_and_on_for_a_batch_or_the_server(tmp_path):
+    """`report-composer` starts with Python's cyclic collector off (its passes over what the
+    imports make free nothing); a batch or the server, which run long, turn it back on."""
+    code = (
+        "import gc, sys\nimport composer.cli as cli\n"
+        "cli._run = lambda args: print(gc.isenabled()) or 0\n"
+        "from composer.__main__ import run\nsys.argv = ['report-composer', *sys.argv[1:]]\nrun()\n"
+    )
+    seed = str(SEED_YAML)
+    assert _python(code, "render", seed, "-o", str(tmp_path / "seed.pdf"))[0] == "False"
+    assert _python(code, "batch", seed, "-o", str(tmp_path / "out"))[0] == "True"
+    assert _python(code, "serve")[0] == "True"
