@@ -109,10 +109,10 @@ class CompileCache:
     its class is made, and pydantic, its helpers and the layout make some 90 at import: 340
     compilations, ~130 M instructions (an eighth) of a seed PDF process. The standard library,
     pydantic, ruamel and we compile some 55 patterns at import or first use in re's compiler,
-    written in Python, ~20 M. With both kept, the next process reads them back (~6 M). What runs is what the same text compiles to: with the caller's `from __future__`
-    flags, as exec and eval compile it; with the program re's own compiler made for that
-    pattern and those flags (patterns only on Python 3.11 to 3.13, whose compiler this is
-    written for).
+    written in Python, ~20 M. With both kept, the next process reads them back (~6 M). What
+    runs is what the same text compiles to: with the caller's `from __future__` flags, as
+    exec and eval compile it; with the program re's own compiler made for that pattern and
+    those flags (patterns only on Python 3.11 to 3.13, whose compiler this is written for).
     """
 
     def __init__(self, record: Path, known: dict[tuple[str, int, str | bytes], Any]) -> None:
