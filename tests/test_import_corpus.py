@@ -20,11 +20,23 @@ import import_score  # noqa: E402
 
 CORPUS = import_score.CORPUS
 DRAFTS = import_score.drafts()
+# The drafts LibreOffice converts first (~2 s each): scored by a slow test of their own.
+CONVERTED = (".doc", ".wps", ".odt")
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, import_score.Score]:
-    return {path.name: import_score.score_draft(path) for path in DRAFTS}
+    return {path.name: import_score.score_draft(path) for path in DRAFTS if path.suffix not in CONVERTED}
+
+
+def _hold_the_targets(scores: dict[str, import_score.Score]) -> None:
+    total = import_score.totals(list(scores.values()))
+    wrong = {name: s.wrong for name, s in scores.items() if s.wrong}
+    assert total.sentences > 0 and total.sentences_lost == 0, wrong
+    assert total.furniture_leaked == [] and total.extra == 0, wrong
+    assert total.paragraphs[0] >= 0.98 * total.paragraphs[1], wrong
+    assert total.headings[0] >= 0.98 * total.headings[1], wrong
+    assert total.refusal_ok, wrong
 
 
 def test_the_corpus_is_varied():
@@ -41,13 +53,15 @@ def test_every_draft_has_its_ground_truth():
 
 
 def test_the_targets_hold_over_the_corpus(scores):
-    total = import_score.totals(list(scores.values()))
-    wrong = {name: s.wrong for name, s in scores.items() if s.wrong}
-    assert total.sentences > 0 and total.sentences_lost == 0, wrong
-    assert total.furniture_leaked == [] and total.extra == 0, wrong
-    assert total.paragraphs[0] >= 0.98 * total.paragraphs[1], wrong
-    assert total.headings[0] >= 0.98 * total.headings[1], wrong
-    assert total.refusal_ok, wrong
+    _hold_the_targets(scores)
+
+
+@pytest.mark.slow
+def test_the_targets_hold_over_the_drafts_libreoffice_converts():
+    converted = [path for path in DRAFTS if path.suffix in CONVERTED]
+    if not converted:
+        pytest.skip("LibreOffice (soffice) is not installed: .doc, .wps and .odt drafts cannot be read")
+    _hold_the_targets({path.name: import_score.score_draft(path) for path in converted})
 
 
 def test_the_scorer_sees_a_wrong_import(tmp_path):

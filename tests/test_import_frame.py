@@ -11,6 +11,7 @@ import pytest
 import composer
 from composer.lint import lint_file
 from composer.readers.importer import READERS, import_report
+from composer.readers.office_reader import read_office, soffice
 from composer.readers.source import SourceDocument
 from conftest import REPO
 
@@ -21,13 +22,24 @@ def _codes(result, code: str) -> list:
     return [(n.location.line, n.params) for n in result.notes if n.code == code]
 
 
-def test_every_reader_has_one_signature_and_is_found_by_suffix(tmp_path):
-    for suffix, reader in READERS.items():
+def _read_with_every_reader(suffixes) -> None:
+    for suffix in suffixes:
         draft = next(CORPUS.glob(f"*.{suffix}"), None)
         if draft is None:
             continue
-        document = reader(draft.read_bytes(), str(draft), composer.load_profile())
+        document = READERS[suffix](draft.read_bytes(), str(draft), composer.load_profile())
         assert isinstance(document, SourceDocument) and document.blocks, suffix
+
+
+@pytest.mark.slow
+def test_the_readers_through_libreoffice_have_the_one_signature():
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    _read_with_every_reader(suffix for suffix, reader in READERS.items() if reader is read_office)
+
+
+def test_every_reader_has_one_signature_and_is_found_by_suffix(tmp_path):
+    _read_with_every_reader(suffix for suffix, reader in READERS.items() if reader is not read_office)
     copy = tmp_path / "draft.text"
     copy.write_bytes((CORPUS / "county-justice-typed.txt").read_bytes())
     assert import_report(copy).report is not None  # .text reads as text
