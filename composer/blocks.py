@@ -22,6 +22,12 @@ def cells(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
+def set_cells(text: str, gap: float) -> float:
+    """Cells a line takes as set: with the autospace (`gap`, in ems) every format puts where
+    Chinese meets a Latin letter or digit, so that a line counted as fitting does fit."""
+    return cells(text) + gap * sum(autospaced(a, b) for a, b in zip(text, text[1:]))
+
+
 def autospaced(before: str, after: str) -> bool:
     """Whether Word, WPS and LibreOffice put their autospace between these two characters:
     one a Chinese character, the other a half-width Latin letter or digit."""

@@ -125,8 +125,8 @@ def _attachment_pages(report: Report, profile: Profile) -> list[b.AttachmentPage
         body = [b.BlankLines(int(profile.title.blank_lines_after.value)),
                 *_content(entry.content, 1, (*path, "content"))]
         landscape = any(
-            isinstance(block, b.Table) and too_wide(block, profile.page.text_width.pt, table.size.pt,
-                                                    table.cell_margin.pt, columns)
+            isinstance(block, b.Table) and too_wide(block, profile.page.text_width.pt, table.size.pt, table.cell_margin.pt,
+                                                    float(profile.line_breaking.latin_gap.value), columns)
             for block in body
         )
         pages.append(b.AttachmentPage(

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import blocks as b
-from .blocks import autospaced, cells
+from .blocks import cells, set_cells
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -118,31 +118,24 @@ def _allowed_break(title: str, i: int, protected: set[int], line_breaking: Any) 
     )
 
 
-def _set_width(text: str, gap: float) -> float:
-    """Cells a title line takes as set: with the autospace (`gap`, in ems) every format puts
-    where Chinese meets a Latin letter or digit, so that a line counted as fitting does fit."""
-    spaces = sum(autospaced(a, b) for a, b in zip(text, text[1:]))
-    return cells(text) + gap * spaces
-
-
 def wrap_title(title: str, issuer: str, profile: Profile) -> tuple[str, ...]:
     """Splits a long title into balanced lines of at most `max_chars_per_line` cells, none of
     them a single character."""
     limit = float(profile.title.max_chars_per_line.value)
     gap = float(profile.line_breaking.latin_gap.value)
-    if _set_width(title, gap) <= limit:
+    if set_cells(title, gap) <= limit:
         return (title,)
     protected = _protected(title, issuer)
     candidates = [
         i for i in range(2, len(title) - 1) if _allowed_break(title, i, protected, profile.line_breaking)
     ]
-    needed = math.ceil(_set_width(title, gap) / limit)
+    needed = math.ceil(set_cells(title, gap) / limit)
     if needed <= 4:
         for count in range(needed, 5):
             best: tuple[float, tuple[int, ...]] | None = None
             for breaks in itertools.combinations(candidates, count - 1):
                 bounds = (0, *breaks, len(title))
-                widths = [_set_width(title[s:e], gap) for s, e in zip(bounds, bounds[1:])]
+                widths = [set_cells(title[s:e], gap) for s, e in zip(bounds, bounds[1:])]
                 if max(widths) > limit or min(e - s for s, e in zip(bounds, bounds[1:])) < 2:
                     continue
                 cost = _shape_cost(widths) + sum(_break_cost(title, i, issuer) for i in breaks)
@@ -246,7 +239,7 @@ def place_sign_off(
     else:
         # The last seal presses on the date, centred on it as printed: its digits take their
         # autospace (a report without seal images keeps the signature centred by cells).
-        date_width = _set_width(date_text, float(profile.line_breaking.latin_gap.value))
+        date_width = set_cells(date_text, float(profile.line_breaking.latin_gap.value))
         last = first.date.start + (date_width if len(names) > 1 or any(images) else cells(date_text)) / 2
         seal_w = rules.seal_size.pt / profile.char_pitch_pt
         gap_w = rules.seal_gap.pt / profile.char_pitch_pt
@@ -283,4 +276,4 @@ def printer_and_date_fit(printer: str, printed: str, profile: Profile) -> bool:
     spec, gap = profile.end_block, float(profile.line_breaking.latin_gap.value)
     room = profile.page.text_width.pt / spec.size.pt - 2 * float(spec.indent.value)
     # a digit is set at its own width, which may pass its half cell: one more cell of room
-    return _set_width(printer, gap) + 2 + _set_width(printed, gap) <= room
+    return set_cells(printer, gap) + 2 + set_cells(printed, gap) <= room

@@ -10,7 +10,9 @@ import hashlib
 import shutil
 import io
 import json
+import re
 import sys
+import zipfile
 import warnings
 import unicodedata
 from collections import Counter, defaultdict
@@ -384,6 +386,26 @@ def test_table_spans_the_text_block_and_repeats_its_header_on_each_page():
             if horizontal:
                 assert min(r["x0"] for r in horizontal) == pytest.approx(LEFT)
                 assert max(r["x1"] for r in horizontal) == pytest.approx(RIGHT)
+
+
+def test_dates_counts_and_units_stay_whole_and_the_long_column_wraps():
+    """As an office sets such a table by hand: the short columns on one line, the task
+    descriptions wrapping, in the PDF and with the same column widths in the DOCX."""
+    units = ["县司法局", "县财政局", "县公安局"]
+    rows = [[f"全面落实行政执法“三项制度”，推进第{n}批重点领域执法规范化建设", units[n % 3], f"2024年{n + 6}月",
+             "已完成" if n % 2 else "基本完成", f"{n * 3}件"] for n in range(1, 7)]
+    table = {"header": ["重点任务", "牵头单位", "完成时限", "完成情况", "备注"], "rows": rows}
+    report = composer.load(minimal_with(["重点任务完成情况如下表。", {"table": table}]))
+    pdf = composer.render(report, "pdf")
+    lines = [line.text.replace(" ", "") for page in pages_of(pdf) for line in page]
+    for task, unit, deadline, progress, note in rows:
+        assert any(line.endswith(unit + deadline + progress + note) for line in lines), lines
+        assert not any(task in line for line in lines)  # each task wraps
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        edges = sorted({round(r["x0"], 1) for r in document.pages[0].lines if abs(r["x0"] - r["x1"]) < 0.01})
+    docx = zipfile.ZipFile(io.BytesIO(composer.render(report, "docx"))).read("word/document.xml").decode()
+    grid = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', docx)]
+    assert [w / 20 for w in grid] == pytest.approx([b - a for a, b in zip(edges, edges[1:])], abs=1)
 
 
 # --- page numbers ------------------------------------------------------------------------------

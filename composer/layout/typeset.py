@@ -741,7 +741,8 @@ class _Layout:
     def _table_slabs(self, table: _Table) -> list[_Slab]:
         size, margin = self.profile.table.size.pt, self.profile.table.cell_margin.pt
         texts = b.Table(None, tuple(r.text for r in table.header), tuple(tuple(r.text for r in row) for row in table.rows))
-        widths = column_widths(texts, self.grid.width, size, margin, self.profile.table.rule_width.pt)
+        widths = column_widths(texts, self.grid.width, size, margin, self.profile.table.rule_width.pt,
+                               float(self.profile.line_breaking.latin_gap.value))
         centred = [all(cells(c) * size <= w - 2 * margin for c in column) for column, w in zip(zip(*texts.rows), widths)]
         headers = self._row_slabs(table, 0, widths, [True] * len(widths))
         # The header row repeats above a row continued on a new page; one that is itself taller

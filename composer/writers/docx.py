@@ -265,7 +265,8 @@ class _Writer:
         head = self.look(spec.header_role, spec.size.value)
         caption = self.look(spec.caption_role, self.profile.body.size.value)
         margin = spec.cell_margin.twips
-        widths = column_widths(table, twips(self.text_width), text.size, margin, spec.rule_width.twips)
+        widths = column_widths(table, twips(self.text_width), text.size, margin, spec.rule_width.twips,
+                               float(self.profile.line_breaking.latin_gap.value))
         rule = ooxml.border(spec.rule_width.pt, self.profile.colors.text.value)
         line = spec.line_height.twips
         out = []
@@ -545,11 +546,11 @@ def centred_table(
     ]
 
 
-def column_widths(table: b.Table, total: int, size: float, margin: int, rule: int) -> list[int]:
+def column_widths(table: b.Table, total: int, size: float, margin: int, rule: int, gap: float) -> list[int]:
     """Column widths in twips summing to `total` (`size` in points, `margin` and `rule` in
     twips). Each is rounded up and the widest gives the twips back: a column exactly as wide
     as its text rounded down would wrap in Word and LibreOffice and not in the PDF."""
-    exact = tables.column_widths(table, total, twips(size), margin, rule)
+    exact = tables.column_widths(table, total, twips(size), margin, rule, gap)
     widths = [math.ceil(w - 1e-6) for w in exact]
     widest = max(range(len(widths)), key=exact.__getitem__)
     widths[widest] += total - sum(widths)
