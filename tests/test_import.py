@@ -519,6 +519,24 @@ def test_markdown_version_with_headings_bold_run_ins_lists_and_table():
     assert_nothing_lost(result)
 
 
+def test_markdown_reads_what_a_web_editor_leaves_in_it(tmp_path):
+    """Character references and inline HTML, as a draft copied out of a site's editor has them."""
+    draft = tmp_path / "editor.md"
+    draft.write_text(
+        "# 某县自然资源局2025年法治政府建设年度报告\n\n"
+        "&emsp;&emsp;2025年，我局<span style=\"color:red\">全面推进</span>依法行政。\n\n"
+        "## 一、主要举措和成效\n\n&emsp;&emsp;继续深化&nbsp;执法改革，R&amp;D 投入&lt;1%，办结率&gt;95%。\n\n"
+        "## 二、存在的不足和原因\n\n一是执法人员专业能力不足；<br>二是信息化水平不高。\n\n"
+        "## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n局主要负责人<font face=\"仿宋\">全年主持学法4次</font>。\n\n"
+        "## 四、下一年度推进法治政府建设的主要安排\n\n深入推进严格规范公正文明执法。\n\n某县自然资源局\n\n2026年1月20日\n",
+        "utf-8")
+    report = imported(draft).report
+    assert report.opening == ["2025年，我局全面推进依法行政。"]
+    assert report.parts.measures.content == ["继续深化执法改革，R&D 投入<1%，办结率>95%。"]
+    assert report.parts.shortcomings.content == ["一是执法人员专业能力不足；", "二是信息化水平不高。"]
+    assert report.parts.leadership.content == ["局主要负责人全年主持学法4次。"]
+
+
 def test_old_site_laid_out_in_tables_with_br_paragraphs_saved_as_gb2312(tmp_path):
     page = tmp_path / "old.html"
     page.write_bytes((OWN / "old-site-table-layout.html").read_text("utf-8").encode("gb2312"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import html
 import re
 from collections.abc import Callable
 
@@ -32,6 +33,7 @@ _QUOTE = re.compile(r">\s?")
 _FENCE = re.compile(r"(`{3,}|~{3,}).*")
 _LEADING_BOLD = re.compile(r"(\*\*|__)(?P<lead>.+?)\1(?=\S)")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break typed as HTML: "局<br>2025年1月16日"
+_WEB_SPACES = re.compile("[\u00a0\u2002\u2003\u2009]+")  # &nbsp; &ensp; &emsp; &thinsp;
 _FRONT_MATTER_KEY = re.compile(r"[\w-]+\s*:.*|\s+.*|\s*-\s.*")
 
 
@@ -98,7 +100,8 @@ def _lines(text: str) -> list[SourceBlock]:
 
 
 def _inline(text: str) -> str:
-    """Markdown inline markup removed: emphasis, code, links, images, escapes, HTML tags."""
+    """Markdown inline markup removed: emphasis, code, links, images, escapes, HTML tags, and
+    HTML's character references read (&amp; as &, &nbsp; &emsp; as a space)."""
     # No pattern reaches past the next opening of its own kind: "<<<<…" or "*a *a …" costs one
     # scan, not one scan per opening.
     text = re.sub(r"!\[[^\[\]]*\]\([^()]*\)", "", text)
@@ -107,7 +110,18 @@ def _inline(text: str) -> str:
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*", r"\1", text)
     text = re.sub(r"`([^`]*)`", r"\1", text)
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text)
+    return _web_spaces(html.unescape(text)) if "&" in text or "\u00a0" in text else text
+
+
+def _web_spaces(text: str) -> str:
+    """A web editor's spaces (&nbsp; &emsp;) as one space, none between Chinese characters,
+    as the web page reader reads them."""
+    def space(found: re.Match[str]) -> str:
+        before, after = text[found.start() - 1:found.start()], text[found.end():found.end() + 1]
+        return "" if before and after and is_chinese(before) and is_chinese(after) else " "
+
+    return _WEB_SPACES.sub(space, text)
 
 
 def _join(parts: list[str]) -> str:
