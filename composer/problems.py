@@ -449,6 +449,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_note": ("附注：{text}", "note: {text}"),
     "import_end_block": ("版记：{text}", "end block: {text}"),
+    "import_end_block_completed": (
+        "版记缺少印发机关或印发日期，已补为“{printer}　{date}印发”，请核对",
+        "the end block has no printing office or date: '{printer}', {date} filled in; check them",
+    ),
     "import_issuer_from_title": (
         "没有署名，发文机关取自标题：{text}", "no signature; the issuer is taken from the title: {text}",
     ),

@@ -13,6 +13,7 @@ from composer.lint import lint_file
 from composer.readers.importer import READERS, import_report
 from composer.readers.office_reader import read_office, soffice
 from composer.readers.source import SourceDocument
+from composer.yaml_writer import report_to_yaml
 from conftest import REPO
 
 CORPUS = REPO / "tests" / "import_corpus"
@@ -137,16 +138,24 @@ def test_the_issuer_under_the_title_is_the_issuer_and_the_addressee_follows():
     assert "北塘镇人民政府" not in result.report.opening
 
 
-def test_an_end_block_without_its_printer_is_given_up_where_it_stands_and_quoted_as_written(tmp_path):
-    """A draft's 抄送 line with no 印发 line under it: the end block cannot be made, and the
-    warning quotes the names at the 抄送 line (not a Python dict with no line)."""
+def test_an_end_block_without_its_printer_is_completed_by_the_issuer_and_date_with_a_warning(tmp_path):
+    """A draft's 抄送 line with no 印发 line under it, or 印发 with a date alone: GB/T 9704
+    wants both, so the issuer and the issue date stand in, said at the 抄送 line, and the
+    抄送 list is kept."""
     draft = tmp_path / "draft.txt"
     text = (CORPUS / "county-justice-typed.txt").read_text("utf-8").rstrip("\n")
     draft.write_text(text + "\n\n抄送：县人民政府办公室，市司法局。\n", "utf-8")
     result = import_report(draft)
-    assert result.report is not None and result.report.end_block is None
-    [(line, params)] = _codes(result, "import_guess_dropped")
-    assert line == len(text.splitlines()) + 2 and params["text"] == "县人民政府办公室、市司法局"
+    report = result.report
+    assert report.end_block.copy_to == ["县人民政府办公室", "市司法局"]
+    assert (report.end_block.printer, report.end_block.print_date) == (report.issuer, report.date)
+    [(line, params)] = _codes(result, "import_end_block_completed")
+    assert line == len(text.splitlines()) + 2 and params["printer"] == report.issuer
+    assert [n.severity for n in result.notes if n.code == "import_end_block_completed"] == ["warning"]
+    assert "print_date: 2" in report_to_yaml(report)  # its own date, not an alias (*id001) of the issue date
+    draft.write_text(text + "\n\n抄送：县人民政府办公室。\n2024年1月30日印发\n", "utf-8")
+    report = import_report(draft).report
+    assert (report.end_block.printer, report.end_block.print_date.isoformat()) == (report.issuer, "2024-01-30")
 
 
 @pytest.mark.parametrize("dated", ["（2025年1月10日）", "（2025年1月10日在县十八届人大常委会第二十次会议上）",

@@ -636,6 +636,27 @@ def identity(draft: Draft) -> None:
     if title:
         draft.data["title"] = title
         draft.place(("title",), draft.title[1])  # type: ignore[index]
+    _complete_end_block(draft)
+
+
+def _complete_end_block(draft: Draft) -> None:
+    """An end block with 抄送 and no 印发 line, or 印发 with a date alone: GB/T 9704 7.4 wants
+    the printing office and date, so the issuer and the issue date stand in, with a warning to
+    check them, rather than the 抄送 list being left out."""
+    end_block = draft.data.get("end_block")
+    if not end_block or ("printer" in end_block and "print_date" in end_block):
+        return
+    printer = end_block.get("printer") or (draft.data.get("issuers") or [draft.data.get("issuer")])[0]
+    printed = end_block.get("print_date") or draft.data.get("date")
+    if not printer or printed is None:
+        return
+    at = draft.sources.get(("end_block", "print_date")) or draft.sources[("end_block", "copy_to")]
+    for key in ("printer", "print_date"):
+        if key not in end_block:
+            draft.place(("end_block", key), at)
+    # a date of its own: the YAML written would otherwise tie the two with an anchor (&id001)
+    end_block.update(printer=printer, print_date=Date(printed.year, printed.month, printed.day))
+    draft.note("import_end_block_completed", at, "warning", printer=printer, date=format_date(printed))
 
 
 def _issuer_named(draft: Draft, title: str | None) -> tuple[str, Location] | None:
