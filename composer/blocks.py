@@ -158,6 +158,11 @@ class SealMark(NamedTuple):
     height: float
     image: SealImage
     path: Path = ("seal", "image")
+    issuer: str = ""  # whose seal, for the image's description (a screen reader's "青山县人民政府印章")
+
+    @property
+    def description(self) -> str:
+        return f"{self.issuer}印章"
 
 
 class Signer(NamedTuple):

@@ -203,13 +203,14 @@ def place_signature(signature: str, date_text: str, sealed: bool, profile: Profi
     )
 
 
-def _seal_box(centre: float, top: float, image: b.SealImage, profile: Profile, path: b.Path) -> b.SealMark:
-    """A seal `profile.signature.seal_size` wide, in its image's proportions, centred on `centre`
-    (cells), its top `top` lines from the first signature line's top."""
+def _seal_box(placed: b.PlacedLine, top: float, image: b.SealImage, profile: Profile, path: b.Path) -> b.SealMark:
+    """A seal `profile.signature.seal_size` wide, in its image's proportions, centred on the
+    signature `placed` it presses on, its top `top` lines from the first signature line's top."""
     width_pt = profile.signature.seal_size.pt
     width = width_pt / profile.char_pitch_pt
     height = width_pt * image.height / image.width / profile.line_pitch_pt
-    return b.SealMark(centre - width / 2, top, width, height, image, path)
+    centre = (placed.start + placed.end) / 2
+    return b.SealMark(centre - width / 2, top, width, height, image, path, placed.text)
 
 
 def _seal_columns(count: int, first: float, last: float, widest: float, seal: float, gap: float) -> int:
@@ -261,7 +262,7 @@ def place_sign_off(
     # room left for it, and it stands `seal_top` under the body's last line.
     top = rules.seal_top.pt / profile.line_pitch_pt - int(rules.sealed_blank_lines_before.value)
     marks = tuple(
-        _seal_box((placed.start + placed.end) / 2, top + line, image, profile, path)
+        _seal_box(placed, top + line, image, profile, path)
         for placed, line, image, path in zip(signers, lines, images, paths)
         if sealed and image is not None
     )

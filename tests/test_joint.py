@@ -185,6 +185,7 @@ def _anchors(data: bytes) -> list[dict]:
             "from": (anchor.find("wp:positionH", ns).get("relativeFrom"), anchor.find("wp:positionV", ns).get("relativeFrom")),
             "width": int(extent.get("cx")) / EMU, "height": int(extent.get("cy")) / EMU,
             "paragraph": "".join(paragraph.xpath(".//w:t/text()")),
+            "description": anchor.find("wp:docPr", ns).get("descr"),
         })
     return found
 
@@ -199,6 +200,7 @@ def test_the_docx_anchors_the_seals_behind_the_text_where_the_pdf_draws_them():
     line_top = host.baseline - PROFILE.grid.em_ascent.value * host.size - (PITCH - host.size) / 2
     anchors = _anchors(data)
     assert len(anchors) == 2
+    assert sorted(anchor["description"] for anchor in anchors) == sorted([f"{HOST}印章", f"{PARTNER}印章"])
     for anchor, image in zip(sorted(anchors, key=lambda a: a["x"]), images):
         assert anchor["behind"] == "1" and anchor["from"] == ("margin", "paragraph")
         assert HOST in anchor["paragraph"]  # anchored in the first signature line
@@ -235,6 +237,7 @@ def test_the_ofd_and_the_html_carry_both_seals():
     assert objects == 2 and len(media) == 2
     html = render(report, "html").decode()
     assert html.count('<img class="seal"') == 2 and HOST in html and PARTNER in html
+    assert f'alt="{HOST}印章"' in html and f'alt="{PARTNER}印章"' in html  # whose seal, for a screen reader
 
 
 # --- the sign-off of several issuers ----------------------------------------------------------

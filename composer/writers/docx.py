@@ -23,6 +23,7 @@ from docx.oxml.ns import nsdecls
 from docx.section import Section
 from docx.shared import Emu, Twips
 from lxml import etree
+from xml.sax.saxutils import quoteattr
 
 from .. import blocks as b
 from ..blocks import cells
@@ -219,7 +220,7 @@ class _Writer:
             f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
             f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
             f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-            f'<wp:docPr id="{number}" name="印章{number}" descr="印章"/>'
+            f'<wp:docPr id="{number}" name="印章{number}" descr={quoteattr(seal.description)}/>'
             f'<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
             f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
             f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{number}" name="seal{number}.png"/><pic:cNvPicPr/></pic:nvPicPr>'

@@ -341,7 +341,7 @@ class _Markup:
             pad = f"; padding-left: {_cells(row[0][0].start - left)}" if len(row) == 1 else ""
             rows.append(f'<p class="{cls}" style="{gap}; text-indent: 0; text-align: left{pad}">{"".join(spans)}</p>')
         seals = "".join(
-            f'<img class="seal" alt="印章" src="data:image/png;base64,{base64.b64encode(seal.image.data).decode()}" '
+            f'<img class="seal" alt="{escape(seal.description)}" src="data:image/png;base64,{base64.b64encode(seal.image.data).decode()}" '
             f'style="position: absolute; z-index: -1; left: {100 * (seal.left - left) / (extent - left):.4g}%; '
             f'top: {_lines(seal.top)}; width: {100 * seal.width / (extent - left):.4g}%; height: auto">'
             for seal in block.seals
