@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .. import blocks as b
-from ..blocks import cells, set_cells
+from ..blocks import cells
 
 
 # Half-width characters (digits, Latin letters) are half an em wide in the official faces, up to
@@ -16,7 +17,13 @@ _HALF_WIDTH_SLACK = 0.15
 
 
 def _line_cells(line: str, gap: float) -> float:
-    return set_cells(line, gap) + _HALF_WIDTH_SLACK * sum(cells(char) < 1 for char in line)
+    """blocks.set_cells with room for wider half-width characters, each character measured once
+    (a table may have thousands of cells)."""
+    widths = [cells(char) for char in line]
+    autospaces = sum(  # blocks.autospaced: a full-width letter beside a half-width one
+        1 for a, b, wa, wb in zip(line, line[1:], widths, widths[1:]) if wa != wb and a.isalnum() and b.isalnum()
+    )
+    return sum(widths) + gap * autospaces + _HALF_WIDTH_SLACK * widths.count(0.5)
 
 
 def _cell_widths(table: b.Table, size: float, margin: float, gap: float) -> list[list[float]]:
@@ -71,17 +78,18 @@ def _fewest_lines(cell_widths: list[list[float]], floor: list[float], total: flo
         lines += 1
     widths = [max(f, (n - padding) / lines + padding) for n, f in zip(natural, floor)]
     spare = total - sum(widths)
+    ordered = [sorted(column) for column in cell_widths]
     while True:
-        steps = [  # (cells kept whole per unit of width, column, its new width)
-            (sum(widths[k] < w <= target for w in column) / (target - widths[k]), k, target)
-            for k, column in enumerate(cell_widths) for target in set(column)
-            if widths[k] < target <= widths[k] + spare
-        ]
+        steps = []  # (cells kept whole per unit of width, column, its new width)
+        for k, column in enumerate(ordered):
+            wrapped, reach = bisect_right(column, widths[k]), bisect_right(column, widths[k] + spare)
+            steps += [((index + 1 - wrapped) / (column[index] - widths[k]), k, column[index])
+                      for index in range(wrapped, reach) if index + 1 == reach or column[index + 1] != column[index]]
         if not steps:
             break
-        _, column, target = max(steps)
-        spare -= target - widths[column]
-        widths[column] = target
+        _, column_index, target = max(steps)
+        spare -= target - widths[column_index]
+        widths[column_index] = target
     lacking = [n - w for n, w in zip(natural, widths)]
     return [w + spare * gap / sum(lacking) for w, gap in zip(widths, lacking)]
 
