@@ -713,6 +713,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "与正文同段的小标题“{heading}”末尾没有标点，会与正文连成一句；宜加句号",
         "the run-in heading '{heading}' has no final punctuation, so it runs into the text; end it with 。",
     ),
+    "P007": (
+        "这一行“#”之后的“{comment}”被 YAML 当作注释，不会印出；若它是正文，请给整段文字加引号",
+        "what follows '#' on this line ('{comment}') is a YAML comment and is not printed; if it is part of the text, put the whole text in quotes",
+    ),
     "N001": ("日期“{date}”不编虚位（不加前导零），应为“{fixed}”", "the date '{date}' must not have leading zeros: '{fixed}'"),
     "N002": (
         "发文字号“{number}”的年份应当用六角括号〔〕括入：“{fixed}”",

@@ -60,6 +60,7 @@ TRIGGERS = {
     "P005": report(section("加强组织领导。") + section("依法全面履行职能。") + section("严格规范公正文明执法")),
     "P006": report(section("加强组织领导", "县政府常务会议专题研究法治政府建设工作6次。", run_in=True)
                    + section("严格规范执法。", "开展执法检查。", run_in=True)),
+    "P007": report(MEASURES + "    - 完成第 #3 号重点任务，共 12 项。\n"),
     "N001": report(MEASURES.replace("2024年，", "2024年03月，")),
     "N002": report(MEASURES + "    - 印发《青山县法治政府建设实施方案》（青政办发[2024]12号）。\n"),
     "N004": report(MEASURES + "    - 全年办理行政复议案件３６件。\n"),
@@ -183,6 +184,15 @@ def test_heading_endings_differ_from_siblings():
 def test_run_in_heading_without_final_punctuation():
     (found,) = [f for f in lint_yaml(TRIGGERS["P006"]) if f.code == "P006"]
     assert (found.location.line, found.location.column, found.params["heading"]) == (6, 21, "加强组织领导")
+
+
+def test_a_comment_cutting_a_paragraph_short_is_pointed_at_not_a_comment_after_a_key():
+    (found,) = [f for f in lint_yaml(TRIGGERS["P007"]) if f.code == "P007"]
+    line = TRIGGERS["P007"].splitlines()[found.location.line - 1]
+    assert line[found.location.column - 1:] == "#3 号重点任务，共 12 项。" and found.params["comment"] == line.split(" ", 6)[-1]
+    annotated = TRIGGERS["P007"].replace("issuer: 青山县司法局", "issuer: 青山县司法局 # 发文机关")
+    quoted = annotated.replace("- 完成第 #3 号重点任务，共 12 项。", '- "完成第 #3 号重点任务，共 12 项。"')
+    assert "issuer: 青山县司法局 # 发文机关" in quoted and "P007" not in {f.code for f in lint_yaml(quoted)}
 
 
 # --- numbers and dates -------------------------------------------------------------------------

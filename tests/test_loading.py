@@ -79,6 +79,13 @@ _HEAD = "issuer: 青山县司法局\nyear: 2024\ndate: 2025-01-10\nparts:\n  mea
         ("    - 一是加强领导。\n   shortcomings:\n    - 不足\n", "yaml_indentation", 7, 4, "缩进"),
         ("    - 一是加强领导。\n  shortcomings:\n    - 不足\n  - 多了一项\n", "yaml_indentation", 9, 3, "缩进"),
         ("    - @全体干部职工\n", "yaml_cannot_start", 6, 7, "“@”不能作为一段文字的开头"),
+        ("    - *重点* 任务全部完成\n", "yaml_cannot_start", 6, 7, "“*”不能作为一段文字的开头"),
+        ("    - !重要 任务全部完成\n", "yaml_cannot_start", 6, 7, "“!”不能作为一段文字的开头"),
+        ("    - > 全部完成\n", "yaml_cannot_start", 6, 7, "“>”不能作为一段文字的开头"),
+        ("    - | 全部完成\n", "yaml_cannot_start", 6, 7, "“|”不能作为一段文字的开头"),
+        # YAML reads these as an anchor or a tag and drops them from the text, without a complaint
+        ("    - &甲 一是加强领导。\n", "yaml_cannot_start", 6, 7, "“&”不能作为一段文字的开头"),
+        ("    - !abc 一是加强领导。\n", "yaml_cannot_start", 6, 7, "“!”不能作为一段文字的开头"),
         ("    - 第一段\n    第二段没有短横\n", "yaml_not_item", 7, 5, "以“- ”开头"),
         ("  shortcomings: - 制度建设仍有短板\n", "yaml_item_inline", 6, 17, "另起一行"),
         ("    - 加强组织领导。\n      - 成立领导小组。\n", "yaml_item_folded", 7, 7, "并入上一段文字"),
@@ -92,6 +99,11 @@ def test_a_syntax_error_is_told_in_words_an_author_can_act_on(tmp_path, body, co
     assert (problem.code, problem.location.line, problem.location.column) == (code, line, column)
     assert words in problem.message("zh") and "YAML 语法错误" not in problem.message("zh")
     assert "YAML syntax error" not in problem.message("en")
+
+
+def test_an_anchor_an_alias_repeats_is_yaml_not_text():
+    report = composer.load(_HEAD + "    - &lead 一是加强领导。\n    - *lead\n" + SEED[SEED.index("  shortcomings:"):])
+    assert report.parts.measures.content == ["一是加强领导。", "一是加强领导。"]
 
 
 def test_wrong_type_points_at_the_value(tmp_path):

@@ -36,6 +36,8 @@ class _Walk:
         self.positions = Positions()
         self.visited = 0
         self.characters = 0
+        self.anchored: dict[int, Any] = {}  # scalars with an anchor (&name), by id, and
+        self.repeated: set[int] = set()  # those an alias (*name) repeats
 
 
 def _problem(code: str, file: str | None, line: int = 0, column: int = 0, **params: Any) -> ReportError:
@@ -64,6 +66,11 @@ def _syntax_problem(error: Any, text: str, file: str | None) -> ReportError:
         return _problem("yaml_bracket_unclosed", file, opened.line, opened.column, bracket=first, closing=_CLOSING[first])
     if at is not None and (found := re.search(_CANNOT_START, problem)):
         return _problem("yaml_cannot_start", file, at.line, at.column, char=found.group(1))
+    if at is not None and problem.startswith("found undefined alias"):  # "- *重点* ……"
+        return _problem("yaml_cannot_start", file, at.line, at.column, char="*")
+    if opened is not None and context in ("while parsing an tag", "while parsing a tag", "while scanning a tag",
+                                          "while scanning a block scalar") and first in "!>|":
+        return _problem("yaml_cannot_start", file, opened.line, opened.column, char=first)
     if at is not None and problem == "sequence entries are not allowed here":
         return _problem("yaml_item_inline", file, at.line, at.column)
     if opened is not None and problem == "could not find expected ':'":
@@ -126,6 +133,12 @@ def _to_data(node: Any, path: Path_, walk: _Walk, depth: int, active: set[int]) 
             walk.positions.scalars[path] = (node.start_mark.index, node.end_mark.index, style)
         if style is None and node.end_mark.line > node.start_mark.line:
             _refuse_folded_item(walk, node.start_mark.index, node.end_mark.index)
+        if not node.tag.startswith("tag:yaml.org,2002:"):  # "- !重要 ……": the "!重要" would vanish
+            raise _problem("yaml_cannot_start", walk.file, node.start_mark.line, node.start_mark.column, char="!")
+        if getattr(node, "anchor", None):
+            if id(node) in walk.anchored:
+                walk.repeated.add(id(node))
+            walk.anchored[id(node)] = node
         return None if node.tag.endswith(":null") else node.value
     if id(node) in active:
         raise _problem("yaml_alias_cycle", walk.file, node.start_mark.line, node.start_mark.column)
@@ -228,7 +241,11 @@ def parse_yaml(text: str, file: str | None = None) -> tuple[Any, Positions]:
         raise ReportError([Problem("file_empty", {}, Location(file, 1, 1))])
     walk = _Walk(file)
     walk.positions.source = text
-    return _to_data(roots[0], (), walk, 0, set()), walk.positions
+    data = _to_data(roots[0], (), walk, 0, set())
+    for key, node in walk.anchored.items():
+        if key not in walk.repeated:  # "- &abc 完成……": text, not an anchor no alias repeats
+            raise _problem("yaml_cannot_start", file, node.start_mark.line, node.start_mark.column, char="&")
+    return data, walk.positions
 
 
 # Every level of YAML nesting needs one of these characters, so their count bounds the depth.
