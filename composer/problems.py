@@ -130,6 +130,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # model
     "missing": ("缺少必填项“{label}”（{key}）", "required item '{key}' ({label}) is missing"),
     "unknown_key": ("未知的键“{key}”", "unknown key '{key}'"),
+    "text_read_as_key": (
+        "这段文字中的“{key}: ”（半角冒号加空格）让 YAML 把它读成了“键: 值”；请把冒号改为全角“：”，或给整段文字加引号",
+        "the '{key}: ' (a colon and a space) in this text makes YAML read it as 'key: value'; use a full-width colon '：' or put the whole text in quotes",
+    ),
     "unknown_key_suggest": (
         "未知的键“{key}”，是否应为“{suggestion}”？", "unknown key '{key}'; did you mean '{suggestion}'?"
     ),

@@ -226,11 +226,28 @@ def _every_problem(errors: list[Any]) -> Iterator[Any]:
             yield error
 
 
+def _texts_read_as_keys(found: list[tuple[Path_, Problem]]) -> list[tuple[Path_, Problem]]:
+    """A paragraph holding a half-width colon and a space ("- 时间: 2025年全年……") is, to YAML,
+    a key and its value: not a section missing its heading with an unknown key, but a text
+    to quote or to write with a full-width colon, said once, at the colon."""
+    items = {
+        loc[:-1]: problem for loc, problem in found
+        if problem.code == "unknown_key" and len(loc) > 2 and loc[-2] in _ITEM_TAGS and isinstance(loc[-3], int)
+        and any("\u4e00" <= char <= "\u9fff" for char in problem.params["key"])  # a Chinese word, not a key
+    }
+    if not items:
+        return found
+    kept = [(loc, problem) for loc, problem in found if loc[:-1] not in items]
+    return kept + [(item, Problem("text_read_as_key", {"key": problem.params["key"]}, problem.location))
+                   for item, problem in items.items()]
+
+
 def problems_from_validation(
     error: ValidationError, positions: Positions | None = None, file: str | None = None
 ) -> list[Problem]:
     """One problem per pydantic error, sorted by where it is in the input."""
     found = [(tuple(e["loc"]), _problem(e, positions, file)) for e in _every_problem(error.errors(include_url=False))]
+    found = _texts_read_as_keys(found)
     # A misspelt key also leaves its right name missing; the did-you-mean says it all.
     misspelt = {(loc[:-1], p.params["suggestion"]) for loc, p in found if "suggestion" in p.params}
     problems = [p for loc, p in found if not (p.code == "missing" and loc and (loc[:-1], loc[-1]) in misspelt)]

@@ -101,6 +101,16 @@ def test_a_syntax_error_is_told_in_words_an_author_can_act_on(tmp_path, body, co
     assert "YAML syntax error" not in problem.message("en")
 
 
+def test_a_paragraph_with_a_colon_and_a_space_is_told_to_quote_it(tmp_path):
+    """Not "a section missing its heading" and "unknown key": one message, at the text."""
+    rest = SEED[SEED.index("  shortcomings:"):]
+    [problem] = problems_of(_HEAD + "    - 一是加强领导。\n    - 时间: 2025年全年，完成任务12项。\n" + rest, tmp_path)
+    assert (problem.code, problem.location.line, problem.location.column) == ("text_read_as_key", 7, 7)
+    assert "全角" in problem.message("zh") and "时间" in problem.message("zh")
+    [problem] = problems_of(_HEAD + "    - heading: 加强领导\n      小标题: 加强领导\n" + rest, tmp_path)
+    assert problem.code == "unknown_key_chinese"  # a key by its Chinese name is still told its key
+
+
 def test_an_anchor_an_alias_repeats_is_yaml_not_text():
     report = composer.load(_HEAD + "    - &lead 一是加强领导。\n    - *lead\n" + SEED[SEED.index("  shortcomings:"):])
     assert report.parts.measures.content == ["一是加强领导。", "一是加强领导。"]
