@@ -489,7 +489,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     p = command("new", cmd_new, "生成带注释的报告模板 / write a commented template")
     p.add_argument("--issuer", default="某某市某某局", help="发文机关 / issuing agency")
-    p.add_argument("--year", type=int, help="报告年度，默认上一年 / report year (default: last year)")
+    p.add_argument("--year", type=int, help="报告年度，默认上一年（10月起为本年）/ report year (default: last year; from October, this year)")
     p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认标准输出）")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
 

@@ -69,9 +69,12 @@ parts:
 
 
 def new_report_yaml(issuer: str = "某某市某某局", year: int | None = None, today: date | None = None) -> str:
-    """A template for the report on `year` (last year by default), dated today when that fits."""
+    """A template for the report on `year`, dated today when that fits. By default the year
+    just ended, from October this year's: the report is due in the first quarter after its
+    year (督察工作规定), and offices draft it from the last quarter on, so a template made in
+    December is for the year ending, not a year a lint would call late (D001)."""
     today = today or date.today()
-    year = year or today.year - 1
+    year = year or (today.year if today.month >= 10 else today.year - 1)
     issued = today if year < today.year <= year + 1 else date(year, 12, 31)
     return TEMPLATE.format(
         issuer=issuer,

@@ -136,6 +136,22 @@ def test_unknown_output_suffix_asks_for_a_format(cli, tmp_path):
     assert "--format" in result.stderr
 
 
+@pytest.mark.parametrize("today, year", [("2026-01-15", 2025), ("2026-03-31", 2025), ("2026-06-30", 2025),
+                                         ("2026-10-08", 2026), ("2026-12-03", 2026)])
+def test_a_new_template_reports_on_the_year_an_office_is_drafting(today, year):
+    from datetime import date
+
+    import composer
+    from composer.lint import lint_report
+    from composer.template import new_report_yaml
+
+    report = composer.load(new_report_yaml(today=date.fromisoformat(today)))
+    issued = date.fromisoformat(today) if year < int(today[:4]) else date(year, 12, 31)  # the year's last day
+    assert report.year == year and report.date == issued
+    late = today == "2026-06-30"  # last year's report, after the first quarter: late indeed
+    assert ("D001" in {f.code for f in lint_report(report)}) == late
+
+
 def test_new_writes_a_template_that_validates(cli, tmp_path):
     out = tmp_path / "new.yaml"
     assert cli("new", "--issuer", "青山县: 司法局", "--year", "2024", "-o", str(out)).returncode == 0
