@@ -91,16 +91,25 @@ def _heading_text(block: SourceBlock) -> str:
 
 def _numbered_sentence(level: int, rest: str, blocks: Sequence[SourceBlock], index: int) -> bool:
     """An item of a numbered list in the body ("1.全年开展执法检查128次，发现问题43个，均已整改。"),
-    not a heading: numbered by a figure, a whole sentence with no heading sentence run in, and
-    no body text under it (a heading the next line elaborates is a heading)."""
+    not a heading: numbered by a figure, a sentence with no heading sentence run in, and no body
+    text under it (a heading the next line elaborates is a heading). A short sentence
+    ("3.基层普法的针对性有待提升。") is one too when nothing at all is under it: the next line is
+    a heading of its level or above, or the body ends."""
     text = rest.strip()
-    if level < 3 or not text.endswith(("。", "；", ";")) or not has_sentence_punctuation(text[:-1]):
-        return False
-    if _run_in_split(text) is not None:
+    if level < 3 or not text.endswith(("。", "；", ";")) or _run_in_split(text) is not None:
         return False
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    return not (isinstance(following, SourceParagraph) and not following.marker and not following.style_level
-                and heading_marker(following.text)[0] is None)
+    if following is None:
+        return True
+    next_level = _marker_level(following) if isinstance(following, SourceParagraph) else None
+    if isinstance(following, SourceParagraph) and next_level is None and not following.style_level:
+        return False  # body text under it
+    return has_sentence_punctuation(text[:-1]) or (next_level is not None and next_level <= level)
+
+
+def _marker_level(block: SourceParagraph) -> int | None:
+    """The level a paragraph's marker numbers (Word's drawn one, else the one typed), if any."""
+    return heading_marker(block.marker + "x" if block.marker else block.text)[0]
 
 
 def _rank_leads(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> None:
