@@ -42,7 +42,7 @@ FURNITURE = re.compile(
     r"(原创\s*)?([^\s。；，:：]{2,20}\s+){0,3}\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?(\s*[^\s。；，:：]{2,8})?|"
     r"(长按|扫描|扫码)[^。；，]{0,10}二维码[^。；，]{0,12}|点击上方[^。；，]{0,12}关注[^。；，]{0,12}|"
     rf"({_SHARE_WORDS})([\s|｜丨/·]*({_SHARE_WORDS}))*|"
-    r"(【?(打印|打印本页|关闭|关闭窗口|收藏|返回顶部|返回|纠错)】?\s*)+|"
+    r"([【\[［〔(（]?\s*(打印|打印(本|此)?页|打印正文|关闭|关闭(本页|窗口|本窗口)|收藏|返回顶部|返回|纠错)\s*[】\]］〕)）]?\s*)+|"
     r"[|\s]*\|[|\s]*|"
     r"[━─—=＝_\-*·]{5,}|"
     r".{0,60}(ICP备|公网安备|网站标识码|版权所有).{0,60}"
@@ -175,9 +175,13 @@ def _running_heads(blocks: list[SourceBlock]) -> set[int]:
 
 
 def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]:
-    """The blocks less the page's furniture, each dropped one noted."""
+    """The blocks less the page's furniture, each dropped one noted. A page break is no
+    paragraph's end: the blank lines around a PDF's page number and running head are the
+    page's margins, so the line after them may go on with the sentence before them
+    ("带头讲授法治" / "— 2 —" / "课1次。" is joined again)."""
     kept: list[SourceBlock] = []
     running = _running_heads(blocks)
+    page_break = False  # page furniture passed over since the last block kept
     for index, block in enumerate(blocks):
         if isinstance(block, SourceTable):
             furniture = not any(cell.strip() for row in block.rows for cell in row)
@@ -186,10 +190,14 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
             furniture = not text or bool(FURNITURE.fullmatch(text))
         if isinstance(block, SourceParagraph) and (_page_number(block) or index in running):
             draft.note("import_pdf_furniture", draft.at(block), text=block.text.strip())
+            page_break = True
         elif furniture:
             if quoted := shown(block):
                 draft.note("import_furniture", draft.at(block), text=quoted)
         else:
+            if page_break and isinstance(block, SourceParagraph):
+                block = replace(block, gap_before=False)
+            page_break = False
             kept.append(block)
     return kept
 

@@ -115,17 +115,23 @@ def _link_list(element: Any, links: LinkCounts) -> bool:
     return count >= 3 and text - linked < max(12, text // 3)
 
 
+# What a page's <title> has when it is the article's: a year, or the kind of document.
+_DOCUMENT_TITLE = re.compile(r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|报告|总结")
+
+
 def _article_title(root: Any) -> str | None:
     """The title the page gives its article: the ArticleTitle that government sites put in
-    <meta>, the <h1>, or the <title> less the site's name after it."""
+    <meta>, the <h1>, or the <title> less the site's name after it (if that is more than the
+    site's name: a page whose <title> is the office's name has its signature read as it)."""
     for meta in root.iter("meta"):
         if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
             return str(meta.get("content"))
     for heading in root.iter("h1"):  # not a part's heading (a page Word saved sets 一、… in <h1>)
         if (text := heading.text_content().strip()) and heading_marker(text)[0] is None:
             return str(text)
-    for title in root.iter("title"):
-        if text := re.split(r"\s*[_|｜—–-]\s*", title.text_content().strip())[0]:
+    for title in root.iter("title"):  # the site's name alone (松林乡人民政府) names no article
+        text = re.split(r"\s*[_|｜—–-]\s*", title.text_content().strip())[0]
+        if text and _DOCUMENT_TITLE.search(text):
             return str(text)
     return None
 
