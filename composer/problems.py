@@ -470,6 +470,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有找到成文日期：请在文末署名的下一行单独写上成文日期（如 2025年1月20日），再导入",
         "no issue date found: add it on a line of its own under the signature at the end (e.g. 2025年1月20日), then import again",
     ),
+    "import_need_day": (
+        "成文日期“{text}”没有写日：请写全年、月、日（如 {example}），再导入",
+        "the issue date '{text}' has no day: add the day (e.g. {example}), then import again",
+    ),
     "import_need_issuer": (
         "没有找到发文机关：请在文末成文日期的上一行写上发文机关署名（如 青山县司法局），或在标题中写明，再导入",
         "no issuer found: add the issuing body's name on the line above the date at the end (e.g. 青山县司法局), or in the title, then import again",

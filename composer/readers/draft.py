@@ -69,6 +69,7 @@ class Draft:
         self.signature: tuple[str, Location] | None = None
         self.issuers: list[tuple[str, Location]] = []  # a joint report's signatures, the host first
         self.byline: tuple[str, Location] | None = None  # the issuer's name under the title
+        self.month_only: tuple[str, Location] | None = None  # a date after the body with no day (2026年1月)
         self.opening: list[DraftItem] = []
         self.parts: list[DraftSection] = []
         self.trailing: list[DraftParagraph] = []

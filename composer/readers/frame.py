@@ -357,6 +357,7 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     if found is None:
         if "date" not in draft.data and not _date_from_disclosure(draft):  # nor under the title
             draft.note("import_no_date", None, "warning")
+            draft.month_only = _month_only(draft, blocks, start)
         return len(blocks)
     index, issued, signature = found
     date_block = blocks[index]
@@ -389,6 +390,21 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     end = _attachments(draft, blocks, start, end)
     merge_pages(draft, pages, _title_like)
     return end
+
+
+# A date written to the month only, as a draft may be signed before the day is fixed: 2026年1月.
+_MONTH_ONLY = re.compile(r"([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([0-9０-９]{1,2}|[元一二三四五六七八九十]{1,3})\s*月")
+
+
+def _month_only(draft: Draft, blocks: list[SourceBlock], start: int) -> tuple[str, Location] | None:
+    """The last line of the end that is a year and a month and nothing else, if any: the date
+    the user has to complete (the import does not make up a day)."""
+    for block in reversed(blocks[start:]):
+        if is_heading(block):
+            return None
+        if isinstance(block, SourceParagraph) and _MONTH_ONLY.fullmatch(text := block.text.strip()):
+            return text, draft.at(block, offset(block.text, text))
+    return None
 
 
 def _unmarked(draft: Draft, block: SourceBlock, signature: str) -> str:

@@ -65,8 +65,26 @@ def _pipe_run(lines: list[str], start: int) -> int:
     return end
 
 
+def _tab_cells(line: str) -> list[str]:
+    """The cells of a line copied from a Word or Excel table (tabs between them), or [] when
+    the line has no tab inside its text."""
+    text = line.strip()
+    return [cell.strip() for cell in re.split(r"\t+", text)] if "\t" in text else []
+
+
+def _tab_run(lines: list[str], start: int) -> int:
+    """Where a table copied as tab-separated lines ends: two lines or more, one after another,
+    each with the same number of cells (at least two); `start` when none starts there."""
+    width = len(_tab_cells(lines[start]))
+    end = start
+    while end < len(lines) and width >= 2 and len(_tab_cells(lines[end])) == width:
+        end += 1
+    return end if end - start >= 2 else start
+
+
 def read_text(data: bytes, name: str, profile: Profile) -> SourceDocument:
-    """One paragraph per non-blank line; runs of "|" lines are tables."""
+    """One paragraph per non-blank line; runs of "|" lines, and of lines with the same number
+    of tab-separated cells (a table copied from Word or Excel), are tables."""
     text, notes = decode_draft(data, name)
     return SourceDocument(_lines(text), notes)
 
@@ -86,6 +104,10 @@ def _lines(text: str) -> list[SourceBlock]:
         if _is_pipe_line(line):
             end = _pipe_run(lines, index)
             blocks.append(_table(lines[index:end], index + 1, len(indent) + 1))
+            index = end
+        elif (end := _tab_run(lines, index)) > index:
+            rows = tuple(tuple(_tab_cells(row)) for row in lines[index:end])
+            blocks.append(SourceTable(rows, index + 1, len(indent) + 1))
             index = end
         else:
             blocks.append(SourceParagraph(stripped, index + 1, len(indent) + 1, start=_indent_cells(indent), gap_before=gap))
