@@ -470,6 +470,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有找到成文日期：请在文末署名的下一行单独写上成文日期（如 2025年1月20日），再导入",
         "no issue date found: add it on a line of its own under the signature at the end (e.g. 2025年1月20日), then import again",
     ),
+    "import_measures_gathered": (
+        "“{text}”等 {count} 个标题看不出属于哪一部分，都在其他部分之前，已作为第{number}部分“{name}”的小标题（该部分用标准标题），请核对",
+        "'{text}' and the {count} headings with it name no part and stand before the others: they are now sections of part {number} '{name_en}' (under its standard heading): check them",
+    ),
     "import_need_day": (
         "成文日期“{text}”没有写日：请写全年、月、日（如 {example}），再导入",
         "the issue date '{text}' has no day: add the day (e.g. {example}), then import again",

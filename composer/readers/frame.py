@@ -48,6 +48,7 @@ _SEAL_MARK = re.compile(r"[（(]\s*(盖章|印章|公章|章|盖印|签章)\s*[)
 _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
 _END_BLOCK = re.compile(rf"{_COPY_TO.pattern}|{_PRINTED.pattern}")  # where the last attachment page ends
 _YEAR = re.compile(r"(\d{4})\s*年")
+_YEAR_UNDER_TITLE = re.compile(r"[（(]\s*([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年度?\s*[)）]")
 _COVER_LINES = 3  # lines a cover note may take above the report's title
 _ISSUER_IN_TITLE = re.compile(r"(?:关于)?(?P<issuer>(?!关于).+?)(关于)?\d{4}\s*年")  # 关于白沙县司法局2024年度…的报告
 
@@ -98,6 +99,7 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
         draft.note("import_furniture", draft.title[1], text=draft.title[0])
         index = _title(draft, blocks, index)
     index = _dated_under_title(draft, blocks, index)
+    index = _number_under_title(draft, blocks, index)
     index = _disclosure(draft, blocks, index)
     if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
@@ -133,6 +135,22 @@ def _dated_under_title(draft: Draft, blocks: list[SourceBlock], index: int) -> i
     draft.data["date"] = issued
     draft.place(("date",), draft.at(block, 1))
     draft.note("import_date", draft.at(block), text=format_date(issued))
+    return index + 1
+
+
+def _number_under_title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
+    """The document number set under the title, as a site publishes a report without its red
+    header ("北自然资报〔2026〕4号"): the red header's number; past it, if there."""
+    block = blocks[index] if draft.title and index < len(blocks) else None
+    header = draft.data.get("header") or {}
+    if not isinstance(block, SourceParagraph) or "number" in header:
+        return index
+    match = _DOC_NUMBER.fullmatch(block.text.strip())
+    if match is None or match["signers"]:
+        return index
+    draft.data["header"] = {**header, "number": _doc_number(draft, match["number"], block)}
+    draft.place(("header", "number"), draft.at(block))
+    draft.note("import_header", draft.at(block), text=draft.data["header"]["number"])
     return index + 1
 
 
@@ -273,6 +291,10 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
         if not together or _ADDRESSEE.fullmatch(following.text.strip()) or cells("".join(lines)) > 60:
             break
         lines.append(following.text.strip())
+        end += 1
+    if end < len(blocks) and isinstance(year := blocks[end], SourceParagraph) and _YEAR_UNDER_TITLE.fullmatch(
+            year.text.strip()) and _TITLE_END.search("".join(lines)):
+        lines.append(year.text.strip())  # the year set under the title: 南湖区民政局法治政府建设年度报告（2025年度）
         end += 1
     title = draft.text("".join(lines))
     draft.title = (years_in_figures(title), draft.at(first))
