@@ -144,8 +144,8 @@ def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> 
         elif RELATED.fullmatch(block.text.strip()):
             draft.note("import_furniture", draft.at(block), text=block.text.strip())
         elif index not in ranks:  # a list item keeps the number Word drew for it
-            container.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index,
-                                            _set_as_caption(block)))
+            container.append(DraftParagraph(draft.text(_numbered(block.marker + block.text)), draft.at(block),
+                                            start + index, _set_as_caption(block)))
         elif not stack and ranks[index] != top:
             draft.opening.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index))
             draft.note("import_unplaced", draft.at(block), "warning", text=block.text.strip()[:30], place="导语",
@@ -162,6 +162,15 @@ def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> 
             stack.append((rank, node))
     if not draft.parts:
         draft.note("import_no_parts", None, "warning")
+
+
+def _numbered(text: str) -> str:
+    """A numbered paragraph without the space a list's tab leaves after its number in a PDF or a
+    copy ("1. 修订《…》" is "1.修订《…》", as typed)."""
+    level, marker, rest = heading_marker(text)
+    if level is None or not marker or not rest or not is_chinese(rest[0]) or not text.endswith(rest):
+        return text
+    return text[:len(text) - len(rest)].rstrip() + rest
 
 
 def _heading(draft: Draft, block: SourceParagraph) -> DraftSection:
