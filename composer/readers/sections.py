@@ -57,12 +57,16 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
             styled[index] = block.style_level
     order = sorted(set(styled.values()))
     ranks.update({index: order.index(level) + 1 for index, level in styled.items()})
+    named = {
+        i: 1 for i, b in enumerate(blocks)
+        if i not in ranks and isinstance(b, SourceParagraph) and not heading_marker(b.text)[0] and cells(b.text) <= 40
+        and not has_sentence_punctuation(b.text.strip().rstrip("。")) and part_for(b.text)
+    }
     if not ranks:  # no markers, no markup: short lines that name a part are the parts
-        ranks = {
-            i: 1 for i, b in enumerate(blocks)
-            if isinstance(b, SourceParagraph) and cells(b.text) <= 40
-            and not has_sentence_punctuation(b.text.strip().rstrip("。")) and part_for(b.text)
-        }
+        ranks = named
+    elif not styled and min(ranks.values()) > 1 and len({part_for(blocks[i].text) for i in named}) >= 2:
+        # sections numbered （一） under parts typed without 一、 (主要举措和成效 alone on its line)
+        ranks.update(dict.fromkeys(named, min(ranks.values()) - 1))
     _unrank_lists(blocks, ranks)
     _rank_leads(blocks, ranks)
     return ranks
