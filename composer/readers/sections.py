@@ -57,19 +57,41 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
             styled[index] = block.style_level
     order = sorted(set(styled.values()))
     ranks.update({index: order.index(level) + 1 for index, level in styled.items()})
-    named = {
-        i: 1 for i, b in enumerate(blocks)
-        if i not in ranks and isinstance(b, SourceParagraph) and not heading_marker(b.text)[0] and cells(b.text) <= 40
-        and not has_sentence_punctuation(b.text.strip().rstrip("。")) and part_for(b.text)
+    if not styled:
+        ranks.update(_face_ranks(blocks, ranks))
+    named = {  # short lines that name a part, each with the part it names
+        i: part for i, b in enumerate(blocks)
+        if i not in ranks and isinstance(b, SourceParagraph) and heading_marker(b.text)[0] is None
+        and cells(b.text) <= 40 and not has_sentence_punctuation(b.text.strip().rstrip("。")) and (part := part_for(b.text))
     }
     if not ranks:  # no markers, no markup: short lines that name a part are the parts
-        ranks = named
-    elif not styled and min(ranks.values()) > 1 and len({part_for(blocks[i].text) for i in named}) >= 2:
+        ranks = dict.fromkeys(named, 1)
+    elif not styled and min(ranks.values()) > 1 and len(set(named.values())) >= 2:
         # sections numbered （一） under parts typed without 一、 (主要举措和成效 alone on its line)
         ranks.update(dict.fromkeys(named, min(ranks.values()) - 1))
     _unrank_lists(blocks, ranks)
     _rank_leads(blocks, ranks)
     return ranks
+
+
+_FACE_LEVELS = {"黑体": 1, "楷体": 2, "bold": 3}  # GB/T 9704's faces of 一、（一）1.
+
+
+def _face_ranks(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> dict[int, int]:
+    """Headings typed without numbers, set apart only by the face GB/T 9704 gives their level
+    (主要举措和成效 in 黑体, 健全执法制度 in 楷体): a short line, no sentence in it, the whole of
+    it in the face, with body text in another face under it."""
+    found: dict[int, int] = {}
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if (
+            index in ranks or not isinstance(block, SourceParagraph) or block.face is None or block.align
+            or block.caption or cells(block.text) > 40 or has_sentence_punctuation(block.text.strip().rstrip("。：:"))
+        ):
+            continue
+        if isinstance(following, SourceParagraph) and following.face != block.face and not following.align:
+            found[index] = _FACE_LEVELS[block.face]
+    return found
 
 
 def _unrank_lists(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> None:

@@ -10,7 +10,10 @@ offices type them, with python-docx; and, with LibreOffice (soffice) on PATH, th
   "- 1 -" footer; exported by LibreOffice as word-direct-numbered-2025-lo.pdf;
 - word-soft-breaks-guanyu-2025.docx: a 关于……的报告 title as one paragraph broken by a line
   break, run-in section leads in 楷体, a paragraph holding two lines (Shift+Enter), the signature
-  and date set off by left indents, a running header that is no part of the report.
+  and date set off by left indents, a running header that is no part of the report;
+- word-faces-only-2025.docx: headings typed without numbers, told only by their faces (parts in
+  黑体, sections in 楷体);
+- word-pdf-lines-pasted-2025.docx: text pasted from a PDF, a paragraph a line, sentences broken.
 """
 
 from __future__ import annotations
@@ -167,6 +170,42 @@ def soft_breaks() -> None:
     d.save(HERE / "word-soft-breaks-guanyu-2025.docx")
 
 
+def faces_only() -> None:
+    d = docx.Document()
+    title(d, "金沙县林业局2025年法治政府建设年度报告")
+    para(d, "2025年，县林业局坚持依法治林，全面推进林业领域法治建设。现将有关情况报告如下：")
+    for text, font in (
+        ("主要举措和成效", "黑体"), ("健全林业执法制度", "楷体_GB2312"), ("修订林业行政处罚裁量基准，细化裁量标准86项。", None),
+        ("严厉打击涉林违法", "楷体_GB2312"), ("全年查处涉林案件41件，收回林地面积126亩。", None),
+        ("存在的不足和原因", "黑体"), ("基层林业站执法力量薄弱，执法装备落后。", None),
+        ("主要负责人履行推进法治建设第一责任人职责情况", "黑体"), ("局党组书记、局长认真履行第一责任人职责，全年研究法治工作3次。", None),
+        ("下一年度主要安排", "黑体"), ("一是加强林业执法队伍建设；二是深化林长制法治保障。", None),
+    ):
+        para(d, text, font or "仿宋_GB2312")
+    para(d)
+    right(d, "金沙县林业局")
+    right(d, "2026年1月9日")
+    d.save(HERE / "word-faces-only-2025.docx")
+
+
+def pdf_lines_pasted() -> None:
+    d = docx.Document()
+    title(d, "青河县审计局2025年法治政府建设年度报告")
+    for line in (
+        "2025年，县审计局坚持以习近平法治思想为指导，依法全面履行审计监督职责，扎实", "推进法治政府建设。现将有关情况报告如下：",
+        "一、主要举措和成效", "（一）规范审计执法。全年完成审计项目32个，查出违规金额1.26亿元，移送案件线", "索5件。",
+        "（二）强化审计整改。建立审计整改台账，督促整改问题186个，整改率95.7%。", "二、存在的不足和原因",
+        "审计人员专业结构不合理，计算机审计人才缺乏，部分审计项目质量有待提", "高。",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况", "局党组书记、局长认真履行第一责任人职责，全年主持研究法治工作4次。",
+        "四、下一年度主要安排", "一是加强审计队伍建设；二是推进研究型审计；三是深化审计整改。",
+    ):
+        para(d, line, indent=False)  # a paragraph a line, as pasted from a PDF
+    para(d)
+    right(d, "青河县审计局")
+    right(d, "2026年1月15日")
+    d.save(HERE / "word-pdf-lines-pasted-2025.docx")
+
+
 def lo_pdf() -> None:
     """The first draft as LibreOffice exports it to PDF (a list's tab becomes a space after its number)."""
     if shutil.which("soffice") is None:
@@ -181,4 +220,6 @@ def lo_pdf() -> None:
 if __name__ == "__main__":
     direct()
     soft_breaks()
+    faces_only()
+    pdf_lines_pasted()
     lo_pdf()
