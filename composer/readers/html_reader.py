@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..problems import Location, Problem, ReportError
 from ..punctuation import is_chinese
@@ -58,6 +58,7 @@ _BLOCK_TAGS = {
 _REPORT_PARTS = {"red-header", "end-block"}
 _BOLD_TAGS = {"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)|font-family\s*:[^;]*(黑体|楷体|hei|kai)", re.I)
+_FACE_STYLE = re.compile(r"font-family\s*:[^;]*?(?:(?P<hei>黑体|hei)|(?P<kai>楷体|kai))", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _ALIGN = re.compile(r"text-align\s*:\s*(center|right)", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
@@ -155,30 +156,45 @@ def _space_between(text: str, index: int) -> str:
     return "" if is_chinese(text[index - 1]) and is_chinese(text[index + 1]) else " "
 
 
+Face = Literal["黑体", "楷体", "bold"] | None  # GB/T 9704's faces of the headings 一、（一）1.
+
+
+def _face(element: Any, inherited: Face, bold: bool) -> Face:
+    """The heading face an element's text is set in: its font-family's (黑体, 楷体), else the
+    one it inherits, else bold (<b>, <strong>, font-weight) or none."""
+    if match := _FACE_STYLE.search(element.get("style") or "") or _FACE_STYLE.search(
+            "font-family:" + (element.get("face") or "")):
+        return "黑体" if match["hei"] else "楷体"
+    if inherited in ("黑体", "楷体"):
+        return inherited
+    return "bold" if bold else None
+
+
 class _Page:
     def __init__(self, links: LinkCounts) -> None:
         self.links = links
         self.blocks: list[SourceBlock] = []
-        self.pieces: list[tuple[str, bool]] = []
+        self.pieces: list[tuple[str, bool, Face]] = []  # text, bold, heading face
         self.line = 0
         self.align: str | None = None
         self.heading: int | None = None  # the level of the <h2>-<h6> being read (<h1> is the title)
         self.sealed: bool | None = None
         self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
 
-    def add(self, text: str | None, bold: bool, line: int) -> None:
+    def add(self, text: str | None, bold: bool, line: int, face: Face = None) -> None:
         if text:
-            if not self.pieces or not "".join(t for t, _ in self.pieces).strip():
+            if not self.pieces or not "".join(t for t, _, _ in self.pieces).strip():
                 self.line = line
-            self.pieces.append((text, bold))
+            self.pieces.append((text, bold, face))
 
     def flush(self) -> None:
         pieces, self.pieces = self.pieces, []
-        text = _clean("".join(t for t, _ in pieces)).strip()
+        text = _clean("".join(t for t, _, _ in pieces)).strip()
         if not text:
             return
+        faces = {face for piece, _, face in pieces if piece.strip()}
         lead = ""
-        for piece, bold in pieces:
+        for piece, bold, _ in pieces:
             if not bold and piece.strip():
                 break
             lead += piece
@@ -186,9 +202,10 @@ class _Page:
         self.blocks.append(SourceParagraph(
             text, self.line, style_level=self.heading, lead=lead if lead and lead != text else None,
             align=self.align, sealed=self.sealed,  # type: ignore[arg-type]
+            face=faces.pop() if len(faces) == 1 else None,
         ))
 
-    def walk(self, element: Any, bold: bool = False) -> None:
+    def walk(self, element: Any, bold: bool = False, face: Face = None) -> None:
         if _skipped(element, self.links):
             if isinstance(element.tag, str) and element.tag.lower() not in _SKIPPED_TAGS:
                 if text := _clean(element.text_content()).strip():
@@ -211,13 +228,14 @@ class _Page:
             if re.fullmatch(r"h[2-6]", tag):
                 self.heading = int(tag[1]) - 1
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style") or ""))
+        face = _face(element, face, bold)
         sealed = self.sealed
         if (seal := element.get("data-sealed")) is not None:
             self.sealed = seal.strip().lower() == "true"
-        self.add(element.text, bold, element.sourceline or 0)
+        self.add(element.text, bold, element.sourceline or 0, face)
         for child in element:
-            self.walk(child, bold)
-            self.add(child.tail, bold, child.sourceline or 0)
+            self.walk(child, bold, face)
+            self.add(child.tail, bold, child.sourceline or 0, face)
         if block:
             self.flush()
             self.align = None
