@@ -162,6 +162,27 @@ def _page_number(block: SourceBlock | None) -> bool:
     return isinstance(block, SourceParagraph) and bool(PAGE_NUMBER.fullmatch(block.text.strip()))
 
 
+_BARE_NUMBER = re.compile(r"[0-9０-９]{1,3}")
+
+
+def _bare_page_numbers(blocks: list[SourceBlock]) -> set[int]:
+    """Page numbers a PDF copy leaves with no dashes ("1", "2"): lines of a number alone, two or
+    more, counting up by one through the text, none next to another such line (a table copied a
+    cell a line has its figures side by side)."""
+    found = [
+        (index, int(text.translate(_FULL_DIGITS))) for index, block in enumerate(blocks)
+        if isinstance(block, SourceParagraph) and _BARE_NUMBER.fullmatch(text := block.text.strip())
+    ]
+    indices = [index for index, _ in found]
+    numbers = [number for _, number in found]
+    isolated = all(b - a > 1 for a, b in zip(indices, indices[1:]))
+    counting = all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return set(indices) if len(found) >= 2 and isolated and counting else set()
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _running_heads(blocks: list[SourceBlock]) -> set[int]:
     """The running headers and footers a PDF copy leaves: a short line with no sentence in it,
     next to a page number, that the text has more than once (the office's name, the title)."""
@@ -180,7 +201,7 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
     page's margins, so the line after them may go on with the sentence before them
     ("带头讲授法治" / "— 2 —" / "课1次。" is joined again)."""
     kept: list[SourceBlock] = []
-    running = _running_heads(blocks)
+    running = _running_heads(blocks) | _bare_page_numbers(blocks)
     page_break = False  # page furniture passed over since the last block kept
     for index, block in enumerate(blocks):
         if isinstance(block, SourceTable):
