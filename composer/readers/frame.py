@@ -281,7 +281,7 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     if not isinstance(first, SourceParagraph) or not _title_like(first.text):
         draft.note("import_no_title", draft.at(first) if first else None, "warning")
         return index
-    lines = [first.text.strip()]
+    lines = [_unpadded(first.text.strip())]  # a line spaced out for layout ("安 平 县 司 法 局") is a name
     end = index + 1
     while end < len(blocks) and not _TITLE_END.search("".join(lines)):
         following = blocks[end]
@@ -290,7 +290,7 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
         together = following.align == first.align if first.align else not following.gap_before
         if not together or _ADDRESSEE.fullmatch(following.text.strip()) or cells("".join(lines)) > 60:
             break
-        lines.append(following.text.strip())
+        lines.append(_unpadded(following.text.strip()))
         end += 1
     if end < len(blocks) and isinstance(year := blocks[end], SourceParagraph) and _YEAR_UNDER_TITLE.fullmatch(
             year.text.strip()) and _TITLE_END.search("".join(lines)):
