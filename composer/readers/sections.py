@@ -225,11 +225,16 @@ def _table(draft: Draft, block: SourceTable, container: list[DraftItem], index: 
         container.append(DraftParagraph("　".join(c for c in rows[0] if c), draft.at(block), index))
         draft.note("import_table_one_row", draft.at(block), "warning")
         return
+    caption_row = _caption_row(rows)
+    if caption_row is not None:
+        rows = rows[1:]
     if any(len(row) != width for row in rows):
         draft.note("import_table_ragged", draft.at(block), "warning", columns=width)
     table = DraftTable([row + [""] * (width - len(row)) for row in rows], draft.at(block))
     previous = container[-1] if container else None
-    if (
+    if caption_row is not None:  # the table's title typed in its first row, across it
+        table.caption = DraftParagraph(caption_row, draft.at(block), index, caption=True)
+    elif (
         isinstance(previous, DraftParagraph) and previous.source == index - 1
         and (previous.caption or _caption_like(previous.text))
     ):
@@ -237,6 +242,17 @@ def _table(draft: Draft, block: SourceTable, container: list[DraftItem], index: 
         container.pop()
     container.append(table)
     draft.note("import_table", draft.at(block), rows=len(rows) - 1, columns=width)
+
+
+def _caption_row(rows: list[list[str]]) -> str | None:
+    """The caption an office types in a table's first row, one cell across the table
+    ("表1　2025年水行政执法案件情况" over 案件类别 | 立案数 | 结案数), if the table has one."""
+    if len(rows) < 3 or max(len(row) for row in rows) < 2:
+        return None
+    filled = [cell for cell in rows[0] if cell.strip()]
+    if len(filled) != 1 or rows[0][0] != filled[0] or not _caption_like(filled[0]):
+        return None
+    return filled[0]
 
 
 def _caption_like(text: str) -> bool:

@@ -13,7 +13,8 @@ offices type them, with python-docx; and, with LibreOffice (soffice) on PATH, th
   and date set off by left indents, a running header that is no part of the report;
 - word-faces-only-2025.docx: headings typed without numbers, told only by their faces (parts in
   黑体, sections in 楷体);
-- word-pdf-lines-pasted-2025.docx: text pasted from a PDF, a paragraph a line, sentences broken.
+- word-pdf-lines-pasted-2025.docx: text pasted from a PDF, a paragraph a line, sentences broken;
+- word-table-caption-row-2025.docx: a table whose caption is typed in its first row, merged across.
 """
 
 from __future__ import annotations
@@ -206,6 +207,33 @@ def pdf_lines_pasted() -> None:
     d.save(HERE / "word-pdf-lines-pasted-2025.docx")
 
 
+def caption_row() -> None:
+    d = docx.Document()
+    title(d, "白云区水务局2025年法治政府建设年度报告")
+    para(d, "2025年，区水务局坚持依法治水管水，全面推进水务领域法治建设。现将有关情况报告如下：")
+    para(d, "一、主要举措和成效", "黑体")
+    para(d, "（一）严格水行政执法。全年开展河湖巡查1,860次，立案查处水事违法案件37件，具体情况见下表。")
+    rows = (("表1　2025年水行政执法案件情况", "", ""), ("案件类别", "立案数", "结案数"), ("非法采砂", "12", "12"),
+            ("违法取水", "15", "14"))
+    table = d.add_table(rows=len(rows), cols=3)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(0, 0).merge(table.cell(0, 2))  # the caption typed in the table's first row, across it
+    para(d, "（二）推进河长制法治保障。修订《白云区河长制工作规定》，落实河长巡河制度。")
+    for text, font in (
+        ("二、存在的不足和原因", "黑体"), ("水行政执法人员专业能力不足，执法装备有待更新。", None),
+        ("三、党政主要负责人履行推进法治建设第一责任人职责情况", "黑体"), ("局党组书记、局长认真履行第一责任人职责，全年主持研究法治工作4次。", None),
+        ("四、下一年度主要安排", "黑体"), ("一是加强水行政执法队伍建设；二是推进水务领域信用监管。", None),
+    ):
+        para(d, text, font or "仿宋_GB2312")
+    para(d)
+    right(d, "白云区水务局")
+    right(d, "2026年1月12日")
+    d.save(HERE / "word-table-caption-row-2025.docx")
+
+
 def lo_pdf() -> None:
     """The first draft as LibreOffice exports it to PDF (a list's tab becomes a space after its number)."""
     if shutil.which("soffice") is None:
@@ -222,4 +250,5 @@ if __name__ == "__main__":
     soft_breaks()
     faces_only()
     pdf_lines_pasted()
+    caption_row()
     lo_pdf()
