@@ -27,6 +27,7 @@ from ..punctuation import is_chinese
 from .draft import heading_marker
 from .frame import layout_table
 from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable, decode_draft
+from .text_reader import indent_cells
 
 if TYPE_CHECKING:
     from ..profile import Profile
@@ -219,6 +220,10 @@ class _Page:
             self.flush()
             self.table(element)
             return
+        if tag == "pre":
+            self.flush()
+            self.preformatted(element)
+            return
         block = tag in _BLOCK_TAGS
         if block:
             self.flush()
@@ -241,6 +246,19 @@ class _Page:
             self.align = None
             self.heading = None
         self.sealed = sealed
+
+    def preformatted(self, pre: Any) -> None:
+        """A <pre> block, as an old site pastes a text file: a paragraph a line, its leading
+        spaces kept as where the line starts (they place the signature and date)."""
+        gap = False
+        for number, line in enumerate(pre.text_content().split("\n")):
+            if not (text := _clean(line).strip()):
+                gap = True
+                continue
+            indent = line[:len(line) - len(line.lstrip())]
+            self.blocks.append(SourceParagraph(text, (pre.sourceline or 0) + number, start=indent_cells(indent),
+                                               gap_before=gap))
+            gap = False
 
     def table(self, table: Any) -> None:
         rows = [

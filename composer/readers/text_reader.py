@@ -35,7 +35,7 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break typed as HTML: 
 _FRONT_MATTER_KEY = re.compile(r"[\w-]+\s*:.*|\s+.*|\s*-\s.*")
 
 
-def _indent_cells(space: str) -> float:
+def indent_cells(space: str) -> float:
     """Leading white space as character cells: a full-width space is one, others half."""
     return sum(1.0 if char == "\u3000" else 2.0 if char == "\t" else 0.5 for char in space)
 
@@ -110,7 +110,7 @@ def _lines(text: str) -> list[SourceBlock]:
             blocks.append(SourceTable(rows, index + 1, len(indent) + 1))
             index = end
         else:
-            blocks.append(SourceParagraph(stripped, index + 1, len(indent) + 1, start=_indent_cells(indent), gap_before=gap))
+            blocks.append(SourceParagraph(stripped, index + 1, len(indent) + 1, start=indent_cells(indent), gap_before=gap))
             index += 1
         gap = False
     return blocks
