@@ -30,9 +30,11 @@ def _stops_mid_sentence(text: str) -> bool:
 
 def _full_line(blocks: list[SourceBlock]) -> float | None:
     """How wide a full line is, in cells, in text whose lines were broken where a PDF's lines
-    end (most long lines as wide as each other, and short); None for text a paragraph a line."""
-    widths = sorted(cells(b.text.strip()) for b in blocks if isinstance(b, SourceParagraph) and b.text.strip())
-    if len(widths) < 8:
+    end (many lines stopping mid-sentence, most long lines as wide as each other, and short);
+    None for text a paragraph a line."""
+    lines = [b.text.strip() for b in blocks if isinstance(b, SourceParagraph) and b.text.strip()]
+    widths = sorted(cells(text) for text in lines)
+    if len(widths) < 8 or sum(1 for text in lines if _stops_mid_sentence(text)) < 3:
         return None
     full = widths[len(widths) * 3 // 4]
     near = sum(1 for width in widths if full - 2 <= width <= full + 2)
@@ -46,7 +48,7 @@ def _wrapped_heading(previous: SourceParagraph, line: SourceBlock, full: float |
     return (
         full is not None and is_heading(previous) and cells(text) >= full - 2 and text[-1] not in _ENDS
         and isinstance(line, SourceParagraph) and cells(line.text.strip()) < full - 2
-        and not has_sentence_punctuation(line.text.strip().rstrip("。"))
+        and not has_sentence_punctuation(line.text) and not line.text.strip().endswith(tuple(_ENDS))
     )
 
 
