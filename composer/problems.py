@@ -501,6 +501,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已删去 {count} 个看不见的格式字符（零宽空格、软连字符等，多为网页复制带入）",
         "removed {count} invisible format character(s) (zero-width spaces, soft hyphens, ...), usually from a web copy",
     ),
+    "import_emoji": (
+        "已删去 {count} 个表情符号（多为微信公众号文章带入）",
+        "removed {count} emoji, usually from a WeChat article",
+    ),
     "import_punctuation": (
         "{count} 处半角标点改为全角（保留原样请加 --keep-punctuation）",
         "{count} half-width punctuation mark(s) made full-width (--keep-punctuation keeps them)",

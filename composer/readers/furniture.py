@@ -52,7 +52,7 @@ PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*[0-9０-９]{1,4}\s*[—–\-－
 # A list of links the page adds after the report, or the bar a WeChat article ends with; it and
 # all that follows the date are furniture.
 RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)|"
-                     r"预览时标签不可点|微信扫一扫.{0,20}|(继续|向上)滑动看下一个|轻触阅读原文")
+                     r"预览时标签不可点|微信扫一扫.{0,20}|(继续|向上)滑动看下一个|(轻触|点击)阅读原文.{0,20}")
 
 # The website's labels (索引号, 信息分类, ...) are the model's own field titles; sites also use
 # others for the same fields, and labels the model keeps no field for (read, then dropped with a
