@@ -180,6 +180,7 @@ class _Page:
         self.align: str | None = None
         self.heading: int | None = None  # the level of the <h2>-<h6> being read (<h1> is the title)
         self.sealed: bool | None = None
+        self.marker = ""  # the number a browser draws before an <ol>'s item, for its first paragraph
         self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
 
     def add(self, text: str | None, bold: bool, line: int, face: Face = None) -> None:
@@ -201,10 +202,11 @@ class _Page:
             lead += piece
         lead = _clean(lead).strip()
         self.blocks.append(SourceParagraph(
-            text, self.line, style_level=self.heading, lead=lead if lead and lead != text else None,
+            text, self.line, marker=self.marker, style_level=self.heading, lead=lead if lead and lead != text else None,
             align=self.align, sealed=self.sealed,  # type: ignore[arg-type]
             face=faces.pop() if len(faces) == 1 else None,
         ))
+        self.marker = ""
 
     def walk(self, element: Any, bold: bool = False, face: Face = None) -> None:
         if _skipped(element, self.links):
@@ -232,6 +234,8 @@ class _Page:
                 self.align = align
             if re.fullmatch(r"h[2-6]", tag):
                 self.heading = int(tag[1]) - 1
+            if tag == "li":
+                self.marker = _list_number(element)
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style") or ""))
         face = _face(element, face, bold)
         sealed = self.sealed
@@ -318,6 +322,17 @@ def _grid(rows: list[list[Any]]) -> list[tuple[str, ...]]:
         below = {column: left for column, left in below.items() if left > 0}
         texts.append(tuple(out))
     return texts
+
+
+def _list_number(item: Any) -> str:
+    """The number a browser draws before an item of a numbered list (<ol>, <ol start="3">), as
+    Word's drawn numbers are kept: "1."; "" for a bulleted or lettered one."""
+    parent = item.getparent()
+    if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() != "ol" or (parent.get("type") or "1") != "1":
+        return ""
+    start = parent.get("start") or "1"
+    items = [child for child in parent if isinstance(child.tag, str) and child.tag.lower() == "li"]
+    return f"{(int(start) if start.isdigit() else 1) + items.index(item)}."
 
 
 def _owner(row: Any) -> Any:
