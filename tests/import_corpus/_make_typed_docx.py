@@ -14,7 +14,8 @@ offices type them, with python-docx; and, with LibreOffice (soffice) on PATH, th
 - word-faces-only-2025.docx: headings typed without numbers, told only by their faces (parts in
   黑体, sections in 楷体);
 - word-pdf-lines-pasted-2025.docx: text pasted from a PDF, a paragraph a line, sentences broken;
-- word-table-caption-row-2025.docx: a table whose caption is typed in its first row, merged across.
+- word-table-caption-row-2025.docx: a table whose caption is typed in its first row, merged across;
+  exported by LibreOffice as word-table-caption-row-2025-lo.pdf.
 """
 
 from __future__ import annotations
@@ -235,14 +236,17 @@ def caption_row() -> None:
 
 
 def lo_pdf() -> None:
-    """The first draft as LibreOffice exports it to PDF (a list's tab becomes a space after its number)."""
+    """Two drafts as LibreOffice exports them to PDF (a list's tab becomes a space after its
+    number; a merged cell is a row with a column rule missing)."""
     if shutil.which("soffice") is None:
         return
+    names = ("word-direct-numbered-2025", "word-table-caption-row-2025")
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "pdf",
-                        "--outdir", tmp, str(HERE / "word-direct-numbered-2025.docx")], check=True, capture_output=True,
-                       timeout=120)
-        shutil.copy(Path(tmp) / "word-direct-numbered-2025.pdf", HERE / "word-direct-numbered-2025-lo.pdf")
+                        "--outdir", tmp, *(str(HERE / f"{name}.docx") for name in names)], check=True,
+                       capture_output=True, timeout=120)
+        for name in names:
+            shutil.copy(Path(tmp) / f"{name}.pdf", HERE / f"{name}-lo.pdf")
 
 
 if __name__ == "__main__":
