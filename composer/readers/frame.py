@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date as Date
 from typing import Any
 
@@ -38,6 +39,7 @@ _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<signers>.+)")
 
 _BYLINE = re.compile(r"[^\s，。；：:,;]{2,30}(局|政府|委员会|办公室|办事处|中心|厅|委|办|院)")
 _ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]*[^。；;，,\s])\s*[:：]")  # greedy: one scan of a line of spaces
+_INLINE_ADDRESSEE = re.compile(r"(?P<names>[^。；;，,：:\s]{2,60})\s*[:：](?=\S)")
 _TITLE_END = re.compile(r"(报告|总结)([（(].*[)）])?$")
 _ATTACHMENTS = re.compile(r"附\s*件\s*[:：]\s*(?P<first>.*)")
 _ITEM_NUMBER = re.compile(r"^\s*[0-9０-９]{1,2}\s*[.．、]\s*")
@@ -108,13 +110,20 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
             index += 1
     if index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         match = _ADDRESSEE.fullmatch(block.text.strip())
-        if match and cells(block.text.strip()) <= 60 and heading_marker(block.text)[0] is None:
+        inline = _INLINE_ADDRESSEE.match(block.text.strip()) if match is None else None
+        if inline and all(_ORGAN.fullmatch(name) for name in inline["names"].split("、")):
+            match = inline  # "县人民政府：2025年，我局……": the addressee, the opening run on after it
+        if match and cells(match["names"]) <= 60 and heading_marker(block.text)[0] is None:
             names = [n for n in match["names"].split("、") if n.strip()]
             draft.data["addressees"] = [draft.text(n) for n in names]
             for number, name in enumerate(names):
                 draft.place(("addressees", number), draft.at(block, offset(block.text, name)))
             draft.note("import_addressee", draft.at(block), text="、".join(draft.data["addressees"]))
-            index += 1
+            if match is inline:
+                rest = block.text.strip()[match.end():]
+                blocks[index] = replace(block, text=rest, column=block.column + offset(block.text, rest))
+            else:
+                index += 1
     note_disclosure(draft)
     return index
 
