@@ -65,6 +65,21 @@ def _pipe_run(lines: list[str], start: int) -> int:
     return end
 
 
+def _bare_pipe_run(lines: list[str], start: int) -> int:
+    """Where a table written without outer pipes ends ("类别 | 件数" over "--- | ---", as GFM
+    allows and editors export): a header row, a row of dashes under it, and the rows with a pipe
+    after them; `start` when none starts there."""
+    if start + 1 >= len(lines) or "|" not in lines[start]:
+        return start
+    delimiter = _row(lines[start + 1])
+    if len(delimiter) < 2 or not all(_SEPARATOR_CELL.fullmatch(cell) for cell in delimiter):
+        return start
+    end = start + 2
+    while end < len(lines) and "|" in lines[end] and lines[end].strip():
+        end += 1
+    return end
+
+
 def _tab_cells(line: str) -> list[str]:
     """The cells of a line copied from a Word or Excel table (tabs between them), or [] when
     the line has no tab inside its text."""
@@ -209,9 +224,9 @@ class _Markdown:
                 heading = match["text"][:closing.start()].rstrip() if closing else match["text"]
                 self.add(heading, number, column + match.start("text"))
                 self.flush(style_level=len(match["marks"]))
-            elif _is_pipe_line(stripped):
+            elif _is_pipe_line(stripped) or _bare_pipe_run(lines, index - 1) > index - 1:
                 self.flush()
-                end = _pipe_run(lines, index - 1)
+                end = _pipe_run(lines, index - 1) if _is_pipe_line(stripped) else _bare_pipe_run(lines, index - 1)
                 self.blocks.append(_table(lines[index - 1:end], number, column, lambda c: _inline(c).strip()))
                 index = end
                 self.gap = False
