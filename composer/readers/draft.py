@@ -104,9 +104,16 @@ _PART_MARKER = re.compile(r"^第[一二三四五六七八九十]{1,3}部分\s*[�
 _PARENTHESIZED_NUMBER = re.compile(r"^(?:[\u2474-\u2487]|[0-9０-９]{1,2}[)）](?![0-9０-９]))\s*")
 
 
+# A bullet a web page's styling leaves before a heading's marker: "◆一、主要举措和成效", "■（一）".
+_BULLET = re.compile(r"^\s*[\u25A0-\u25FF•※]\s*")
+
+
 def heading_marker(text: str) -> tuple[int | None, str, str]:
     """split_marker, except that a number starting a figure ("3,000余人") is no marker; and
-    "第一部分" is a marker a level above 一、 (level 0), ⑴ and 1) ones of level 4."""
+    "第一部分" is a marker a level above 一、 (level 0), ⑴ and 1) ones of level 4; a bullet
+    before the marker is dropped with it."""
+    if (bullet := _BULLET.match(text)) and (found := heading_marker(text[bullet.end():]))[0] is not None:
+        return found
     stripped = text.lstrip()
     for own_level, pattern in ((0, _PART_MARKER), (4, _PARENTHESIZED_NUMBER)):
         if match := pattern.match(stripped):
