@@ -501,6 +501,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已删去 {count} 个看不见的格式字符（零宽空格、软连字符等，多为网页复制带入）",
         "removed {count} invisible format character(s) (zero-width spaces, soft hyphens, ...), usually from a web copy",
     ),
+    "import_no_text_page": (
+        "已略去“{text}”：这是原稿为只有署名和日期的一页所加的标记，排版时署名与正文相连，不需要它",
+        "left out '{text}': the draft's mark for a page holding only the signature and date, which the layout does not need",
+    ),
     "import_emoji": (
         "已删去 {count} 个表情符号（多为微信公众号文章带入）",
         "removed {count} emoji, usually from a WeChat article",

@@ -49,6 +49,9 @@ FURNITURE = re.compile(
 )
 # A page number a printed page carries, left in text copied from a PDF: "— 3 —", "-3-", "第3页 共8页".
 PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*[0-9０-９]{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
+# The mark a draft puts on a page holding only the signature and date (GB/T 9704 7.3.5.4): the
+# layout keeps the signature with the text, so it has no use.
+_NO_TEXT_PAGE = re.compile(r"[（(]\s*此\s*页\s*无\s*正\s*文\s*[)）]")
 # A list of links the page adds after the report, or the bar a WeChat article ends with; it and
 # all that follows the date are furniture.
 RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)|"
@@ -212,6 +215,8 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
         if isinstance(block, SourceParagraph) and (_page_number(block) or index in running):
             draft.note("import_pdf_furniture", draft.at(block), text=block.text.strip())
             page_break = True
+        elif isinstance(block, SourceParagraph) and _NO_TEXT_PAGE.fullmatch(block.text.strip()):
+            draft.note("import_no_text_page", draft.at(block), text=block.text.strip())
         elif furniture:
             if quoted := shown(block):
                 draft.note("import_furniture", draft.at(block), text=quoted)
