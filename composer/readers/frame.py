@@ -306,7 +306,9 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
         lines.append(year.text.strip())  # the year set under the title: 南湖区民政局法治政府建设年度报告（2025年度）
         end += 1
     title = draft.text("".join(lines))
-    draft.title = (years_in_figures(title), draft.at(first))
+    marked = bool(re.fullmatch(r"《[^《》]+》", title))  # a web copy's title in book-title marks: 《…年度报告》
+    title = title[1:-1] if marked else title
+    draft.title = (years_in_figures(title), draft.at(first, offset(first.text, title[:2]) if marked else 0))
     draft.note("import_title", draft.at(first), text=title)
     if draft.title[0] != title:
         draft.note("import_title_year_in_figures", draft.at(first), text=draft.title[0])
