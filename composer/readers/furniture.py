@@ -166,19 +166,20 @@ def _page_number(block: SourceBlock | None) -> bool:
 
 
 _BARE_NUMBER = re.compile(r"[0-9０-９]{1,3}")
+_PAGE_LINES = 6  # the fewest lines between two page numbers: a page holds more
 
 
 def _bare_page_numbers(blocks: list[SourceBlock]) -> set[int]:
     """Page numbers a PDF copy leaves with no dashes ("1", "2"): lines of a number alone, two or
-    more, counting up by one through the text, none next to another such line (a table copied a
-    cell a line has its figures side by side)."""
+    more, counting up by one through the text, a page's lines apart (a table copied a cell a
+    line has its serial numbers a few lines apart)."""
     found = [
         (index, int(text.translate(_FULL_DIGITS))) for index, block in enumerate(blocks)
         if isinstance(block, SourceParagraph) and _BARE_NUMBER.fullmatch(text := block.text.strip())
     ]
     indices = [index for index, _ in found]
     numbers = [number for _, number in found]
-    isolated = all(b - a > 1 for a, b in zip(indices, indices[1:]))
+    isolated = all(b - a >= _PAGE_LINES for a, b in zip(indices, indices[1:]))
     counting = all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
     return set(indices) if len(found) >= 2 and isolated and counting else set()
 
