@@ -90,3 +90,18 @@ def test_each_paragraph_is_printed_once_in_order(draft, fmt):
         assert found >= 0, (text, printed[at:at + 80])
         assert not body or len(text) < 12 or printed.count(text) == 1, text  # a paragraph, not a short heading
         at = found + len(text)
+
+
+def test_serial_numbers_of_a_table_pasted_a_cell_a_line_are_no_page_numbers(tmp_path):
+    """Lone numbers counting up are a PDF copy's page numbers only a page apart; a table pasted
+    a cell a line keeps its serial numbers."""
+    lines = ["青石县司法局2025年法治政府建设年度报告", "2025年，我局依法履职。现将有关情况报告如下：", "一、主要举措和成效",
+             "全年重点任务如下：", "序号", "任务", "1", "执法检查", "2", "案卷评查", "二、存在的不足和原因", "力量不足。",
+             "三、主要负责人履行推进法治建设第一责任人职责情况", "局长履职到位。", "四、下一年度主要安排", "加强队伍建设。",
+             "青石县司法局", "2026年1月8日"]
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("\n".join(lines), "utf-8")
+    result = composer.import_report(draft)
+    assert result.report is not None, result.problems
+    assert result.report.parts.measures.content[:6] == ["全年重点任务如下：", "序号", "任务", "1", "执法检查", "2"]
+    assert not [n for n in result.notes if n.code == "import_pdf_furniture"]
