@@ -478,6 +478,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有找到成文日期：请在文末署名的下一行单独写上成文日期（如 2025年1月20日），再导入",
         "no issue date found: add it on a line of its own under the signature at the end (e.g. 2025年1月20日), then import again",
     ),
+    "import_measures_gathered": (
+        "“{text}”等 {count} 个标题看不出属于哪一部分，都在其他部分之前，已作为第{number}部分“{name}”的小标题（该部分用标准标题），请核对",
+        "'{text}' and the {count} headings with it name no part and stand before the others: they are now sections of part {number} '{name_en}' (under its standard heading): check them",
+    ),
+    "import_need_day": (
+        "成文日期“{text}”没有写日：请写全年、月、日（如 {example}），再导入",
+        "the issue date '{text}' has no day: add the day (e.g. {example}), then import again",
+    ),
     "import_need_issuer": (
         "没有找到发文机关：请在文末成文日期的上一行写上发文机关署名（如 青山县司法局），或在标题中写明，再导入",
         "no issuer found: add the issuing body's name on the line above the date at the end (e.g. 青山县司法局), or in the title, then import again",
@@ -500,6 +508,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_invisible": (
         "已删去 {count} 个看不见的格式字符（零宽空格、软连字符等，多为网页复制带入）",
         "removed {count} invisible format character(s) (zero-width spaces, soft hyphens, ...), usually from a web copy",
+    ),
+    "import_no_text_page": (
+        "已略去“{text}”：这是原稿为只有署名和日期的一页所加的标记，排版时署名与正文相连，不需要它",
+        "left out '{text}': the draft's mark for a page holding only the signature and date, which the layout does not need",
+    ),
+    "import_emoji": (
+        "已删去 {count} 个表情符号（多为微信公众号文章带入）",
+        "removed {count} emoji, usually from a WeChat article",
     ),
     "import_punctuation": (
         "{count} 处半角标点改为全角（保留原样请加 --keep-punctuation）",

@@ -27,7 +27,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..blocks import cells
 from ..numbering import chinese_number
@@ -318,6 +318,20 @@ class _Reader:
         return "".join(out)
 
     @staticmethod
+    def _heading_face(pieces: list[tuple[str, tuple[str | None, bool]]]) -> Literal["黑体", "楷体", "bold"] | None:
+        """The face of GB/T 9704's headings the whole paragraph is set in, if one: 黑体 (一、),
+        楷体 (（一）) or bold (1.), as an office marks its headings when it types no numbers."""
+        faces = {face for text, face in pieces if text.strip()}
+        if len(faces) != 1:
+            return None
+        [(font, bold)] = faces
+        if font and re.search(r"黑体|hei", font, re.I):
+            return "黑体"
+        if font and re.search(r"楷体|kai", font, re.I):
+            return "楷体"
+        return "bold" if bold else None
+
+    @staticmethod
     def _lead(pieces: list[tuple[str, tuple[str | None, bool]]]) -> str | None:
         """The leading text in another face than the paragraph's last run: a run-in heading."""
         faces = [face for text, face in pieces if text.strip()]
@@ -367,6 +381,7 @@ class _Reader:
                     align=align,  # type: ignore[arg-type]
                     start=self._start(p, align, stripped),
                     gap_before=self.gap,
+                    face=self._heading_face(pieces) if "\n" not in text else None,
                 ))
                 self.gap = False
             column += len(part) + 1

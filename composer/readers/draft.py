@@ -69,6 +69,7 @@ class Draft:
         self.signature: tuple[str, Location] | None = None
         self.issuers: list[tuple[str, Location]] = []  # a joint report's signatures, the host first
         self.byline: tuple[str, Location] | None = None  # the issuer's name under the title
+        self.month_only: tuple[str, Location] | None = None  # a date after the body with no day (2026年1月)
         self.opening: list[DraftItem] = []
         self.parts: list[DraftSection] = []
         self.trailing: list[DraftParagraph] = []
@@ -101,13 +102,22 @@ class Draft:
 # number their parts so, with 一、 inside), and ⑴ ⑵ or 1) 1） typed for (1) (2).
 _PART_MARKER = re.compile(r"^第[一二三四五六七八九十]{1,3}部分\s*[、,，.．:：]?\s*")
 _PARENTHESIZED_NUMBER = re.compile(r"^(?:[\u2474-\u2487]|[0-9０-９]{1,2}[)）](?![0-9０-９]))\s*")
+# （一） typed in other brackets, or with the opening one left out: 〔一〕 【一】 一）.
+_BRACKETED_CHINESE = re.compile(r"^(?:[〔【\[［]\s*[一二三四五六七八九十]{1,3}\s*[〕】\]］]|[一二三四五六七八九十]{1,3}[)）])\s*")
+
+
+# A bullet a web page's styling leaves before a heading's marker: "◆一、主要举措和成效", "■（一）".
+_BULLET = re.compile(r"^\s*[\u25A0-\u25FF•※]\s*")
 
 
 def heading_marker(text: str) -> tuple[int | None, str, str]:
     """split_marker, except that a number starting a figure ("3,000余人") is no marker; and
-    "第一部分" is a marker a level above 一、 (level 0), ⑴ and 1) ones of level 4."""
+    "第一部分" is a marker a level above 一、 (level 0), ⑴ and 1) ones of level 4, 〔一〕 【一】
+    and 一） ones of level 2; a bullet before the marker is dropped with it."""
+    if (bullet := _BULLET.match(text)) and (found := heading_marker(text[bullet.end():]))[0] is not None:
+        return found
     stripped = text.lstrip()
-    for own_level, pattern in ((0, _PART_MARKER), (4, _PARENTHESIZED_NUMBER)):
+    for own_level, pattern in ((0, _PART_MARKER), (4, _PARENTHESIZED_NUMBER), (2, _BRACKETED_CHINESE)):
         if match := pattern.match(stripped):
             return own_level, match.group(0).strip(), stripped[match.end():]
     level, marker, rest = split_marker(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date as Date
 from typing import Any
 
@@ -38,6 +39,7 @@ _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<signers>.+)")
 
 _BYLINE = re.compile(r"[^\s，。；：:,;]{2,30}(局|政府|委员会|办公室|办事处|中心|厅|委|办|院)")
 _ADDRESSEE = re.compile(r"(?P<names>[^。；;，,]*[^。；;，,\s])\s*[:：]")  # greedy: one scan of a line of spaces
+_INLINE_ADDRESSEE = re.compile(r"(?P<names>[^。；;，,：:\s]{2,60})\s*[:：](?=\S)")
 _TITLE_END = re.compile(r"(报告|总结)([（(].*[)）])?$")
 _ATTACHMENTS = re.compile(r"附\s*件\s*[:：]\s*(?P<first>.*)")
 _ITEM_NUMBER = re.compile(r"^\s*[0-9０-９]{1,2}\s*[.．、]\s*")
@@ -48,6 +50,7 @@ _SEAL_MARK = re.compile(r"[（(]\s*(盖章|印章|公章|章|盖印|签章)\s*[)
 _NOTE = re.compile(r"[（(](?P<text>.+)[)）]")
 _END_BLOCK = re.compile(rf"{_COPY_TO.pattern}|{_PRINTED.pattern}")  # where the last attachment page ends
 _YEAR = re.compile(r"(\d{4})\s*年")
+_YEAR_UNDER_TITLE = re.compile(r"[（(]\s*([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年度?\s*[)）]")
 _COVER_LINES = 3  # lines a cover note may take above the report's title
 _ISSUER_IN_TITLE = re.compile(r"(?:关于)?(?P<issuer>(?!关于).+?)(关于)?\d{4}\s*年")  # 关于白沙县司法局2024年度…的报告
 
@@ -98,6 +101,7 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
         draft.note("import_furniture", draft.title[1], text=draft.title[0])
         index = _title(draft, blocks, index)
     index = _dated_under_title(draft, blocks, index)
+    index = _number_under_title(draft, blocks, index)
     index = _disclosure(draft, blocks, index)
     if draft.title and index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         if _BYLINE.fullmatch(text := block.text.strip()):  # the issuer's name set under the title
@@ -106,13 +110,20 @@ def front_matter(draft: Draft, blocks: list[SourceBlock]) -> int:
             index += 1
     if index < len(blocks) and isinstance(block := blocks[index], SourceParagraph):
         match = _ADDRESSEE.fullmatch(block.text.strip())
-        if match and cells(block.text.strip()) <= 60 and heading_marker(block.text)[0] is None:
+        inline = _INLINE_ADDRESSEE.match(block.text.strip()) if match is None else None
+        if inline and all(_ORGAN.fullmatch(name) for name in inline["names"].split("、")):
+            match = inline  # "县人民政府：2025年，我局……": the addressee, the opening run on after it
+        if match and cells(match["names"]) <= 60 and heading_marker(block.text)[0] is None:
             names = [n for n in match["names"].split("、") if n.strip()]
             draft.data["addressees"] = [draft.text(n) for n in names]
             for number, name in enumerate(names):
                 draft.place(("addressees", number), draft.at(block, offset(block.text, name)))
             draft.note("import_addressee", draft.at(block), text="、".join(draft.data["addressees"]))
-            index += 1
+            if match is inline:
+                rest = block.text.strip()[match.end():]
+                blocks[index] = replace(block, text=rest, column=block.column + offset(block.text, rest))
+            else:
+                index += 1
     note_disclosure(draft)
     return index
 
@@ -133,6 +144,22 @@ def _dated_under_title(draft: Draft, blocks: list[SourceBlock], index: int) -> i
     draft.data["date"] = issued
     draft.place(("date",), draft.at(block, 1))
     draft.note("import_date", draft.at(block), text=format_date(issued))
+    return index + 1
+
+
+def _number_under_title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
+    """The document number set under the title, as a site publishes a report without its red
+    header ("北自然资报〔2026〕4号"): the red header's number; past it, if there."""
+    block = blocks[index] if draft.title and index < len(blocks) else None
+    header = draft.data.get("header") or {}
+    if not isinstance(block, SourceParagraph) or "number" in header:
+        return index
+    match = _DOC_NUMBER.fullmatch(block.text.strip())
+    if match is None or match["signers"]:
+        return index
+    draft.data["header"] = {**header, "number": _doc_number(draft, match["number"], block)}
+    draft.place(("header", "number"), draft.at(block))
+    draft.note("import_header", draft.at(block), text=draft.data["header"]["number"])
     return index + 1
 
 
@@ -263,7 +290,7 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
     if not isinstance(first, SourceParagraph) or not _title_like(first.text):
         draft.note("import_no_title", draft.at(first) if first else None, "warning")
         return index
-    lines = [first.text.strip()]
+    lines = [_unpadded(first.text.strip())]  # a line spaced out for layout ("安 平 县 司 法 局") is a name
     end = index + 1
     while end < len(blocks) and not _TITLE_END.search("".join(lines)):
         following = blocks[end]
@@ -272,10 +299,16 @@ def _title(draft: Draft, blocks: list[SourceBlock], index: int) -> int:
         together = following.align == first.align if first.align else not following.gap_before
         if not together or _ADDRESSEE.fullmatch(following.text.strip()) or cells("".join(lines)) > 60:
             break
-        lines.append(following.text.strip())
+        lines.append(_unpadded(following.text.strip()))
+        end += 1
+    if end < len(blocks) and isinstance(year := blocks[end], SourceParagraph) and _YEAR_UNDER_TITLE.fullmatch(
+            year.text.strip()) and _TITLE_END.search("".join(lines)):
+        lines.append(year.text.strip())  # the year set under the title: 南湖区民政局法治政府建设年度报告（2025年度）
         end += 1
     title = draft.text("".join(lines))
-    draft.title = (years_in_figures(title), draft.at(first))
+    marked = bool(re.fullmatch(r"《[^《》]+》", title))  # a web copy's title in book-title marks: 《…年度报告》
+    title = title[1:-1] if marked else title
+    draft.title = (years_in_figures(title), draft.at(first, offset(first.text, title[:2]) if marked else 0))
     draft.note("import_title", draft.at(first), text=title)
     if draft.title[0] != title:
         draft.note("import_title_year_in_figures", draft.at(first), text=draft.title[0])
@@ -357,6 +390,7 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     if found is None:
         if "date" not in draft.data and not _date_from_disclosure(draft):  # nor under the title
             draft.note("import_no_date", None, "warning")
+            draft.month_only = _month_only(draft, blocks, start)
         return len(blocks)
     index, issued, signature = found
     date_block = blocks[index]
@@ -389,6 +423,21 @@ def end_matter(draft: Draft, blocks: list[SourceBlock], start: int) -> int:
     end = _attachments(draft, blocks, start, end)
     merge_pages(draft, pages, _title_like)
     return end
+
+
+# A date written to the month only, as a draft may be signed before the day is fixed: 2026年1月.
+_MONTH_ONLY = re.compile(r"([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([0-9０-９]{1,2}|[元一二三四五六七八九十]{1,3})\s*月")
+
+
+def _month_only(draft: Draft, blocks: list[SourceBlock], start: int) -> tuple[str, Location] | None:
+    """The last line of the end that is a year and a month and nothing else, if any: the date
+    the user has to complete (the import does not make up a day)."""
+    for block in reversed(blocks[start:]):
+        if is_heading(block):
+            return None
+        if isinstance(block, SourceParagraph) and _MONTH_ONLY.fullmatch(text := block.text.strip()):
+            return text, draft.at(block, offset(block.text, text))
+    return None
 
 
 def _unmarked(draft: Draft, block: SourceBlock, signature: str) -> str:

@@ -42,17 +42,20 @@ FURNITURE = re.compile(
     r"(原创\s*)?([^\s。；，:：]{2,20}\s+){0,3}\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?(\s*[^\s。；，:：]{2,8})?|"
     r"(长按|扫描|扫码)[^。；，]{0,10}二维码[^。；，]{0,12}|点击上方[^。；，]{0,12}关注[^。；，]{0,12}|"
     rf"({_SHARE_WORDS})([\s|｜丨/·]*({_SHARE_WORDS}))*|"
-    r"(【?(打印|打印本页|关闭|关闭窗口|收藏|返回顶部|返回|纠错)】?\s*)+|"
+    r"([【\[［〔(（]?\s*(打印|打印(本|此)?页|打印正文|关闭|关闭(本页|窗口|本窗口)|收藏|返回顶部|返回|纠错)\s*[】\]］〕)）]?\s*)+|"
     r"[|\s]*\|[|\s]*|"
     r"[━─—=＝_\-*·]{5,}|"
     r".{0,60}(ICP备|公网安备|网站标识码|版权所有).{0,60}"
 )
 # A page number a printed page carries, left in text copied from a PDF: "— 3 —", "-3-", "第3页 共8页".
 PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*[0-9０-９]{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
+# The mark a draft puts on a page holding only the signature and date (GB/T 9704 7.3.5.4): the
+# layout keeps the signature with the text, so it has no use.
+_NO_TEXT_PAGE = re.compile(r"[（(]\s*此\s*页\s*无\s*正\s*文\s*[)）]")
 # A list of links the page adds after the report, or the bar a WeChat article ends with; it and
 # all that follows the date are furniture.
 RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)|"
-                     r"预览时标签不可点|微信扫一扫.{0,20}|(继续|向上)滑动看下一个|轻触阅读原文")
+                     r"预览时标签不可点|微信扫一扫.{0,20}|(继续|向上)滑动看下一个|(轻触|点击)阅读原文.{0,20}")
 
 # The website's labels (索引号, 信息分类, ...) are the model's own field titles; sites also use
 # others for the same fields, and labels the model keeps no field for (read, then dropped with a
@@ -162,6 +165,28 @@ def _page_number(block: SourceBlock | None) -> bool:
     return isinstance(block, SourceParagraph) and bool(PAGE_NUMBER.fullmatch(block.text.strip()))
 
 
+_BARE_NUMBER = re.compile(r"[0-9０-９]{1,3}")
+_PAGE_LINES = 6  # the fewest lines between two page numbers: a page holds more
+
+
+def _bare_page_numbers(blocks: list[SourceBlock]) -> set[int]:
+    """Page numbers a PDF copy leaves with no dashes ("1", "2"): lines of a number alone, two or
+    more, counting up by one through the text, a page's lines apart (a table copied a cell a
+    line has its serial numbers a few lines apart)."""
+    found = [
+        (index, int(text.translate(_FULL_DIGITS))) for index, block in enumerate(blocks)
+        if isinstance(block, SourceParagraph) and _BARE_NUMBER.fullmatch(text := block.text.strip())
+    ]
+    indices = [index for index, _ in found]
+    numbers = [number for _, number in found]
+    isolated = all(b - a >= _PAGE_LINES for a, b in zip(indices, indices[1:]))
+    counting = all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return set(indices) if len(found) >= 2 and isolated and counting else set()
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _running_heads(blocks: list[SourceBlock]) -> set[int]:
     """The running headers and footers a PDF copy leaves: a short line with no sentence in it,
     next to a page number, that the text has more than once (the office's name, the title)."""
@@ -175,9 +200,13 @@ def _running_heads(blocks: list[SourceBlock]) -> set[int]:
 
 
 def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]:
-    """The blocks less the page's furniture, each dropped one noted."""
+    """The blocks less the page's furniture, each dropped one noted. A page break is no
+    paragraph's end: the blank lines around a PDF's page number and running head are the
+    page's margins, so the line after them may go on with the sentence before them
+    ("带头讲授法治" / "— 2 —" / "课1次。" is joined again)."""
     kept: list[SourceBlock] = []
-    running = _running_heads(blocks)
+    running = _running_heads(blocks) | _bare_page_numbers(blocks)
+    page_break = False  # page furniture passed over since the last block kept
     for index, block in enumerate(blocks):
         if isinstance(block, SourceTable):
             furniture = not any(cell.strip() for row in block.rows for cell in row)
@@ -186,10 +215,16 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
             furniture = not text or bool(FURNITURE.fullmatch(text))
         if isinstance(block, SourceParagraph) and (_page_number(block) or index in running):
             draft.note("import_pdf_furniture", draft.at(block), text=block.text.strip())
+            page_break = True
+        elif isinstance(block, SourceParagraph) and _NO_TEXT_PAGE.fullmatch(block.text.strip()):
+            draft.note("import_no_text_page", draft.at(block), text=block.text.strip())
         elif furniture:
             if quoted := shown(block):
                 draft.note("import_furniture", draft.at(block), text=quoted)
         else:
+            if page_break and isinstance(block, SourceParagraph):
+                block = replace(block, gap_before=False)
+            page_break = False
             kept.append(block)
     return kept
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..problems import Location, Problem, ReportError
 from ..punctuation import is_chinese
 from .draft import heading_marker
 from .frame import layout_table
 from .source import SourceBlock, SourceDocument, SourceParagraph, SourceTable, decode_draft
+from .text_reader import indent_cells
 
 if TYPE_CHECKING:
     from ..profile import Profile
@@ -58,6 +59,7 @@ _BLOCK_TAGS = {
 _REPORT_PARTS = {"red-header", "end-block"}
 _BOLD_TAGS = {"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)|font-family\s*:[^;]*(黑体|楷体|hei|kai)", re.I)
+_FACE_STYLE = re.compile(r"font-family\s*:[^;]*?(?:(?P<hei>黑体|hei)|(?P<kai>楷体|kai))", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _ALIGN = re.compile(r"text-align\s*:\s*(center|right)", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
@@ -115,17 +117,23 @@ def _link_list(element: Any, links: LinkCounts) -> bool:
     return count >= 3 and text - linked < max(12, text // 3)
 
 
+# What a page's <title> has when it is the article's: a year, or the kind of document.
+_DOCUMENT_TITLE = re.compile(r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|报告|总结")
+
+
 def _article_title(root: Any) -> str | None:
     """The title the page gives its article: the ArticleTitle that government sites put in
-    <meta>, the <h1>, or the <title> less the site's name after it."""
+    <meta>, the <h1>, or the <title> less the site's name after it (if that is more than the
+    site's name: a page whose <title> is the office's name has its signature read as it)."""
     for meta in root.iter("meta"):
         if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
             return str(meta.get("content"))
     for heading in root.iter("h1"):  # not a part's heading (a page Word saved sets 一、… in <h1>)
         if (text := heading.text_content().strip()) and heading_marker(text)[0] is None:
             return str(text)
-    for title in root.iter("title"):
-        if text := re.split(r"\s*[_|｜—–-]\s*", title.text_content().strip())[0]:
+    for title in root.iter("title"):  # the site's name alone (松林乡人民政府) names no article
+        text = re.split(r"\s*[_|｜—–-]\s*", title.text_content().strip())[0]
+        if text and _DOCUMENT_TITLE.search(text):
             return str(text)
     return None
 
@@ -149,40 +157,58 @@ def _space_between(text: str, index: int) -> str:
     return "" if is_chinese(text[index - 1]) and is_chinese(text[index + 1]) else " "
 
 
+Face = Literal["黑体", "楷体", "bold"] | None  # GB/T 9704's faces of the headings 一、（一）1.
+
+
+def _face(element: Any, inherited: Face, bold: bool) -> Face:
+    """The heading face an element's text is set in: its font-family's (黑体, 楷体), else the
+    one it inherits, else bold (<b>, <strong>, font-weight) or none."""
+    if match := _FACE_STYLE.search(element.get("style") or "") or _FACE_STYLE.search(
+            "font-family:" + (element.get("face") or "")):
+        return "黑体" if match["hei"] else "楷体"
+    if inherited in ("黑体", "楷体"):
+        return inherited
+    return "bold" if bold else None
+
+
 class _Page:
     def __init__(self, links: LinkCounts) -> None:
         self.links = links
         self.blocks: list[SourceBlock] = []
-        self.pieces: list[tuple[str, bool]] = []
+        self.pieces: list[tuple[str, bool, Face]] = []  # text, bold, heading face
         self.line = 0
         self.align: str | None = None
         self.heading: int | None = None  # the level of the <h2>-<h6> being read (<h1> is the title)
         self.sealed: bool | None = None
+        self.marker = ""  # the number a browser draws before an <ol>'s item, for its first paragraph
         self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
 
-    def add(self, text: str | None, bold: bool, line: int) -> None:
+    def add(self, text: str | None, bold: bool, line: int, face: Face = None) -> None:
         if text:
-            if not self.pieces or not "".join(t for t, _ in self.pieces).strip():
+            if not self.pieces or not "".join(t for t, _, _ in self.pieces).strip():
                 self.line = line
-            self.pieces.append((text, bold))
+            self.pieces.append((text, bold, face))
 
     def flush(self) -> None:
         pieces, self.pieces = self.pieces, []
-        text = _clean("".join(t for t, _ in pieces)).strip()
+        text = _clean("".join(t for t, _, _ in pieces)).strip()
         if not text:
             return
+        faces = {face for piece, _, face in pieces if piece.strip()}
         lead = ""
-        for piece, bold in pieces:
+        for piece, bold, _ in pieces:
             if not bold and piece.strip():
                 break
             lead += piece
         lead = _clean(lead).strip()
         self.blocks.append(SourceParagraph(
-            text, self.line, style_level=self.heading, lead=lead if lead and lead != text else None,
+            text, self.line, marker=self.marker, style_level=self.heading, lead=lead if lead and lead != text else None,
             align=self.align, sealed=self.sealed,  # type: ignore[arg-type]
+            face=faces.pop() if len(faces) == 1 else None,
         ))
+        self.marker = ""
 
-    def walk(self, element: Any, bold: bool = False) -> None:
+    def walk(self, element: Any, bold: bool = False, face: Face = None) -> None:
         if _skipped(element, self.links):
             if isinstance(element.tag, str) and element.tag.lower() not in _SKIPPED_TAGS:
                 if text := _clean(element.text_content()).strip():
@@ -196,6 +222,10 @@ class _Page:
             self.flush()
             self.table(element)
             return
+        if tag == "pre":
+            self.flush()
+            self.preformatted(element)
+            return
         block = tag in _BLOCK_TAGS
         if block:
             self.flush()
@@ -204,19 +234,35 @@ class _Page:
                 self.align = align
             if re.fullmatch(r"h[2-6]", tag):
                 self.heading = int(tag[1]) - 1
+            if tag == "li":
+                self.marker = _list_number(element)
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style") or ""))
+        face = _face(element, face, bold)
         sealed = self.sealed
         if (seal := element.get("data-sealed")) is not None:
             self.sealed = seal.strip().lower() == "true"
-        self.add(element.text, bold, element.sourceline or 0)
+        self.add(element.text, bold, element.sourceline or 0, face)
         for child in element:
-            self.walk(child, bold)
-            self.add(child.tail, bold, child.sourceline or 0)
+            self.walk(child, bold, face)
+            self.add(child.tail, bold, child.sourceline or 0, face)
         if block:
             self.flush()
             self.align = None
             self.heading = None
         self.sealed = sealed
+
+    def preformatted(self, pre: Any) -> None:
+        """A <pre> block, as an old site pastes a text file: a paragraph a line, its leading
+        spaces kept as where the line starts (they place the signature and date)."""
+        gap = False
+        for number, line in enumerate(pre.text_content().split("\n")):
+            if not (text := _clean(line).strip()):
+                gap = True
+                continue
+            indent = line[:len(line) - len(line.lstrip())]
+            self.blocks.append(SourceParagraph(text, (pre.sourceline or 0) + number, start=indent_cells(indent),
+                                               gap_before=gap))
+            gap = False
 
     def table(self, table: Any) -> None:
         rows = [
@@ -276,6 +322,17 @@ def _grid(rows: list[list[Any]]) -> list[tuple[str, ...]]:
         below = {column: left for column, left in below.items() if left > 0}
         texts.append(tuple(out))
     return texts
+
+
+def _list_number(item: Any) -> str:
+    """The number a browser draws before an item of a numbered list (<ol>, <ol start="3">), as
+    Word's drawn numbers are kept: "1."; "" for a bulleted or lettered one."""
+    parent = item.getparent()
+    if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() != "ol" or (parent.get("type") or "1") != "1":
+        return ""
+    start = parent.get("start") or "1"
+    items = [child for child in parent if isinstance(child.tag, str) and child.tag.lower() == "li"]
+    return f"{(int(start) if start.isdigit() else 1) + items.index(item)}."
 
 
 def _owner(row: Any) -> Any:

@@ -12,6 +12,7 @@ PDFs and OFD are read.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -63,16 +64,26 @@ def reader_for(path: Path, kind: str | None = None) -> Reader:
     raise ReportError([Problem(code, params, Location(str(path)))])
 
 
+# Emoji a WeChat article decorates its lines with (📌 一、…, ✅, 👇): pictographs, dingbats and
+# symbols with their variation selectors and keycap marks; not ①-⑩, ❶-❿ (numbers) or ★ (秘密★1年).
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u26FF\u2700-\u2775\u2794-\u27BF\u2B00-\u2BFF\uFE0E\uFE0F\u20E3]"
+)
+
+
 def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], list[Problem]]:
     """The blocks without invisible format characters (zero-width spaces, soft hyphens, stray
-    BOMs of a web copy): they hide headings from recognition, and the model refuses them; tabs
-    inside a line are spaces."""
-    count = 0
+    BOMs of a web copy) and emoji: they hide headings from recognition, and the model refuses
+    invisible ones and the faces have no emoji; tabs inside a line are spaces."""
+    count = emoji = 0
 
     def clean(text: str) -> str:
-        nonlocal count
+        nonlocal count, emoji
         kept = "".join(char for char in text if unicodedata.category(char) != "Cf")
         count += len(text) - len(kept)
+        pictures = len(kept)
+        kept = _EMOJI.sub("", kept)
+        emoji += pictures - len(kept)
         return kept.replace("\t", " ")  # a tab inside a line (cells copied from a page) is a space
 
     cleaned: list[SourceBlock] = [
@@ -80,7 +91,10 @@ def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], l
         else replace(b, rows=tuple(tuple(clean(cell) for cell in row) for row in b.rows))
         for b in blocks
     ]
-    return cleaned, [Problem("import_invisible", {"count": count}, Location(name), "info")] if count else []
+    notes = [Problem("import_invisible", {"count": count}, Location(name), "info")] if count else []
+    if emoji:
+        notes.append(Problem("import_emoji", {"count": emoji}, Location(name), "info"))
+    return cleaned, notes
 
 
 def import_report(

@@ -30,8 +30,24 @@ def _part_keys(draft: Draft) -> list[str | None]:
         after = min((PART_KEYS.index(k) for k in keys[i + 1:] if k), default=len(PART_KEYS))
         if before + 1 < after and (key := PART_KEYS[before + 1]) not in keys:
             keys[i] = key
-            draft.note("import_part_by_position", part.at, "warning", heading=part.heading, **_part_params(key))
+            if part.heading:
+                draft.note("import_part_by_position", part.at, "warning", heading=part.heading, **_part_params(key))
     return keys
+
+
+def _gather_measures(draft: Draft) -> None:
+    """Top-level headings that name no part, two or more before the first that does, when none
+    names the measures part, are the measures' own sections (一、加强组织领导 二、严格规范执法
+    三、深化普法宣传, then 四、存在的问题…, as many offices number them): they go under the
+    measures part's standard heading, each a section, with a warning at the first."""
+    keys = [part_for(part.heading) for part in draft.parts]
+    leading = next((i for i, key in enumerate(keys) if key is not None), len(keys))
+    if "measures" in keys or leading < 2 or leading == len(keys):
+        return
+    sections = draft.parts[:leading]
+    draft.parts[:leading] = [DraftSection("", sections[0].at, items=list(sections))]
+    draft.note("import_measures_gathered", sections[0].at, "warning", text=sections[0].heading[:30],
+               count=len(sections), **_part_params("measures"))
 
 
 def emit_parts(draft: Draft) -> None:
@@ -40,6 +56,7 @@ def emit_parts(draft: Draft) -> None:
     if opening:
         draft.data["opening"] = [emit_paragraph(draft, p, ("opening", n)) for n, p in enumerate(opening)]
         draft.note("import_opening", opening[0].at, count=len(opening))
+    _gather_measures(draft)
     keys = _part_keys(draft)
     placed: list[tuple[str, DraftSection]] = []
     for key, part in zip(keys, draft.parts):
@@ -63,13 +80,16 @@ def emit_parts(draft: Draft) -> None:
     for key, part in placed:
         path: ModelPath = ("parts", key)
         draft.place(path, part.at)
-        draft.place((*path, "heading"), part.at)
         content: list[Any] = []
         emit_items(draft, content, part.items, (*path, "content"), 2)
         # a part's heading stands alone: the full stop or colon that ran the text in goes
         heading = part.heading.rstrip("。：:.") if part.run_in else part.heading
-        parts[key] = {"heading": heading, "content": content}
-        draft.note("import_part", part.at, heading=heading, **_part_params(key))
+        if heading:
+            draft.place((*path, "heading"), part.at)
+            parts[key] = {"heading": heading, "content": content}
+        else:  # gathered sections: the part's standard heading
+            parts[key] = {"content": content}
+        draft.note("import_part", part.at, heading=heading or PART_NAMES[key][0], **_part_params(key))
     if parts:
         draft.data["parts"] = parts
 

@@ -189,10 +189,17 @@ def _lines(runs: list[list[_Char]], number: int) -> list[_Line]:
 
 @dataclass
 class _Grid:
-    """A table drawn with rules: the x of its column rules, the y of its row rules (top first)."""
+    """A table drawn with rules: the x of its column rules, the y of its row rules (top first),
+    and the column rules as drawn (bottom, top, x), which a merged cell interrupts."""
 
     xs: list[float]
     ys: list[float]
+    rules: list[tuple[float, float, float]]
+
+    def _ruled(self, row: int, column: int) -> bool:
+        """Whether the rule left of `column` is drawn across `row` (not, inside a merged cell)."""
+        middle = (self.ys[row] + self.ys[row + 1]) / 2
+        return any(abs(x - self.xs[column]) <= 2 and bottom - 2 <= middle <= top + 2 for bottom, top, x in self.rules)
 
     def holds(self, char: _Char) -> bool:
         x, y = (char.left + char.right) / 2, (char.bottom + char.top) / 2
@@ -205,6 +212,8 @@ class _Grid:
             x, y = (char.left + char.right) / 2, (char.bottom + char.top) / 2
             row = next(i for i in range(len(self.ys) - 1) if y > self.ys[i + 1])
             column = next(i for i in range(len(self.xs) - 1) if x < self.xs[i + 1])
+            while column > 0 and not self._ruled(row, column):  # a merged cell's text is its first column's
+                column -= 1
             cells.setdefault((row, column), []).append(char)
         table = []
         for row in range(len(self.ys) - 1):
@@ -252,7 +261,7 @@ def _grids(page: Any) -> list[_Grid]:
         xs = _clustered(down[i][2] for i in found_down)
         ys = _clustered((across[j][2] for j in found_across), reverse=True)
         if len(xs) >= 3 and len(ys) >= 3:
-            grids.append(_Grid(xs, ys))
+            grids.append(_Grid(xs, ys, [down[i] for i in found_down]))
     return grids
 
 

@@ -57,15 +57,41 @@ def _ranks(blocks: Sequence[SourceBlock]) -> dict[int, int]:
             styled[index] = block.style_level
     order = sorted(set(styled.values()))
     ranks.update({index: order.index(level) + 1 for index, level in styled.items()})
+    if not styled:
+        ranks.update(_face_ranks(blocks, ranks))
+    named = {  # short lines that name a part, each with the part it names
+        i: part for i, b in enumerate(blocks)
+        if i not in ranks and isinstance(b, SourceParagraph) and heading_marker(b.text)[0] is None
+        and cells(b.text) <= 40 and not has_sentence_punctuation(b.text.strip().rstrip("。")) and (part := part_for(b.text))
+    }
     if not ranks:  # no markers, no markup: short lines that name a part are the parts
-        ranks = {
-            i: 1 for i, b in enumerate(blocks)
-            if isinstance(b, SourceParagraph) and cells(b.text) <= 40
-            and not has_sentence_punctuation(b.text.strip().rstrip("。")) and part_for(b.text)
-        }
+        ranks = dict.fromkeys(named, 1)
+    elif not styled and min(ranks.values()) > 1 and len(set(named.values())) >= 2:
+        # sections numbered （一） under parts typed without 一、 (主要举措和成效 alone on its line)
+        ranks.update(dict.fromkeys(named, min(ranks.values()) - 1))
     _unrank_lists(blocks, ranks)
     _rank_leads(blocks, ranks)
     return ranks
+
+
+_FACE_LEVELS = {"黑体": 1, "楷体": 2, "bold": 3}  # GB/T 9704's faces of 一、（一）1.
+
+
+def _face_ranks(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> dict[int, int]:
+    """Headings typed without numbers, set apart only by the face GB/T 9704 gives their level
+    (主要举措和成效 in 黑体, 健全执法制度 in 楷体): a short line, no sentence in it, the whole of
+    it in the face, with body text in another face under it."""
+    found: dict[int, int] = {}
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if (
+            index in ranks or not isinstance(block, SourceParagraph) or block.face is None or block.align
+            or block.caption or cells(block.text) > 40 or has_sentence_punctuation(block.text.strip().rstrip("。：:"))
+        ):
+            continue
+        if isinstance(following, SourceParagraph) and following.face != block.face and not following.align:
+            found[index] = _FACE_LEVELS[block.face]
+    return found
 
 
 def _unrank_lists(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> None:
@@ -91,16 +117,25 @@ def _heading_text(block: SourceBlock) -> str:
 
 def _numbered_sentence(level: int, rest: str, blocks: Sequence[SourceBlock], index: int) -> bool:
     """An item of a numbered list in the body ("1.全年开展执法检查128次，发现问题43个，均已整改。"),
-    not a heading: numbered by a figure, a whole sentence with no heading sentence run in, and
-    no body text under it (a heading the next line elaborates is a heading)."""
+    not a heading: numbered by a figure, a sentence with no heading sentence run in, and no body
+    text under it (a heading the next line elaborates is a heading). A short sentence
+    ("3.基层普法的针对性有待提升。") is one too when nothing at all is under it: the next line is
+    a heading of its level or above, or the body ends."""
     text = rest.strip()
-    if level < 3 or not text.endswith(("。", "；", ";")) or not has_sentence_punctuation(text[:-1]):
-        return False
-    if _run_in_split(text) is not None:
+    if level < 3 or not text.endswith(("。", "；", ";")) or _run_in_split(text) is not None:
         return False
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    return not (isinstance(following, SourceParagraph) and not following.marker and not following.style_level
-                and heading_marker(following.text)[0] is None)
+    if following is None:
+        return True
+    next_level = _marker_level(following) if isinstance(following, SourceParagraph) else None
+    if isinstance(following, SourceParagraph) and next_level is None and not following.style_level:
+        return False  # body text under it
+    return has_sentence_punctuation(text[:-1]) or (next_level is not None and next_level <= level)
+
+
+def _marker_level(block: SourceParagraph) -> int | None:
+    """The level a paragraph's marker numbers (Word's drawn one, else the one typed), if any."""
+    return heading_marker(block.marker + "x" if block.marker else block.text)[0]
 
 
 def _rank_leads(blocks: Sequence[SourceBlock], ranks: dict[int, int]) -> None:
@@ -135,8 +170,8 @@ def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> 
         elif RELATED.fullmatch(block.text.strip()):
             draft.note("import_furniture", draft.at(block), text=block.text.strip())
         elif index not in ranks:  # a list item keeps the number Word drew for it
-            container.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index,
-                                            _set_as_caption(block)))
+            container.append(DraftParagraph(draft.text(_numbered(block.marker + block.text)), draft.at(block),
+                                            start + index, _set_as_caption(block)))
         elif not stack and ranks[index] != top:
             draft.opening.append(DraftParagraph(draft.text(block.marker + block.text), draft.at(block), start + index))
             draft.note("import_unplaced", draft.at(block), "warning", text=block.text.strip()[:30], place="导语",
@@ -153,6 +188,15 @@ def read_body(draft: Draft, blocks: list[SourceBlock], start: int, end: int) -> 
             stack.append((rank, node))
     if not draft.parts:
         draft.note("import_no_parts", None, "warning")
+
+
+def _numbered(text: str) -> str:
+    """A numbered paragraph without the space a list's tab leaves after its number in a PDF or a
+    copy ("1. 修订《…》" is "1.修订《…》", as typed)."""
+    level, marker, rest = heading_marker(text)
+    if level is None or not marker or not rest or not is_chinese(rest[0]) or not text.endswith(rest):
+        return text
+    return text[:len(text) - len(rest)].rstrip() + rest
 
 
 def _heading(draft: Draft, block: SourceParagraph) -> DraftSection:
@@ -181,11 +225,16 @@ def _table(draft: Draft, block: SourceTable, container: list[DraftItem], index: 
         container.append(DraftParagraph("　".join(c for c in rows[0] if c), draft.at(block), index))
         draft.note("import_table_one_row", draft.at(block), "warning")
         return
+    caption_row = _caption_row(rows)
+    if caption_row is not None:
+        rows = rows[1:]
     if any(len(row) != width for row in rows):
         draft.note("import_table_ragged", draft.at(block), "warning", columns=width)
     table = DraftTable([row + [""] * (width - len(row)) for row in rows], draft.at(block))
     previous = container[-1] if container else None
-    if (
+    if caption_row is not None:  # the table's title typed in its first row, across it
+        table.caption = DraftParagraph(caption_row, draft.at(block), index, caption=True)
+    elif (
         isinstance(previous, DraftParagraph) and previous.source == index - 1
         and (previous.caption or _caption_like(previous.text))
     ):
@@ -193,6 +242,17 @@ def _table(draft: Draft, block: SourceTable, container: list[DraftItem], index: 
         container.pop()
     container.append(table)
     draft.note("import_table", draft.at(block), rows=len(rows) - 1, columns=width)
+
+
+def _caption_row(rows: list[list[str]]) -> str | None:
+    """The caption an office types in a table's first row, one cell across the table
+    ("表1　2025年水行政执法案件情况" over 案件类别 | 立案数 | 结案数), if the table has one."""
+    if len(rows) < 3 or max(len(row) for row in rows) < 2:
+        return None
+    filled = [cell for cell in rows[0] if cell.strip()]
+    if len(filled) != 1 or rows[0][0] != filled[0] or not _caption_like(filled[0]):
+        return None
+    return filled[0]
 
 
 def _caption_like(text: str) -> bool:

@@ -32,6 +32,7 @@ class SourceParagraph:
     caption: bool = False  # markup says it is the caption of the table that follows (HTML <caption>)
     sealed: bool | None = None  # markup says whether the signature it is part of is sealed
     title: bool = False  # markup says it is the document's title (a web page's <h1>, ArticleTitle)
+    face: Literal["黑体", "楷体", "bold"] | None = None  # the heading face the whole paragraph is set in
 
 
 @dataclass(frozen=True)

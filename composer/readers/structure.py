@@ -167,7 +167,10 @@ def _needed(draft: Draft, data: dict[str, Any], problems: list[Problem]) -> list
     needed: list[Problem] = []
     for problem in problems:
         where = problem.location.path
-        if problem.code == "missing" and where == ("date",):
+        if problem.code == "missing" and where == ("date",) and draft.month_only:
+            text, at = draft.month_only
+            needed.append(Problem("import_need_day", {"text": text, "example": text + ("20日" if text[-2:-1].isdigit() else "二十日")}, replace(at, path=where)))
+        elif problem.code == "missing" and where == ("date",):
             needed.append(replace(problem, code="import_need_date", params={}))
         elif problem.code == "missing" and where in (("year",), ("issuer",)) and "date" not in data:
             continue
@@ -184,7 +187,7 @@ def _needed(draft: Draft, data: dict[str, Any], problems: list[Problem]) -> list
             needed.append(replace(problem, code="import_need_part", location=Location(draft.file, path=where)))
         else:
             needed.append(problem)
-    if any(p.code == "import_need_date" for p in needed):
+    if any(p.code in ("import_need_date", "import_need_day") for p in needed):
         draft.notes[:] = [n for n in draft.notes if n.code != "import_no_date"]
     return needed
 

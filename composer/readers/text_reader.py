@@ -37,7 +37,7 @@ _WEB_SPACES = re.compile("[\u00a0\u2002\u2003\u2009]+")  # &nbsp; &ensp; &emsp; 
 _FRONT_MATTER_KEY = re.compile(r"[\w-]+\s*:.*|\s+.*|\s*-\s.*")
 
 
-def _indent_cells(space: str) -> float:
+def indent_cells(space: str) -> float:
     """Leading white space as character cells: a full-width space is one, others half."""
     return sum(1.0 if char == "\u3000" else 2.0 if char == "\t" else 0.5 for char in space)
 
@@ -67,8 +67,41 @@ def _pipe_run(lines: list[str], start: int) -> int:
     return end
 
 
+def _bare_pipe_run(lines: list[str], start: int) -> int:
+    """Where a table written without outer pipes ends ("类别 | 件数" over "--- | ---", as GFM
+    allows and editors export): a header row, a row of dashes under it, and the rows with a pipe
+    after them; `start` when none starts there."""
+    if start + 1 >= len(lines) or "|" not in lines[start]:
+        return start
+    delimiter = _row(lines[start + 1])
+    if len(delimiter) < 2 or not all(_SEPARATOR_CELL.fullmatch(cell) for cell in delimiter):
+        return start
+    end = start + 2
+    while end < len(lines) and "|" in lines[end] and lines[end].strip():
+        end += 1
+    return end
+
+
+def _tab_cells(line: str) -> list[str]:
+    """The cells of a line copied from a Word or Excel table (tabs between them), or [] when
+    the line has no tab inside its text."""
+    text = line.strip()
+    return [cell.strip() for cell in re.split(r"\t+", text)] if "\t" in text else []
+
+
+def _tab_run(lines: list[str], start: int) -> int:
+    """Where a table copied as tab-separated lines ends: two lines or more, one after another,
+    each with the same number of cells (at least two); `start` when none starts there."""
+    width = len(_tab_cells(lines[start]))
+    end = start
+    while end < len(lines) and width >= 2 and len(_tab_cells(lines[end])) == width:
+        end += 1
+    return end if end - start >= 2 else start
+
+
 def read_text(data: bytes, name: str, profile: Profile) -> SourceDocument:
-    """One paragraph per non-blank line; runs of "|" lines are tables."""
+    """One paragraph per non-blank line; runs of "|" lines, and of lines with the same number
+    of tab-separated cells (a table copied from Word or Excel), are tables."""
     text, notes = decode_draft(data, name)
     return SourceDocument(_lines(text), notes)
 
@@ -89,8 +122,12 @@ def _lines(text: str) -> list[SourceBlock]:
             end = _pipe_run(lines, index)
             blocks.append(_table(lines[index:end], index + 1, len(indent) + 1))
             index = end
+        elif (end := _tab_run(lines, index)) > index:
+            rows = tuple(tuple(_tab_cells(row)) for row in lines[index:end])
+            blocks.append(SourceTable(rows, index + 1, len(indent) + 1))
+            index = end
         else:
-            blocks.append(SourceParagraph(stripped, index + 1, len(indent) + 1, start=_indent_cells(indent), gap_before=gap))
+            blocks.append(SourceParagraph(stripped, index + 1, len(indent) + 1, start=indent_cells(indent), gap_before=gap))
             index += 1
         gap = False
     return blocks
@@ -201,9 +238,9 @@ class _Markdown:
                 heading = match["text"][:closing.start()].rstrip() if closing else match["text"]
                 self.add(heading, number, column + match.start("text"))
                 self.flush(style_level=len(match["marks"]))
-            elif _is_pipe_line(stripped):
+            elif _is_pipe_line(stripped) or _bare_pipe_run(lines, index - 1) > index - 1:
                 self.flush()
-                end = _pipe_run(lines, index - 1)
+                end = _pipe_run(lines, index - 1) if _is_pipe_line(stripped) else _bare_pipe_run(lines, index - 1)
                 self.blocks.append(_table(lines[index - 1:end], number, column, lambda c: _inline(c).strip()))
                 index = end
                 self.gap = False
