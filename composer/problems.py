@@ -453,6 +453,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_note": ("附注：{text}", "note: {text}"),
     "import_end_block": ("版记：{text}", "end block: {text}"),
+    "import_picture_dropped": (
+        "此处的图片未导入：报告正文不排图片（印章图片请在报告中用 seal 指定）",
+        "the picture here is not imported: a report's text holds no pictures (name a seal's image with seal: in the report)",
+    ),
     "import_end_block_completed": (
         "版记缺少印发机关或印发日期，已补为“{printer}　{date}印发”，请核对",
         "the end block has no printing office or date: '{printer}', {date} filled in; check them",

@@ -537,6 +537,48 @@ def test_markdown_reads_what_a_web_editor_leaves_in_it(tmp_path):
     assert report.parts.leadership.content == ["局主要负责人全年主持学法4次。"]
 
 
+_PICTURE_DRAFT = [
+    "某县民政局2025年法治政府建设年度报告", "2025年，我局坚持依法行政，现将有关情况报告如下。", "一、主要举措和成效",
+    "（一）加强组织领导。局党组召开专题会议4次。", None, "图为我局开展法治宣传活动。", "二、存在的不足和原因",
+    "执法力量不足。", "三、党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责人履职到位。",
+    "四、下一年度推进法治政府建设的主要安排", "继续推进严格规范公正文明执法。", "某县民政局", "2026年1月15日",
+]  # None: where the photo stands
+
+
+def _png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "red").save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_picture_in_a_word_draft_is_said_to_be_left_out_at_its_paragraph(tmp_path):
+    document = docx.Document()
+    for text in _PICTURE_DRAFT:
+        document.add_picture(io.BytesIO(_png(200, 100))) if text is None else document.add_paragraph(text)
+    document.save(tmp_path / "draft.docx")
+    result = imported(tmp_path / "draft.docx")
+    [(line, _)] = notes(result, "import_picture_dropped")
+    assert line == _PICTURE_DRAFT.index(None) + 1
+    assert [n.severity for n in result.notes if n.code == "import_picture_dropped"] == ["warning"]
+    assert "图为我局开展法治宣传活动。" in result.report.parts.measures.content[0].content
+
+
+def test_a_picture_in_a_web_article_is_said_to_be_left_out_not_an_icon_nor_a_seal(tmp_path):
+    paragraphs = "\n".join(
+        '<p><img src="photo.jpg"></p>' if text is None else f"<p>{text}</p>" for text in _PICTURE_DRAFT[1:]
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>{_PICTURE_DRAFT[0]}</title></head><body>\n<h1>{_PICTURE_DRAFT[0]}</h1>\n"
+        f'<p><img src="share.png" width="16" height="16">分享</p>\n{paragraphs}\n'
+        '<p><img class="seal" src="seal.png" style="width: 42mm"></p>\n</body></html>', "utf-8")
+    result = imported(page)
+    [(line, _)] = notes(result, "import_picture_dropped")
+    assert line == 3 + _PICTURE_DRAFT.index(None)
+
+
 def test_old_site_laid_out_in_tables_with_br_paragraphs_saved_as_gb2312(tmp_path):
     page = tmp_path / "old.html"
     page.write_bytes((OWN / "old-site-table-layout.html").read_text("utf-8").encode("gb2312"))

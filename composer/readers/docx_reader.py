@@ -40,6 +40,21 @@ if TYPE_CHECKING:
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# A picture: DrawingML's image (a:blip), or VML's in an older file (its copy in mc:Fallback is not another)
+_PICTURES = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
+_DOC_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def _is_picture(image: Any) -> bool:
+    """A picture of the draft's, not the copy in mc:Fallback of one counted already, nor a seal
+    this tool drew (named 印章N: a report names its seal images apart)."""
+    ancestors = list(image.iterancestors())
+    if any(a.tag == MC + "Fallback" for a in ancestors):
+        return False
+    drawing = next((a for a in ancestors if a.find(_DOC_PROPERTIES) is not None), None)
+    return drawing is None or not (drawing.find(_DOC_PROPERTIES).get("name") or "").startswith("印章")
+
+
 _SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback", W + "pPr", W + "rPr"}
 _OPENED = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 _HEADING_STYLE = re.compile(r"(?i)(heading|标题)\s*([1-9])")
@@ -220,6 +235,7 @@ class _Reader:
         self.pitch_twips = profile.char_pitch_pt * 20
         self.line_cells = profile.chars_per_line
         self.blocks: list[SourceBlock] = []
+        self.pictures: list[int] = []  # the lines holding a picture, which the report cannot hold
         self.number = 0
         self.gap = False
 
@@ -349,6 +365,8 @@ class _Reader:
 
     def paragraph(self, p: Any, line: int) -> None:
         self._text(p, line)
+        if any(_is_picture(picture) for picture in p.iter(*_PICTURES)):
+            self.pictures.append(line)
         for box in p.iter(W + "txbxContent"):
             between = []
             for ancestor in box.iterancestors():
@@ -457,4 +475,5 @@ def read_docx(data: bytes, name: str, profile: Profile) -> SourceDocument:
         reader.walk(document.element.body)
     except _Malformed as error:
         raise ReportError([Problem(error.code, error.params, Location(name))]) from None
-    return SourceDocument(reader.blocks)
+    pictures = [Problem("import_picture_dropped", {}, Location(name, line, 1), "warning") for line in reader.pictures]
+    return SourceDocument(reader.blocks, pictures)

@@ -182,6 +182,7 @@ class _Page:
         self.sealed: bool | None = None
         self.marker = ""  # the number a browser draws before an <ol>'s item, for its first paragraph
         self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
+        self.pictures: list[int] = []  # the lines of the article's pictures, which the report cannot hold
 
     def add(self, text: str | None, bold: bool, line: int, face: Face = None) -> None:
         if text:
@@ -213,6 +214,8 @@ class _Page:
             if isinstance(element.tag, str) and element.tag.lower() not in _SKIPPED_TAGS:
                 if text := _clean(element.text_content()).strip():
                     self.dropped.append((text[:60], element.sourceline or 0))
+            elif _picture(element):
+                self.pictures.append(element.sourceline or 0)
             return
         tag = element.tag.lower()
         if tag == "br":
@@ -342,6 +345,18 @@ def _owner(row: Any) -> Any:
     return parent
 
 
+_SIZE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+)px", re.I)
+
+
+def _picture(element: Any) -> bool:
+    """An <img> of the article's own, not an icon (a share button, a bullet) nor one of our
+    seals (their images are named apart, with seal:)."""
+    if not isinstance(element.tag, str) or element.tag.lower() != "img" or "seal" in (element.get("class") or ""):
+        return False
+    sizes = [element.get("width"), element.get("height"), *_SIZE.findall(element.get("style") or "")]
+    return not any(size and size.strip().isdigit() and int(size) < 64 for size in sizes)
+
+
 def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """The page's text as source paragraphs and tables, with their HTML line numbers."""
     from lxml import etree, html
@@ -361,4 +376,5 @@ def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:
     page.walk(body if body is not None else root)
     page.flush()
     notes += [Problem("import_furniture", {"text": text}, Location(name, line, 1), "info") for text, line in page.dropped]
+    notes += [Problem("import_picture_dropped", {}, Location(name, line, 1), "warning") for line in page.pictures]
     return SourceDocument(_mark_title(page.blocks, _article_title(root)), notes)
