@@ -21,6 +21,8 @@ ALL_SAMPLES = sorted(SAMPLES.glob("*.yaml"))
 # The tests' font copies and records go to a cache folder of their own, which every process they
 # start inherits: the fuzzers draw thousands of random characters, and a user's own cache
 # (~/.cache/report-composer) would keep copies of all of them, and every later render would read them.
+# Each pytest-xdist worker imports this file and makes a folder of its own: a test that damages a
+# record meets no other worker's render.
 _CACHE = tempfile.mkdtemp(prefix="report-composer-tests-")
 os.environ["REPORT_COMPOSER_CACHE"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
