@@ -25,7 +25,9 @@ def cells(text: str) -> float:
 def set_cells(text: str, gap: float) -> float:
     """Cells a line takes as set: with the autospace (`gap`, in ems) every format puts where
     Chinese meets a Latin letter or digit, so that a line counted as fitting does fit."""
-    return cells(text) + gap * sum(autospaced(a, b) for a, b in zip(text, text[1:]))
+    widths = [cells(char) for char in text]  # each character measured once: a table has thousands
+    spaces = sum(1 for a, b, wa, wb in zip(text, text[1:], widths, widths[1:]) if wa != wb and autospaced(a, b))
+    return sum(widths) + gap * spaces
 
 
 def autospaced(before: str, after: str) -> bool:

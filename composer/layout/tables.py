@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from .. import blocks as b
-from ..blocks import cells
+from ..blocks import cells, set_cells
 
 
 # Half-width characters (digits, Latin letters) are half an em wide in the official faces, up to
@@ -17,13 +17,8 @@ _HALF_WIDTH_SLACK = 0.15
 
 
 def _line_cells(line: str, gap: float) -> float:
-    """blocks.set_cells with room for wider half-width characters, each character measured once
-    (a table may have thousands of cells)."""
-    widths = [cells(char) for char in line]
-    autospaces = sum(  # blocks.autospaced: a full-width letter beside a half-width one
-        1 for a, b, wa, wb in zip(line, line[1:], widths, widths[1:]) if wa != wb and a.isalnum() and b.isalnum()
-    )
-    return sum(widths) + gap * autospaces + _HALF_WIDTH_SLACK * widths.count(0.5)
+    """blocks.set_cells with room for wider half-width characters."""
+    return set_cells(line, gap) + _HALF_WIDTH_SLACK * sum(cells(char) < 1 for char in line)
 
 
 def _cell_widths(table: b.Table, size: float, margin: float, gap: float) -> list[list[float]]:
