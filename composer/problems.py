@@ -415,6 +415,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标题“{heading}”看不出属于哪一部分，按位置归入第{number}部分“{name}”，请核对",
         "the heading '{heading}' does not say which part it is; placed by position as part {ordinal} ({name_en}): check it",
     ),
+    "import_parts_split": (
+        "标题“{heading}”把第二部分“存在的不足和原因”和第四部分“下一年度主要安排”写在了一起，已拆为“{first}”和“{second}”两部分，分别排在第二、第四部分的位置，请核对",
+        "the heading '{heading}' joins part 2 (shortcomings) and part 4 (plans): split into '{first}' and '{second}', placed as parts 2 and 4: check them",
+    ),
+    "import_parts_combined": (
+        "标题“{heading}”把第二部分“存在的不足和原因”和第四部分“下一年度主要安排”写在了一起，找不到二者的分界：请把下一年度的安排单列为一部分",
+        "the heading '{heading}' joins part 2 (shortcomings) and part 4 (plans), and where one ends is not clear: put the plans in a part of their own",
+    ),
     "import_unplaced": (
         "无法归位：“{text}”，已保留在{place}中，请核对",
         "could not place '{text}'; kept in {place_en}: check it",

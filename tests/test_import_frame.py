@@ -169,3 +169,65 @@ def test_a_report_dated_under_its_title_takes_that_date(tmp_path, dated):
     result = import_report(draft)
     assert result.report is not None and str(result.report.date) == "2025-01-10"
     assert result.report.opening and not any("会议" in line or "1月10日" in line for line in result.report.opening)
+
+
+_MEASURES = "一、主要举措和成效\n（一）加强组织领导。局党组专题研究法治政府建设4次。\n"
+_LEADERS = "二、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人带头学法，主持召开专题会议3次。\n"
+_SIGN_OFF = "\n青山县司法局\n2026年1月15日\n"
+
+
+@pytest.mark.parametrize("name, body, headings, plans_start", [
+    ("sub-headed.txt", _MEASURES + _LEADERS + "三、存在的问题及下一步工作打算\n（一）存在的问题\n一是执法人员素养有待提高；"
+     "二是普法形式单一。\n（二）下一步工作打算\n1.加强队伍建设。全年培训执法人员两次。\n2.创新普法方式。\n",
+     ("存在的问题", "下一步工作打算"), "加强队伍建设。"),
+    ("turn-by-paragraph.txt", _MEASURES + _LEADERS + "三、存在的不足和原因以及下一步打算\n执法人员素养有待提高。\n"
+     "下一步，我局将继续加强执法队伍建设。\n", ("存在的不足和原因", "下一步打算"), "下一步，我局将继续加强执法队伍建设。"),
+    ("before-the-leaders.md", "# 青山县司法局2025年法治政府建设年度报告\n\n## 一、主要工作及成效\n\n局党组专题研究法治建设4次。\n\n"
+     "## 二、问题与2026年工作思路\n\n执法力量仍显薄弱。\n\n2026年，我局将进一步充实执法力量。\n\n"
+     "## 三、主要负责人履行推进法治建设第一责任人职责情况\n\n主要负责人带头学法。\n",
+     ("问题", "2026年工作思路"), "2026年，我局将进一步充实执法力量。"),
+])
+def test_shortcomings_and_plans_under_one_heading_become_the_two_parts_in_their_places(tmp_path, name, body, headings,
+                                                                                       plans_start):
+    """三、存在的问题及下一步打算, as offices wrote it before the 2019 rules: split at the sub-heading
+    or the paragraph that turns to the plans, each half in its place, with one warning at the heading."""
+    draft = tmp_path / name
+    title = "" if name.endswith(".md") else "青山县司法局2025年法治政府建设年度报告\n\n"
+    sign_off = _SIGN_OFF.replace("\n", "\n\n") if name.endswith(".md") else _SIGN_OFF  # Markdown joins lines
+    draft.write_text(title + body + sign_off, "utf-8")
+    result = import_report(draft)
+    report = result.report
+    assert report is not None, result.problems
+    assert [key for key, _ in report.parts.items()] == ["measures", "shortcomings", "leadership", "plans"]
+    assert (report.parts.shortcomings.heading, report.parts.plans.heading) == headings
+    plans = report.parts.plans.content
+    assert (plans[0].heading if isinstance(plans[0], composer.model.Section) else plans[0]) == plans_start
+    [(line, params)] = _codes(result, "import_parts_split")
+    assert draft.read_text("utf-8").splitlines()[line - 1].lstrip("# ").endswith(params["heading"])
+    assert (params["first"], params["second"]) == headings
+
+
+def test_a_joined_part_is_refused_only_for_what_the_user_must_add(tmp_path):
+    """Split, an old three-part report lacks only the leaders' part; with no place to split at,
+    the warning says to put the plans in a part of their own."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("青山县司法局2025年法治政府建设年度报告\n\n" + _MEASURES + "二、存在问题和下一步工作计划\n（一）存在问题\n"
+                     "执法人员素养有待提高。\n（二）下一步工作计划\n加强执法队伍建设。\n" + _SIGN_OFF, "utf-8")
+    result = import_report(draft)
+    assert result.report is None and [p.params.get("key") for p in result.problems] == ["leadership"]
+    draft.write_text("青山县司法局2025年法治政府建设年度报告\n\n" + _MEASURES + _LEADERS + "三、存在的不足和下一步打算\n"
+                     "执法人员素养有待提高，我们将继续加强执法队伍建设。\n" + _SIGN_OFF, "utf-8")
+    result = import_report(draft)
+    assert [line for line, _ in _codes(result, "import_parts_combined")] == [7]
+    assert "plans" in [p.params.get("key") for p in result.problems]
+
+
+@pytest.mark.parametrize("heading", ["2025年度法治政府建设工作开展情况", "法治政府建设重点任务完成情况", "年度工作落实情况"])
+def test_a_measures_heading_in_other_words_is_the_measures_part_without_a_warning(tmp_path, heading):
+    draft = tmp_path / "draft.txt"
+    text = (CORPUS / "county-justice-typed.txt").read_text("utf-8")
+    first = next(line for line in text.splitlines() if line.lstrip("　 ").startswith("一、"))
+    draft.write_text(text.replace(first, first[:first.index("一、") + 2] + heading), "utf-8")
+    result = import_report(draft)
+    assert result.report.parts.measures.heading == heading
+    assert not _codes(result, "import_part_by_position") and not _codes(result, "import_unplaced")

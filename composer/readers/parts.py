@@ -7,9 +7,10 @@ source line; nothing of the text is lost.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..rules import PART_KEYS, PART_NAMES, part_for, part_params
+from ..rules import PART_KEYS, PART_NAMES, PART_WORDS, part_for, part_params
 from .draft import Draft, DraftItem, DraftParagraph, DraftSection, ModelPath
 from .sections import emit_items, emit_paragraph
 
@@ -50,6 +51,59 @@ def _gather_measures(draft: Draft) -> None:
                count=len(sections), **_part_params("measures"))
 
 
+_PLANS_WORDS = dict(PART_WORDS)["plans"]
+# A paragraph that turns from the shortcomings to the plans: 下一步，… / 2026年，我局将…
+_PLANS_OPENING = re.compile(r"(下一步|下一年|明年|今后|新的一年)|20\d\d年.{0,30}?将")
+_AND = re.compile(r"以及|及|和|与|暨|、")
+
+
+def _split_combined(draft: Draft) -> None:
+    """A part that reports the shortcomings and the plans under one heading, where no other part
+    is the plans (三、存在的问题及下一步打算, as many offices wrote it before the 2019 rules), becomes
+    the two parts: at its sub-heading that names the plans (（二）下一步工作打算, each sub-heading
+    then heading its part) or at the paragraph that turns to them (下一步，… / 2026年，我局将…),
+    the heading split at its last "及" / "和" before the plans, with a warning. Each takes its
+    place in the mandated order: the halves of one heading have no order of their own to keep
+    around the leaders' part. With no such place it stays one part, and the warning says to
+    split it."""
+    keys = [part_for(part.heading) for part in draft.parts]
+    if "plans" in keys or "shortcomings" not in keys:
+        return
+    index = keys.index("shortcomings")
+    combined = draft.parts[index]
+    plans_at = min((at for at in map(combined.heading.find, _PLANS_WORDS) if at > 0), default=None)
+    if plans_at is None:
+        return
+    split = next((n for n, item in enumerate(combined.items) if n and _turns_to_plans(item)), None)
+    if split is None:
+        draft.note("import_parts_combined", combined.at, "warning", heading=combined.heading)
+        return
+    before, after = combined.items[:split], combined.items[split:]
+    joined = [found for found in _AND.finditer(combined.heading, 0, plans_at) if found.start() > 0]
+    first_heading, second_heading = "", ""  # each part's standard heading, if the heading has no "及"
+    if joined:
+        first_heading, second_heading = combined.heading[:joined[-1].start()], combined.heading[joined[-1].end():]
+    first = DraftSection(first_heading.strip(), combined.at, items=before)
+    second = DraftSection(second_heading.strip(), after[0].at, items=after)
+    if len(before) == 1 and isinstance(before[0], DraftSection) and part_for(before[0].heading) == "shortcomings":
+        first = DraftSection(before[0].heading, combined.at, before[0].run_in, items=before[0].items)
+    if isinstance(after[0], DraftSection):
+        second = DraftSection(after[0].heading, after[0].at, after[0].run_in, items=after[0].items + after[1:])
+    del draft.parts[index]
+    for part, key in ((first, "shortcomings"), (second, "plans")):  # each at its place in the mandated order
+        rank = PART_KEYS.index(key)
+        ranks = [PART_KEYS.index(k) if (k := part_for(p.heading)) else None for p in draft.parts]
+        draft.parts.insert(next((i for i, r in enumerate(ranks) if r is not None and r > rank), len(ranks)), part)
+    draft.note("import_parts_split", combined.at, "warning", heading=combined.heading,
+               first=first.heading or PART_NAMES["shortcomings"][0], second=second.heading or PART_NAMES["plans"][0])
+
+
+def _turns_to_plans(item: DraftItem) -> bool:
+    if isinstance(item, DraftSection):
+        return part_for(item.heading) == "plans"
+    return isinstance(item, DraftParagraph) and bool(_PLANS_OPENING.match(item.text))
+
+
 def emit_parts(draft: Draft) -> None:
     opening = [item for item in draft.opening if isinstance(item, DraftParagraph)]
     misplaced = [item for item in draft.opening if not isinstance(item, DraftParagraph)]
@@ -57,6 +111,7 @@ def emit_parts(draft: Draft) -> None:
         draft.data["opening"] = [emit_paragraph(draft, p, ("opening", n)) for n, p in enumerate(opening)]
         draft.note("import_opening", opening[0].at, count=len(opening))
     _gather_measures(draft)
+    _split_combined(draft)
     keys = _part_keys(draft)
     placed: list[tuple[str, DraftSection]] = []
     for key, part in zip(keys, draft.parts):
