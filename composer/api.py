@@ -15,7 +15,7 @@ from .model import Report
 from .output import write_atomic
 from .problems import Location, Problem, ReportError, locate
 from .readers.source import decode, read_bytes
-from .readers.yaml_reader import report_from_yaml
+from .readers.yaml_reader import YamlSource, report_from_yaml, texts_cut_by_comments
 from .validation import problems_from_validation
 from .writers import PAGED, format_for, writer
 
@@ -130,16 +130,26 @@ def render_results(
             paged = lay_out(document, profile)
         except ReportError as error:
             raise ReportError([locate(problem, report) for problem in error.problems]) from None
+    read = _read_warnings(report)
     results = {}
     for fmt, render_format in renders.items():
         if paged is not None and fmt in PAGED:
-            problems = tuple(locate(problem, report) for problem in paged.problems)
+            problems = read + tuple(locate(problem, report) for problem in paged.problems)
             results[fmt] = Rendered(render_format(paged), problems, len(paged.pages))
         elif paged is not None and fmt == "docx":
-            results[fmt] = Rendered(render_format(document, profile, paged=paged), (), None)
+            results[fmt] = Rendered(render_format(document, profile, paged=paged), read, None)
         else:
-            results[fmt] = Rendered(render_format(document, profile), (), None)
+            results[fmt] = Rendered(render_format(document, profile), read, None)
     return results
+
+
+def _read_warnings(report: Report) -> tuple[Problem, ...]:
+    """What the report's YAML holds that it does not print: a text that " #" cut short, YAML
+    taking the rest of its line for a comment (lint's P007). Looked for only where there is a "#"."""
+    source = report._source
+    if not isinstance(source, YamlSource) or "#" not in source.positions.source:
+        return ()
+    return tuple(texts_cut_by_comments(source))
 
 
 def render(

@@ -225,3 +225,23 @@ def test_output_into_a_closed_pipe_ends_quietly():
     finally:
         os.close(writer)
     assert result.returncode == 0 and result.stderr == b""
+
+
+def test_render_warns_of_a_text_that_a_hash_cut_short_and_not_of_a_comment(cli, tmp_path):
+    """Unquoted, "- 完成第 #3 号任务" is printed as "完成第": YAML takes " #…" for a comment. The
+    render says so at the "#" (lint's P007), in every format; a comment after a key is not text."""
+    source = (REPO / "samples" / "minimal.yaml").read_text("utf-8")
+    source = source.replace("year: 2024", "year: 2024 # 报告年度").replace(
+        "    - 2024年，我局", "    - 完成第 #3 号重点任务，共 12 项。\n    - '第 #4 号任务已完成。'\n    - 2024年，我局")
+    source += "    - |\n      表格 #1 说明\n"
+    report = tmp_path / "report.yaml"
+    report.write_text(source, "utf-8")
+    lines = source.splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "#3" in text)
+    for suffix in ("pdf", "docx", "txt"):
+        run = cli("render", str(report), "-o", str(tmp_path / f"out.{suffix}"))
+        assert run.returncode == 0 and (tmp_path / f"out.{suffix}").exists()
+        warned = [text for text in run.stderr.splitlines() if "被 YAML 当作注释" in text]
+        assert warned == [f"{report}:{line}:{lines[line - 1].index('#') + 1}: 警告: 这一行“#”之后的“#3 号重点任务，共 12 项。”"
+                          "被 YAML 当作注释，不会印出；若它是正文，请给整段文字加引号"], suffix
+    assert "完成第\n" in (tmp_path / "out.txt").read_text("utf-8")

@@ -3,13 +3,11 @@ for the start of a comment, cutting the text short."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ..punctuation import full_width_edits, is_chinese
-from ..problems import Location
-from ..readers.source import Lines
+from ..readers.yaml_reader import comments_cutting
 from .core import Edit, Heading, Hit, LintDocument, document_rule, excerpt, text_rule
 from .numbers import doc_number_brackets
 
@@ -179,9 +177,6 @@ def run_in_heading_ending(document: LintDocument) -> Iterator[Hit]:
             yield Hit({"heading": short}, _last(heading), _last(heading) + 1, text=heading.value)
 
 
-_COMMENT_AFTER = re.compile(r"[ \t]+(#[^\n]*)")
-
-
 @document_rule("P007", "warning")
 def text_cut_by_a_comment(document: LintDocument) -> Iterator[Hit]:
     """A paragraph written without quotes ("- 完成第 #3 号任务") ends, for YAML, at " #": the rest
@@ -189,11 +184,5 @@ def text_cut_by_a_comment(document: LintDocument) -> Iterator[Hit]:
     looked at: a comment after a key's value is how a report annotates itself."""
     if document.positions is None:
         return
-    lines = Lines(document.source)
-    for value in document.texts:
-        scalar = document.positions.scalars.get(value.path)
-        if not value.path or not isinstance(value.path[-1], int) or scalar is None or scalar[2] is not None:
-            continue
-        if found := _COMMENT_AFTER.match(document.source, scalar[1]):
-            line, column = lines.place(found.start(1))
-            yield Hit({"comment": found[1]}, location=Location(document.file, line, column, value.path))
+    for comment, location in comments_cutting(document.file, document.positions, (v.path for v in document.texts)):
+        yield Hit({"comment": comment}, location=location)

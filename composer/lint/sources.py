@@ -23,7 +23,7 @@ from ..model import Report, _item_kind
 from ..numbering import marker, split_marker
 from ..problems import Location, Problem, ReportError
 from ..readers.source import Lines, SourceParagraph, decode, read_bytes
-from ..readers.yaml_reader import parse_yaml, with_source
+from ..readers.yaml_reader import is_text, parse_yaml, with_source
 from ..validation import LABELS, Positions, problems_from_validation
 from .core import Heading, LintDocument, Path_, TextValue
 from ..readers.yaml_spans import scalar_origins
@@ -31,12 +31,6 @@ from ..rules import PART_KEYS, standard_heading
 
 if TYPE_CHECKING:
     from ..profile import Profile
-
-# Values that are not prose: switches, dates, codes, and the website's metadata (never printed).
-_NOT_PROSE_TOP = {"year", "date", "seal", "lint", "disclosure"}
-_NOT_PROSE = {("header", "copy_number"), ("header", "urgency"), ("header", "classification"),
-              ("end_block", "print_date")}
-
 
 def read_document(path: Path, profile: Profile) -> LintDocument:
     """The document to lint from a file; ReportError when it cannot be read or parsed.
@@ -62,10 +56,6 @@ def _encoding(data: bytes) -> tuple[bytes, str]:
 
 
 # --- YAML ------------------------------------------------------------------------------------
-
-
-def _is_prose(path: Path_) -> bool:
-    return not (path[:1] and path[0] in _NOT_PROSE_TOP or path[:2] in _NOT_PROSE or path[-1:] == ("run_in",))
 
 
 def leaves(value: Any, path: Path_) -> list[tuple[Path_, str]]:
@@ -198,7 +188,7 @@ def _structured(file: str, source: str, data: dict[str, Any], texts: list[TextVa
 
 
 def _prose(data: dict[str, Any]) -> list[tuple[Path_, str]]:
-    return [(path, text) for path, text in leaves(data, ()) if _is_prose(path)]
+    return [(path, text) for path, text in leaves(data, ()) if is_text(path)]
 
 
 def yaml_document(source: str, file: str, profile: Profile) -> LintDocument:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
@@ -334,6 +335,42 @@ def _index_of(value: str, offset: int | None, char: str | None) -> int | None:
         return offset
     found = [i for i in range(len(value)) if value.startswith(char, i)]
     return min(found, key=lambda i: abs(i - (offset or 0))) if found else None
+
+
+# The values of a report that are not its text: lint's rules on prose and the " #" check skip them.
+_NOT_TEXT_TOP = {"year", "date", "seal", "lint", "disclosure"}
+_NOT_TEXT = {("header", "copy_number"), ("header", "urgency"), ("header", "classification"),
+             ("end_block", "print_date")}
+
+
+def is_text(path: Path_) -> bool:
+    """Whether the value at `path` is text the report prints as written (not a date, a file)."""
+    return not (path[:1] and path[0] in _NOT_TEXT_TOP or path[:2] in _NOT_TEXT or path[-1:] == ("run_in",))
+
+
+def comments_cutting(file: str | None, positions: Positions, paths: Iterable[Path_]) -> Iterator[tuple[str, Location]]:
+    """Each list entry among `paths` written without quotes that YAML ended at " #" (- 完成第 #3
+    号任务): the comment it took from the text, and where it starts. A comment after a key's
+    value is how a report annotates itself, and is not looked at."""
+    source, lines = positions.source, None
+    for path in paths:
+        scalar = positions.scalars.get(path)
+        if not path or not isinstance(path[-1], int) or scalar is None or scalar[2] is not None:
+            continue
+        line_end = source.find("\n", scalar[1])
+        after = source[scalar[1]:line_end if line_end >= 0 else len(source)]
+        comment = after.lstrip(" \t")
+        if comment.startswith("#") and len(comment) < len(after):
+            lines = lines or Lines(source)  # made once, and only where a comment is found
+            line, column = lines.place(scalar[1] + len(after) - len(comment))
+            yield comment, Location(file, line, column, path)
+
+
+def texts_cut_by_comments(source: YamlSource) -> list[Problem]:
+    """The texts of a report's YAML that a " #" cut short, as a render warns of them (lint's P007)."""
+    paths = [path for path in source.positions.scalars if is_text(path)]
+    return [Problem("P007", {"comment": comment}, at, "warning")
+            for comment, at in comments_cutting(source.file, source.positions, paths)]
 
 
 def with_source(report: Report, file: str | None, data: Any, positions: Positions) -> Report:
