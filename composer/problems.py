@@ -465,6 +465,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此处的图片未导入：报告正文不排图片（印章图片请在报告中用 seal 指定）",
         "the picture here is not imported: a report's text holds no pictures (name a seal's image with seal: in the report)",
     ),
+    "import_docx_footnote": (
+        "此处的脚注未导入：报告正文不排脚注，请把需要的内容写入正文：{text}",
+        "the footnote here is not imported: a report's text has no footnotes; put what is needed in the text: {text}",
+    ),
+    "import_docx_endnote": (
+        "此处的尾注未导入：报告正文不排尾注，请把需要的内容写入正文：{text}",
+        "the endnote here is not imported: a report's text has no endnotes; put what is needed in the text: {text}",
+    ),
+    "import_docx_comment": (
+        "此处的批注未导入：{text}", "the comment here is not imported: {text}",
+    ),
+    "import_docx_hidden": (
+        "此处的隐藏文字未导入（Word 中设为“隐藏”，打印时不显示）：{text}",
+        "the hidden text here is not imported (set hidden in Word, it does not print): {text}",
+    ),
+    "import_docx_revisions": (
+        "文档中留有 {count} 处修订，已按全部接受导入（删除的文字未导入），请核对",
+        "the document keeps {count} tracked changes, imported as all accepted (deleted text left out); check them",
+    ),
+    "import_docx_toc": (
+        "目录（{count} 行）未导入：报告不排目录", "the table of contents ({count} lines) is not imported: a report has none",
+    ),
+    "import_docx_placeholder": (
+        "此处未填写的内容控件的提示文字未导入：{text}", "the prompt of an unfilled content control here is not imported: {text}",
+    ),
+    "import_docx_symbol": (
+        "此处的符号（{font} 字体 {char}）无法转换为文字，未导入，请核对",
+        "the symbol here ({font} font, {char}) has no text equivalent and is not imported; check it",
+    ),
     "import_end_block_completed": (
         "版记缺少印发机关或印发日期，已补为“{printer}　{date}印发”，请核对",
         "the end block has no printing office or date: '{printer}', {date} filled in; check them",

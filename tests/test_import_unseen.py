@@ -1,4 +1,4 @@
-"""Drafts unlike the first corpus (tests/import_corpus/*-2025.*): what their import says, and
+"""Drafts unlike the first corpus (tests/import_corpus/*-2025.*, *-2026.*): what their import says, and
 that what it imports prints every paragraph of the draft once, in order, as a reader reads it.
 
 The corpus test scores each against its ground truth; these check what the scorer does not: the
@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import import_score  # noqa: E402
 
 CORPUS = REPO / "tests" / "import_corpus"
-UNSEEN = [p for p in import_score.drafts() if p.stem.endswith(("-2025", "-2025-lo"))
+UNSEEN = [p for p in import_score.drafts() if p.stem.endswith(("-2025", "-2025-lo", "-2026", "-2026-lo"))
           and p.with_suffix("").with_suffix(".expected.yaml").exists()]
 
 

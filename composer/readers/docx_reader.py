@@ -17,8 +17,13 @@ What an agency draft and our own DOCX output have in common, and what is read he
 - tables that only lay text out (one column, or holding the red header or the end block) are read
   as their paragraphs; other tables are data.
 - text boxes, after the paragraph they are anchored in: LibreOffice saves a floating table (the
-  end block of a .doc it converted, or of our own DOCX) as a frame, which is a text box in DOCX.
-Headers, footers, footnotes and comments are not read.
+  end block of a .doc it converted, or of our own DOCX) as a frame, which is a text box in DOCX;
+- a field's shown result (a hyperlink's text, a caption's number), not its instruction; a symbol
+  (w:sym) of the Symbol or Wingdings font as the Unicode character it shows.
+Headers and footers are not read (the running title, the page number). What the report cannot
+hold gets a warning at its place: a footnote's, an endnote's or a comment's text, hidden text, a
+picture; a table of contents (a TOC field or Word's TOC control) and an unfilled control's prompt
+are left out with a note; tracked changes are read as accepted, with one warning.
 """
 
 from __future__ import annotations
@@ -56,6 +61,17 @@ def _is_picture(image: Any) -> bool:
 
 
 _SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback", W + "pPr", W + "rPr"}
+_REVISIONS = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
+# The characters the Symbol and Wingdings fonts draw at the codes Word writes in w:sym (F0xx),
+# those a report may use; another is not guessed at but noted.
+_SYMBOL_FONTS = {
+    "symbol": dict(zip(
+        (0x22, 0x24, 0x2D, 0x40, 0xA2, 0xA3, 0xA5, 0xAC, 0xAD, 0xAE, 0xAF, 0xB0, 0xB1, 0xB2, 0xB3, 0xB4, 0xB7,
+         0xB8, 0xB9, 0xBA, 0xBB, 0xBC, 0xD6, 0xD7, 0xDB, 0xDE, 0xE0),
+        "∀∃−≅′≤∞←↑→↓°±″≥×•÷≠≡≈…√⋅⇔⇒◊")),
+    "wingdings": dict(zip((0x6C, 0x6E, 0x9F, 0xA1, 0xA8, 0xFB, 0xFC, 0xFD, 0xFE), "●■•○◻✗✓☒☑")),
+}
+_NOTE_TEXT = 60  # characters of a dropped text quoted in its note
 _OPENED = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 _HEADING_STYLE = re.compile(r"(?i)(heading|标题)\s*([1-9])")
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -238,6 +254,18 @@ class _Reader:
         self.pictures: list[int] = []  # the lines holding a picture, which the report cannot hold
         self.number = 0
         self.gap = False
+        self.here = 0  # the line being read
+        self.notes_text = {kind: _note_texts(document, kind) for kind in ("footnote", "endnote", "comment")}
+        # what is not imported, by (code, line, text): a layout table's cells are read twice
+        self.dropped: dict[tuple[str, int, str], dict[str, str]] = {}
+        self.fields: list[str] = []  # the instructions of the complex fields open, across paragraphs
+        self.toc_lines: list[int] = []
+        self.first_revision: int | None = None
+
+    def _drop(self, code: str, text: str = "", **params: str) -> None:
+        text = " ".join(text.split())
+        shown = text if len(text) <= _NOTE_TEXT else text[:_NOTE_TEXT] + "…"
+        self.dropped.setdefault((code, self.here, text), {"text": shown, **params})
 
     # paragraph properties: the paragraph's own, else its style's
 
@@ -300,13 +328,29 @@ class _Reader:
     # runs
 
     def _runs(self, element: Any) -> Iterator[Any]:
+        """The runs a reader sees: not deleted, not hidden, not an unfilled control's prompt."""
         for child in element:
             if child.tag in _SKIPPED:
                 continue
             if child.tag == W + "r":
+                if self._hidden(child):
+                    self._drop("import_docx_hidden", self._run_text(child))
+                    continue
+                for kind in ("footnote", "endnote", "comment"):
+                    for reference in child.iter(f"{W}{kind}Reference"):
+                        self._drop(f"import_docx_{kind}", self.notes_text[kind].get(_attr(reference, "id") or "", ""))
                 yield child
+            elif _is_placeholder(child):
+                self._drop("import_docx_placeholder", "".join(self._run_text(r) for r in child.iter(W + "r")))
             else:
                 yield from self._runs(child)
+
+    def _hidden(self, run: Any) -> bool:
+        """Text set hidden (w:vanish), which Word neither shows nor prints by default."""
+        props = [run.find(W + "rPr")]
+        style = _attr(run.find(f"{W}rPr/{W}rStyle"), "val")
+        props += [s.find(W + "rPr") for s in self.styles.chain(style)] if style else []
+        return next((_on(p.find(W + "vanish")) for p in props if p is not None and p.find(W + "vanish") is not None), False)
 
     def _face(self, run: Any) -> tuple[str | None, bool]:
         props = [run.find(W + "rPr")]
@@ -317,12 +361,13 @@ class _Reader:
         bold = next((_on(p.find(W + "b")) for p in props if p is not None and p.find(W + "b") is not None), False)
         return font, bold
 
-    @staticmethod
-    def _run_text(run: Any) -> str:
+    def _run_text(self, run: Any) -> str:
         out = []
         for child in run:
             if child.tag == W + "t":
                 out.append(child.text or "")
+            elif child.tag == W + "sym":
+                out.append(self._symbol(child))
             elif child.tag == W + "tab":
                 out.append("\t")
             elif child.tag == W + "br" and _attr(child, "type") in (None, "textWrapping"):
@@ -332,6 +377,22 @@ class _Reader:
             elif child.tag == W + "noBreakHyphen":
                 out.append("-")
         return "".join(out)
+
+    def _symbol(self, sym: Any) -> str:
+        """The character a w:sym shows: a Unicode font's own code, the Symbol or Wingdings font's
+        by its table; another is noted where it stands."""
+        font, char = _attr(sym, "font") or "", _attr(sym, "char") or ""
+        try:
+            code = int(char, 16)
+        except ValueError:
+            code = 0
+        table = _SYMBOL_FONTS.get(font.strip().lower())
+        if table is None and code and not 0xE000 <= code <= 0xF8FF:
+            return chr(code)
+        shown = (table or {}).get(code - 0xF000 if code >= 0xF000 else code)
+        if shown is None:
+            self._drop("import_docx_symbol", font=font, char=char)
+        return shown or ""
 
     @staticmethod
     def _heading_face(pieces: list[tuple[str, tuple[str | None, bool]]]) -> Literal["黑体", "楷体", "bold"] | None:
@@ -376,7 +437,33 @@ class _Reader:
             if MC + "Fallback" not in between and W + "txbxContent" not in between:  # the drawing's copy, once
                 self.walk(box, line)
 
+    def _in_toc(self, p: Any) -> bool:
+        """Whether the paragraph lies in a table of contents' field (TOC), which spans paragraphs:
+        the field's instruction, then its result, the entries, until the field's end."""
+        inside = any(f.lstrip().upper().startswith("TOC") for f in self.fields)
+        for element in p.iter(W + "fldChar", W + "instrText"):
+            if element.tag == W + "instrText" and self.fields:
+                self.fields[-1] += element.text or ""
+            elif _attr(element, "fldCharType") == "begin":
+                self.fields.append("")
+            elif _attr(element, "fldCharType") == "end" and self.fields:
+                self.fields.pop()
+            inside = inside or any(f.lstrip().upper().startswith("TOC") for f in self.fields)
+        return inside
+
+    def _skip_toc(self, paragraphs: list[Any], line: int) -> None:
+        """Leaves out a table of contents' lines, and its title (目录) just above, with a note."""
+        if not self.toc_lines:
+            last = self.blocks[-1] if self.blocks else None
+            if isinstance(last, SourceParagraph) and re.fullmatch(r"目\s*录", last.text):
+                self.blocks.pop()
+                self.toc_lines.append(last.line)
+        self.toc_lines += [line for p in paragraphs if "".join(self._run_text(r) for r in p.iter(W + "r")).strip()]
+
     def _text(self, p: Any, line: int) -> None:
+        if self._in_toc(p):
+            self._skip_toc([p], line)
+            return
         pieces = [(self._run_text(r), self._face(r)) for r in self._runs(p)]
         text = "".join(text for text, _ in pieces)
         if not text.strip():
@@ -406,11 +493,7 @@ class _Reader:
 
     def table(self, tbl: Any, line: int) -> None:
         own_rows = [[tc for tc in tr if tc.tag == W + "tc"] for tr in tbl if tr.tag == W + "tr"]
-        rows = [
-            tuple("\n".join("".join(self._run_text(r) for r in self._runs(p)) for p in tc.iter(W + "p")).strip()
-                  for tc in row)
-            for row in own_rows
-        ]
+        rows = [tuple(text for tc in row for text in self._cell(tc)) for row in own_rows]
         if not rows:
             return
         if any(t is not tbl for t in tbl.iter(W + "tbl")) or layout_table(rows):
@@ -421,9 +504,24 @@ class _Reader:
         self.blocks.append(SourceTable(rows=tuple(rows), line=line))
         self.gap = False
 
+    def _cell(self, tc: Any) -> list[str]:
+        """A cell's text, then an empty cell for each further column it spans (w:gridSpan), as a
+        page shows a merged cell; a cell merged into the one above (w:vMerge) is empty."""
+        text = "\n".join("".join(self._run_text(r) for r in self._runs(p)) for p in tc.iter(W + "p")).strip()
+        span = _int(tc.find(f"{W}tcPr/{W}gridSpan"), "val", 1, 1, 64)
+        return [text] + [""] * (span - 1)
+
     def walk(self, container: Any, line: int | None = None) -> None:
         """Paragraphs and tables in order; at the top level each one advances the number."""
         for child in container:
+            if child.tag == W + "sdt" and _is_placeholder(child):
+                self.here = line if line is not None else self.number + 1
+                self._drop("import_docx_placeholder", "".join(self._run_text(r) for r in child.iter(W + "r")))
+                continue
+            if child.tag == W + "sdt" and child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery[@{W}val='Table of Contents']") is not None:
+                self.number += line is None
+                self._skip_toc(list(child.iter(W + "p")), line if line is not None else self.number)
+                continue
             if child.tag in _OPENED:
                 self.walk(child, line)
                 continue
@@ -431,11 +529,33 @@ class _Reader:
                 continue
             if line is None:
                 self.number += 1
-            here = line if line is not None else self.number
+            here = self.here = line if line is not None else self.number
+            if self.first_revision is None and next(child.iter(*_REVISIONS), None) is not None:
+                self.first_revision = here
             if child.tag == W + "p":
                 self.paragraph(child, here)
             else:
                 self.table(child, here)
+
+
+def _is_placeholder(element: Any) -> bool:
+    """A content control left unfilled: it shows its prompt (单击或点击此处输入文字), no text."""
+    return element.tag == W + "sdt" and element.find(f"{W}sdtPr/{W}showingPlcHdr") is not None
+
+
+def _note_texts(document: Any, kind: str) -> dict[str, str]:
+    """The texts of the document's footnotes, endnotes or comments, by id."""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/" + kind + "s") and not rel.is_external:
+            from docx.oxml import parse_xml
+
+            try:
+                root = parse_xml(rel.target_part.blob)
+            except Exception:  # a broken notes part loses the notes' text, not the report
+                return {}
+            return {_attr(note, "id") or "": "".join(t.text or "" for t in note.iter(W + "t")).strip()
+                    for note in root.iter(W + kind)}
+    return {}
 
 
 def _check_sizes(data: bytes, file: str | None) -> None:
@@ -475,5 +595,15 @@ def read_docx(data: bytes, name: str, profile: Profile) -> SourceDocument:
         reader.walk(document.element.body)
     except _Malformed as error:
         raise ReportError([Problem(error.code, error.params, Location(name))]) from None
-    pictures = [Problem("import_picture_dropped", {}, Location(name, line, 1), "warning") for line in reader.pictures]
-    return SourceDocument(reader.blocks, pictures)
+    notes = [Problem("import_picture_dropped", {}, Location(name, line, 1), "warning") for line in reader.pictures]
+    notes += [Problem(code, params, Location(name, line, 1), "warning") for (code, line, _), params in reader.dropped.items()
+              if code != "import_docx_placeholder"]
+    notes += [Problem(code, params, Location(name, line, 1), "info") for (code, line, _), params in reader.dropped.items()
+              if code == "import_docx_placeholder"]
+    if reader.toc_lines:
+        notes.append(Problem("import_docx_toc", {"count": len(reader.toc_lines)}, Location(name, reader.toc_lines[0], 1), "info"))
+    revisions = sum(1 for _ in document.element.body.iter(*_REVISIONS))
+    if revisions:
+        notes.append(Problem("import_docx_revisions", {"count": revisions}, Location(name, reader.first_revision, 1), "warning"))
+    notes.sort(key=lambda problem: problem.location.line or 0)
+    return SourceDocument(reader.blocks, notes)

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import io
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from ..problems import Location, Problem, ReportError
-from .docx_reader import read_docx
+from .docx_reader import MAX_PART_BYTES, read_docx
 from .source import SourceDocument
 
 if TYPE_CHECKING:
@@ -63,12 +65,54 @@ def _input_filter(data: bytes, name: str, suffix: str) -> list[str]:
     raise _fail("import_not_office", name, suffix=suffix)
 
 
+_TEXT_INPUT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}text-input"
+
+
+def _without_input_fields(data: bytes) -> bytes:
+    """An OpenDocument file with its input fields (text:text-input) replaced by their text.
+
+    LibreOffice makes an input field of a Word content control (an OA template's title, a
+    date), and writes one back to DOCX as a FILLIN field per run of one script, each showing the
+    whole text, so "青山县…2024年度…报告" comes out four times over. The field's text is the
+    draft's; a file that is not such a zip is left as it is.
+    """
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        content = package.getinfo("content.xml")
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        return data
+    if content.file_size > MAX_PART_BYTES:
+        return data
+    xml = package.read(content)
+    if b"text-input" not in xml:
+        return data
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=False))
+    except etree.XMLSyntaxError:
+        return data
+    for field in root.iter(_TEXT_INPUT):
+        field.text = (field.text or "").replace("\r", "")
+        for child in field:
+            child.tail = (child.tail or "").replace("\r", "")
+    etree.strip_tags(root, _TEXT_INPUT)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for member in package.infolist():
+            target.writestr(member, etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+                            if member.filename == "content.xml" else package.read(member))
+    return out.getvalue()
+
+
 def convert_to_docx(data: bytes, name: str, suffix: str) -> bytes:
     """The document converted to .docx by LibreOffice; ReportError when it is missing, fails or hangs."""
     command = soffice()
     if command is None:
         raise _fail("import_soffice_missing", name, suffix=suffix)
     infilter = _input_filter(data, name, suffix)
+    if suffix == ".odt":
+        data = _without_input_fields(data)
     with tempfile.TemporaryDirectory(prefix="report-composer-") as folder:
         work = Path(folder)
         source = work / f"source{suffix}"

@@ -1,0 +1,160 @@
+"""Word drafts as offices have them (tests/import_corpus/word-*-2026.*, made by _make_word_2026.py):
+what their import says where it leaves something out, and that what it keeps is the text a
+reader sees in Word.
+
+The corpus test scores each against its ground truth; these check what the scorer does not: the
+notes a user sees at their lines. tests/test_import_unseen.py renders each and reads it back.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+
+import pytest
+
+import composer
+from composer.model import Section, TableItem
+from conftest import REPO
+from readback import squeezed
+
+CORPUS = REPO / "tests" / "import_corpus"
+DRAFTS = sorted(CORPUS.glob("word-*-2026.docx"))
+CONVERTED = sorted([*CORPUS.glob("word-*-2026-lo.doc"), *CORPUS.glob("word-*-2026-lo.odt")])
+
+
+def _maker():
+    spec = importlib.util.spec_from_file_location("make_word_2026", CORPUS / "_make_word_2026.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _import(name: str) -> composer.ImportResult:
+    result = composer.import_report(CORPUS / name)
+    assert result.report is not None, result.problems
+    return result
+
+
+def _notes(result: composer.ImportResult, code: str) -> list[tuple[str, int | None, dict[str, object]]]:
+    return [(n.severity, n.location.line, n.params) for n in result.notes if n.code == code]
+
+
+def _everything(report: composer.Report) -> str:
+    return squeezed(report.model_dump_json())
+
+
+def test_the_word_drafts_are_many_and_each_is_what_the_script_writes():
+    assert len(DRAFTS) >= 20 and {p.suffix for p in CONVERTED} == {".doc", ".odt"}
+    made = {draft.name: draft for draft in (make() for make in _maker().DRAFTS)}
+    for path in DRAFTS:
+        assert made[path.stem].save() == path.read_bytes(), path.name  # the same bytes each run
+        assert made[path.stem].expected() == path.with_suffix("").with_suffix(".expected.yaml").read_text("utf-8")
+
+
+def test_footnotes_and_endnotes_are_warned_of_at_their_lines_with_their_text():
+    result = _import("word-footnotes-justice-2026.docx")
+    footnotes = _notes(result, "import_docx_footnote")
+    assert [(severity, line) for severity, line, _ in footnotes] == [("warning", 3), ("warning", 7), ("warning", 9)]
+    assert footnotes[2][2]["text"].startswith("2023年9月1日第十四届全国人民代表大会常务委员会")
+    assert _notes(result, "import_docx_endnote") == [("warning", 14, {"text": "数据截至2025年12月31日。"})]
+    assert "第十四届全国人民代表大会" not in _everything(result.report)
+    english = composer.problems.Problem("import_docx_footnote", {"text": "x"}).message("en")
+    assert english.startswith("the footnote here is not imported")
+
+
+def test_comments_are_warned_of_and_tracked_changes_read_as_accepted():
+    result = _import("word-sdt-title-tracked-2026.docx")
+    assert _notes(result, "import_docx_comment") == [("warning", 3, {"text": "请核实表述"}),
+                                                      ("warning", 9, {"text": "数据以执法系统为准"})]
+    assert _notes(result, "import_docx_revisions") == [("warning", 3, {"count": 8})]
+    text = _everything(result.report)
+    assert "全面贯彻落实" in text and "认真" not in text and "立案查处各类违法案件326件，罚没款合计486.3万元" in text
+    # the moved sentence once, where it was moved to
+    assert text.count("全年审查规范性文件4件") == 1 and "全年审查规范性文件4件，清理涉企规范性文件17件" in text
+
+
+def test_a_paragraph_inserted_or_deleted_whole_is_read_as_accepted():
+    result = _import("word-comments-paragraphs-land-2026.docx")
+    measures = result.report.parts.measures.content
+    assert isinstance(measures[0], Section) and measures[0].content == [
+        "全年立案查处土地违法案件27件，拆除违法建筑面积1.6万平方米，恢复耕地186亩。", "推行耕地保护“田长制”，落实县、乡、村三级田长1,052名。"]
+    assert "业务培训" not in _everything(result.report)
+    assert ("warning", 5, {"text": "标题是否改为“严守耕地保护红线”？"}) in _notes(result, "import_docx_comment")
+
+
+def test_hidden_text_is_left_out_with_a_warning_at_its_line():
+    result = _import("word-hidden-proofing-street-2026.docx")
+    assert _notes(result, "import_docx_hidden") == [("warning", 3, {"text": "（此段由综治办提供，待主任审定）"}),
+                                                     ("warning", 8, {"text": "（数据待与司法所核对）"})]
+    text = _everything(result.report)
+    assert "待主任审定" not in text and "司法所核对" not in text and "调解成功率98.3%，未发生" in text
+
+
+@pytest.mark.parametrize("name, lines", [("word-toc-heading-styles-2026.docx", 7), ("word-endnote-toc-control-water-2026.docx", 5)])
+def test_a_table_of_contents_is_left_out_with_a_note(name, lines):
+    """A TOC field spanning paragraphs, or Word's TOC control: its entries repeat the headings
+    with page numbers, and its title 目录 is no heading of the report."""
+    result = _import(name)
+    [(severity, line, params)] = _notes(result, "import_docx_toc")
+    assert (severity, line, params) == ("info", 2, {"count": lines})
+    report = result.report
+    assert report.addressees and report.parts.measures.heading == "主要举措和成效"
+    assert "目录" not in _everything(report)
+    assert not [n for n in result.notes if n.code == "import_unplaced"]
+
+
+def test_an_unfilled_content_control_gives_no_text():
+    result = _import("word-sdt-parts-hrss-2026.docx")
+    assert _notes(result, "import_docx_placeholder") == [("info", 1, {"text": "单击或点击此处输入文字。"})]
+    assert "单击或点击此处" not in _everything(result.report)
+    assert [s.heading for s in result.report.parts.measures.content if isinstance(s, Section)][0] == "强化劳动保障监察执法。"
+
+
+def test_symbols_and_fields_read_as_word_shows_them():
+    result = _import("word-fields-symbols-emergency-2026.docx")
+    text = _everything(result.report)
+    assert "重大事故隐患整改率≥98%，执法情况在市应急管理局门户网站公开" in text and "1×1（每名执法人员1台）" in text
+    assert "截至2026年1月13日无行政复议被纠错案件" in text and "HYPERLINK" not in text
+    [table] = [i.table for s in result.report.parts.measures.content if isinstance(s, Section)
+               for i in s.content if isinstance(i, TableItem)]
+    assert table.caption == "表1　2025年安全生产执法检查情况" and [row[3] for row in table.rows] == ["√", "√", "√"]
+    assert not _notes(result, "import_docx_symbol")
+
+
+def test_a_symbol_of_no_known_character_is_noted(tmp_path):
+    maker = _maker()
+    draft = maker.Draft("symbol", "", "青山县司法局", 2025, "2026-01-10")
+    draft.add(draft.title_p("青山县司法局2025年度法治政府建设情况报告"))
+    draft.part("measures", "主要举措和成效", marker="一、")
+    draft.para("全面推进依法行政⟦sym:Wingdings:F0E8⟧。")
+    for key, heading in (("shortcomings", "存在的不足和原因"), ("leadership", "主要负责人履行推进法治建设第一责任人职责情况"),
+                         ("plans", "下一年度主要安排")):
+        draft.part(key, heading, marker="二、")
+        draft.para("略。")
+    draft.plain_signoff("青山县司法局", "2026年1月10日")
+    path = tmp_path / "symbol.docx"
+    path.write_bytes(draft.save())
+    result = composer.import_report(path)
+    assert _notes(result, "import_docx_symbol") == [("warning", 3, {"text": "", "font": "Wingdings", "char": "F0E8"})]
+
+
+def test_cells_merged_across_leave_their_places_empty_as_on_a_page():
+    result = _import("word-landscape-table-finance-2026.docx")
+    [table] = [i.table for s in result.report.parts.measures.content if isinstance(s, Section)
+               for i in s.content if isinstance(i, TableItem)]
+    assert table.rows[-1] == ["合计", "", "78", "27.8"] and table.rows[1][0] == ""
+    assert not [n for n in result.notes if n.code == "import_table_ragged"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_an_odt_input_field_saved_from_a_content_control_gives_its_text_once():
+    """LibreOffice makes an input field of Word's content control and writes it back to DOCX as
+    FILLIN fields repeating the whole text; the title is read once."""
+    result = _import("word-sdt-title-tracked-2026-lo.odt")
+    assert result.report.title == "青山县市场监督管理局2024年度法治政府建设情况报告"
+    assert result.report.addressees == ["县委全面依法治县委员会办公室"]
