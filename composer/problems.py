@@ -490,6 +490,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_docx_placeholder": (
         "此处未填写的内容控件的提示文字未导入：{text}", "the prompt of an unfilled content control here is not imported: {text}",
     ),
+    "import_docx_object": (
+        "此处嵌入的对象（{program}）未导入，只有它的图片：表格请在 Word 中复制其单元格、粘贴为表格后再导入",
+        "the object embedded here ({program}) is not imported, only its picture is there: copy a table's cells "
+        "and paste them into Word as a table, then import",
+    ),
     "import_docx_symbol": (
         "此处的符号（{font} 字体 {char}）无法转换为文字，未导入，请核对",
         "the symbol here ({font} font, {char}) has no text equivalent and is not imported; check it",

@@ -158,3 +158,28 @@ def test_an_odt_input_field_saved_from_a_content_control_gives_its_text_once():
     result = _import("word-sdt-title-tracked-2026-lo.odt")
     assert result.report.title == "青山县市场监督管理局2024年度法治政府建设情况报告"
     assert result.report.addressees == ["县委全面依法治县委员会办公室"]
+
+
+def test_heading_styles_linked_to_a_list_take_the_level_the_list_names():
+    """Word's 'link level to style': the style 标题 2 names the list but no level, and the
+    list's second level names the style; its sections are （一）, not 二、 of the parts' count."""
+    result = _import("word-linked-list-styles-audit-2026.docx")
+    assert not [n for n in result.notes if n.code in ("import_unplaced", "import_renumbered")]
+    assert [s.heading for s in result.report.parts.measures.content] == ["规范审计执法行为", "推进审计整改落实"]
+
+
+def test_paragraphs_joined_and_rows_deleted_as_tracked_are_read_as_accepted():
+    result = _import("word-tracked-join-rows-urban-2026.docx")
+    [section, _] = result.report.parts.measures.content
+    assert section.content[0] == "全年查处违法建设案件86件，拆除违法建筑面积2.3万平方米。"
+    [table] = [i.table for i in section.content if isinstance(i, TableItem)]
+    assert [row[0] for row in table.rows] == ["违法建设", "占道经营", "户外广告"]  # 市容环卫 deleted
+    assert not [n for n in result.notes if n.code == "import_table_ragged"]
+    assert _notes(result, "import_docx_revisions") == [("warning", 6, {"count": 9})]
+
+
+def test_a_table_embedded_from_excel_is_warned_of_as_an_object_not_a_picture():
+    result = _import("word-excel-object-commerce-2026.docx")
+    assert _notes(result, "import_docx_object") == [("warning", 7, {"text": "", "program": "Excel.Sheet.12"})]
+    assert not _notes(result, "import_picture_dropped")
+    assert "粘贴为表格" in next(n for n in result.notes if n.code == "import_docx_object").message()

@@ -3,12 +3,13 @@
 What an agency draft and our own DOCX output have in common, and what is read here:
 - body paragraphs and tables in order (content controls opened); a paragraph's "line" is its
   number in the body, counting every paragraph and table (a table's contents share its number);
-- the text of runs, tracked insertions included, deletions left out; a line break inside a
-  paragraph (w:br) splits it into lines that share the paragraph's number (a title may be set as
-  one paragraph with breaks, or as several centred paragraphs);
-- automatic numbering (w:numPr on the paragraph or its style): the marker Word draws ("一、",
-  "（一）", "1.") is computed from the numbering definitions, as Word counts, since it is not in
-  the text; bullets are not markers;
+- the text of runs, tracked changes as accepted (insertions kept, deletions left out, a paragraph
+  whose mark is deleted run on into the next, a deleted table row left out); a line break inside
+  a paragraph (w:br) splits it into lines that share the paragraph's number (a title may be set
+  as one paragraph with breaks, or as several centred paragraphs);
+- automatic numbering (w:numPr on the paragraph or its style, the level a style is linked to):
+  the marker Word draws ("一、", "（一）", "1.") is computed from the numbering definitions, as
+  Word counts, since it is not in the text; bullets are not markers;
 - heading styles ("Heading 2", "标题 2") and outline levels, for headings without markers;
 - a run-in heading as the leading runs whose face (east-Asian font, bold) differs from the rest
   of the paragraph, e.g. "（一）加强组织领导。" in 楷体 followed by body text in 仿宋;
@@ -22,7 +23,7 @@ What an agency draft and our own DOCX output have in common, and what is read he
   (w:sym) of the Symbol or Wingdings font as the Unicode character it shows.
 Headers and footers are not read (the running title, the page number). What the report cannot
 hold gets a warning at its place: a footnote's, an endnote's or a comment's text, hidden text, a
-picture; a table of contents (a TOC field or Word's TOC control) and an unfilled control's prompt
+picture, an embedded object (an Excel table pasted as one); a table of contents (a TOC field or Word's TOC control) and an unfilled control's prompt
 are left out with a note; tracked changes are read as accepted, with one warning.
 """
 
@@ -47,6 +48,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # A picture: DrawingML's image (a:blip), or VML's in an older file (its copy in mc:Fallback is not another)
 _PICTURES = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _DOC_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
@@ -212,6 +214,12 @@ class _Numbering:
         levels = {_int(lvl, "ilvl", 0, 0, MAX_LEVEL): lvl for lvl in abstract.iter(W + "lvl")} if abstract is not None else {}
         return levels, starts
 
+    def linked_level(self, num_id: str, style_id: str | None) -> int:
+        """The list level a paragraph style is linked to (the level's w:pStyle), when the style's
+        numbering names no level: how a template links 标题 2 to the list's second level."""
+        levels, _ = self._levels(num_id)
+        return next((k for k, lvl in sorted(levels.items()) if style_id and _attr(lvl.find(W + "pStyle"), "val") == style_id), 0)
+
     def marker(self, num_id: str, ilvl: int) -> str:
         levels, starts = self._levels(num_id)
         if ilvl not in levels:
@@ -260,6 +268,7 @@ class _Reader:
         self.dropped: dict[tuple[str, int, str], dict[str, str]] = {}
         self.fields: list[str] = []  # the instructions of the complex fields open, across paragraphs
         self.toc_lines: list[int] = []
+        self.joined: list[tuple[str, tuple[str | None, bool]]] = []  # a paragraph's whose mark is deleted
         self.first_revision: int | None = None
 
     def _drop(self, code: str, text: str = "", **params: str) -> None:
@@ -299,7 +308,10 @@ class _Reader:
         num_id = _attr(num_pr.find(W + "numId"), "val")
         if not num_id or num_id == "0":
             return ""
-        return self.numbering.marker(num_id, _int(num_pr.find(W + "ilvl"), "val", 0, 0, MAX_LEVEL))
+        ilvl = num_pr.find(W + "ilvl")
+        level = (_int(ilvl, "val", 0, 0, MAX_LEVEL) if ilvl is not None
+                 else self.numbering.linked_level(num_id, self._style_id(p)))
+        return self.numbering.marker(num_id, level)
 
     def _align(self, p: Any) -> str | None:
         value = _attr(self._property(p, W + "jc"), "val")
@@ -426,8 +438,13 @@ class _Reader:
 
     def paragraph(self, p: Any, line: int) -> None:
         self._text(p, line)
-        if any(_is_picture(picture) for picture in p.iter(*_PICTURES)):
-            self.pictures.append(line)
+        for picture in p.iter(*_PICTURES):
+            embedded = next((a for a in picture.iterancestors(W + "object")), None)
+            ole = embedded.find(_OLE_OBJECT) if embedded is not None else None
+            if ole is not None:  # an Excel table pasted as an object shows as its picture
+                self._drop("import_docx_object", program=ole.get("ProgID") or "OLE")
+            elif _is_picture(picture) and line not in self.pictures:
+                self.pictures.append(line)
         for box in p.iter(W + "txbxContent"):
             between = []
             for ancestor in box.iterancestors():
@@ -464,7 +481,11 @@ class _Reader:
         if self._in_toc(p):
             self._skip_toc([p], line)
             return
-        pieces = [(self._run_text(r), self._face(r)) for r in self._runs(p)]
+        pieces = self.joined + [(self._run_text(r), self._face(r)) for r in self._runs(p)]
+        self.joined = []
+        if p.find(f"{W}pPr/{W}rPr/{W}del") is not None:  # its mark deleted: it runs on into the next
+            self.joined = pieces
+            return
         text = "".join(text for text, _ in pieces)
         if not text.strip():
             self.gap = True
@@ -492,7 +513,8 @@ class _Reader:
             column += len(part) + 1
 
     def table(self, tbl: Any, line: int) -> None:
-        own_rows = [[tc for tc in tr if tc.tag == W + "tc"] for tr in tbl if tr.tag == W + "tr"]
+        own_rows = [[tc for tc in tr if tc.tag == W + "tc"] for tr in tbl
+                    if tr.tag == W + "tr" and tr.find(f"{W}trPr/{W}del") is None]  # a row deleted as tracked
         rows = [tuple(text for tc in row for text in self._cell(tc)) for row in own_rows]
         if not rows:
             return

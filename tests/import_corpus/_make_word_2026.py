@@ -26,6 +26,7 @@ import io
 import json
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -107,7 +108,9 @@ class Draft:
     endnotes: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     nums: list[str] = field(default_factory=list)
+    links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a list's levels linked to styles
     styles: list[str] = field(default_factory=list)
+    embedded: list[tuple[str, str, bytes]] = field(default_factory=list)  # (part name, content type, bytes)
     header_text: str | None = None
     footer_page: bool = False
     ids: int = 0
@@ -192,6 +195,11 @@ class Draft:
         paraid = f' w14:paraId="{0x10000000 + len(self.body):08X}" w14:textId="77777777"' if self.wps else ""
         return f'<w:p{paraid}><w:pPr>{"".join(props)}</w:pPr>{start}{runs if runs is not None else self.runs(text, font, bold, size)}</w:p>'
 
+    def embed(self, name: str, content_type: str, blob: bytes) -> str:
+        """A part the body refers to, by the placeholder its relationship's id replaces."""
+        self.embedded.append((name, content_type, blob))
+        return f"⟪rel:{len(self.embedded) - 1}⟫"
+
     def add(self, *xml: str) -> None:
         self.body.extend(xml)
 
@@ -273,7 +281,12 @@ class Draft:
         document = docx.Document()
         body = document.element.body
         sect = body[-1]
-        for element in parse_xml(f"<w:body {NS}>{''.join(self.body)}</w:body>"):
+        xml = "".join(self.body)
+        for n, (name, content_type, blob) in enumerate(self.embedded):
+            kind = "image" if content_type.startswith("image/") else "package"
+            part = Part(PackURI(name), content_type, blob, document.part.package)
+            xml = xml.replace(f"⟪rel:{n}⟫", document.part.relate_to(part, REL + kind))
+        for element in parse_xml(f"<w:body {NS}>{xml}</w:body>"):
             sect.addprevious(element)
         sect.append(parse_xml(f'<w:pgSz {nsdecls("w")} w:w="11906" w:h="16838"/>'))
         for old in sect.findall(docx.oxml.ns.qn("w:pgSz"))[:-1]:
@@ -315,6 +328,7 @@ class Draft:
         for a, name in enumerate(used):
             levels = "".join(
                 f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{spec.split(":")[0]}"/>'
+                + (f'<w:pStyle w:val="{self.links[name][i]}"/>' if i < len(self.links.get(name, ())) else "") +
                 f'<w:lvlText w:val="{spec.split(":")[1]}"/><w:lvlJc w:val="left"/>'
                 f'<w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>'
                 for i, spec in enumerate(LEVELS[name]))
@@ -414,6 +428,29 @@ def _fixed_zip(data: bytes, wps: bool) -> bytes:
                     b'mc:Ignorable="w14 w15 wp14"'), 1)
             target.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME), blob, zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def png(width: int, height: int) -> bytes:
+    """A white picture, as small as PNG allows."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + b"\xff" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+
+
+def excel_object(d: Draft) -> str:
+    """A table pasted from Excel with 'paste special, as an object': Word shows its picture (VML)
+    and keeps the workbook as an embedded package."""
+    image = d.embed("/word/media/image1.png", "image/png", png(8, 4))
+    workbook = d.embed("/word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x05\x06" + b"\0" * 18)
+    return (f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:object w:dxaOrig="8520" w:dyaOrig="2340">'
+            f'<v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:426pt;height:117pt" o:ole="" '
+            f'xmlns:o="urn:schemas-microsoft-com:office:office"><v:imagedata r:id="{image}" o:title=""/></v:shape>'
+            f'<o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" ProgID="Excel.Sheet.12" '
+            f'ShapeID="_x0000_i1025" DrawAspect="Content" ObjectID="_1766012345" r:id="{workbook}"/></w:object></w:r></w:p>')
 
 
 # tables
@@ -534,12 +571,16 @@ HEADING_STYLE = ('<w:style {ns} w:type="paragraph" w:styleId="{id}"><w:name w:va
                  '<w:rPr><w:rFonts w:eastAsia="{font}"/><w:sz w:val="32"/></w:rPr></w:style>')
 
 
-def heading_styles(d: Draft, ids: tuple[str, str], names: tuple[str, str]) -> str:
-    """Two heading styles numbered by the style (一、 and （一）), as a template defines them."""
+def heading_styles(d: Draft, ids: tuple[str, str], names: tuple[str, str], linked: bool = False) -> str:
+    """Two heading styles numbered by the style (一、 and （一）), as a template defines them; when
+    `linked`, the styles name the list only and the list's levels name their styles (w:pStyle)."""
     num = d.num("outline")
+    if linked:
+        d.links["outline"] = ids
     for level, (style_id, name, font) in enumerate(zip(ids, names, (HEI, KAI))):
-        d.styles.append(HEADING_STYLE.replace("{id}", style_id).replace("{name}", name).replace(
-            "{level}", str(level)).replace("{num}", num).replace("{font}", font))
+        style = HEADING_STYLE.replace("{id}", style_id).replace("{name}", name).replace(
+            "{level}", str(level)).replace("{num}", num).replace("{font}", font)
+        d.styles.append(style.replace(f'<w:ilvl w:val="{level}"/>', "") if linked else style)
     return num
 
 
@@ -1175,6 +1216,100 @@ def endnote_toc_water() -> Draft:
     d.para("一是加强水行政执法与刑事司法衔接；二是推进智慧河湖监管；三是深化水利普法。")
     sign(d, "2026年1月22日")
     d.add(d.p(first=None), end_block_table("抄送：县司法局。", "安平县水利局办公室", "2026年1月22日印发"))
+    return d
+
+
+@draft
+def linked_styles_audit() -> Draft:
+    d = Draft("word-linked-list-styles-audit-2026", "heading styles linked to a multi-level list the way Word's 'link level "
+              "to style' writes it: the style names the list but no level, the list's level names the style",
+              "云州市审计局", 2023, "2024-01-26", addressees=["市委全面依法治市委员会办公室"])
+    heading_styles(d, ("10", "20"), ("heading 1", "heading 2"), linked=True)
+    d.add(d.title_p("云州市审计局2023年度法治政府建设情况报告"))
+    d.addressee("市委全面依法治市委员会办公室：")
+    d.opening("2023年，市审计局坚持依法审计，充分发挥审计监督在法治政府建设中的作用。现将有关情况报告如下：")
+    d.part("measures", "主要举措和成效", how="style", style="10", first=None)
+    d.section("规范审计执法行为", how="style", style="20", first=None)
+    d.para("修订审计项目质量控制办法，全年完成审计项目46个，审计查出主要问题金额3.2亿元。")
+    d.section("推进审计整改落实", how="style", style="20", first=None)
+    d.para("建立审计整改“对账销号”机制，全年推动整改问题金额2.7亿元，制定完善制度31项。")
+    d.part("shortcomings", "存在的不足和原因", how="style", style="10", first=None)
+    d.section("审计力量与任务不相适应", how="style", style="20", first=None)
+    d.para("审计人员中具有法律专业背景的不足10%。")
+    d.part("leadership", "主要负责人履行推进法治建设第一责任人职责情况", how="style", style="10", first=None)
+    d.para("局主要负责人全年主持召开党组会议研究法治工作4次，带头落实审计法律顾问制度。")
+    d.part("plans", "2024年工作安排", how="style", style="10", first=None)
+    d.para("一是深化依法审计；二是加强审计整改监督；三是推进审计信息化建设。")
+    sign(d, "2024年1月26日")
+    return d
+
+
+def tracked_row(cells: list[str], widths: list[int], kind: str) -> str:
+    """A table row inserted or deleted with Track Changes on: the row and its text marked."""
+    mark = f'<w:{kind} w:id="{900 + len(cells[0])}" w:author="法规科" w:date="2025-01-06T09:00:00Z"/>'
+    text_tag = "t" if kind == "ins" else "delText"
+    tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+                  f'<w:{kind} w:id="{950 + i}" w:author="法规科" w:date="2025-01-06T09:00:00Z"><w:r>{rpr(FANG, size=24)}'
+                  f'<w:{text_tag} xml:space="preserve">{escape(c)}</w:{text_tag}></w:r></w:{kind}></w:p></w:tc>'
+                  for i, (c, w) in enumerate(zip(cells, widths)))
+    return f"<w:tr><w:trPr>{mark}</w:trPr>{tcs}</w:tr>"
+
+
+@draft
+def tracked_join_urban() -> Draft:
+    d = Draft("word-tracked-join-rows-urban-2026", "tracked changes of structure: two paragraphs joined (the first one's "
+              "mark deleted), a table row deleted and one inserted; read as accepted", "北湖区城市管理局", 2024,
+              "2025-01-09", addressees=["区委全面依法治区委员会办公室"])
+    d.add(d.title_p("北湖区城市管理局2024年度法治政府建设情况报告"))
+    d.addressee("区委全面依法治区委员会办公室：")
+    d.opening("2024年，区城市管理局坚持依法管城，推进城市管理领域法治建设。现将有关情况报告如下：")
+    d.part("measures", "主要举措和成效", marker="一、")
+    d.section("严格城市管理执法", marker="（一）")
+    d._here().append("全年查处违法建设案件86件，拆除违法建筑面积2.3万平方米。")
+    joined = '<w:rPr><w:del w:id="880" w:author="法规科" w:date="2025-01-06T09:00:00Z"/></w:rPr>'
+    d.add(d.p("全年查处违法建设案件86件，", ppr=joined), d.p("拆除违法建筑面积2.3万平方米。"))
+    d.para("执法办案情况如下：")
+    widths = [3000, 2900, 2900]
+    rows = [["执法事项", "立案（件）", "结案（件）"], ["违法建设", "86", "84"], ["占道经营", "312", "312"]]
+    table = grid_table(rows)
+    deleted = tracked_row(["市容环卫", "45", "45"], widths, "del")
+    inserted = tracked_row(["户外广告", "27", "27"], widths, "ins")
+    table = table.replace("</w:tbl>", inserted + "</w:tbl>")
+    at = table.index("<w:tr>", table.index("<w:tr>") + 1)
+    d.table(None, rows[0], [*rows[1:], ["户外广告", "27", "27"]], xml=table[:at] + deleted + table[at:])
+    d.section("推进柔性执法", marker="（二）")
+    d.para("推行轻微违法行为首违不罚，全年适用首违不罚1,126起。")
+    d.part("shortcomings", "存在的不足和原因", marker="二、")
+    d.para("执法队员法律素养参差不齐，执法规范化水平有待提高。")
+    d.part("leadership", "主要负责人履行推进法治建设第一责任人职责情况", marker="三、")
+    d.para("局主要负责人全年主持召开专题会议研究法治工作4次，带头参加行政诉讼出庭应诉1次。")
+    d.part("plans", "2025年工作计划", marker="四、")
+    d.para("一是深化城市管理执法体制改革；二是推进智慧城管执法；三是加强执法队伍教育培训。")
+    sign(d, "2025年1月9日")
+    return d
+
+
+@draft
+def excel_object_commerce() -> Draft:
+    d = Draft("word-excel-object-commerce-2026", "a table pasted from Excel as an embedded object (OLE): only its "
+              "picture shows, so the import leaves it out with a warning saying how to paste it as a table",
+              "安平县商务局", 2025, "2026-01-21", addressees=["县委全面依法治县委员会办公室"])
+    d.add(d.title_p("安平县商务局2025年度法治政府建设情况报告"))
+    d.addressee("县委全面依法治县委员会办公室：")
+    d.opening("2025年，县商务局坚持依法行政，推进商务领域法治建设。现将有关情况报告如下：")
+    d.part("measures", "主要举措和成效", marker="一、")
+    d.section("规范商务行政执法", marker="（一）")
+    d.para("全年开展成品油、单用途预付卡等领域执法检查，检查情况如下表：")
+    d.add(excel_object(d))
+    d.section("优化营商环境", marker="（二）")
+    d.para("推行外贸企业备案“不见面审批”，全年办理备案登记132件。")
+    d.part("shortcomings", "存在的不足和原因", marker="二、")
+    d.para("商务执法人员少，专业执法能力有待加强。")
+    d.part("leadership", "主要负责人履行推进法治建设第一责任人职责情况", marker="三、")
+    d.para("局主要负责人全年主持研究法治工作3次，审签重大执法决定6件。")
+    d.part("plans", "2026年工作安排", marker="四、")
+    d.para("一是加强商务领域执法；二是深化预付卡监管；三是推进商务诚信建设。")
+    sign(d, "2026年1月21日")
     return d
 
 
