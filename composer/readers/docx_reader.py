@@ -9,18 +9,19 @@ What an agency draft and our own DOCX output have in common, and what is read he
   as one paragraph with breaks, or as several centred paragraphs);
 - automatic numbering (w:numPr on the paragraph or its style, the level a style is linked to):
   the marker Word draws ("一、", "（一）", "1.") is computed from the numbering definitions, as
-  Word counts, since it is not in the text; bullets are not markers;
+  Word counts (one count per definition), since it is not in the text; bullets are not markers;
 - heading styles ("Heading 2", "标题 2") and outline levels, for headings without markers;
-- a run-in heading as the leading runs whose face (east-Asian font, bold) differs from the rest
-  of the paragraph, e.g. "（一）加强组织领导。" in 楷体 followed by body text in 仿宋;
+- a run-in heading as the leading runs whose face (east-Asian font, bold, the run's own or its
+  styles') differs from the rest of the paragraph, e.g. "（一）加强组织领导。" in 楷体 followed by body text in 仿宋;
 - alignment and indents (w:jc, w:ind in twips or in characters), which say where signature and
   date were placed (for the seal);
 - tables that only lay text out (one column, or holding the red header or the end block) are read
-  as their paragraphs; other tables are data.
+  as their paragraphs; other tables are data, without their rows that hold no text.
 - text boxes, after the paragraph they are anchored in: LibreOffice saves a floating table (the
   end block of a .doc it converted, or of our own DOCX) as a frame, which is a text box in DOCX;
 - a field's shown result (a hyperlink's text, a caption's number), not its instruction; a symbol
-  (w:sym) of the Symbol or Wingdings font as the Unicode character it shows.
+  of the Symbol or Wingdings font (w:sym, or its private-use code in a run set in the font) as
+  the Unicode character it shows.
 Headers and footers are not read (the running title, the page number). What the report cannot
 hold gets a warning at its place: a footnote's, an endnote's or a comment's text, hidden text, a
 picture, an embedded object (an Excel table pasted as one); a table of contents (a TOC field or Word's TOC control) and an unfilled control's prompt
@@ -163,6 +164,7 @@ class _Styles:
             (s for s in root.iter(W + "style") if _attr(s, "type") == "paragraph" and _attr(s, "default") in ("1", "true")),
             None,
         )
+        self.default_run = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
 
     def chain(self, style_id: str | None) -> Iterator[Any]:
         """The style and those it is based on."""
@@ -176,7 +178,9 @@ class _Styles:
 
 
 class _Numbering:
-    """Word's list counters, advanced paragraph by paragraph as Word draws them."""
+    """Word's list counters, advanced paragraph by paragraph as Word draws them: one count per
+    list definition (w:abstractNum), which every list (w:num) made from it continues, unless the
+    list restarts it (w:startOverride) where it is first used: LibreOffice numbers that way."""
 
     def __init__(self, document: Any, styles: _Styles):
         try:
@@ -186,6 +190,7 @@ class _Numbering:
         self.abstract: dict[str | None, Any] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.restarted: set[tuple[str, int]] = set()  # the lists and levels whose override took effect
         self.styles = styles
         if root is None:
             return
@@ -199,7 +204,8 @@ class _Numbering:
                     starts[_int(override, "ilvl", 0, 0, MAX_LEVEL)] = _start_value(start)
             self.nums[_attr(num, "numId") or ""] = (abstract or "", starts)
 
-    def _levels(self, num_id: str, followed: tuple[str, ...] = ()) -> tuple[dict[int, Any], dict[int, int]]:
+    def _levels(self, num_id: str, followed: tuple[str, ...] = ()) -> tuple[dict[int, Any], dict[int, int], str]:
+        """The list's levels, its start overrides, and the definition it counts in."""
         abstract_id, starts = self.nums.get(num_id, ("", {}))
         abstract = self.abstract.get(abstract_id)
         link = abstract.find(W + "numStyleLink") if abstract is not None else None
@@ -212,16 +218,16 @@ class _Numbering:
                         raise _Malformed("import_docx_style_cycle", chain=" -> ".join((*followed, num_id, target)))
                     return self._levels(target, (*followed, num_id))
         levels = {_int(lvl, "ilvl", 0, 0, MAX_LEVEL): lvl for lvl in abstract.iter(W + "lvl")} if abstract is not None else {}
-        return levels, starts
+        return levels, starts, abstract_id if abstract is not None else "num " + num_id
 
     def linked_level(self, num_id: str, style_id: str | None) -> int:
         """The list level a paragraph style is linked to (the level's w:pStyle), when the style's
         numbering names no level: how a template links 标题 2 to the list's second level."""
-        levels, _ = self._levels(num_id)
+        levels, _, _ = self._levels(num_id)
         return next((k for k, lvl in sorted(levels.items()) if style_id and _attr(lvl.find(W + "pStyle"), "val") == style_id), 0)
 
     def marker(self, num_id: str, ilvl: int) -> str:
-        levels, starts = self._levels(num_id)
+        levels, starts, definition = self._levels(num_id)
         if ilvl not in levels:
             return ""
 
@@ -229,7 +235,10 @@ class _Numbering:
             element = levels[level].find(W + "start") if level in levels else None
             return starts.get(level, _start_value(element) if element is not None else 1)
 
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(definition, {})
+        if ilvl in starts and (num_id, ilvl) not in self.restarted:
+            self.restarted.add((num_id, ilvl))
+            counters.pop(ilvl, None)
         counters[ilvl] = counters.get(ilvl, start(ilvl) - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
@@ -364,20 +373,28 @@ class _Reader:
         props += [s.find(W + "rPr") for s in self.styles.chain(style)] if style else []
         return next((_on(p.find(W + "vanish")) for p in props if p is not None and p.find(W + "vanish") is not None), False)
 
-    def _face(self, run: Any) -> tuple[str | None, bool]:
+    def _run_props(self, run: Any, p: Any) -> list[Any]:
+        """The run's properties, then its character style's, its paragraph style's and the
+        document's defaults: what a run does not set it takes from these, in this order."""
         props = [run.find(W + "rPr")]
         style = _attr(run.find(f"{W}rPr/{W}rStyle"), "val")
         props += [s.find(W + "rPr") for s in self.styles.chain(style)] if style else []
-        font = next((_attr(p.find(W + "rFonts"), "eastAsia") for p in props if p is not None
-                     and _attr(p.find(W + "rFonts"), "eastAsia")), None)
-        bold = next((_on(p.find(W + "b")) for p in props if p is not None and p.find(W + "b") is not None), False)
+        props += [s.find(W + "rPr") for s in self.styles.chain(self._style_id(p))] + [self.styles.default_run]
+        return [found for found in props if found is not None]
+
+    def _face(self, run: Any, p: Any) -> tuple[str | None, bool]:
+        """The east-Asian font and the weight the run is set in: a run that sets no font has
+        its paragraph style's (LibreOffice writes the font on some runs of a heading only)."""
+        props = self._run_props(run, p)
+        font = next((_attr(r.find(W + "rFonts"), "eastAsia") for r in props if _attr(r.find(W + "rFonts"), "eastAsia")), None)
+        bold = next((_on(r.find(W + "b")) for r in props if r.find(W + "b") is not None), False)
         return font, bold
 
     def _run_text(self, run: Any) -> str:
         out = []
         for child in run:
             if child.tag == W + "t":
-                out.append(child.text or "")
+                out.append(self._symbol_text(child.text or "", run))
             elif child.tag == W + "sym":
                 out.append(self._symbol(child))
             elif child.tag == W + "tab":
@@ -398,13 +415,24 @@ class _Reader:
             code = int(char, 16)
         except ValueError:
             code = 0
-        table = _SYMBOL_FONTS.get(font.strip().lower())
-        if table is None and code and not 0xE000 <= code <= 0xF8FF:
+        if font.strip().lower() not in _SYMBOL_FONTS and code and not 0xE000 <= code <= 0xF8FF:
             return chr(code)
-        shown = (table or {}).get(code - 0xF000 if code >= 0xF000 else code)
+        return self._symbol_char(font, code)
+
+    def _symbol_char(self, font: str, code: int) -> str:
+        shown = _SYMBOL_FONTS.get(font.strip().lower(), {}).get(code - 0xF000 if code >= 0xF000 else code)
         if shown is None:
-            self._drop("import_docx_symbol", font=font, char=char)
+            self._drop("import_docx_symbol", font=font, char=f"{code:04X}")
         return shown or ""
+
+    def _symbol_text(self, text: str, run: Any) -> str:
+        """A text in the Symbol or Wingdings font, as LibreOffice saves a symbol: its private-use
+        codes (U+F0B3) as the characters they show (≥); in another font they are left as they are."""
+        fonts = run.find(f"{W}rPr/{W}rFonts")
+        font = _attr(fonts, "ascii") or _attr(fonts, "hAnsi") or ""
+        if font.strip().lower() not in _SYMBOL_FONTS:
+            return text
+        return "".join(self._symbol_char(font, ord(c)) if 0xF020 <= ord(c) <= 0xF0FF else c for c in text)
 
     @staticmethod
     def _heading_face(pieces: list[tuple[str, tuple[str | None, bool]]]) -> Literal["黑体", "楷体", "bold"] | None:
@@ -481,7 +509,7 @@ class _Reader:
         if self._in_toc(p):
             self._skip_toc([p], line)
             return
-        pieces = self.joined + [(self._run_text(r), self._face(r)) for r in self._runs(p)]
+        pieces = self.joined + [(self._run_text(r), self._face(r, p)) for r in self._runs(p)]
         self.joined = []
         if p.find(f"{W}pPr/{W}rPr/{W}del") is not None:  # its mark deleted: it runs on into the next
             self.joined = pieces
@@ -523,7 +551,8 @@ class _Reader:
                 for tc in row:
                     self.walk(tc, line)
             return
-        self.blocks.append(SourceTable(rows=tuple(rows), line=line))
+        # a row without text is a template's spare row, or one LibreOffice kept of a deleted row
+        self.blocks.append(SourceTable(rows=tuple(row for row in rows if any(row)), line=line))
         self.gap = False
 
     def _cell(self, tc: Any) -> list[str]:

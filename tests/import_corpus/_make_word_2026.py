@@ -1020,7 +1020,7 @@ def outline_levels_justice() -> Draft:
 
 @draft
 def fields_symbols_emergency() -> Draft:
-    d = Draft("word-fields-symbols-emergency-2026", "fields: a hyperlink (HYPERLINK), a caption numbered by SEQ, a date "
+    d = Draft("word-fields-symbols-emergency-2026", "fields: a hyperlink (HYPERLINK), a caption numbered by SEQ, a link "
               "in a simple field (their shown results are the text); symbols (w:sym, Symbol font ≥ ×, √ in a table); "
               "a soft hyphen", "云州市应急管理局", 2025, "2026-01-13", addressees=["市委全面依法治市委员会办公室"])
     d.add(d.title_p("云州市应急管理局2025年度法治政府建设情况报告"))
@@ -1042,7 +1042,8 @@ def fields_symbols_emergency() -> Draft:
     d.part("shortcomings", "存在的不足和原因", marker="二、")
     d.para("基层应急管理执法队伍专业⟦shy⟧人员占比不足40%，执法能力与任务不相适应。")
     d.part("leadership", "主要负责人履行推进法治建设第一责任人职责情况", marker="三、")
-    d.para("局主要负责人带头学习《中华人民共和国安全生产法》，全年研究法治工作5次，截至⟦fs:DATE \\@ \"yyyy年M月d日\"|2026年1月13日⟧无行政复议被纠错案件。")
+    d.para("局主要负责人带头学习《中华人民共和国安全生产法》，全年研究法治工作5次，"
+           "执法文书全部在⟦fs:HYPERLINK \"https://zwfw.yunzhou.gov.cn\"|政务服务网⟧公开。")
     d.part("plans", "2026年工作安排", marker="四、")
     d.para("一是推进安全生产治本攻坚；二是规范执法检查；三是加强应急管理普法。")
     sign(d, "2026年1月13日")
@@ -1318,7 +1319,9 @@ if __name__ == "__main__":
         made = make()
         made.write()
     if "--lo" in sys.argv and shutil.which("soffice"):
-        for name, suffix in (("word-tab-signoff-town-2026", "doc"), ("word-sdt-title-tracked-2026", "odt")):
+        for name, suffix in (("word-tab-signoff-town-2026", "doc"), ("word-sdt-title-tracked-2026", "odt"),
+                             ("word-toc-heading-styles-2026", "odt"), ("word-fields-symbols-emergency-2026", "doc"),
+                             ("word-footnotes-justice-2026", "odt"), ("word-tracked-join-rows-urban-2026", "doc")):
             with tempfile.TemporaryDirectory() as tmp:
                 subprocess.run(["soffice", "--headless", "--convert-to", suffix, "--outdir", tmp, str(HERE / f"{name}.docx")],
                                check=True, capture_output=True)
