@@ -495,6 +495,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the object embedded here ({program}) is not imported, only its picture is there: copy a table's cells "
         "and paste them into Word as a table, then import",
     ),
+    "import_docx_chart": (
+        "此处的图表未导入：报告正文不排图表，其中的数据请写成表格",
+        "the chart here is not imported: a report's text holds no charts; put its figures in a table",
+    ),
     "import_docx_symbol": (
         "此处的符号（{font} 字体 {char}）无法转换为文字，未导入，请核对",
         "the symbol here ({font} font, {char}) has no text equivalent and is not imported; check it",

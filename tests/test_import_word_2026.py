@@ -233,6 +233,14 @@ def test_a_table_embedded_from_excel_is_warned_of_as_an_object_not_a_picture():
     assert "粘贴为表格" in next(n for n in result.notes if n.code == "import_docx_object").message()
 
 
+def test_a_chart_is_warned_of_and_an_attachment_list_numbered_by_word_is_the_attachments():
+    result = _import("word-attachments-chart-civil-2026.docx")
+    assert _notes(result, "import_docx_chart") == [("warning", 9, {"text": ""})]
+    assert result.report.attachments == ["2025年度法治政府建设重点任务完成情况表", "2025年度行政执法统计年报"]
+    assert result.report.parts.plans.content == ["一是加强社会组织监管；二是推进养老服务领域执法；三是深化民政普法。"]
+    assert result.report.signature == result.report.issuer == "青山县民政局"  # pushed right by spaces
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("name", [p.name for p in CONVERTED])

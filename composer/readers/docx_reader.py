@@ -24,7 +24,7 @@ What an agency draft and our own DOCX output have in common, and what is read he
   the Unicode character it shows.
 Headers and footers are not read (the running title, the page number). What the report cannot
 hold gets a warning at its place: a footnote's, an endnote's or a comment's text, hidden text, a
-picture, an embedded object (an Excel table pasted as one); a table of contents (a TOC field or Word's TOC control) and an unfilled control's prompt
+picture, a chart or SmartArt, an embedded object (an Excel table pasted as one); a table of contents (a TOC field or Word's TOC control) and an unfilled control's prompt
 are left out with a note; tracked changes are read as accepted, with one warning.
 """
 
@@ -49,6 +49,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # A picture: DrawingML's image (a:blip), or VML's in an older file (its copy in mc:Fallback is not another)
 _PICTURES = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
+# A chart or a SmartArt diagram: DrawingML whose data lives in a part of its own, with no picture.
+_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+_CHART_KINDS = ("/chart", "/chartex", "/diagram")
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _DOC_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
@@ -473,6 +476,10 @@ class _Reader:
                 self._drop("import_docx_object", program=ole.get("ProgID") or "OLE")
             elif _is_picture(picture) and line not in self.pictures:
                 self.pictures.append(line)
+        for graphic in p.iter(_GRAPHIC_DATA):
+            if (graphic.get("uri") or "").endswith(_CHART_KINDS) and not any(
+                    a.tag == MC + "Fallback" for a in graphic.iterancestors()):
+                self._drop("import_docx_chart")
         for box in p.iter(W + "txbxContent"):
             between = []
             for ancestor in box.iterancestors():

@@ -616,7 +616,8 @@ def _attachments(draft: Draft, blocks: list[SourceBlock], start: int, end: int) 
     """附件：1.… and its further items, between the body and the signature."""
     for index in range(end - 1, start - 1, -1):
         block = blocks[index]
-        numbered_item = isinstance(block, SourceParagraph) and _ITEM_NUMBER.match(block.text)
+        # typed (1.…) or numbered by Word (the marker apart from the text)
+        numbered_item = isinstance(block, SourceParagraph) and _ITEM_NUMBER.match(block.marker or block.text)
         if not isinstance(block, SourceParagraph) or (is_heading(block) and not numbered_item):
             return end
         match = _ATTACHMENTS.fullmatch(block.text.strip())

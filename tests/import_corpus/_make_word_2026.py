@@ -110,7 +110,7 @@ class Draft:
     nums: list[str] = field(default_factory=list)
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a list's levels linked to styles
     styles: list[str] = field(default_factory=list)
-    embedded: list[tuple[str, str, bytes]] = field(default_factory=list)  # (part name, content type, bytes)
+    embedded: list[tuple[str, str, bytes, str]] = field(default_factory=list)  # (part, content type, bytes, relation)
     header_text: str | None = None
     footer_page: bool = False
     ids: int = 0
@@ -195,9 +195,10 @@ class Draft:
         paraid = f' w14:paraId="{0x10000000 + len(self.body):08X}" w14:textId="77777777"' if self.wps else ""
         return f'<w:p{paraid}><w:pPr>{"".join(props)}</w:pPr>{start}{runs if runs is not None else self.runs(text, font, bold, size)}</w:p>'
 
-    def embed(self, name: str, content_type: str, blob: bytes) -> str:
-        """A part the body refers to, by the placeholder its relationship's id replaces."""
-        self.embedded.append((name, content_type, blob))
+    def embed(self, name: str, content_type: str, blob: bytes, kind: str) -> str:
+        """A part the body refers to (`kind` its relationship: image, package, chart), by the
+        placeholder its relationship's id replaces."""
+        self.embedded.append((name, content_type, blob, kind))
         return f"⟪rel:{len(self.embedded) - 1}⟫"
 
     def add(self, *xml: str) -> None:
@@ -282,8 +283,7 @@ class Draft:
         body = document.element.body
         sect = body[-1]
         xml = "".join(self.body)
-        for n, (name, content_type, blob) in enumerate(self.embedded):
-            kind = "image" if content_type.startswith("image/") else "package"
+        for n, (name, content_type, blob, kind) in enumerate(self.embedded):
             part = Part(PackURI(name), content_type, blob, document.part.package)
             xml = xml.replace(f"⟪rel:{n}⟫", document.part.relate_to(part, REL + kind))
         for element in parse_xml(f"<w:body {NS}>{xml}</w:body>"):
@@ -376,6 +376,8 @@ class Draft:
         for key, part in truth["parts"].items():
             lines += [f"  {key}:", f"    heading: {_scalar(part['heading'])}", "    content:"]
             lines += _items(part["content"], 6)
+        if truth.get("attachments"):
+            lines += ["", "attachments: # 附件", *(f"  - {_scalar(a)}" for a in truth["attachments"])]
         for key, label in (("header", "版头"), ("end_block", "版记")):
             value = getattr(self, key)
             if value:
@@ -443,14 +445,39 @@ def png(width: int, height: int) -> bytes:
 def excel_object(d: Draft) -> str:
     """A table pasted from Excel with 'paste special, as an object': Word shows its picture (VML)
     and keeps the workbook as an embedded package."""
-    image = d.embed("/word/media/image1.png", "image/png", png(8, 4))
+    image = d.embed("/word/media/image1.png", "image/png", png(8, 4), "image")
     workbook = d.embed("/word/embeddings/Microsoft_Excel_Worksheet.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x05\x06" + b"\0" * 18)
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x05\x06" + b"\0" * 18, "package")
     return (f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:object w:dxaOrig="8520" w:dyaOrig="2340">'
             f'<v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:426pt;height:117pt" o:ole="" '
             f'xmlns:o="urn:schemas-microsoft-com:office:office"><v:imagedata r:id="{image}" o:title=""/></v:shape>'
             f'<o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" ProgID="Excel.Sheet.12" '
             f'ShapeID="_x0000_i1025" DrawAspect="Content" ObjectID="_1766012345" r:id="{workbook}"/></w:object></w:r></w:p>')
+
+
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def bar_chart(d: Draft, title: str, series: str, points: list[tuple[str, int]]) -> str:
+    """A column chart inserted in Word (Insert > Chart): a drawing pointing to a chart part."""
+    cats = "".join(f'<c:pt idx="{i}"><c:v>{escape(k)}</c:v></c:pt>' for i, (k, _) in enumerate(points))
+    vals = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, (_, v) in enumerate(points))
+    n = f'<c:ptCount val="{len(points)}"/>'
+    axis = '<c:scaling><c:orientation val="minMax"/></c:scaling>'
+    chart = (f'<c:chartSpace xmlns:c="{C}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart>'
+             f'<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>{escape(title)}</a:t></a:r></a:p></c:rich></c:tx></c:title>'
+             f'<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
+             f'<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>{escape(series)}</c:v></c:tx>'
+             f'<c:cat><c:strLit>{n}{cats}</c:strLit></c:cat><c:val><c:numLit>{n}{vals}</c:numLit></c:val></c:ser>'
+             f'<c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/>{axis}<c:axPos val="b"/>'
+             f'<c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/>{axis}<c:axPos val="l"/><c:crossAx val="1"/>'
+             f"</c:valAx></c:plotArea></c:chart></c:chartSpace>")
+    rid = d.embed("/word/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+                  chart.encode(), "chart")
+    return (f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="5486400" cy="3200400"/><wp:docPr id="3" name="图表 3"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic><a:graphicData uri="{C}"><c:chart xmlns:c="{C}" r:id="{rid}"/></a:graphicData></a:graphic>'
+            f"</wp:inline></w:drawing></w:r></w:p>")
 
 
 # tables
@@ -1311,6 +1338,35 @@ def excel_object_commerce() -> Draft:
     d.part("plans", "2026年工作安排", marker="四、")
     d.para("一是加强商务领域执法；二是深化预付卡监管；三是推进商务诚信建设。")
     sign(d, "2026年1月21日")
+    return d
+
+
+@draft
+def attachments_chart_civil() -> Draft:
+    d = Draft("word-attachments-chart-civil-2026", "a column chart of figures (not imported, a warning); the attachment "
+              "note 附件： above a list Word numbers (1. 2.); the signature and date pushed right with full-width spaces",
+              "青山县民政局", 2025, "2026-01-16", addressees=["县委全面依法治县委员会办公室"])
+    d.truth["attachments"] = ["2025年度法治政府建设重点任务完成情况表", "2025年度行政执法统计年报"]
+    d.add(d.title_p("青山县民政局2025年度法治政府建设情况报告"))
+    d.addressee("县委全面依法治县委员会办公室：")
+    d.opening("2025年，县民政局坚持以习近平法治思想为指导，推进民政领域依法行政。现将有关情况报告如下：")
+    d.part("measures", "主要举措和成效", marker="一、")
+    d.section("规范社会组织登记管理", marker="（一）")
+    d.para("全年办理社会组织成立、变更、注销登记86件，查处非法社会组织3家。")
+    d.section("加强行政复议应诉", marker="（二）")
+    d.para("全年涉及我局的行政复议案件由2024年的9件下降至2025年的5件，见下图。")
+    d.add(bar_chart(d, "行政复议案件数", "案件数", [("2024年", 9), ("2025年", 5)]))
+    d.part("shortcomings", "存在的不足和原因", marker="二、")
+    d.para("基层民政执法力量薄弱，养老机构监管手段不足。")
+    d.part("leadership", "主要负责人履行推进法治建设第一责任人职责情况", marker="三、")
+    d.para("局主要负责人全年专题研究法治工作4次，带头开展述法。")
+    d.part("plans", "2026年工作打算", marker="四、")
+    d.para("一是加强社会组织监管；二是推进养老服务领域执法；三是深化民政普法。")
+    items = d.num("items")
+    d.add(d.p(first=None), d.p("附件：", first=200))
+    for name in d.truth["attachments"]:
+        d.add(d.p(name, num=(items, 0), left=300))
+    d.add(d.p(first=None), d.p("　" * 18 + "青山县民政局", first=None), d.p("　" * 17 + "2026年1月16日", first=None))
     return d
 
 
