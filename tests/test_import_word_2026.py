@@ -241,6 +241,11 @@ def test_a_chart_is_warned_of_and_an_attachment_list_numbered_by_word_is_the_att
     assert result.report.signature == result.report.issuer == "青山县民政局"  # pushed right by spaces
 
 
+def test_a_formula_reads_as_its_text_and_a_character_under_its_pinyin_without_it():
+    text = _everything(_import("word-outline-levels-district-2026.docx").report)
+    assert "案卷合格率≥95%。" in text and "为洑溪村等12个村" in text and "fú" not in text
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("name", [p.name for p in CONVERTED])

@@ -21,7 +21,8 @@ What an agency draft and our own DOCX output have in common, and what is read he
   end block of a .doc it converted, or of our own DOCX) as a frame, which is a text box in DOCX;
 - a field's shown result (a hyperlink's text, a caption's number), not its instruction; a symbol
   of the Symbol or Wingdings font (w:sym, or its private-use code in a run set in the font) as
-  the Unicode character it shows.
+  the Unicode character it shows; a formula's text (≥95%); characters under their pinyin (ruby)
+  without the pinyin.
 Headers and footers are not read (the running title, the page number). What the report cannot
 hold gets a warning at its place: a footnote's, an endnote's or a comment's text, hidden text, a
 picture, a chart or SmartArt, an embedded object (an Excel table pasted as one); a table of contents (a TOC field or Word's TOC control) and an unfilled control's prompt
@@ -52,6 +53,7 @@ _PICTURES = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{ur
 # A chart or a SmartArt diagram: DrawingML whose data lives in a part of its own, with no picture.
 _GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 _CHART_KINDS = ("/chart", "/chartex", "/diagram")
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _DOC_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
@@ -356,7 +358,9 @@ class _Reader:
         for child in element:
             if child.tag in _SKIPPED:
                 continue
-            if child.tag == W + "r":
+            if child.tag == _MATH + "r":  # a formula's run (Insert > Equation): its text, in order
+                yield child
+            elif child.tag == W + "r":
                 if self._hidden(child):
                     self._drop("import_docx_hidden", self._run_text(child))
                     continue
@@ -398,6 +402,10 @@ class _Reader:
         for child in run:
             if child.tag == W + "t":
                 out.append(self._symbol_text(child.text or "", run))
+            elif child.tag == _MATH + "t":
+                out.append(child.text or "")
+            elif child.tag == W + "ruby":  # characters with their pinyin above: the characters
+                out += [self._run_text(base) for base in child.iterfind(f"{W}rubyBase/{W}r")]
             elif child.tag == W + "sym":
                 out.append(self._symbol(child))
             elif child.tag == W + "tab":

@@ -18,6 +18,7 @@ Inline marks in a text (⟦kind:argument⟧), each written as Word writes it:
     shy / nbsp         a soft hyphen / a non-breaking space  pe                  a proofing mark
     bm:NAME            a bookmark                            fld:INSTR|RESULT    a field (fldChar)
     fs:INSTR|RESULT    a simple field (w:fldSimple)
+    math               a formula (Insert > Equation)         ruby:字|zì          a character under its pinyin
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 NS = " ".join((nsdecls("w", "r", "wp", "a"), 'xmlns:v="urn:schemas-microsoft-com:vml"',
                'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"',
                'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"',
-               'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'))
+               'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"',
+               'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'))
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 FANG, HEI, KAI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
@@ -76,6 +78,10 @@ def visible(text: str) -> str:
             return SYMBOLS.get(arg.split(":")[1], "")  # one the reader cannot show: nothing
         if kind in ("fld", "fs"):
             return arg.split("|", 1)[1]
+        if kind == "math":
+            return arg
+        if kind == "ruby":
+            return arg.split("|")[0]
         return ""
 
     return MARK.sub(shown, text).replace("\u00a0", "")
@@ -164,6 +170,14 @@ class Draft:
             return f'<w:r>{props}<w:sym w:font="{face}" w:char="{char}"/></w:r>'
         if kind == "shy":
             return f"<w:r>{props}<w:softHyphen/></w:r>"
+        if kind == "math":
+            return f"<m:oMath><m:r>{props}<m:t>{escape(arg)}</m:t></m:r></m:oMath>"
+        if kind == "ruby":
+            base, pinyin = arg.split("|")
+            return (f'<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/><w:hps w:val="16"/>'
+                    f'<w:hpsRaise w:val="30"/><w:hpsBaseText w:val="32"/><w:lid w:val="zh-CN"/></w:rubyPr>'
+                    f"<w:rt><w:r>{rpr(FANG, size=16)}{t(pinyin)}</w:r></w:rt>"
+                    f"<w:rubyBase><w:r>{props}{t(base)}</w:r></w:rubyBase></w:ruby></w:r>")
         if kind == "nbsp":
             return f"<w:r>{props}{t(chr(0xA0))}</w:r>"
         if kind == "pe":
@@ -1024,7 +1038,8 @@ def wps_styles_town() -> Draft:
 @draft
 def outline_levels_justice() -> Draft:
     d = Draft("word-outline-levels-district-2026", "headings typed without numbers in 黑体 and 楷体, each given an outline "
-              "level in the paragraph (大纲级别, for the navigation pane); sizes in half-points, indents in characters",
+              "level in the paragraph (大纲级别, for the navigation pane); sizes in half-points, indents in characters; "
+              "a formula (≥95%, Insert > Equation) read as its text, a rare character under its pinyin (ruby) without it",
               "北湖区司法局", 2024, "2025-01-21", addressees=["区委全面依法治区委员会办公室"])
     one, two = '<w:outlineLvl w:val="0"/>', '<w:outlineLvl w:val="1"/>'
     d.add(d.title_p("北湖区司法局2024年度法治政府建设情况报告"))
@@ -1034,11 +1049,12 @@ def outline_levels_justice() -> Draft:
     d.section("统筹推进法治政府示范创建", how="faces", ppr=two)
     d.para("对照示范创建指标体系逐项抓落实，全区法治政府建设考核指标完成率97.6%。")
     d.section("加强行政执法协调监督", how="faces", ppr=two)
-    d.para("开展行政执法突出问题专项整治，纠正不规范执法行为46个。")
+    d.para("开展行政执法突出问题专项整治，纠正不规范执法行为46个，案卷合格率⟦math:≥95%⟧。")
     d.part("shortcomings", "存在的不足和原因", how="faces", ppr=one)
     d.para("执法监督信息化水平不高，监督的精准性还不够。")
     d.part("leadership", "主要负责人履行推进法治建设第一责任人职责情况", how="faces", ppr=one)
-    d.para("局主要负责人全年主持召开党组会议研究法治工作6次，带头讲授法治课2次。")
+    d.para("局主要负责人全年主持召开党组会议研究法治工作6次，带头讲授法治课2次，为⟦ruby:洑|fú⟧溪村等"
+           "12个村（社区）宣讲民法典。")
     d.part("plans", "2025年工作安排", how="faces", ppr=one)
     d.para("一是深化法治政府示范创建；二是完善行政执法协调监督工作体系；三是加强公共法律服务。")
     sign(d, "2025年1月21日")
