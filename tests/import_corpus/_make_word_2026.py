@@ -280,12 +280,6 @@ class Draft:
         self._here().append({"table": table})
         self.add(xml or grid_table([header, *rows]))
 
-    def close_sections(self) -> None:
-        self._section = None
-
-    def page_break(self) -> None:
-        self.add('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
-
     def plain_signoff(self, signature: str, date: str) -> None:
         self.add(self.p(signature, jc="right", first=None, ppr='<w:ind w:right="640"/>'),
                  self.p(date, jc="right", first=None, ppr='<w:ind w:right="640"/>'))
@@ -496,9 +490,9 @@ def bar_chart(d: Draft, title: str, series: str, points: list[tuple[str, int]]) 
 
 # tables
 
-def cell(text: str, width: int = 1800, props: str = "", font: str = FANG, size: int = 24, ps: str = "") -> str:
+def cell(text: str, width: int = 1800, props: str = "", font: str = FANG, size: int = 24) -> str:
     paragraphs = "".join(
-        f'<w:p><w:pPr><w:jc w:val="center"/>{ps}</w:pPr>' + (f"<w:r>{rpr(font, size=size)}{t(line)}</w:r>" if line else "") + "</w:p>"
+        f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>' + (f"<w:r>{rpr(font, size=size)}{t(line)}</w:r>" if line else "") + "</w:p>"
         for line in text.split("\n"))
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{props}</w:tcPr>{paragraphs}</w:tc>'
 
@@ -517,12 +511,9 @@ def table_xml(rows: list[str], widths: list[int], borders: str = BORDERS) -> str
             f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
 
 
-def grid_table(rows: list[list[str]], width: int = 8800, repeat_header: bool = False) -> str:
+def grid_table(rows: list[list[str]], width: int = 8800) -> str:
     widths = [width // len(rows[0])] * len(rows[0])
-    header = '<w:trPr><w:tblHeader/></w:trPr>' if repeat_header else ""
-    return table_xml([
-        f'<w:tr>{header if i == 0 else ""}' + "".join(cell(c, w) for c, w in zip(row, widths)) + "</w:tr>"
-        for i, row in enumerate(rows)], widths)
+    return table_xml(["<w:tr>" + "".join(cell(c, w) for c, w in zip(row, widths)) + "</w:tr>" for row in rows], widths)
 
 
 def layout_rows(rows: list[list[str]], widths: list[int], font: str = FANG, size: int = 32, align: str = "left") -> str:
