@@ -12,7 +12,8 @@ What an agency draft and our own DOCX output have in common, and what is read he
   Word counts (one count per definition), since it is not in the text; bullets are not markers;
 - heading styles ("Heading 2", "标题 2") and outline levels, for headings without markers;
 - a run-in heading as the leading runs whose face (east-Asian font, bold, the run's own or its
-  styles') differs from the rest of the paragraph, e.g. "（一）加强组织领导。" in 楷体 followed by body text in 仿宋;
+  styles') differs from the rest of the paragraph, e.g. "（一）加强组织领导。" in 楷体 followed by
+  body text in 仿宋;
 - alignment and indents (w:jc, w:ind in twips or in characters), which say where signature and
   date were placed (for the seal);
 - tables that only lay text out (one column, or holding the red header or the end block) are read
@@ -25,8 +26,9 @@ What an agency draft and our own DOCX output have in common, and what is read he
   without the pinyin.
 Headers and footers are not read (the running title, the page number). What the report cannot
 hold gets a warning at its place: a footnote's, an endnote's or a comment's text, hidden text, a
-picture, a chart or SmartArt, an embedded object (an Excel table pasted as one); a table of contents (a TOC field or Word's TOC control) and an unfilled control's prompt
-are left out with a note; tracked changes are read as accepted, with one warning.
+picture, a chart or SmartArt, an embedded object (an Excel table pasted as one). A table of
+contents (a TOC field or Word's TOC control) and an unfilled control's prompt are left out with
+a note; tracked changes are read as accepted, with one warning.
 """
 
 from __future__ import annotations
@@ -373,21 +375,21 @@ class _Reader:
             else:
                 yield from self._runs(child)
 
+    def _own_props(self, run: Any) -> list[Any]:
+        """The run's properties, then its character style's."""
+        style = _attr(run.find(f"{W}rPr/{W}rStyle"), "val")
+        props = [run.find(W + "rPr"), *([s.find(W + "rPr") for s in self.styles.chain(style)] if style else [])]
+        return [found for found in props if found is not None]
+
     def _hidden(self, run: Any) -> bool:
         """Text set hidden (w:vanish), which Word neither shows nor prints by default."""
-        props = [run.find(W + "rPr")]
-        style = _attr(run.find(f"{W}rPr/{W}rStyle"), "val")
-        props += [s.find(W + "rPr") for s in self.styles.chain(style)] if style else []
-        return next((_on(p.find(W + "vanish")) for p in props if p is not None and p.find(W + "vanish") is not None), False)
+        return next((_on(r.find(W + "vanish")) for r in self._own_props(run) if r.find(W + "vanish") is not None), False)
 
     def _run_props(self, run: Any, p: Any) -> list[Any]:
-        """The run's properties, then its character style's, its paragraph style's and the
-        document's defaults: what a run does not set it takes from these, in this order."""
-        props = [run.find(W + "rPr")]
-        style = _attr(run.find(f"{W}rPr/{W}rStyle"), "val")
-        props += [s.find(W + "rPr") for s in self.styles.chain(style)] if style else []
-        props += [s.find(W + "rPr") for s in self.styles.chain(self._style_id(p))] + [self.styles.default_run]
-        return [found for found in props if found is not None]
+        """The run's own properties, then its paragraph style's and the document's defaults: what
+        a run does not set it takes from these, in this order."""
+        props = [s.find(W + "rPr") for s in self.styles.chain(self._style_id(p))] + [self.styles.default_run]
+        return self._own_props(run) + [found for found in props if found is not None]
 
     def _face(self, run: Any, p: Any) -> tuple[str | None, bool]:
         """The east-Asian font and the weight the run is set in: a run that sets no font has
@@ -580,13 +582,13 @@ class _Reader:
     def walk(self, container: Any, line: int | None = None) -> None:
         """Paragraphs and tables in order; at the top level each one advances the number."""
         for child in container:
-            if child.tag == W + "sdt" and _is_placeholder(child):
+            if child.tag == W + "sdt" and (_is_placeholder(child) or _is_toc(child)):
                 self.here = line if line is not None else self.number + 1
-                self._drop("import_docx_placeholder", "".join(self._run_text(r) for r in child.iter(W + "r")))
-                continue
-            if child.tag == W + "sdt" and child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery[@{W}val='Table of Contents']") is not None:
-                self.number += line is None
-                self._skip_toc(list(child.iter(W + "p")), line if line is not None else self.number)
+                self.number += _lines(child) if line is None else 0  # its paragraphs are lines all the same
+                if _is_toc(child):
+                    self._skip_toc(list(child.iter(W + "p")), self.here)
+                else:
+                    self._drop("import_docx_placeholder", "".join(self._run_text(r) for r in child.iter(W + "r")))
                 continue
             if child.tag in _OPENED:
                 self.walk(child, line)
@@ -602,6 +604,17 @@ class _Reader:
                 self.paragraph(child, here)
             else:
                 self.table(child, here)
+
+
+def _is_toc(sdt: Any) -> bool:
+    """Word's table of contents control (References > Table of Contents)."""
+    return sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery[@{W}val='Table of Contents']") is not None
+
+
+def _lines(sdt: Any) -> int:
+    """The body lines (paragraphs and tables) a block-level content control holds."""
+    content = sdt.find(W + "sdtContent")
+    return sum(_lines(c) if c.tag == W + "sdt" else c.tag in (W + "p", W + "tbl") for c in content) if content is not None else 0
 
 
 def _is_placeholder(element: Any) -> bool:
