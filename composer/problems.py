@@ -333,6 +333,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read this OFD file ({reason}); is it an .ofd file?",
     ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
+    "import_mhtml_no_page": (
+        "该单个文件网页（.mhtml）中没有找到网页正文：请在浏览器中打开原网页，“另存为”“网页，全部”（.html）后导入",
+        "this single-file web page (.mhtml) holds no page: open the page in the browser and save it as 'Webpage, Complete' (.html), then import that",
+    ),
     "import_soffice_missing": (
         "无法读取 {suffix} 文件：本机没有安装 LibreOffice（找不到 soffice 命令）。请安装 LibreOffice 后再试，"
         "或在 Word、WPS 中“另存为” .docx 后导入",

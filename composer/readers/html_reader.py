@@ -41,7 +41,7 @@ _SKIPPED_NAMES = {
     "crumbs", "position", "location", "share", "bdsharebuttonbox", "sidebar", "toolbar", "copyright",
     # and as Chinese sites name them, often in pinyin initials: 无障碍, 导航, 当前位置, 面包屑, 分享, 相关
     "topbar", "wza", "logo", "search", "dh", "daohang", "dqwz", "mbx", "fx", "fenxiang", "xgwz", "xglj",
-    "related", "print", "dayin", "banquan", "skip",
+    "related", "print", "dayin", "banquan", "skip", "xglm", "xgwj", "xgxx",
     # a WeChat article's: the account's line (name, time, place) and the reading bar (阅读原文, 在看)
     "rich_media_meta_list", "meta_content", "rich_media_tool", "rich_media_area_extra", "js_pc_qr_code",
 }
@@ -355,6 +355,26 @@ def _picture(element: Any) -> bool:
         return False
     sizes = [element.get("width"), element.get("height"), *_SIZE.findall(element.get("style") or "")]
     return not any(size and size.strip().isdigit() and int(size) < 64 for size in sizes)
+
+
+def read_mhtml(data: bytes, name: str, profile: Profile) -> SourceDocument:
+    """A page saved by the browser as one file (网页，单个文件: .mhtml, .mht), read as its page: the
+    MIME archive's first HTML part, decoded from its transfer encoding and charset (its lines are
+    the page's, as the browser saved it)."""
+    import email
+    import email.policy
+
+    archive = email.message_from_bytes(data, policy=email.policy.compat32)
+    page = next((part for part in archive.walk() if part.get_content_type() == "text/html"), None)
+    payload = page.get_payload(decode=True) if page is not None else None
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise ReportError([Problem("import_mhtml_no_page", {}, Location(name))])
+    charset = page.get_content_charset() if page is not None else None
+    try:
+        payload = payload.decode(charset).encode("utf-8") if charset else payload
+    except (LookupError, UnicodeDecodeError):
+        pass  # an unknown or wrong charset: the page's bytes are read as any page's are
+    return read_html(payload, name, profile)
 
 
 def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:

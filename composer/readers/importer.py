@@ -22,7 +22,7 @@ from ..limits import MAX_PARAGRAPHS
 from ..problems import Location, Problem, ReportError
 from ..profile import Profile, load_profile
 from .docx_reader import read_docx
-from .html_reader import read_html
+from .html_reader import read_html, read_mhtml
 from .office_reader import read_office
 from .ofd_reader import read_ofd
 from .pdf_reader import read_pdf
@@ -36,6 +36,7 @@ Reader = Callable[[bytes, str, Profile], SourceDocument]
 READERS: dict[str, Reader] = {
     "txt": read_text, "text": read_text, "md": read_markdown, "markdown": read_markdown,
     "docx": read_docx, "html": read_html, "htm": read_html, "xhtml": read_html,
+    "mhtml": read_mhtml, "mht": read_mhtml,
     "doc": read_office, "wps": read_office, "odt": read_office, "pdf": read_pdf,
     "ofd": read_ofd,
 }
@@ -117,7 +118,7 @@ def import_report(
     source = Path(path)
     name = str(source)
     reader = reader_for(source, kind)
-    data = read_bytes(source, _BINARY_LIMIT) if reader in (read_pdf, read_office) else read_bytes(source)
+    data = read_bytes(source, _BINARY_LIMIT) if reader in (read_pdf, read_office, read_mhtml) else read_bytes(source)
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
     document = reader(data, name, profile)
