@@ -333,6 +333,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read this OFD file ({reason}); is it an .ofd file?",
     ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
+    "import_html_embedded_document": (
+        "该网页只是用查看器显示文件 {file}，网页上没有报告的文字：请下载该文件（网页上的下载链接，或在浏览器中打开该地址后保存），再导入该文件",
+        "this page only shows the file {file} in a viewer and holds no text of the report: download that file "
+        "(the page's download link, or open the address in the browser and save it), then import it",
+    ),
     "import_mhtml_no_page": (
         "该单个文件网页（.mhtml）中没有找到网页正文：请在浏览器中打开原网页，“另存为”“网页，全部”（.html）后导入",
         "this single-file web page (.mhtml) holds no page: open the page in the browser and save it as 'Webpage, Complete' (.html), then import that",

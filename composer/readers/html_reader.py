@@ -183,6 +183,7 @@ class _Page:
         self.marker = ""  # the number a browser draws before an <ol>'s item, for its first paragraph
         self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
         self.pictures: list[int] = []  # the lines of the article's pictures, which the report cannot hold
+        self.embedded: list[tuple[str, int]] = []  # documents shown in a viewer (<iframe src="….pdf">), with their lines
 
     def add(self, text: str | None, bold: bool, line: int, face: Face = None) -> None:
         if text:
@@ -216,6 +217,8 @@ class _Page:
                     self.dropped.append((text[:60], element.sourceline or 0))
             elif _picture(element):
                 self.pictures.append(element.sourceline or 0)
+            elif document := _embedded_document(element):
+                self.embedded.append((document, element.sourceline or 0))
             return
         tag = element.tag.lower()
         if tag == "br":
@@ -357,6 +360,20 @@ def _picture(element: Any) -> bool:
     return not any(size and size.strip().isdigit() and int(size) < 64 for size in sizes)
 
 
+# A document a page shows in a viewer rather than as text: the report as published, to import instead.
+_DOCUMENT = re.compile(r"[^\s\"'<>]+\.(?:pdf|ofd|docx?|wps)(?=$|[?#&])", re.I)
+# Fewer characters than this besides the viewer, and the page holds no report of its own.
+_ONLY_A_VIEWER = 300
+
+
+def _embedded_document(element: Any) -> str | None:
+    """The document an <iframe>, <embed> or <object> shows (a PDF viewer's file=… too), if any."""
+    if not isinstance(element.tag, str) or element.tag.lower() not in ("iframe", "embed", "object"):
+        return None
+    found = _DOCUMENT.search(element.get("src") or element.get("data") or "")
+    return found.group(0).rsplit("file=", 1)[-1] if found else None
+
+
 def read_mhtml(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """A page saved by the browser as one file (网页，单个文件: .mhtml, .mht), read as its page: the
     MIME archive's first HTML part, decoded from its transfer encoding and charset (its lines are
@@ -397,4 +414,7 @@ def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:
     page.flush()
     notes += [Problem("import_furniture", {"text": text}, Location(name, line, 1), "info") for text, line in page.dropped]
     notes += [Problem("import_picture_dropped", {}, Location(name, line, 1), "warning") for line in page.pictures]
+    if page.embedded and sum(len(b.text) for b in page.blocks if isinstance(b, SourceParagraph)) < _ONLY_A_VIEWER:
+        document, line = page.embedded[0]
+        raise ReportError([Problem("import_html_embedded_document", {"file": document}, Location(name, line, 1))])
     return SourceDocument(_mark_title(page.blocks, _article_title(root)), notes)

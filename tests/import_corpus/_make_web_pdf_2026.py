@@ -450,6 +450,11 @@ REPORTS: list[dict[str, Any]] = [
     ),
 ]
 
+REPORTS.append(report(
+    "site-pdf-viewer-only-2026", "青山县人民政府", 2024, "2025-01-20", "青山县2024年法治政府建设年度报告", "", {},
+    refusal=["import_html_embedded_document"],
+))
+
 # --------------------------------------------------------------- shared pieces
 
 
@@ -768,6 +773,25 @@ def saved_complete(report: dict[str, Any]) -> bytes:
 </div>
 <div class="foot">北湖街道办事处 版权所有</div>
 </body></html>
+"""
+    return page.encode("utf-8")
+
+
+def viewer_only(report: dict[str, Any]) -> bytes:
+    """A page whose article is only the published PDF in pdf.js's viewer, and its download link:
+    the report's text is in the PDF, not on the page."""
+    pdf = "/module/download/downfile.jsp?classid=0&filename=P020250120.pdf"
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{report['title']}_青山县人民政府</title>
+<meta name="ArticleTitle" content="{report['title']}"></head>
+<body><div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/fzzfjs">法治政府建设</a></div>
+<div class="article"><h1>{report['title']}</h1>
+<div class="info">发布时间：2025-01-21　来源：县司法局　浏览次数：208</div>
+<div id="zoom" class="pages_content">
+<iframe src="/js/pdfjs/web/viewer.html?file={pdf}" width="100%" height="1000" frameborder="0"></iframe>
+<p>附件：<a href="{pdf}">{report['title']}.pdf</a></p>
+</div></div>
+<div class="footer">主办单位：青山县人民政府办公室　网站标识码：3302250001</div></body></html>
 """
     return page.encode("utf-8")
 
@@ -1383,6 +1407,7 @@ SHAPES: dict[str, Shape] = {
     "site-hanweb-br-lines-2026": (".html", hanweb, "Hanweb page: one <p> per part with its lines separated by <br>, <b> headings, &nbsp; indents, signature and date in one right-aligned <p>"),
     "site-dedecms-pdf-viewer-2026": (".html", dedecms, "DedeCMS page: an embedded PDF viewer (iframe, embed, download link) above the text; the viewer and its links are furniture; GB2312 in <meta charset>"),
     "site-saved-complete-2026": (".html", saved_complete, "a page saved by the browser as 网页，全部: saved-from comment, NAME_files/ links, a photo at the end (left out with a warning)"),
+    "site-pdf-viewer-only-2026": (".html", viewer_only, ""),
     "site-mhtml-single-file-2026": (".mhtml", mhtml, "a page saved by Chrome as 网页，单个文件 (.mhtml): MIME multipart/related, quoted-printable UTF-8 HTML"),
     "site-wrong-charset-2026": (".html", wrong_charset, "the <meta> declares GB2312 while the bytes are UTF-8 (a copied template); part headings bold, sections as 一是… paragraphs"),
     "site-word-msonormal-colspan-2026": (".html", word_msonormal, "Word pasted into the CMS editor: MsoNormal, mso styles, <o:p>, a conditional comment, the table's caption a colspan first row"),
@@ -1409,6 +1434,9 @@ def write(name: str) -> None:
         make(report, target)
     else:
         target.write_bytes(make(report))
+    if report.get("refusal"):  # no report on it: the import must refuse, saying what to do
+        (HERE / f"{name}.refusal.txt").write_text("\n".join(report["refusal"]) + "\n", encoding="utf-8")
+        return
     (HERE / f"{name}.expected.yaml").write_text(expected(report, note), encoding="utf-8")
     furniture = HERE / f"{name}.furniture.txt"
     if report.get("furniture"):

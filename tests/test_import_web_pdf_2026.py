@@ -1,0 +1,143 @@
+"""Web pages, published PDFs and pasted text as sites and offices really have them
+(tests/import_corpus/{site,pdf,copy}-*-2026.*, made by _make_web_pdf_2026.py): what their import
+says, and that what it imports prints every paragraph once, in order.
+
+The corpus test scores each against its ground truth; these check what the scorer does not: the
+refusals and notes a user sees, and the rendered PDF and DOCX read back.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import composer
+from composer.model import Section
+from conftest import REPO, run_cli
+from readback import assert_printed_once_in_order
+
+sys.path.insert(0, str(REPO / "bench"))
+import import_score  # noqa: E402
+
+CORPUS = REPO / "tests" / "import_corpus"
+DRAFTS = [p for p in import_score.drafts() if p.stem.endswith("-2026")]
+IMPORTED = [p for p in DRAFTS if p.with_suffix("").with_suffix(".expected.yaml").exists()]
+
+
+def _notes(result: composer.ImportResult, code: str) -> list[composer.Problem]:
+    return [note for note in result.notes if note.code == code]
+
+
+def test_the_drafts_are_many_and_of_every_shape():
+    assert len(IMPORTED) >= 20 and {p.suffix for p in DRAFTS} == {".html", ".mhtml", ".pdf", ".txt"}
+    assert {p.name.split("-")[0] for p in DRAFTS} == {"site", "pdf", "copy"}
+
+
+def test_a_page_saved_as_one_file_is_read_as_its_page():
+    result = composer.import_report(CORPUS / "site-mhtml-single-file-2026.mhtml")
+    report = result.report
+    assert report is not None, result.problems
+    assert report.title == "南屏县卫生健康局2024年度法治政府建设工作报告"
+    assert [s.heading for s in report.parts.measures.content if isinstance(s, Section)] == [
+        "加强卫生健康行政执法", "深化法治宣传教育"]
+    assert {n.params["text"] for n in _notes(result, "import_furniture")} >= {"首页无障碍", "关闭窗口"}
+
+
+def test_a_single_file_page_without_a_page_in_it_is_refused_saying_how_to_save_it(tmp_path):
+    saved = tmp_path / "报告.mht"
+    saved.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
+                      b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n")
+    result = run_cli("import", str(saved), "-o", str(tmp_path / "report.yaml"))
+    assert result.returncode == 1 and not (tmp_path / "report.yaml").exists()
+    assert "没有找到网页正文：请在浏览器中打开原网页，“另存为”“网页，全部”（.html）后导入" in result.stderr
+
+
+def test_a_page_that_only_shows_the_published_pdf_is_refused_saying_to_import_the_pdf(tmp_path):
+    page = CORPUS / "site-pdf-viewer-only-2026.html"
+    out = tmp_path / "report.yaml"
+    result = run_cli("import", str(page), "-o", str(out))
+    assert result.returncode == 1 and not out.exists()
+    document = "/module/download/downfile.jsp?classid=0&filename=P020250120.pdf"
+    assert f"{page}:8:1: 错误: 该网页只是用查看器显示文件 {document}，网页上没有报告的文字：请下载该文件" in result.stderr
+    assert "没有找到成文日期" not in result.stderr  # not told to write what is in the PDF
+    english = run_cli("--lang", "en", "import", str(page), "-o", str(out))
+    assert f"this page only shows the file {document} in a viewer" in english.stderr
+
+
+def test_a_page_showing_the_pdf_above_its_text_is_read_from_its_text():
+    result = composer.import_report(CORPUS / "site-dedecms-pdf-viewer-2026.html")
+    assert result.report is not None, result.problems
+    dropped = [n.params["text"] for n in _notes(result, "import_furniture")]
+    assert any(text.startswith("查看原文件：") for text in dropped) and any(text.startswith("相关文章") for text in dropped)
+
+
+def test_a_seal_pasted_over_the_signature_of_a_pdf_seals_the_report_and_is_reported():
+    result = composer.import_report(CORPUS / "pdf-seal-running-header-2026.pdf")
+    report = result.report
+    assert report is not None, result.problems
+    [picture] = _notes(result, "import_picture_dropped")
+    [sealed] = _notes(result, "import_seal")
+    assert picture.severity == "warning" and picture.location.line == sealed.location.line  # at the signature
+    assert report.seal is True
+
+
+def test_a_photo_in_a_pdf_is_reported_where_it_stands_and_seals_nothing():
+    result = composer.import_report(CORPUS / "pdf-landscape-table-photo-2026.pdf")
+    report = result.report
+    assert report is not None, result.problems
+    [picture] = _notes(result, "import_picture_dropped")
+    assert (picture.severity, picture.location.line) == ("warning", 7)
+    assert not report.seal and not _notes(result, "import_seal")
+
+
+def test_a_running_header_repeating_the_title_from_page_two_is_dropped_with_a_note():
+    result = composer.import_report(CORPUS / "pdf-seal-running-header-2026.pdf")
+    assert result.report is not None
+    title = "桐江市交通运输局2024年度法治政府建设工作报告"
+    [furniture] = _notes(result, "import_pdf_furniture")
+    assert f"“{title}”" in furniture.params["text"]
+    assert result.report.title == title and title not in str(result.report.parts.model_dump())
+
+
+@pytest.mark.parametrize(("draft", "title"), [
+    ("pdf-wps-two-line-title-2026.pdf", "平川市水利局关于2025年度法治政府建设工作情况的报告"),
+    ("pdf-word-red-header-table-pages-2026.pdf", "安和县司法局关于2025年度法治政府建设情况的报告"),
+    ("pdf-spaced-characters-2026.pdf", "河东区应急管理局2025年度法治政府建设工作报告"),
+])
+def test_a_pdf_title_in_two_lines_or_letter_spaced_is_read_whole(draft, title):
+    result = composer.import_report(CORPUS / draft)
+    assert result.report is not None, result.problems
+    assert result.report.title == title
+    assert not _notes(result, "import_year_guessed")
+
+
+def test_headings_in_brackets_or_letter_spaced_lose_them_in_copied_text():
+    for draft in ("copy-wechat-brackets-emoji-2026.txt", "copy-wechat-article-read-more-2026.txt",
+                  "copy-pdf-spaced-headings-pages-2026.txt"):
+        report = composer.import_report(CORPUS / draft).report
+        assert report is not None, draft
+        assert report.parts.measures.heading == "主要举措和成效", draft
+        assert report.parts.shortcomings.heading == "存在的不足和原因", draft
+    spaced = composer.import_report(CORPUS / "copy-pdf-spaced-headings-pages-2026.txt").report
+    assert spaced is not None and spaced.title == "国家税务总局丰南县税务局2025年度法治税务建设情况报告"
+
+
+def test_the_links_and_bars_around_a_copied_article_are_dropped_with_a_note_each():
+    for draft, lines in {
+        "copy-wechat-article-read-more-2026.txt": ["图片来源：长宁民政", "阅读原文", "点击查看原文", "赞 在看 写留言"],
+        "copy-wechat-brackets-emoji-2026.txt": ["点击蓝字 关注我们", "青石发布 2026年01月14日 18:30 来源：青石镇党政办",
+                                                "分享  收藏  在看"],
+        "site-wrong-charset-2026.html": ["网站纠错"],
+    }.items():
+        dropped = [n.params["text"] for n in _notes(composer.import_report(CORPUS / draft), "import_furniture")]
+        assert set(lines) <= set(dropped), (draft, dropped)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("draft", IMPORTED, ids=[p.name for p in IMPORTED])
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_each_paragraph_is_printed_once_in_order(draft, fmt):
+    report = composer.import_report(draft).report
+    assert report is not None
+    assert_printed_once_in_order(report, fmt)
