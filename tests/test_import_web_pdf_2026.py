@@ -8,6 +8,7 @@ refusals and notes a user sees, and the rendered PDF and DOCX read back.
 
 from __future__ import annotations
 
+import quopri
 import sys
 
 import pytest
@@ -42,6 +43,22 @@ def test_a_page_saved_as_one_file_is_read_as_its_page():
     assert [s.heading for s in report.parts.measures.content if isinstance(s, Section)] == [
         "加强卫生健康行政执法", "深化法治宣传教育"]
     assert {n.params["text"] for n in _notes(result, "import_furniture")} >= {"首页无障碍", "关闭窗口"}
+
+
+def test_a_page_saved_by_internet_explorer_as_one_file_in_gb2312_is_read(tmp_path):
+    """IE's .mht: the page quoted-printable in the charset it declares (GB2312), CRLF lines."""
+    page = ("<html><head><title>柳林县林业局2023年度法治政府建设工作报告</title></head><body>"
+            "<p>柳林县林业局2023年度法治政府建设工作报告</p><p>2023年，县林业局依法履职。现将有关情况报告如下：</p>"
+            "<p>一、主要举措和成效</p><p>查处涉林案件46起。</p><p>二、存在的不足和原因</p><p>执法力量薄弱。</p>"
+            "<p>三、党政主要负责人履行推进法治建设第一责任人职责情况</p><p>局长履职到位。</p>"
+            "<p>四、2024年工作打算</p><p>加强执法队伍建设。</p><p>柳林县林业局</p><p>2024年1月22日</p></body></html>")
+    quoted = quopri.encodestring(page.encode("gb2312")).replace(b"\n", b"\r\n")
+    saved = tmp_path / "报告.mht"
+    saved.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"NextPart\"\r\n\r\n"
+                      b"--NextPart\r\nContent-Type: text/html;\r\n\tcharset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                      + quoted + b"\r\n--NextPart--\r\n")
+    report = composer.import_report(saved).report
+    assert report is not None and report.parts.measures.content == ["查处涉林案件46起。"]
 
 
 def test_a_single_file_page_without_a_page_in_it_is_refused_saying_how_to_save_it(tmp_path):

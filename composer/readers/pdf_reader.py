@@ -489,11 +489,13 @@ def _continues(paragraph: _Paragraph, line: _Line, frame: _Frame) -> bool:
 
 
 def _title_lines(previous: _Line, line: _Line, frame: _Frame) -> bool:
-    """Two centred lines in a title's type (larger than the body's), in one face and colour, one
-    right under the other: a title set in two lines (关于… / 2025年度…的报告)."""
+    """Two centred lines in a title's type (larger than the body's), in one face, not red (a
+    red header's mark is its own), one right under the other: a title set in two lines
+    (…关于 / 2025年度…的报告)."""
     return (
-        abs((line.x0 - frame.left) - (frame.right - line.x1)) < line.size and line.size >= 1.2 * frame.size and abs(line.size - previous.size) < 0.5
-        and previous.page == line.page and previous.red == line.red and previous.face(last=True) == line.face()
+        abs((line.x0 - frame.left) - (frame.right - line.x1)) < line.size and line.size >= 1.2 * frame.size
+        and not line.red and not previous.red and abs(line.size - previous.size) < 0.5
+        and previous.page == line.page and previous.face(last=True) == line.face()
         and previous.bottom - line.bottom < 2.2 * line.size and heading_marker(line.text)[0] is None
     )
 

@@ -450,6 +450,81 @@ REPORTS: list[dict[str, Any]] = [
     ),
 ]
 
+REPORTS += [
+    report(
+        "site-frontpage-font-gb2312-2026", "柳林县林业局", 2023, "2024-01-22",
+        "柳林县林业局2023年度法治政府建设工作报告",
+        "2023年，县林业局认真贯彻落实上级关于法治政府建设的决策部署，依法履行林业管理职责。现将有关情况报告如下：",
+        {"measures": ("主要举措和成效", [
+            section("加强林业行政执法",
+                    "全年查处涉林违法案件46起，收回林地面积128亩。开展“春雷行动”专项执法，清理非法占用林地图斑33个。"),
+            section("深化林业普法宣传",
+                    "开展森林防火、野生动物保护法律宣传进村入户活动32场次，发放宣传资料1.2万份。"),
+        ]),
+         "shortcomings": ("存在的不足和原因", ["基层林业站执法力量薄弱，执法装备不足。"]),
+         "leadership": ("党政主要负责人履行推进法治建设第一责任人职责情况", [
+             "局党组书记、局长认真履行第一责任人职责，全年主持研究法治工作4次。"]),
+         "plans": ("2024年工作打算", ["一是加强林业执法队伍建设；二是深化林业普法；三是推进林长制法治化。"])},
+        signature="柳林县林业局",
+        furniture=["您现在的位置", "点击数", "本站原创", "版权所有", "ICP备"],
+    ),
+    report(
+        "site-trs-title-repeated-2026", "东江区司法局", 2024, "2025-01-10",
+        "东江区司法局2024年度法治政府建设工作报告",
+        "2024年，区司法局充分发挥法治政府建设牵头抓总作用，各项工作取得新成效。现将有关情况报告如下：",
+        {"measures": ("2024年度推进法治政府建设的主要举措和成效", [
+            {"heading": "统筹推进法治政府建设。", "run_in": True,
+             "content": ["制定年度工作要点，分解任务45项，开展法治政府建设督察2次。"]},
+            {"heading": "加强行政执法监督。", "run_in": True,
+             "content": ["评查行政执法案卷260卷，优秀率80%；办理行政复议案件42件，纠错率9.5%。"]},
+        ]),
+         "shortcomings": ("存在的不足和原因", ["基层司法所力量薄弱，行政执法监督手段不多。"]),
+         "leadership": ("党政主要负责人履行推进法治建设第一责任人职责情况", [
+             "局党组书记、局长认真履行第一责任人职责，全年主持研究法治工作5次，带头述法。"]),
+         "plans": ("2025年度推进法治政府建设的主要安排", ["一是深化法治政府示范创建；二是加强行政执法监督；三是推进公共法律服务体系建设。"])},
+        addressees=["区委全面依法治区委员会办公室"],
+        signature="东江区司法局",
+        furniture=["首页 >", "发布时间", "来源："],
+    ),
+    report(
+        "copy-site-attachments-download-2026", "华阳市商务局", 2025, "2026-01-27",
+        "华阳市商务局2025年度法治政府建设情况报告",
+        "2025年，市商务局坚持以习近平法治思想为指导，围绕优化营商环境依法履行商务管理职责。现将有关情况报告如下：",
+        {"measures": ("主要举措和成效", [
+            {"heading": "规范商务行政执法。", "run_in": True,
+             "content": ["全年开展成品油、单用途预付卡等领域检查326次，立案查处违法案件18件。"]},
+            {"heading": "优化涉外法律服务。", "run_in": True,
+             "content": ["为外贸企业提供法律咨询210次，协助企业应对贸易摩擦案件3起。"]},
+        ]),
+         "shortcomings": ("存在的不足和原因", ["商务执法力量不足，新业态监管手段有限。"]),
+         "leadership": ("党政主要负责人履行推进法治建设第一责任人职责情况", [
+             "局党组书记、局长认真履行推进法治建设第一责任人职责，全年研究法治工作4次。"]),
+         "plans": ("2026年工作安排", ["一是加强商务执法队伍建设；二是完善涉外法律服务体系；三是深化商务领域普法。"])},
+        signature="华阳市商务局",
+        attachments=["华阳市商务局2025年法治政府建设重点任务完成情况表", "华阳市商务局2025年行政执法统计表"],
+        furniture=["发布时间", "附件下载", ".docx", ".xlsx", "打印本页"],
+    ),
+    report(
+        "pdf-fullwidth-indent-unruled-table-2026", "北山县教育体育局", 2024, "2025-01-24",
+        "北山县教育体育局2024年度法治政府建设情况报告",
+        "2024年，县教育体育局坚持以习近平法治思想为指导，深入推进依法治教，教育系统法治建设取得新成效。现将有关情况报告如下：",
+        {"measures": ("主要举措和成效", [
+            section("完善依法治校制度",
+                    "推进中小学校章程修订，全县86所学校完成章程核准；建立学校法律顾问制度，覆盖率100%。各类学校章程核准情况如下：",
+                    table(None, ["学校类别", "学校数（所）", "章程核准（所）"], ["小学", "52", "52"], ["初中", "24", "24"],
+                          ["高中", "10", "10"])),
+            section("规范校外培训监管",
+                    "开展校外培训机构联合执法检查18次，查处无证培训机构11家，责令整改23家。"),
+        ]),
+         "shortcomings": ("存在的不足和原因", ["部分学校依法治校意识不强，教育行政执法力量不足。"]),
+         "leadership": ("党政主要负责人履行推进法治建设第一责任人职责情况", [
+             "局党组书记、局长认真履行推进法治建设第一责任人职责，全年研究法治工作4次，为全县校长讲法治课1次。"]),
+         "plans": ("2025年工作打算", ["一是深化依法治校示范校创建；二是加强校外培训常态化监管；三是推进青少年法治教育。"])},
+        signature="北山县教育体育局",
+        furniture=["— 1 —", "— 2 —"],
+    ),
+]
+
 REPORTS.append(report(
     "site-pdf-viewer-only-2026", "青山县人民政府", 2024, "2025-01-20", "青山县2024年法治政府建设年度报告", "", {},
     refusal=["import_html_embedded_document"],
@@ -775,6 +850,109 @@ def saved_complete(report: dict[str, Any]) -> bytes:
 </body></html>
 """
     return page.encode("utf-8")
+
+
+def frontpage(report: dict[str, Any]) -> bytes:
+    """An old site made in FrontPage: layout tables 778 px wide, the faces as <font face=…> (黑体
+    parts and 楷体 sections with no number typed), &nbsp; indents, GB2312 declared in http-equiv."""
+    faces = {"part": "黑体", "section": "楷体_GB2312", "p": "仿宋_GB2312"}
+    lines = [f'<p><font face="{faces[kind]}" size="4">&nbsp;&nbsp;&nbsp;&nbsp;'
+             f'{_esc(value.split("、", 1)[1] if kind == "part" else value.split("）", 1)[1] if kind == "section" else value)}</font></p>'
+             for kind, value in marked(report)]
+    sig, date = sign_off(report)
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>{report['title']}</title></head>
+<body bgcolor="#FFFFFF"><table width="778" border="0" align="center"><tr><td><img src="images/top.jpg" width="778" height="120"></td></tr></table>
+<table width="778" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td class="dh"><font color="#FF0000">您现在的位置：</font><a href="/">首页</a> &gt;&gt; <a href="/news/">通知公告</a></td></tr></table>
+<table width="778" border="0" align="center"><tr><td height="40" align="center"><font size="5" face="宋体"><b>{report['title']}</b></font></td></tr>
+<tr><td align="center"><font color="#666666">作者：办公室　　来源：本站原创　　点击数：156　　更新时间：2024-1-22</font></td></tr>
+<tr><td>
+<p><font face="仿宋_GB2312" size="4">&nbsp;&nbsp;&nbsp;&nbsp;{report['opening'][0]}</font></p>
+{chr(10).join(lines)}
+<p align="right"><font face="仿宋_GB2312" size="4">{sig}&nbsp;&nbsp;&nbsp;&nbsp;</font></p>
+<p align="right"><font face="仿宋_GB2312" size="4">{date}</font></p>
+</td></tr></table>
+<table width="778" border="0" align="center"><tr><td align="center">版权所有：柳林县林业局　晋ICP备12345678号</td></tr></table>
+</body></html>
+"""
+    return page.encode("gb2312")
+
+
+def _run_in(report: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The body in reading order with each run-in section's heading and first paragraph as one
+    ("section+p", (heading, text))."""
+    out: list[tuple[str, Any]] = []
+    for kind, value in marked(report):
+        if out and out[-1][0] == "section" and kind == "p":
+            out[-1] = ("section+p", (out[-1][1], value))
+        else:
+            out.append((kind, value))
+    return out
+
+
+def trs_title_repeated(report: dict[str, Any]) -> bytes:
+    """A TRS page whose <h1> title is repeated inside the article, there in two centred lines
+    (issuer / the rest), sections run in (their lead in 楷体, the text after it)."""
+    lines = []
+    for kind, value in _run_in(report):
+        if kind == "part":
+            lines.append(f'<p style="text-indent:2em"><span style="font-family:黑体">{value}</span></p>')
+        elif kind == "section+p":
+            lines.append(f'<p style="text-indent:2em"><span style="font-family:楷体_GB2312">{value[0]}</span>{_esc(value[1])}</p>')
+        else:
+            lines.append(f'<p style="text-indent:2em">{_esc(value)}</p>')
+    sig, date = sign_off(report)
+    issuer, rest = report["title"][:len(report["issuer"])], report["title"][len(report["issuer"]):]
+    title = "".join(f'<p style="text-align:center"><strong><span style="font-family:方正小标宋简体;font-size:22pt">{t}</span></strong></p>'
+                    for t in (issuer, rest))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{report['title']}"><title>{report['title']}</title></head>
+<body><div class="crumbs">首页 &gt; 法治政府建设</div>
+<div class="detail"><h1>{report['title']}</h1>
+<div class="source">发布时间：2025-01-12 来源：区司法局</div>
+<div class="TRS_Editor">{title}
+<p>&nbsp;</p>
+<p>{report['addressees'][0]}：</p>
+<p style="text-indent:2em">{report['opening'][0]}</p>
+{chr(10).join(lines)}
+<p style="text-align:right">{sig}</p>
+<p style="text-align:right">{date}</p></div></div></body></html>
+"""
+    return page.encode("utf-8")
+
+
+def site_attachments(report: dict[str, Any]) -> bytes:
+    """A page copied as text with its attachments: 附件： alone on its line, the names numbered
+    under it, and below the date the site's 附件下载： list of the files and its print links."""
+    lines = [report["title"], "发布时间：2026-01-28　来源：市商务局", *report["opening"]]
+    for kind, value in _run_in(report):
+        lines.append(f"{value[0]}{value[1]}" if kind == "section+p" else value)
+    sig, date = sign_off(report)
+    names = report["attachments"]
+    lines += ["附件：", *(f"{i}.{name}" for i, name in enumerate(names, 1)), sig, date,
+              "附件下载：", f"{names[0]}.docx", f"{names[1]}.xlsx", "【打印本页】【关闭窗口】"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def pdf_fullwidth_unruled(report: dict[str, Any], path: Path) -> None:
+    """A WPS export of a text typed with full-width spaces as indents (drawn, so in the text
+    layer), and a table with no rules, its columns set apart by space."""
+    page = Page(path, report["title"])
+    page.text(report["title"], font="Hei", size=22, indent=0, align="center", leading=40)
+    page.y -= 14
+    for kind, value in [("p", o) for o in report["opening"]] + marked(report):
+        if kind == "table":
+            for row in [value["header"], *value["rows"]]:
+                page.room(28.9)
+                page.y -= 28.9
+                page.canvas.setFont("Song", 14)
+                for column, cell in enumerate(row):
+                    page.canvas.drawString(page.left + 20 + column * 140, page.y, cell)
+        else:
+            page.text("　　" + value, font="Hei" if kind == "part" else "Song", indent=0)
+    page.y -= 28.9
+    sig, date = sign_off(report)
+    page.text(sig, indent=0, align="right")
+    page.text(date, indent=0, align="right")
+    page.save()
 
 
 def viewer_only(report: dict[str, Any]) -> bytes:
@@ -1408,6 +1586,10 @@ SHAPES: dict[str, Shape] = {
     "site-dedecms-pdf-viewer-2026": (".html", dedecms, "DedeCMS page: an embedded PDF viewer (iframe, embed, download link) above the text; the viewer and its links are furniture; GB2312 in <meta charset>"),
     "site-saved-complete-2026": (".html", saved_complete, "a page saved by the browser as 网页，全部: saved-from comment, NAME_files/ links, a photo at the end (left out with a warning)"),
     "site-pdf-viewer-only-2026": (".html", viewer_only, ""),
+    "site-frontpage-font-gb2312-2026": (".html", frontpage, "an old FrontPage site: layout tables, <font face> (黑体 parts, 楷体 sections, no numbers typed), GB2312 in http-equiv"),
+    "site-trs-title-repeated-2026": (".html", trs_title_repeated, "the <h1> title repeated in the article in two centred lines (dropped as the page's), sections run in with a 楷体 lead"),
+    "copy-site-attachments-download-2026": (".txt", site_attachments, "a page copied as text: 附件： alone, the names numbered under it; below the date the site's 附件下载 list of files and print links"),
+    "pdf-fullwidth-indent-unruled-table-2026": (".pdf", pdf_fullwidth_unruled, "WPS-like export of a text indented with full-width spaces (in the text layer), a table without rules"),
     "site-mhtml-single-file-2026": (".mhtml", mhtml, "a page saved by Chrome as 网页，单个文件 (.mhtml): MIME multipart/related, quoted-printable UTF-8 HTML"),
     "site-wrong-charset-2026": (".html", wrong_charset, "the <meta> declares GB2312 while the bytes are UTF-8 (a copied template); part headings bold, sections as 一是… paragraphs"),
     "site-word-msonormal-colspan-2026": (".html", word_msonormal, "Word pasted into the CMS editor: MsoNormal, mso styles, <o:p>, a conditional comment, the table's caption a colspan first row"),
