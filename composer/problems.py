@@ -397,6 +397,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dropped the Markdown file's front matter (lines 1-{end}, the editor's)",
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
+    "import_heading_ornament": (
+        "标题上方单独一行的装饰序号“{text}”已略去，其下一行作为一级标题",
+        "dropped the ornamental number '{text}' standing alone above a heading: the line under it is a top-level heading",
+    ),
     "import_not_a_report": (
         "“{title}”是一份{kind}，不是法治政府建设年度报告：请导入年度报告本身（标题以“报告”结尾）",
         "'{title}' is a {kind} ({kind_en}), not an annual report on building a law-based government: "

@@ -140,6 +140,29 @@ def test_headings_in_brackets_or_letter_spaced_lose_them_in_copied_text():
     assert spaced is not None and spaced.title == "国家税务总局丰南县税务局2025年度法治税务建设情况报告"
 
 
+def test_a_part_s_number_set_alone_above_its_heading_is_dropped_with_a_note():
+    draft = CORPUS / "copy-wechat-ornament-numbers-2026.txt"
+    result = composer.import_report(draft)
+    report = result.report
+    assert report is not None, result.problems
+    notes = _notes(result, "import_heading_ornament")
+    assert [(n.location.line, n.params["text"]) for n in notes] == [(4, "01"), (8, "02"), (11, "03"), (14, "04")]
+    assert "01" not in str(report.model_dump()) and report.parts.shortcomings.content == ["村级法治力量薄弱，群众法治意识有待提升。"]
+
+
+def test_serial_numbers_alone_on_their_lines_are_no_ornaments(tmp_path):
+    """A table copied a cell a line has 1, 2 above short cells: they stay, as ornaments are 01, PART 1."""
+    lines = ["青石县司法局2025年法治政府建设年度报告", "2025年，我局依法履职。现将有关情况报告如下：", "一、主要举措和成效",
+             "全年重点任务如下：", "1", "执法检查", "2", "案卷评查", "二、存在的不足和原因", "力量不足。",
+             "三、主要负责人履行推进法治建设第一责任人职责情况", "局长履职到位。", "四、下一年度主要安排", "加强队伍建设。",
+             "青石县司法局", "2026年1月8日"]
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("\n".join(lines), "utf-8")
+    result = composer.import_report(draft)
+    assert result.report is not None and not _notes(result, "import_heading_ornament")
+    assert result.report.parts.measures.content[:5] == ["全年重点任务如下：", "1", "执法检查", "2", "案卷评查"]
+
+
 def test_the_links_and_bars_around_a_copied_article_are_dropped_with_a_note_each():
     for draft, lines in {
         "copy-wechat-article-read-more-2026.txt": ["图片来源：长宁民政", "阅读原文", "点击查看原文", "赞 在看 写留言"],

@@ -193,6 +193,25 @@ def _bare_page_numbers(blocks: list[SourceBlock]) -> set[int]:
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+# A number a WeChat article or a page's design sets alone above a heading, as an ornament:
+# "01", "PART 02", "Part.3", "NO.4" (a bare "1" is no ornament: a table copied a cell a line).
+_ORNAMENT = re.compile(r"(?i:part|no)\s*\.?\s*(?P<named>\d{1,2})|(?P<padded>0[1-9]|1[0-9])")
+
+
+def _ornament_numbers(blocks: list[SourceBlock]) -> set[int]:
+    """The lines holding only a heading's ornamental number (01, 02, …), two or more counting
+    up from 1, each right above a short line with no sentence in it: the heading it numbers."""
+    found = []
+    for index, (block, following) in enumerate(zip(blocks, blocks[1:])):
+        if (isinstance(block, SourceParagraph) and (match := _ORNAMENT.fullmatch(block.text.strip()))
+                and isinstance(following, SourceParagraph) and cells(following.text) <= 40
+                and not has_sentence_punctuation(following.text.strip().rstrip("。"))):
+            found.append((index, int(match["named"] or match["padded"])))
+    numbers = [number for _, number in found]
+    counting = numbers[:1] == [1] and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return {index for index, _ in found} if len(numbers) >= 2 and counting else set()
+
+
 def _running_heads(blocks: list[SourceBlock]) -> set[int]:
     """The running headers and footers a PDF copy leaves: a short line with no sentence in it,
     next to a page number, that the text has more than once (the office's name, the title)."""
@@ -212,8 +231,14 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
     ("带头讲授法治" / "— 2 —" / "课1次。" is joined again)."""
     kept: list[SourceBlock] = []
     running = _running_heads(blocks) | _bare_page_numbers(blocks)
+    ornaments = _ornament_numbers(blocks)
     page_break = False  # page furniture passed over since the last block kept
     for index, block in enumerate(blocks):
+        if isinstance(block, SourceParagraph) and index - 1 in ornaments:  # the line an ornament numbers
+            block = replace(block, style_level=1)
+        if isinstance(block, SourceParagraph) and index in ornaments:
+            draft.note("import_heading_ornament", draft.at(block), text=block.text.strip())
+            continue
         if isinstance(block, SourceTable):
             furniture = not any(cell.strip() for row in block.rows for cell in row)
         else:

@@ -526,6 +526,22 @@ REPORTS += [
 ]
 
 REPORTS.append(report(
+    "copy-wechat-ornament-numbers-2026", "青溪镇人民政府", 2025, "2026-01-15",
+    "青溪镇2025年法治政府建设年度报告",
+    "2025年，青溪镇在县委、县政府的领导下，认真落实法治政府建设各项任务。现将有关情况报告如下：",
+    {"measures": ("主要举措和成效", [
+        {"heading": "强化依法决策。", "run_in": True, "content": ["重大事项经法律顾问审查，全年审查合同23份。"]},
+        {"heading": "推进矛盾化解。", "run_in": True, "content": ["全年调处矛盾纠纷196件，调解成功率98%。"]},
+    ]),
+     "shortcomings": ("存在的不足和原因", ["村级法治力量薄弱，群众法治意识有待提升。"]),
+     "leadership": ("党政主要负责人履行推进法治建设第一责任人职责情况", [
+         "镇党委书记、镇长认真履行第一责任人职责，全年研究法治工作4次。"]),
+     "plans": ("下一年度主要安排", ["一是加强法治宣传；二是提升矛盾纠纷化解水平。"])},
+    signature="青溪镇人民政府",
+    furniture=["青溪发布", "江西"],
+))
+
+REPORTS.append(report(
     "site-pdf-viewer-only-2026", "青山县人民政府", 2024, "2025-01-20", "青山县2024年法治政府建设年度报告", "", {},
     refusal=["import_html_embedded_document"],
 ))
@@ -953,6 +969,20 @@ def pdf_fullwidth_unruled(report: dict[str, Any], path: Path) -> None:
     page.text(sig, indent=0, align="right")
     page.text(date, indent=0, align="right")
     page.save()
+
+
+def wechat_ornaments(report: dict[str, Any]) -> bytes:
+    """A WeChat article copied: each part's number set alone above its heading as an ornament
+    (01, 02, …), the heading with no 一、, its sections run in with （一）."""
+    lines = [report["title"], "青溪发布 2026年01月15日 20:00 江西", *report["opening"]]
+    for kind, value in _run_in(report):
+        if kind == "part":
+            number, words = value.split("、", 1)
+            lines += [f"{NUMERALS.index(number) + 1:02d}", words]
+        else:
+            lines.append(f"{value[0]}{value[1]}" if kind == "section+p" else value)
+    lines += list(sign_off(report))
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def viewer_only(report: dict[str, Any]) -> bytes:
@@ -1586,6 +1616,7 @@ SHAPES: dict[str, Shape] = {
     "site-dedecms-pdf-viewer-2026": (".html", dedecms, "DedeCMS page: an embedded PDF viewer (iframe, embed, download link) above the text; the viewer and its links are furniture; GB2312 in <meta charset>"),
     "site-saved-complete-2026": (".html", saved_complete, "a page saved by the browser as 网页，全部: saved-from comment, NAME_files/ links, a photo at the end (left out with a warning)"),
     "site-pdf-viewer-only-2026": (".html", viewer_only, ""),
+    "copy-wechat-ornament-numbers-2026": (".txt", wechat_ornaments, "a WeChat article copied: each part's number (01, 02, …) alone above its heading, an ornament, dropped with a note"),
     "site-frontpage-font-gb2312-2026": (".html", frontpage, "an old FrontPage site: layout tables, <font face> (黑体 parts, 楷体 sections, no numbers typed), GB2312 in http-equiv"),
     "site-trs-title-repeated-2026": (".html", trs_title_repeated, "the <h1> title repeated in the article in two centred lines (dropped as the page's), sections run in with a 楷体 lead"),
     "copy-site-attachments-download-2026": (".txt", site_attachments, "a page copied as text: 附件： alone, the names numbered under it; below the date the site's 附件下载 list of files and print links"),
