@@ -367,6 +367,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_converted": (
         "已用 LibreOffice 将 {suffix} 文件转换为 .docx 后读取", "converted from {suffix} to .docx with LibreOffice, then read",
     ),
+    "import_pdf_unmapped": (
+        "这个 PDF 的文字层还原不成文字：{share}% 的字符没有对应的汉字编码（字体未附带字符映射，复制出来是乱码）。"
+        "请找到原 Word 文件导入，或先用 OCR 软件（如 WPS、Adobe Acrobat 的“文字识别”）转为文字后再导入",
+        "this PDF's text layer does not read as text: {share}% of its characters map to no character (its fonts carry "
+        "no character map; copied, they come out garbled). Import the original Word file, or run OCR (WPS, Adobe Acrobat) first",
+    ),
     "import_pdf_scanned": (
         "这是扫描件：PDF 的 {pages} 页中没有可读取的文字（只有图像）。请找到原 Word 文件导入，"
         "或先用 OCR 软件（如 WPS、Adobe Acrobat 的“文字识别”）转为文字后再导入",

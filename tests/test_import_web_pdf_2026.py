@@ -89,6 +89,15 @@ def test_a_page_showing_the_pdf_above_its_text_is_read_from_its_text():
     assert any(text.startswith("查看原文件：") for text in dropped) and any(text.startswith("相关文章") for text in dropped)
 
 
+def test_a_pdf_whose_fonts_map_to_no_characters_is_refused_as_unreadable(tmp_path):
+    """A text layer of glyph numbers (no ToUnicode): not garbage imported and errors at every line."""
+    draft = CORPUS / "pdf-no-unicode-map-2026.pdf"
+    out = tmp_path / "report.yaml"
+    result = run_cli("import", str(draft), "-o", str(out))
+    assert result.returncode == 1 and not out.exists()
+    assert result.stderr.count("错误") == 1 and "的字符没有对应的汉字编码" in result.stderr and "请找到原 Word 文件导入" in result.stderr
+
+
 def test_a_seal_pasted_over_the_signature_of_a_pdf_seals_the_report_and_is_reported():
     result = composer.import_report(CORPUS / "pdf-seal-running-header-2026.pdf")
     report = result.report

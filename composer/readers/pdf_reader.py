@@ -48,6 +48,9 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = tuple("。：:；;！？!?")
 _MIN_CHARS_PER_PAGE = 30  # fewer on average: a scan, perhaps with a scanner's watermark
+# More of the characters than this mapping to none (control codes, private use, U+FFFD): fonts
+# without a character map, whose text layer is glyph numbers, not text.
+_MAX_UNMAPPED = 0.1
 
 
 @dataclass
@@ -303,6 +306,11 @@ def _clustered(values: Iterable[float], reverse: bool = False) -> list[float]:
 
 def _baseline(chars: list[_Char]) -> float:
     return statistics.median(c.bottom for c in chars if not c.text.isspace())
+
+
+def _unmapped(text: str) -> bool:
+    """A character PDFium found no Unicode for: a control code, a private-use one, U+FFFD."""
+    return text == "\ufffd" or unicodedata.category(text[:1]) in ("Cc", "Co")
 
 
 def _wide(char: _Char) -> bool:
@@ -610,6 +618,9 @@ def read_pdf(data: bytes, name: str, profile: Profile) -> SourceDocument:
     characters = sum(len(c.text.strip()) for lines in pages for line in lines for c in line.ink)
     if characters < _MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise _fail("import_pdf_scanned", name, pages=len(pages))
+    unmapped = sum(_unmapped(c.text) for lines in pages for line in lines for c in line.ink)
+    if unmapped > _MAX_UNMAPPED * characters:
+        raise _fail("import_pdf_unmapped", name, share=round(100 * unmapped / characters))
     for lines in pages:
         for line in lines:
             if line.rows is None:

@@ -541,6 +541,9 @@ REPORTS.append(report(
     furniture=["青溪发布", "江西"],
 ))
 
+REPORTS.append(dict(next(r for r in REPORTS if r["name"] == "pdf-lines-ragged-2026"),
+                    name="pdf-no-unicode-map-2026", refusal=["import_pdf_unmapped"]))
+
 REPORTS.append(report(
     "site-pdf-viewer-only-2026", "青山县人民政府", 2024, "2025-01-20", "青山县2024年法治政府建设年度报告", "", {},
     refusal=["import_html_embedded_document"],
@@ -983,6 +986,13 @@ def wechat_ornaments(report: dict[str, Any]) -> bytes:
             lines.append(f"{value[0]}{value[1]}" if kind == "section+p" else value)
     lines += list(sign_off(report))
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def pdf_unmapped(report: dict[str, Any], path: Path) -> None:
+    """As an old printer driver exports: the fonts embedded with no ToUnicode map, so the text
+    layer holds glyph numbers (copied, it comes out garbled). The map's key is renamed in place."""
+    pdf_ragged(report, path)
+    path.write_bytes(path.read_bytes().replace(b"/ToUnicode", b"/XoUnicode"))
 
 
 def viewer_only(report: dict[str, Any]) -> bytes:
@@ -1616,6 +1626,7 @@ SHAPES: dict[str, Shape] = {
     "site-dedecms-pdf-viewer-2026": (".html", dedecms, "DedeCMS page: an embedded PDF viewer (iframe, embed, download link) above the text; the viewer and its links are furniture; GB2312 in <meta charset>"),
     "site-saved-complete-2026": (".html", saved_complete, "a page saved by the browser as 网页，全部: saved-from comment, NAME_files/ links, a photo at the end (left out with a warning)"),
     "site-pdf-viewer-only-2026": (".html", viewer_only, ""),
+    "pdf-no-unicode-map-2026": (".pdf", pdf_unmapped, ""),
     "copy-wechat-ornament-numbers-2026": (".txt", wechat_ornaments, "a WeChat article copied: each part's number (01, 02, …) alone above its heading, an ornament, dropped with a note"),
     "site-frontpage-font-gb2312-2026": (".html", frontpage, "an old FrontPage site: layout tables, <font face> (黑体 parts, 楷体 sections, no numbers typed), GB2312 in http-equiv"),
     "site-trs-title-repeated-2026": (".html", trs_title_repeated, "the <h1> title repeated in the article in two centred lines (dropped as the page's), sections run in with a 楷体 lead"),
