@@ -172,6 +172,14 @@ def test_serial_numbers_alone_on_their_lines_are_no_ornaments(tmp_path):
     assert result.report.parts.measures.content[:5] == ["全年重点任务如下：", "1", "执法检查", "2", "案卷评查"]
 
 
+def test_a_pdf_line_ending_at_a_clause_goes_on_in_the_next_when_pasted_into_a_page():
+    result = composer.import_report(CORPUS / "site-pdf-lines-pasted-br-2026.html")
+    report = result.report
+    assert report is not None, result.problems
+    assert report.parts.plans.content == ["一是加强统计执法队伍建设；二是深化统计造假专项治理；三是持续开展统计普法。"]
+    assert any(n.params["text"].startswith("三是持续开展统计普法") for n in _notes(result, "import_line_joined"))
+
+
 def test_the_links_and_bars_around_a_copied_article_are_dropped_with_a_note_each():
     for draft, lines in {
         "copy-wechat-article-read-more-2026.txt": ["图片来源：长宁民政", "阅读原文", "点击查看原文", "赞 在看 写留言"],

@@ -541,6 +541,24 @@ REPORTS.append(report(
     furniture=["青溪发布", "江西"],
 ))
 
+REPORTS.append(report(
+    "site-pdf-lines-pasted-br-2026", "安远县统计局", 2025, "2026-01-16",
+    "安远县统计局2025年度法治政府建设工作报告",
+    "2025年，县统计局坚持以习近平法治思想为指导，全面推进统计领域依法行政，统计法治建设取得新成效。现将有关情况报告如下：",
+    {"measures": ("主要举措和成效", [
+        {"heading": "严格统计执法检查。", "run_in": True, "content": [
+            "全年开展统计执法检查46家次，立案查处统计违法案件12件，对3家企业作出行政处罚决定，罚款合计18.5万元。"]},
+        {"heading": "深化统计普法宣传。", "run_in": True, "content": [
+            "开展“12·4”宪法宣传周暨统计法宣传活动8场次，发放宣传资料3200余份，培训基层统计人员560人次。"]},
+    ]),
+     "shortcomings": ("存在的不足和原因", ["基层统计执法力量相对薄弱，部分企业统计法治意识不强，统计数据质量有待进一步提高。"]),
+     "leadership": ("党政主要负责人履行推进法治建设第一责任人职责情况", [
+         "局党组书记、局长认真履行推进法治建设第一责任人职责，全年主持召开党组会议专题研究法治工作4次。"]),
+     "plans": ("2026年工作安排", ["一是加强统计执法队伍建设；二是深化统计造假专项治理；三是持续开展统计普法。"])},
+    signature="安远县统计局",
+    furniture=[],
+))
+
 REPORTS.append(dict(next(r for r in REPORTS if r["name"] == "pdf-lines-ragged-2026"),
                     name="pdf-no-unicode-map-2026", refusal=["import_pdf_unmapped"]))
 
@@ -993,6 +1011,21 @@ def pdf_unmapped(report: dict[str, Any], path: Path) -> None:
     layer holds glyph numbers (copied, it comes out garbled). The map's key is renamed in place."""
     pdf_ragged(report, path)
     path.write_bytes(path.read_bytes().replace(b"/ToUnicode", b"/XoUnicode"))
+
+
+def pdf_lines_in_cms(report: dict[str, Any]) -> bytes:
+    """The published PDF's text pasted into the CMS editor: the whole article one <p>, each of the
+    PDF's lines (28 characters, a paragraph's first indented by two full-width spaces) ended by <br>."""
+    lines: list[str] = []
+    for kind, value in [("p", o) for o in report["opening"]] + _run_in(report):
+        text = "　　" + (f"{value[0]}{value[1]}" if kind == "section+p" else value)
+        lines += [_esc(text[i:i + 28]) for i in range(0, len(text), 28)]
+    sig, date = sign_off(report)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{report['title']}</title></head><body>
+<div class="article"><h1>{report['title']}</h1><div id="zoom"><p>{"<br>" + chr(10)}{("<br>" + chr(10)).join(lines)}</p>
+<p style="text-align:right">{sig}<br>{date}</p></div></div></body></html>
+"""
+    return page.encode("utf-8")
 
 
 def viewer_only(report: dict[str, Any]) -> bytes:
@@ -1627,6 +1660,7 @@ SHAPES: dict[str, Shape] = {
     "site-saved-complete-2026": (".html", saved_complete, "a page saved by the browser as 网页，全部: saved-from comment, NAME_files/ links, a photo at the end (left out with a warning)"),
     "site-pdf-viewer-only-2026": (".html", viewer_only, ""),
     "pdf-no-unicode-map-2026": (".pdf", pdf_unmapped, ""),
+    "site-pdf-lines-pasted-br-2026": (".html", pdf_lines_in_cms, "the PDF's text pasted into the CMS: one <p>, each PDF line ended by <br>; a full line ending at ；goes on in the next"),
     "copy-wechat-ornament-numbers-2026": (".txt", wechat_ornaments, "a WeChat article copied: each part's number (01, 02, …) alone above its heading, an ornament, dropped with a note"),
     "site-frontpage-font-gb2312-2026": (".html", frontpage, "an old FrontPage site: layout tables, <font face> (黑体 parts, 楷体 sections, no numbers typed), GB2312 in http-equiv"),
     "site-trs-title-repeated-2026": (".html", trs_title_repeated, "the <h1> title repeated in the article in two centred lines (dropped as the page's), sections run in with a 楷体 lead"),
