@@ -159,6 +159,15 @@ def test_a_part_s_number_set_alone_above_its_heading_is_dropped_with_a_note():
     assert "01" not in str(report.model_dump()) and report.parts.shortcomings.content == ["村级法治力量薄弱，群众法治意识有待提升。"]
 
 
+def test_a_keycap_number_is_removed_with_its_digit():
+    result = composer.import_report(CORPUS / "copy-wechat-keycap-numbers-2026.txt")
+    report = result.report
+    assert report is not None, result.problems
+    assert [report.parts.measures.heading, report.parts.plans.heading] == ["主要举措和成效", "下一年度主要安排"]
+    [emoji] = _notes(result, "import_emoji")
+    assert emoji.params["count"] == 4  # one a keycap, digit and marks together
+
+
 def test_serial_numbers_alone_on_their_lines_are_no_ornaments(tmp_path):
     """A table copied a cell a line has 1, 2 above short cells: they stay, as ornaments are 01, PART 1."""
     lines = ["青石县司法局2025年法治政府建设年度报告", "2025年，我局依法履职。现将有关情况报告如下：", "一、主要举措和成效",

@@ -66,8 +66,10 @@ def reader_for(path: Path, kind: str | None = None) -> Reader:
 
 
 # Emoji a WeChat article decorates its lines with (📌 一、…, ✅, 👇): pictographs, dingbats and
-# symbols with their variation selectors and keycap marks; not ①-⑩, ❶-❿ (numbers) or ★ (秘密★1年).
+# symbols with their variation selectors and keycap marks, and a keycap number with its digit
+# (1️⃣ 主要举措和成效: an ornament, as 01 is); not ①-⑩, ❶-❿ (numbers) or ★ (秘密★1年).
 _EMOJI = re.compile(
+    "[0-9#*]\uFE0F?\u20E3|"
     "[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u26FF\u2700-\u2775\u2794-\u27BF\u2B00-\u2BFF\uFE0E\uFE0F\u20E3]"
 )
 
@@ -82,9 +84,8 @@ def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], l
         nonlocal count, emoji
         kept = "".join(char for char in text if unicodedata.category(char) != "Cf")
         count += len(text) - len(kept)
-        pictures = len(kept)
-        kept = _EMOJI.sub("", kept)
-        emoji += pictures - len(kept)
+        kept, found = _EMOJI.subn("", kept)
+        emoji += found
         return kept.replace("\t", " ")  # a tab inside a line (cells copied from a page) is a space
 
     cleaned: list[SourceBlock] = [

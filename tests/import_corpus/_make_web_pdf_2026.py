@@ -559,6 +559,22 @@ REPORTS.append(report(
     furniture=[],
 ))
 
+REPORTS.append(report(
+    "copy-wechat-keycap-numbers-2026", "丰源街道办事处", 2025, "2026-01-12",
+    "丰源街道2025年度法治政府建设工作报告",
+    "2025年，丰源街道在区委、区政府的领导下，扎实推进法治街道建设。现将有关情况报告如下：",
+    {"measures": ("主要举措和成效", [
+        {"heading": "推进基层依法治理。", "run_in": True, "content": ["完善居民公约，覆盖社区12个，开展“法律明白人”培训6期。"]},
+        {"heading": "化解矛盾纠纷。", "run_in": True, "content": ["全年排查化解矛盾纠纷318件，调解成功率97%。"]},
+    ]),
+     "shortcomings": ("存在的不足和原因", ["社区法律顾问作用发挥不够充分，居民法治意识有待提升。"]),
+     "leadership": ("党政主要负责人履行推进法治建设第一责任人职责情况", [
+         "街道党工委书记、办事处主任认真履行第一责任人职责，全年研究法治工作4次。"]),
+     "plans": ("下一年度主要安排", ["一是深化基层依法治理；二是提升矛盾纠纷化解水平。"])},
+    signature="丰源街道办事处",
+    furniture=["1️⃣", "⃣"],
+))
+
 REPORTS.append(dict(next(r for r in REPORTS if r["name"] == "pdf-lines-ragged-2026"),
                     name="pdf-no-unicode-map-2026", refusal=["import_pdf_unmapped"]))
 
@@ -1026,6 +1042,19 @@ def pdf_lines_in_cms(report: dict[str, Any]) -> bytes:
 <p style="text-align:right">{sig}<br>{date}</p></div></div></body></html>
 """
     return page.encode("utf-8")
+
+
+def wechat_keycaps(report: dict[str, Any]) -> bytes:
+    """A WeChat article copied: each part numbered by a keycap emoji (1️⃣ 主要举措和成效), no 一、."""
+    lines = [report["title"], *report["opening"]]
+    for kind, value in _run_in(report):
+        if kind == "part":
+            number, words = value.split("、", 1)
+            lines.append(f"{NUMERALS.index(number) + 1}\ufe0f\u20e3 {words}")
+        else:
+            lines.append(f"{value[0]}{value[1]}" if kind == "section+p" else value)
+    lines += list(sign_off(report))
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def viewer_only(report: dict[str, Any]) -> bytes:
@@ -1660,6 +1689,7 @@ SHAPES: dict[str, Shape] = {
     "site-saved-complete-2026": (".html", saved_complete, "a page saved by the browser as 网页，全部: saved-from comment, NAME_files/ links, a photo at the end (left out with a warning)"),
     "site-pdf-viewer-only-2026": (".html", viewer_only, ""),
     "pdf-no-unicode-map-2026": (".pdf", pdf_unmapped, ""),
+    "copy-wechat-keycap-numbers-2026": (".txt", wechat_keycaps, "a WeChat article copied: parts numbered by keycap emoji (1️⃣ 主要举措和成效), removed with their digits"),
     "site-pdf-lines-pasted-br-2026": (".html", pdf_lines_in_cms, "the PDF's text pasted into the CMS: one <p>, each PDF line ended by <br>; a full line ending at ；goes on in the next"),
     "copy-wechat-ornament-numbers-2026": (".txt", wechat_ornaments, "a WeChat article copied: each part's number (01, 02, …) alone above its heading, an ornament, dropped with a note"),
     "site-frontpage-font-gb2312-2026": (".html", frontpage, "an old FrontPage site: layout tables, <font face> (黑体 parts, 楷体 sections, no numbers typed), GB2312 in http-equiv"),
