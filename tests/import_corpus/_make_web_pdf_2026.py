@@ -20,7 +20,7 @@ import email.mime.image
 import email.mime.multipart
 import email.mime.text
 import io
-import shutil
+import re
 import subprocess
 import sys
 import tempfile
@@ -1675,7 +1675,14 @@ def pdf_word_red_header(report: dict[str, Any], path: Path) -> None:
         document.save(source)
         subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "pdf",
                         "--outdir", work, str(source)], check=True, capture_output=True, timeout=180)
-        shutil.copyfile(Path(work) / "draft.pdf", path)
+        data = (Path(work) / "draft.pdf").read_bytes()
+    # LibreOffice stamps the time, a random file ID and a checksum of the time: fixed here, each the same length (the
+    # cross-reference table's offsets stay right), so the file is the same each time.
+    data = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20260119090000", data)
+    data = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>",
+                  lambda found: re.sub(rb"[0-9A-Fa-f](?=[0-9A-Fa-f]*>)", b"0", found.group(0)), data)
+    data = re.sub(rb"/DocChecksum\s*/[0-9A-F]{32}", lambda found: found.group(0)[:-32] + b"0" * 32, data)
+    path.write_bytes(data)
 
 
 # --------------------------------------------------------------- the drafts
