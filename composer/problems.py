@@ -334,8 +334,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
     "import_html_embedded_document": (
-        "该网页只是用查看器显示文件 {file}，网页上没有报告的文字：请下载该文件（网页上的下载链接，或在浏览器中打开该地址后保存），再导入该文件",
-        "this page only shows the file {file} in a viewer and holds no text of the report: download that file "
+        "该网页上没有报告的文字，报告在网页显示或所附的文件 {file} 中：请下载该文件（网页上的下载链接，或在浏览器中打开该地址后保存），再导入该文件",
+        "this page holds no text of the report, which is in the file {file} it shows or attaches: download that file "
         "(the page's download link, or open the address in the browser and save it), then import it",
     ),
     "import_mhtml_no_page": (

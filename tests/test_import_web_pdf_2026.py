@@ -76,10 +76,21 @@ def test_a_page_that_only_shows_the_published_pdf_is_refused_saying_to_import_th
     result = run_cli("import", str(page), "-o", str(out))
     assert result.returncode == 1 and not out.exists()
     document = "/module/download/downfile.jsp?classid=0&filename=P020250120.pdf"
-    assert f"{page}:8:1: 错误: 该网页只是用查看器显示文件 {document}，网页上没有报告的文字：请下载该文件" in result.stderr
+    assert f"{page}:8:1: 错误: 该网页上没有报告的文字，报告在网页显示或所附的文件 {document} 中：请下载该文件" in result.stderr
     assert "没有找到成文日期" not in result.stderr  # not told to write what is in the PDF
     english = run_cli("--lang", "en", "import", str(page), "-o", str(out))
-    assert f"this page only shows the file {document} in a viewer" in english.stderr
+    assert f"this page holds no text of the report, which is in the file {document} it shows or attaches" in english.stderr
+
+
+def test_a_page_that_only_links_the_published_pdf_is_refused_at_the_link(tmp_path):
+    page = tmp_path / "报告.html"
+    page.write_text("<html><body><h1>青山县2024年法治政府建设年度报告</h1><div id='zoom'>\n"
+                    "<p>现将我县2024年度法治政府建设情况予以公开，详见附件。</p>\n"
+                    "<p>附件：<a href='/module/download/downfile.jsp?id=8812'>青山县2024年法治政府建设年度报告.pdf</a></p>"
+                    "</div></body></html>", "utf-8")
+    result = run_cli("import", str(page), "-o", str(tmp_path / "report.yaml"))
+    assert result.returncode == 1
+    assert f"{page}:3:1: 错误: 该网页上没有报告的文字，报告在网页显示或所附的文件 青山县2024年法治政府建设年度报告.pdf 中" in result.stderr
 
 
 def test_a_page_showing_the_pdf_above_its_text_is_read_from_its_text():

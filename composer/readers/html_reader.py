@@ -183,7 +183,9 @@ class _Page:
         self.marker = ""  # the number a browser draws before an <ol>'s item, for its first paragraph
         self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
         self.pictures: list[int] = []  # the lines of the article's pictures, which the report cannot hold
-        self.embedded: list[tuple[str, int]] = []  # documents shown in a viewer (<iframe src="….pdf">), with their lines
+        # documents shown in a viewer (<iframe src="….pdf">), then those linked (<a href="….pdf">), with their lines
+        self.embedded: list[tuple[str, int]] = []
+        self.linked: list[tuple[str, int]] = []
 
     def add(self, text: str | None, bold: bool, line: int, face: Face = None) -> None:
         if text:
@@ -221,6 +223,8 @@ class _Page:
                 self.embedded.append((document, element.sourceline or 0))
             return
         tag = element.tag.lower()
+        if tag == "a" and (document := _linked_document(element)):
+            self.linked.append((document, element.sourceline or 0))
         if tag == "br":
             self.flush()
             return
@@ -360,9 +364,10 @@ def _picture(element: Any) -> bool:
     return not any(size and size.strip().isdigit() and int(size) < 64 for size in sizes)
 
 
-# A document a page shows in a viewer rather than as text: the report as published, to import instead.
+# A document a page shows in a viewer or links to rather than giving its text: the report as
+# published, to import instead.
 _DOCUMENT = re.compile(r"[^\s\"'<>]+\.(?:pdf|ofd|docx?|wps)(?=$|[?#&])", re.I)
-# Fewer characters than this besides the viewer, and the page holds no report of its own.
+# Fewer characters than this besides, and the page holds no report of its own.
 _ONLY_A_VIEWER = 300
 
 
@@ -372,6 +377,12 @@ def _embedded_document(element: Any) -> str | None:
         return None
     found = _DOCUMENT.search(element.get("src") or element.get("data") or "")
     return found.group(0).rsplit("file=", 1)[-1] if found else None
+
+
+def _linked_document(link: Any) -> str | None:
+    """The document a link downloads, by its address or, for a download script's, its text."""
+    found = _DOCUMENT.search(link.get("href") or "") or _DOCUMENT.search(_clean(link.text_content()).strip())
+    return found.group(0) if found else None
 
 
 def read_mhtml(data: bytes, name: str, profile: Profile) -> SourceDocument:
@@ -414,7 +425,8 @@ def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:
     page.flush()
     notes += [Problem("import_furniture", {"text": text}, Location(name, line, 1), "info") for text, line in page.dropped]
     notes += [Problem("import_picture_dropped", {}, Location(name, line, 1), "warning") for line in page.pictures]
-    if page.embedded and sum(len(b.text) for b in page.blocks if isinstance(b, SourceParagraph)) < _ONLY_A_VIEWER:
-        document, line = page.embedded[0]
+    documents = page.embedded + page.linked
+    if documents and sum(len(b.text) for b in page.blocks if isinstance(b, SourceParagraph)) < _ONLY_A_VIEWER:
+        document, line = documents[0]
         raise ReportError([Problem("import_html_embedded_document", {"file": document}, Location(name, line, 1))])
     return SourceDocument(_mark_title(page.blocks, _article_title(root)), notes)
