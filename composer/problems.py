@@ -403,6 +403,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dropped the Markdown file's front matter (lines 1-{end}, the editor's)",
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
+    "import_photo_caption": (
+        "图片说明已略去（报告正文不排图片）：{text}", "dropped a photo's caption (a report's text holds no pictures): {text}",
+    ),
     "import_heading_ornament": (
         "标题上方单独一行的装饰序号“{text}”已略去，其下一行作为一级标题",
         "dropped the ornamental number '{text}' standing alone above a heading: the line under it is a top-level heading",

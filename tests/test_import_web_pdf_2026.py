@@ -179,6 +179,15 @@ def test_a_keycap_number_is_removed_with_its_digit():
     assert emoji.params["count"] == 4  # one a keycap, digit and marks together
 
 
+def test_the_caption_of_a_photo_not_copied_is_dropped_with_a_note():
+    result = composer.import_report(CORPUS / "copy-wechat-photo-captions-2026.txt")
+    report = result.report
+    assert report is not None, result.problems
+    assert [(n.location.line, n.params["text"]) for n in _notes(result, "import_photo_caption")] == [
+        (5, "▲图为执法人员在集镇开展综合执法检查"), (7, "▲ 法治宣传活动现场")]
+    assert "现场" not in str(report.parts.model_dump())
+
+
 def test_serial_numbers_alone_on_their_lines_are_no_ornaments(tmp_path):
     """A table copied a cell a line has 1, 2 above short cells: they stay, as ornaments are 01, PART 1."""
     lines = ["青石县司法局2025年法治政府建设年度报告", "2025年，我局依法履职。现将有关情况报告如下：", "一、主要举措和成效",

@@ -193,6 +193,12 @@ def _bare_page_numbers(blocks: list[SourceBlock]) -> set[int]:
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+# The caption of a photo an article carried, marked as WeChat and sites mark it (▲ 法治宣传活动
+# 现场): the report holds no pictures. ◆ ■ ● are a heading's bullets; a caption unmarked
+# (图为我局开展…。) is a sentence, kept as the draft's text.
+_PHOTO_CAPTION = re.compile(r"▲\s*[^。；]{2,40}。?")
+
+
 # A number a WeChat article or a page's design sets alone above a heading, as an ornament:
 # "01", "PART 02", "Part.3", "NO.4" (a bare "1" is no ornament: a table copied a cell a line).
 _ORNAMENT = re.compile(r"(?i:part|no)\s*\.?\s*(?P<named>\d{1,2})|(?P<padded>0[1-9]|1[0-9])")
@@ -247,6 +253,8 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
         if isinstance(block, SourceParagraph) and (_page_number(block) or index in running):
             draft.note("import_pdf_furniture", draft.at(block), text=block.text.strip())
             page_break = True
+        elif isinstance(block, SourceParagraph) and _PHOTO_CAPTION.fullmatch(block.text.strip()):
+            draft.note("import_photo_caption", draft.at(block), text=block.text.strip())
         elif isinstance(block, SourceParagraph) and _NO_TEXT_PAGE.fullmatch(block.text.strip()):
             draft.note("import_no_text_page", draft.at(block), text=block.text.strip())
         elif furniture:

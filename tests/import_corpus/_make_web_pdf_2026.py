@@ -575,6 +575,22 @@ REPORTS.append(report(
     furniture=["1️⃣", "⃣"],
 ))
 
+REPORTS.append(report(
+    "copy-wechat-photo-captions-2026", "白河镇人民政府", 2024, "2025-01-10",
+    "白河镇2024年法治政府建设年度报告",
+    "2024年，白河镇在县委、县政府的领导下，扎实推进法治政府建设。现将有关情况报告如下：",
+    {"measures": ("主要举措和成效", [
+        {"heading": "强化执法检查。", "run_in": True, "content": ["全年开展综合执法检查86次，整改问题132个。"]},
+        {"heading": "推进普法宣传。", "run_in": True, "content": ["开展“法律进乡村”活动24场次，受教育群众3600余人次。"]},
+    ]),
+     "shortcomings": ("存在的不足和原因", ["综合执法队伍专业人员不足，执法装备有待完善。"]),
+     "leadership": ("党政主要负责人履行推进法治建设第一责任人职责情况", [
+         "镇党委书记、镇长认真履行第一责任人职责，全年研究法治工作4次。"]),
+     "plans": ("下一年度主要安排", ["一是加强综合执法队伍建设；二是深化法治宣传。"])},
+    signature="白河镇人民政府",
+    furniture=["▲", "活动现场"],
+))
+
 REPORTS.append(dict(next(r for r in REPORTS if r["name"] == "pdf-lines-ragged-2026"),
                     name="pdf-no-unicode-map-2026", refusal=["import_pdf_unmapped"]))
 
@@ -1053,6 +1069,19 @@ def wechat_keycaps(report: dict[str, Any]) -> bytes:
             lines.append(f"{NUMERALS.index(number) + 1}\ufe0f\u20e3 {words}")
         else:
             lines.append(f"{value[0]}{value[1]}" if kind == "section+p" else value)
+    lines += list(sign_off(report))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def wechat_captions(report: dict[str, Any]) -> bytes:
+    """A WeChat article copied: under each section the caption of its photo (the photo not
+    copied), marked ▲ or 图为."""
+    lines = [report["title"], *report["opening"]]
+    captions = iter(["▲图为执法人员在集镇开展综合执法检查", "▲ 法治宣传活动现场"])
+    for kind, value in _run_in(report):
+        lines.append(f"{value[0]}{value[1]}" if kind == "section+p" else value)
+        if kind == "section+p":
+            lines.append(next(captions))
     lines += list(sign_off(report))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -1696,6 +1725,7 @@ SHAPES: dict[str, Shape] = {
     "site-saved-complete-2026": (".html", saved_complete, "a page saved by the browser as 网页，全部: saved-from comment, NAME_files/ links, a photo at the end (left out with a warning)"),
     "site-pdf-viewer-only-2026": (".html", viewer_only, ""),
     "pdf-no-unicode-map-2026": (".pdf", pdf_unmapped, ""),
+    "copy-wechat-photo-captions-2026": (".txt", wechat_captions, "a WeChat article copied: a photo's caption marked ▲ under each section, the photo not copied; dropped with a note"),
     "copy-wechat-keycap-numbers-2026": (".txt", wechat_keycaps, "a WeChat article copied: parts numbered by keycap emoji (1️⃣ 主要举措和成效), removed with their digits"),
     "site-pdf-lines-pasted-br-2026": (".html", pdf_lines_in_cms, "the PDF's text pasted into the CMS: one <p>, each PDF line ended by <br>; a full line ending at ；goes on in the next"),
     "copy-wechat-ornament-numbers-2026": (".txt", wechat_ornaments, "a WeChat article copied: each part's number (01, 02, …) alone above its heading, an ornament, dropped with a note"),
