@@ -367,7 +367,8 @@ def _picture(element: Any) -> bool:
 # A document a page shows in a viewer or links to rather than giving its text: the report as
 # published, to import instead.
 _DOCUMENT = re.compile(r"[^\s\"'<>]+\.(?:pdf|ofd|docx?|wps)(?=$|[?#&])", re.I)
-# Fewer characters than this besides, and the page holds no report of its own.
+# A page with fewer characters of text than this besides such a viewer or link holds no report of
+# its own (a report is some thousands).
 _ONLY_A_VIEWER = 300
 
 
