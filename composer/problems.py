@@ -333,6 +333,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read this OFD file ({reason}); is it an .ofd file?",
     ),
     "import_html_unreadable": ("无法读取该网页（{reason}）", "cannot read this web page ({reason})"),
+    "import_html_embedded_document": (
+        "该网页上没有报告的文字，报告在网页显示或所附的文件 {file} 中：请下载该文件（网页上的下载链接，或在浏览器中打开该地址后保存），再导入该文件",
+        "this page holds no text of the report, which is in the file {file} it shows or attaches: download that file "
+        "(the page's download link, or open the address in the browser and save it), then import it",
+    ),
+    "import_mhtml_no_page": (
+        "该单个文件网页（.mhtml）中没有找到网页正文：请在浏览器中打开原网页，“另存为”“网页，全部”（.html）后导入",
+        "this single-file web page (.mhtml) holds no page: open the page in the browser and save it as 'Webpage, Complete' (.html), then import that",
+    ),
     "import_soffice_missing": (
         "无法读取 {suffix} 文件：本机没有安装 LibreOffice（找不到 soffice 命令）。请安装 LibreOffice 后再试，"
         "或在 Word、WPS 中“另存为” .docx 后导入",
@@ -357,6 +366,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_converted": (
         "已用 LibreOffice 将 {suffix} 文件转换为 .docx 后读取", "converted from {suffix} to .docx with LibreOffice, then read",
+    ),
+    "import_pdf_unmapped": (
+        "这个 PDF 的文字层还原不成文字：{share}% 的字符没有对应的汉字编码（字体未附带字符映射，复制出来是乱码）。"
+        "请找到原 Word 文件导入，或先用 OCR 软件（如 WPS、Adobe Acrobat 的“文字识别”）转为文字后再导入",
+        "this PDF's text layer does not read as text: {share}% of its characters map to no character (its fonts carry "
+        "no character map; copied, they come out garbled). Import the original Word file, or run OCR (WPS, Adobe Acrobat) first",
     ),
     "import_pdf_scanned": (
         "这是扫描件：PDF 的 {pages} 页中没有可读取的文字（只有图像）。请找到原 Word 文件导入，"
@@ -388,6 +403,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dropped the Markdown file's front matter (lines 1-{end}, the editor's)",
     ),
     "import_furniture": ("已略去网页附加内容：{text}", "dropped web-page furniture: {text}"),
+    "import_photo_caption": (
+        "图片说明已略去（报告正文不排图片）：{text}", "dropped a photo's caption (a report's text holds no pictures): {text}",
+    ),
+    "import_heading_ornament": (
+        "标题上方单独一行的装饰序号“{text}”已略去，其下一行作为一级标题",
+        "dropped the ornamental number '{text}' standing alone above a heading: the line under it is a top-level heading",
+    ),
     "import_not_a_report": (
         "“{title}”是一份{kind}，不是法治政府建设年度报告：请导入年度报告本身（标题以“报告”结尾）",
         "'{title}' is a {kind} ({kind_en}), not an annual report on building a law-based government: "

@@ -113,3 +113,51 @@ def without_seal_images(report: Report) -> Report:
         data.pop("issuer", None)
     data["seal"] = True
     return Report.model_validate(data)
+
+
+def reading_order(report: Report) -> list[tuple[str, bool]]:
+    """The report's texts as a reader meets them on the page (title, addressees, opening, each
+    part's heading and content, signature), each with whether it is the body's text, which the
+    page prints once (the issuer's name is in the title too)."""
+    texts = [(report.title or "", False), *((a, False) for a in report.addressees), *((p, True) for p in report.opening)]
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, str):
+                texts.append((item, True))
+            elif isinstance(item, TableItem):
+                table = item.table
+                texts.extend((cell, False) for cell in [table.caption or "", *table.header, *(c for row in table.rows for c in row)])
+            elif isinstance(item, Section):
+                texts.append((item.heading, True))
+                walk(item.content)
+
+    for _, part in report.parts.items():
+        texts.append((part.heading or "", True))
+        walk(part.content)
+    texts += [(name, False) for name in (report.issuer_names() if report.issuers else [report.signature or report.issuer or ""])]
+    return [(squeezed(text), body) for text, body in texts if text.strip()]
+
+
+def assert_printed_once_in_order(report: Report, fmt: str) -> None:
+    """Each of the report's texts is printed by `render` to `fmt`, in reading order, and a body
+    paragraph once only (a short heading may be repeated by a running header); a table cell that
+    wraps in a PDF may be read back in pieces among its row's (above its neighbours', when the
+    row centres its cells)."""
+    from composer import render
+
+    printed = squeezed(text_of(fmt, render(report, fmt)))
+    at = 0
+    for text, body in reading_order(report):
+        found = printed.find(text, at)
+        if found < 0 and not body and _scattered(text, printed[max(0, at - 120):at + 4 * len(text) + 80]):
+            continue  # a table cell wrapped over lines, read back line by line across its row
+        assert found >= 0, (text, printed[at:at + 80])
+        assert not body or len(text) < 12 or printed.count(text) == 1, text  # a paragraph, not a short heading
+        at = found + len(text)
+
+
+def _scattered(text: str, printed: str) -> bool:
+    """Whether the text's characters stand in `printed` in their order, with others between."""
+    rest = iter(printed)
+    return all(char in rest for char in text)

@@ -2,7 +2,8 @@
 a web editor, keeps the PDF's line ends ("…坚持依法行政，" then "全面推进…").
 
 A line is the start of a paragraph broken off when it stops mid-sentence (no 。！？；： at its
-end) after a clause of its own (a comma or full stop inside it, which a heading has not), and
+end) after a clause of its own (a comma or full stop inside it, which a heading has not), or, in
+text broken where a PDF's lines end, when it is a full line ending at a clause's end (；：), and
 the next line continues it: no heading marker, no blank line, indent, centring or right
 alignment before it, not the signature above a date, and, where both are indented alike, a line
 of the same paragraph (a Word line break), not the next paragraph.
@@ -52,6 +53,14 @@ def _wrapped_heading(previous: SourceParagraph, line: SourceBlock, full: float |
     )
 
 
+def _full_at_clause(previous: SourceParagraph, full: float | None) -> bool:
+    """A line as wide as a full line that ends at a clause's end (；：), in text broken where a
+    PDF's lines end: the line's end fell there, the paragraph goes on ("…二是深化专项治理；" then
+    "三是持续开展统计普法。")."""
+    text = previous.text.strip()
+    return full is not None and text[-1:] in "；;：:" and cells(text) >= full - 1
+
+
 def _continues(previous: SourceParagraph, line: SourceBlock, after: SourceBlock | None) -> bool:
     if not isinstance(line, SourceParagraph) or line.gap_before or line.align or line.title or is_heading(line):
         return False
@@ -73,7 +82,8 @@ def join_broken_lines(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlo
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         if (
             isinstance(previous, SourceParagraph) and previous.align is None and not previous.title
-            and (_stops_mid_sentence(previous.text) or _wrapped_heading(previous, block, full))
+            and (_stops_mid_sentence(previous.text) or _wrapped_heading(previous, block, full)
+                 or _full_at_clause(previous, full))
             and _continues(previous, block, after)
         ):
             assert isinstance(block, SourceParagraph)

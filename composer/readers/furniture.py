@@ -21,13 +21,13 @@ from .source import SourceBlock, SourceParagraph, SourceTable
 # The words of a site's top bar and footer links, standing alone on a line.
 _SITE_WORDS = (
     "无障碍|无障碍浏览|长者模式|关怀版|适老化|简体版?|繁体版?|繁體|登录|注册|退出|English|手机版|移动版|"
-    "网站地图|联系我们|设为首页|加入收藏|站内搜索|搜索|高级搜索|智能问答|政务微博|政务微信|RSS|English Version"
+    "网站地图|联系我们|网站纠错|我要纠错|设为首页|加入收藏|站内搜索|搜索|高级搜索|智能问答|政务微博|政务微信|RSS|English Version"
 )
 # Where the page's share buttons go, left as a line of their names.
 _SHARE_WORDS = "微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|微信好友|豆瓣|人人网|今日头条|钉钉"
 FURNITURE = re.compile(
     r"扫一扫.*|"
-    r"【?((信息|文章|稿件)?来源|发布(时间|者|人)|浏览次数|访问次数|点击数|阅读次数|(点击|访问|阅读|浏览)量|字号|字体|作者|"
+    r"【?((信息|文章|稿件|图片)?来源|图源|发布(时间|者|人)|浏览次数|访问次数|点击数|阅读次数|(点击|访问|阅读|浏览)量|字号|字体|作者|"
     r"责任编辑|供稿)\s*[:：].*|"
     r"时间\s*[:：]\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}.*|"  # 时间：2025-01-21 09:12:33　阅读量：128
     r"(当前位置|您的位置|您现在的位置|所在位置)\s*[:：].*|"
@@ -39,7 +39,13 @@ FURNITURE = re.compile(
     r"(上一篇|下一篇|分享到|附件下载)\s*[:：]?.*|"
     r"(((责任)?编辑|审核|审校|校对|[初复终]审|监制|排版|美编|图文|图片|摄影|撰稿|通讯员)\s*[:：][^。；]{0,20}\s*){1,4}|"  # credits
     # an article's account line, as a WeChat copy starts: "原创 南湖民政 南湖民政 2026年01月19日 17:45 浙江"
-    r"(原创\s*)?([^\s。；，:：]{2,20}\s+){0,3}\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?(\s*[^\s。；，:：]{2,8})?|"
+    r"(原创\s*)?([^\s。；，:：]{2,20}\s+){0,3}\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?(\s*[^\s。；，:：]{2,8})?"
+    r"(\s*(来源|作者|编辑)\s*[:：][^\s。；，]{1,20})*|"
+    # the link to the published original (the PDF, the WeChat article's source) and the bar under
+    # a WeChat article: "点击查看原文：….pdf", "阅读原文", "赞 在看 写留言", "分享 收藏 在看"
+    r"(点击|轻触)?(查看|阅读)原文(件)?(\s*[:：].{0,80})?|"
+    r"((赞|在看|写留言|留言|分享|收藏|点赞|转发|喜欢)[\s|｜丨/·]*){2,}|"
+    r"点击(上方)?蓝字.{0,12}|"
     r"(长按|扫描|扫码)[^。；，]{0,10}二维码[^。；，]{0,12}|点击上方[^。；，]{0,12}关注[^。；，]{0,12}|"
     rf"({_SHARE_WORDS})([\s|｜丨/·]*({_SHARE_WORDS}))*|"
     r"([【\[［〔(（]?\s*(打印|打印(本|此)?页|打印正文|关闭|关闭(本页|窗口|本窗口)|收藏|返回顶部|返回|纠错)\s*[】\]］〕)）]?\s*)+|"
@@ -54,7 +60,7 @@ PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*[0-9０-９]{1,4}\s*[—–\-－
 _NO_TEXT_PAGE = re.compile(r"[（(]\s*此\s*页\s*无\s*正\s*文\s*[)）]")
 # A list of links the page adds after the report, or the bar a WeChat article ends with; it and
 # all that follows the date are furniture.
-RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件)|"
+RELATED = re.compile(r"相关(解读|政策|稿件|链接|文件|阅读|新闻|附件|文章|信息)|"
                      r"预览时标签不可点|微信扫一扫.{0,20}|(继续|向上)滑动看下一个|(轻触|点击)阅读原文.{0,20}")
 
 # The website's labels (索引号, 信息分类, ...) are the model's own field titles; sites also use
@@ -187,6 +193,31 @@ def _bare_page_numbers(blocks: list[SourceBlock]) -> set[int]:
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+# The caption of a photo an article carried, marked as WeChat and sites mark it (▲ 法治宣传活动
+# 现场): the report holds no pictures. ◆ ■ ● are a heading's bullets; a caption unmarked
+# (图为我局开展…。) is a sentence, kept as the draft's text.
+_PHOTO_CAPTION = re.compile(r"▲\s*[^。；]{2,40}。?")
+
+
+# A number a WeChat article or a page's design sets alone above a heading, as an ornament:
+# "01", "PART 02", "Part.3", "NO.4" (a bare "1" is no ornament: a table copied a cell a line).
+_ORNAMENT = re.compile(r"(?i:part|no)\s*\.?\s*(?P<named>\d{1,2})|(?P<padded>0[1-9]|1[0-9])")
+
+
+def _ornament_numbers(blocks: list[SourceBlock]) -> set[int]:
+    """The lines holding only a heading's ornamental number (01, 02, …), two or more counting
+    up from 1, each right above a short line with no sentence in it: the heading it numbers."""
+    found = []
+    for index, (block, following) in enumerate(zip(blocks, blocks[1:])):
+        if (isinstance(block, SourceParagraph) and (match := _ORNAMENT.fullmatch(block.text.strip()))
+                and isinstance(following, SourceParagraph) and cells(following.text) <= 40
+                and not has_sentence_punctuation(following.text.strip().rstrip("。"))):
+            found.append((index, int(match["named"] or match["padded"])))
+    numbers = [number for _, number in found]
+    counting = numbers[:1] == [1] and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return {index for index, _ in found} if len(numbers) >= 2 and counting else set()
+
+
 def _running_heads(blocks: list[SourceBlock]) -> set[int]:
     """The running headers and footers a PDF copy leaves: a short line with no sentence in it,
     next to a page number, that the text has more than once (the office's name, the title)."""
@@ -206,8 +237,14 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
     ("带头讲授法治" / "— 2 —" / "课1次。" is joined again)."""
     kept: list[SourceBlock] = []
     running = _running_heads(blocks) | _bare_page_numbers(blocks)
+    ornaments = _ornament_numbers(blocks)
     page_break = False  # page furniture passed over since the last block kept
     for index, block in enumerate(blocks):
+        if isinstance(block, SourceParagraph) and index - 1 in ornaments:  # the line an ornament numbers
+            block = replace(block, style_level=1)
+        if isinstance(block, SourceParagraph) and index in ornaments:
+            draft.note("import_heading_ornament", draft.at(block), text=block.text.strip())
+            continue
         if isinstance(block, SourceTable):
             furniture = not any(cell.strip() for row in block.rows for cell in row)
         else:
@@ -216,6 +253,8 @@ def drop_furniture(draft: Draft, blocks: list[SourceBlock]) -> list[SourceBlock]
         if isinstance(block, SourceParagraph) and (_page_number(block) or index in running):
             draft.note("import_pdf_furniture", draft.at(block), text=block.text.strip())
             page_break = True
+        elif isinstance(block, SourceParagraph) and _PHOTO_CAPTION.fullmatch(block.text.strip()):
+            draft.note("import_photo_caption", draft.at(block), text=block.text.strip())
         elif isinstance(block, SourceParagraph) and _NO_TEXT_PAGE.fullmatch(block.text.strip()):
             draft.note("import_no_text_page", draft.at(block), text=block.text.strip())
         elif furniture:

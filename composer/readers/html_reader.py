@@ -41,7 +41,7 @@ _SKIPPED_NAMES = {
     "crumbs", "position", "location", "share", "bdsharebuttonbox", "sidebar", "toolbar", "copyright",
     # and as Chinese sites name them, often in pinyin initials: 无障碍, 导航, 当前位置, 面包屑, 分享, 相关
     "topbar", "wza", "logo", "search", "dh", "daohang", "dqwz", "mbx", "fx", "fenxiang", "xgwz", "xglj",
-    "related", "print", "dayin", "banquan", "skip",
+    "related", "print", "dayin", "banquan", "skip", "xglm", "xgwj", "xgxx",
     # a WeChat article's: the account's line (name, time, place) and the reading bar (阅读原文, 在看)
     "rich_media_meta_list", "meta_content", "rich_media_tool", "rich_media_area_extra", "js_pc_qr_code",
 }
@@ -183,6 +183,9 @@ class _Page:
         self.marker = ""  # the number a browser draws before an <ol>'s item, for its first paragraph
         self.dropped: list[tuple[str, int]] = []  # furniture left out, with its line, for the notes
         self.pictures: list[int] = []  # the lines of the article's pictures, which the report cannot hold
+        # documents shown in a viewer (<iframe src="….pdf">), then those linked (<a href="….pdf">), with their lines
+        self.embedded: list[tuple[str, int]] = []
+        self.linked: list[tuple[str, int]] = []
 
     def add(self, text: str | None, bold: bool, line: int, face: Face = None) -> None:
         if text:
@@ -216,8 +219,12 @@ class _Page:
                     self.dropped.append((text[:60], element.sourceline or 0))
             elif _picture(element):
                 self.pictures.append(element.sourceline or 0)
+            elif document := _embedded_document(element):
+                self.embedded.append((document, element.sourceline or 0))
             return
         tag = element.tag.lower()
+        if tag == "a" and (document := _linked_document(element)):
+            self.linked.append((document, element.sourceline or 0))
         if tag == "br":
             self.flush()
             return
@@ -357,6 +364,48 @@ def _picture(element: Any) -> bool:
     return not any(size and size.strip().isdigit() and int(size) < 64 for size in sizes)
 
 
+# A document a page shows in a viewer or links to rather than giving its text: the report as
+# published, to import instead.
+_DOCUMENT = re.compile(r"[^\s\"'<>]+\.(?:pdf|ofd|docx?|wps)(?=$|[?#&])", re.I)
+# A page with fewer characters of text than this besides such a viewer or link holds no report of
+# its own (a report is some thousands).
+_ONLY_A_VIEWER = 300
+
+
+def _embedded_document(element: Any) -> str | None:
+    """The document an <iframe>, <embed> or <object> shows (a PDF viewer's file=… too), if any."""
+    if not isinstance(element.tag, str) or element.tag.lower() not in ("iframe", "embed", "object"):
+        return None
+    found = _DOCUMENT.search(element.get("src") or element.get("data") or "")
+    return found.group(0).rsplit("file=", 1)[-1] if found else None
+
+
+def _linked_document(link: Any) -> str | None:
+    """The document a link downloads, by its address or, for a download script's, its text."""
+    found = _DOCUMENT.search(link.get("href") or "") or _DOCUMENT.search(_clean(link.text_content()).strip())
+    return found.group(0) if found else None
+
+
+def read_mhtml(data: bytes, name: str, profile: Profile) -> SourceDocument:
+    """A page saved by the browser as one file (网页，单个文件: .mhtml, .mht), read as its page: the
+    MIME archive's first HTML part, decoded from its transfer encoding and charset (its lines are
+    the page's, as the browser saved it)."""
+    import email
+    import email.policy
+
+    archive = email.message_from_bytes(data, policy=email.policy.compat32)
+    page = next((part for part in archive.walk() if part.get_content_type() == "text/html"), None)
+    payload = page.get_payload(decode=True) if page is not None else None
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise ReportError([Problem("import_mhtml_no_page", {}, Location(name))])
+    charset = page.get_content_charset() if page is not None else None
+    try:
+        payload = payload.decode(charset).encode("utf-8") if charset else payload
+    except (LookupError, UnicodeDecodeError):
+        pass  # an unknown or wrong charset: the page's bytes are read as any page's are
+    return read_html(payload, name, profile)
+
+
 def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """The page's text as source paragraphs and tables, with their HTML line numbers."""
     from lxml import etree, html
@@ -377,4 +426,8 @@ def read_html(data: bytes, name: str, profile: Profile) -> SourceDocument:
     page.flush()
     notes += [Problem("import_furniture", {"text": text}, Location(name, line, 1), "info") for text, line in page.dropped]
     notes += [Problem("import_picture_dropped", {}, Location(name, line, 1), "warning") for line in page.pictures]
+    documents = page.embedded + page.linked
+    if documents and sum(len(b.text) for b in page.blocks if isinstance(b, SourceParagraph)) < _ONLY_A_VIEWER:
+        document, line = documents[0]
+        raise ReportError([Problem("import_html_embedded_document", {"file": document}, Location(name, line, 1))])
     return SourceDocument(_mark_title(page.blocks, _article_title(root)), notes)

@@ -22,7 +22,7 @@ from ..limits import MAX_PARAGRAPHS
 from ..problems import Location, Problem, ReportError
 from ..profile import Profile, load_profile
 from .docx_reader import read_docx
-from .html_reader import read_html
+from .html_reader import read_html, read_mhtml
 from .office_reader import read_office
 from .ofd_reader import read_ofd
 from .pdf_reader import read_pdf
@@ -36,6 +36,7 @@ Reader = Callable[[bytes, str, Profile], SourceDocument]
 READERS: dict[str, Reader] = {
     "txt": read_text, "text": read_text, "md": read_markdown, "markdown": read_markdown,
     "docx": read_docx, "html": read_html, "htm": read_html, "xhtml": read_html,
+    "mhtml": read_mhtml, "mht": read_mhtml,
     "doc": read_office, "wps": read_office, "odt": read_office, "pdf": read_pdf,
     "ofd": read_ofd,
 }
@@ -65,8 +66,10 @@ def reader_for(path: Path, kind: str | None = None) -> Reader:
 
 
 # Emoji a WeChat article decorates its lines with (📌 一、…, ✅, 👇): pictographs, dingbats and
-# symbols with their variation selectors and keycap marks; not ①-⑩, ❶-❿ (numbers) or ★ (秘密★1年).
+# symbols with their variation selectors and keycap marks, and a keycap number with its digit
+# (1️⃣ 主要举措和成效: an ornament, as 01 is); not ①-⑩, ❶-❿ (numbers) or ★ (秘密★1年).
 _EMOJI = re.compile(
+    "[0-9#*]\uFE0F?\u20E3|"
     "[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u26FF\u2700-\u2775\u2794-\u27BF\u2B00-\u2BFF\uFE0E\uFE0F\u20E3]"
 )
 
@@ -81,9 +84,8 @@ def _visible(blocks: list[SourceBlock], name: str) -> tuple[list[SourceBlock], l
         nonlocal count, emoji
         kept = "".join(char for char in text if unicodedata.category(char) != "Cf")
         count += len(text) - len(kept)
-        pictures = len(kept)
-        kept = _EMOJI.sub("", kept)
-        emoji += pictures - len(kept)
+        kept, found = _EMOJI.subn("", kept)
+        emoji += found
         return kept.replace("\t", " ")  # a tab inside a line (cells copied from a page) is a space
 
     cleaned: list[SourceBlock] = [
@@ -117,7 +119,7 @@ def import_report(
     source = Path(path)
     name = str(source)
     reader = reader_for(source, kind)
-    data = read_bytes(source, _BINARY_LIMIT) if reader in (read_pdf, read_office) else read_bytes(source)
+    data = read_bytes(source, _BINARY_LIMIT) if reader in (read_pdf, read_office, read_mhtml) else read_bytes(source)
     if not data.strip():  # said plainly, not as every part of a report missing
         raise ReportError([Problem("file_empty", {}, Location(name, 1, 1))])
     document = reader(data, name, profile)

@@ -48,6 +48,9 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = tuple("。：:；;！？!?")
 _MIN_CHARS_PER_PAGE = 30  # fewer on average: a scan, perhaps with a scanner's watermark
+# More of the characters than this mapping to none (control codes, private use, U+FFFD): fonts
+# without a character map, whose text layer is glyph numbers, not text.
+_MAX_UNMAPPED = 0.1
 
 
 @dataclass
@@ -174,6 +177,33 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
     return sorted(lines + tables, key=lambda line: line.level, reverse=True)
 
 
+@dataclass
+class _Picture:
+    """A picture drawn on a page (a photo, the seal pasted over the signature): where it stands."""
+
+    page: int
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    def covers(self, line: _Line) -> bool:
+        return (line.page == self.page and self.left < line.x1 and line.x0 < self.right
+                and self.bottom < max(c.top for c in line.ink) and line.bottom < self.top)
+
+
+def _pictures(page: Any, number: int) -> list[_Picture]:
+    """The page's pictures but the small ones (a bullet, a rule drawn as an image)."""
+    import pypdfium2.raw as raw
+
+    found = []
+    for image in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
+        left, bottom, right, top = image.get_bounds()
+        if right - left >= 24 and top - bottom >= 24:
+            found.append(_Picture(number, left, bottom, right, top))
+    return found
+
+
 def _lines(runs: list[list[_Char]], number: int) -> list[_Line]:
     """Runs of characters as lines: those on one baseline together, top to bottom, left to right."""
     lines: list[_Line] = []
@@ -278,6 +308,11 @@ def _baseline(chars: list[_Char]) -> float:
     return statistics.median(c.bottom for c in chars if not c.text.isspace())
 
 
+def _unmapped(text: str) -> bool:
+    """A character PDFium found no Unicode for: a control code, a private-use one, U+FFFD."""
+    return text == "\ufffd" or unicodedata.category(text[:1]) in ("Cc", "Co")
+
+
 def _wide(char: _Char) -> bool:
     return unicodedata.east_asian_width(char.text) in "WF"
 
@@ -296,6 +331,7 @@ def _split_cells(line: _Line) -> None:
     cells: list[list[_Char]] = [[]]
     texts: list[str] = [""]
     chinese = any(_wide(char) for char in line.chars)
+    spacing = _letter_spacing(line)
     previous: _Char | None = None
     for char in line.chars:
         if char.text.isspace():
@@ -311,13 +347,21 @@ def _split_cells(line: _Line) -> None:
             elif not texts[-1][-1:].isspace():
                 if gap > 0.8 * size:
                     texts[-1] += "\u3000" if chinese else " "
-                elif gap > 0.2 * size and not _wide(char) and not _wide(previous):
+                elif gap - spacing > 0.2 * size and not _wide(char) and not _wide(previous):
                     texts[-1] += " "
         cells[-1].append(char)
         texts[-1] += char.text
         previous = char
     line.cells = [text.strip() for text in texts]
     line.cell_centres = [(cell[0].left + cell[-1].right) / 2 for cell in cells]
+
+
+def _letter_spacing(line: _Line) -> float:
+    """The space a letter-spaced line (a title set 字符间距加宽) puts between all its Chinese
+    characters, which is no space between its digits (2 0 2 5); 0 for a line set solid."""
+    ink = line.ink
+    gaps = [b.left - a.right for a, b in zip(ink, ink[1:]) if _ideograph(a) and _ideograph(b)]
+    return max(0.0, statistics.median(gaps)) if len(gaps) >= 3 else 0.0
 
 
 # --- page furniture -------------------------------------------------------------------------------
@@ -333,14 +377,20 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], lis
     counts = Counter(k for lines in pages for k in {_key_of(line.text) for line in edges(lines)
                                                     if not ATTACHMENT_LABEL.fullmatch(line.text.strip())})
     repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
+    # A header from page two on (首页不同) repeats the title: a line at the top of page one, or two.
+    first = [_key_of(line.text) for line in pages[0][:4] if line.rows is None] if pages else []
+    opening = {*first, *(a + b for a, b in zip(first, first[1:]))}
     dropped: list[str] = []
     kept_pages = []
-    for lines in pages:
+    for number, lines in enumerate(pages):
         edge = {id(line) for line in edges(lines)}
+        top = {id(line) for line in edges(lines)[:1]} if number else set()
         kept = []
         for line in lines:
-            if id(line) in edge and (_PAGE_NUMBER.fullmatch(line.text.strip()) or _key_of(line.text) in repeated):
-                if _key_of(line.text) not in {_key_of(text) for text in dropped}:
+            key = _key_of(line.text)
+            if id(line) in edge and (_PAGE_NUMBER.fullmatch(line.text.strip()) or key in repeated) or (
+                    id(line) in top and key in opening):
+                if key not in {_key_of(text) for text in dropped}:
                     dropped.append(line.text)
             else:
                 kept.append(line)
@@ -428,6 +478,8 @@ def _alone(line: _Line, frame: _Frame) -> str | None:
 def _continues(paragraph: _Paragraph, line: _Line, frame: _Frame) -> bool:
     """Whether the line goes on with the paragraph before it."""
     previous = paragraph.lines[-1]
+    if paragraph.align == "center" and _title_lines(previous, line, frame):
+        return True
     if paragraph.align or _alone(line, frame) or not frame.full(previous) or len(line.cells) > 1:
         return False
     if abs(line.size - previous.size) > 1 or _gap(previous, line, frame):
@@ -442,6 +494,18 @@ def _continues(paragraph: _Paragraph, line: _Line, frame: _Frame) -> bool:
         return abs(line.x0 - paragraph.lines[1].x0) < tolerance
     # flush under an indented first line, or hanging after "附件：1."; an indent again is a new one
     return abs(line.x0 - first) >= tolerance or first < frame.left + tolerance
+
+
+def _title_lines(previous: _Line, line: _Line, frame: _Frame) -> bool:
+    """Two centred lines in a title's type (larger than the body's), in one face, not red (a
+    red header's mark is its own), one right under the other: a title set in two lines
+    (…关于 / 2025年度…的报告)."""
+    return (
+        abs((line.x0 - frame.left) - (frame.right - line.x1)) < line.size and line.size >= 1.2 * frame.size
+        and not line.red and not previous.red and abs(line.size - previous.size) < 0.5
+        and previous.page == line.page and previous.face(last=True) == line.face()
+        and previous.bottom - line.bottom < 2.2 * line.size and heading_marker(line.text)[0] is None
+    )
 
 
 def _gap(previous: _Line, line: _Line, frame: _Frame) -> bool:
@@ -548,11 +612,15 @@ def read_pdf(data: bytes, name: str, profile: Profile) -> SourceDocument:
     document = _open(data, name)
     try:
         pages = [_page_lines(document[number], number) for number in range(len(document))]
+        pictures = [p for number in range(len(document)) for p in _pictures(document[number], number)]
     finally:
         document.close()
     characters = sum(len(c.text.strip()) for lines in pages for line in lines for c in line.ink)
     if characters < _MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise _fail("import_pdf_scanned", name, pages=len(pages))
+    unmapped = sum(_unmapped(c.text) for lines in pages for line in lines for c in line.ink)
+    if unmapped > _MAX_UNMAPPED * characters:
+        raise _fail("import_pdf_unmapped", name, share=round(100 * unmapped / characters))
     for lines in pages:
         for line in lines:
             if line.rows is None:
@@ -568,11 +636,29 @@ def read_pdf(data: bytes, name: str, profile: Profile) -> SourceDocument:
             blocks.append(SourceTable(_table(item), number))
             continue
         first = item.lines[0]
+        sealed = item.align == "right" and any(p.covers(line) for p in pictures for line in item.lines)
         blocks.append(SourceParagraph(
             item.text, number, align=item.align,  # type: ignore[arg-type]
-            start=frame.cells(first.x0), gap_before=item.gap_before, title=item is title,
+            start=frame.cells(first.x0), gap_before=item.gap_before, title=item is title, sealed=sealed or None,
         ))
     notes = [Problem("import_pdf_read", {"pages": len(pages)}, Location(name), "info")]
     if dropped:
         notes.append(Problem("import_pdf_furniture", {"text": "、".join(f"“{t}”" for t in dropped[:6])}, Location(name), "info"))
+    notes += [Problem("import_picture_dropped", {}, Location(name, _paragraph_at(paragraphs, picture), 1), "warning")
+              for picture in pictures]
     return SourceDocument(blocks, notes)
+
+
+def _paragraph_at(paragraphs: list[_Paragraph | list[_Line]], picture: _Picture) -> int:
+    """The number of the paragraph (or table) a picture stands over or above, else of the last
+    one before it: where the note on it is placed."""
+    def lines(item: _Paragraph | list[_Line]) -> list[_Line]:
+        return item if isinstance(item, list) else item.lines
+
+    before = 1
+    for number, item in enumerate(paragraphs, start=1):
+        first = lines(item)[0]
+        if first.page > picture.page or (first.page == picture.page and first.level <= picture.top):
+            return number
+        before = number
+    return before

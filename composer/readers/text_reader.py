@@ -127,10 +127,36 @@ def _lines(text: str) -> list[SourceBlock]:
             blocks.append(SourceTable(rows, index + 1, len(indent) + 1))
             index = end
         else:
-            blocks.append(SourceParagraph(stripped, index + 1, len(indent) + 1, start=indent_cells(indent), gap_before=gap))
+            inner, skipped = _unwrapped(stripped) if indent_cells(indent) < _SET_RIGHT else (stripped, 0)
+            blocks.append(SourceParagraph(inner, index + 1, len(indent) + 1 + skipped, start=indent_cells(indent), gap_before=gap))
             index += 1
         gap = False
     return blocks
+
+
+# A heading a WeChat article or a page sets in lenticular brackets, alone on its line:
+# 【一、主要举措和成效】, 【存在的不足和原因】; not 【打印】-like controls, which have no sentence.
+_BRACKETED_LINE = re.compile(r"[【〖]\s*(?P<inner>[^【】〖〗。；;，,：:！？!?]{2,40}?)\s*[】〗]")
+# A line letter-spaced as a PDF's title or heading is copied: one character, one space (主 要 举 措).
+_SPACED_LINE = re.compile(r"(?:\S[ \u3000]){3,}\S")
+
+
+# Indented this far (in cells), a line is set to the right: a signature, whose letter-spacing and
+# place say where the seal goes, so it is left as typed.
+_SET_RIGHT = 8
+
+
+def _unwrapped(line: str) -> tuple[str, int]:
+    """A line's text without the brackets around a heading or the spaces between the characters
+    of a letter-spaced line (a heading's marker kept: 一、主 要 举 措 和 成 效), with how many
+    characters went before it."""
+    if found := _BRACKETED_LINE.fullmatch(line):
+        return found["inner"], found.start("inner")
+    level, marker, rest = heading_marker(line)
+    body = rest if level is not None else line
+    if _SPACED_LINE.fullmatch(body) and any(is_chinese(char) for char in body):
+        return line[: len(line) - len(body)] + re.sub(r"[ \u3000]", "", body), 0
+    return line, 0
 
 
 # --- Markdown -------------------------------------------------------------------------------------
