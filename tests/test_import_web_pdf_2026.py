@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import import_score  # noqa: E402
 
 CORPUS = REPO / "tests" / "import_corpus"
-DRAFTS = [p for p in import_score.drafts() if p.stem.endswith("-2026")]
+DRAFTS = [p for p in import_score.drafts() if p.stem.endswith("-2026") and p.name.startswith(("site-", "pdf-", "copy-"))]
 IMPORTED = [p for p in DRAFTS if p.with_suffix("").with_suffix(".expected.yaml").exists()]
 
 
