@@ -16,7 +16,6 @@ import pytest
 import composer
 from composer.model import Section
 from conftest import REPO, run_cli
-from readback import assert_printed_once_in_order
 
 sys.path.insert(0, str(REPO / "bench"))
 import import_score  # noqa: E402
@@ -218,12 +217,3 @@ def test_the_links_and_bars_around_a_copied_article_are_dropped_with_a_note_each
     }.items():
         dropped = [n.params["text"] for n in _notes(composer.import_report(CORPUS / draft), "import_furniture")]
         assert set(lines) <= set(dropped), (draft, dropped)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("draft", IMPORTED, ids=[p.name for p in IMPORTED])
-@pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_each_paragraph_is_printed_once_in_order(draft, fmt):
-    report = composer.import_report(draft).report
-    assert report is not None
-    assert_printed_once_in_order(report, fmt)
