@@ -48,6 +48,7 @@ def test_any_text_is_kept_whole_within_the_line(text, indent):
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
 @example("法" * 14 + "…" * 8 + "2023" + "…" * 4)  # once split "2023……" / "……"
+@example("法" * 23 + "…" * 4 + " ，")  # once broke at the space, the next line starting "，"
 def test_no_line_starts_with_a_closing_mark_where_it_could_be_avoided(text):
     lines = wrap([Run(text, "body")], WIDTH, CELL, measure, RULES)
     for line, following in zip(lines, lines[1:]):

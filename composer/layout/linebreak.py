@@ -266,8 +266,15 @@ def _joins(text: str, j: int) -> bool:
 
 
 def _can_break(units: list[_Unit], j: int, rules: Rules) -> bool:
-    """May a line end after units[j-1] and the next start with units[j]?"""
-    return units[j - 1].text[-1] not in rules.no_line_end and units[j].text[0] not in rules.no_line_start
+    """May a line end after units[j-1] and the next start with units[j]? Spaces at a break go
+    (no line ends or starts with one), so the characters either side of them decide: "…… ，"
+    does not break at the space to start a line with "，"."""
+    before, after = j - 1, j
+    while before > 0 and units[before].space:
+        before -= 1
+    while after < len(units) - 1 and units[after].space:
+        after += 1
+    return units[before].text[-1] not in rules.no_line_end and units[after].text[0] not in rules.no_line_start
 
 
 def _break_line(units: list[_Unit], start: int, capacity: float, rules: Rules) -> int:
