@@ -506,6 +506,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文档中留有 {count} 处修订，已按全部接受导入（删除的文字未导入），请核对",
         "the document keeps {count} tracked changes, imported as all accepted (deleted text left out); check them",
     ),
+    "import_docx_header_footer": (
+        "{place}中的文字未导入：{text}（报告的页码由排版生成；若这是发文机关标志，请在导入后的 header 中写明）",
+        "the text of the page {place_en} is not imported: {text} (page numbers are made when rendering; if this is the issuing body's mark, write it under header in the imported report)",
+    ),
     "import_docx_toc": (
         "目录（{count} 行）未导入：报告不排目录", "the table of contents ({count} lines) is not imported: a report has none",
     ),

@@ -257,3 +257,24 @@ def test_the_drafts_saved_by_libreoffice_import_as_their_word_originals(name):
     original = name.replace("-lo.doc", ".docx").replace("-lo.odt", ".docx")
     saved, word = _import(name).report, _import(original).report
     assert saved.model_dump(exclude={"lint"}) == word.model_dump(exclude={"lint"})
+
+
+def test_what_a_page_header_holds_is_named_and_a_page_number_is_not(tmp_path):
+    """Headers and footers are not the report's text. A running title or the office's name is
+    named in a note, and so is a red header a template set in the first page's header (else it
+    would vanish); a footer of page numbers (第 N 页 共 M 页, — 1 —) is not worth one."""
+    import docx
+
+    typed = _import("typed-office.docx")  # a header with the office's name, a footer 第 N 页 共 M 页
+    assert [params["text"] for _, _, params in _notes(typed, "import_docx_header_footer")] == ["青山县市场监督管理局"]
+    document = docx.Document(str(CORPUS / "typed-office.docx"))
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "青山县市场监督管理局文件"
+    section.first_page_footer.paragraphs[0].text = "— 1 —"
+    draft = tmp_path / "draft.docx"
+    document.save(str(draft))
+    result = composer.import_report(draft)
+    assert result.report is not None
+    named = [(severity, params["place"], params["text"]) for severity, _, params in _notes(result, "import_docx_header_footer")]
+    assert sorted(named) == [("info", "页眉", "青山县市场监督管理局"), ("info", "页眉", "青山县市场监督管理局文件")]

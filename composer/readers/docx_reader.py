@@ -24,11 +24,12 @@ What an agency draft and our own DOCX output have in common, and what is read he
   of the Symbol or Wingdings font (w:sym, or its private-use code in a run set in the font) as
   the Unicode character it shows; a formula's text (≥95%); characters under their pinyin (ruby)
   without the pinyin.
-Headers and footers are not read (the running title, the page number). What the report cannot
-hold gets a warning at its place: a footnote's, an endnote's or a comment's text, hidden text, a
-picture, a chart or SmartArt, an embedded object (an Excel table pasted as one). A table of
-contents (a TOC field or Word's TOC control) and an unfilled control's prompt are left out with
-a note; tracked changes are read as accepted, with one warning.
+Headers and footers are not read (the running title, the page number): what they hold but a
+page number is named in a note. What the report cannot hold gets a warning at its place: a
+footnote's, an endnote's or a comment's text, hidden text, a picture, a chart or SmartArt, an
+embedded object (an Excel table pasted as one). A table of contents (a TOC field or Word's TOC
+control) and an unfilled control's prompt are left out with a note; tracked changes are read as
+accepted, with one warning.
 """
 
 from __future__ import annotations
@@ -637,6 +638,31 @@ def _note_texts(document: Any, kind: str) -> dict[str, str]:
     return {}
 
 
+# What a page header or footer holds when it holds only a page number (— 1 —, 第 1 页 共 8 页).
+_PAGE_NUMBER = set("0123456789第页共—–-－/ 　")
+
+
+def _headers_and_footers(document: Any) -> list[tuple[str, str]]:
+    """The text of each page header and footer, once, but a page number: a running title, the
+    office's name, or the red header a template set in the first page's header, none of which
+    the report's text holds."""
+    from docx.oxml import parse_xml
+
+    found: list[tuple[str, str]] = []
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind not in ("header", "footer") or rel.is_external:
+            continue
+        try:
+            root = parse_xml(rel.target_part.blob)
+        except Exception:  # a broken header loses its note, not the report
+            continue
+        text = " ".join(" ".join("".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")).split())
+        if any(char not in _PAGE_NUMBER for char in text) and (kind, text) not in found:
+            found.append((kind, text))
+    return found
+
+
 def _check_sizes(data: bytes, file: str | None) -> None:
     """Refuses a package whose parts would inflate beyond the limits, from its directory alone.
 
@@ -679,6 +705,10 @@ def read_docx(data: bytes, name: str, profile: Profile) -> SourceDocument:
               if code != "import_docx_placeholder"]
     notes += [Problem(code, params, Location(name, line, 1), "info") for (code, line, _), params in reader.dropped.items()
               if code == "import_docx_placeholder"]
+    for kind, text in _headers_and_footers(document):
+        shown = text if len(text) <= _NOTE_TEXT else text[:_NOTE_TEXT] + "…"
+        place = {"place": "页眉" if kind == "header" else "页脚", "place_en": kind}
+        notes.append(Problem("import_docx_header_footer", {**place, "text": shown}, Location(name, 1, 1), "info"))
     if reader.toc_lines:
         notes.append(Problem("import_docx_toc", {"count": len(reader.toc_lines)}, Location(name, reader.toc_lines[0], 1), "info"))
     revisions = sum(1 for _ in document.element.body.iter(*_REVISIONS))
