@@ -22,12 +22,14 @@ def cells(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
-def set_cells(text: str, gap: float) -> float:
+def set_cells(text: str, gap: float, half_width_extra: float = 0.0) -> float:
     """Cells a line takes as set: with the autospace (`gap`, in ems) every format puts where
-    Chinese meets a Latin letter or digit, so that a line counted as fitting does fit."""
+    Chinese meets a Latin letter or digit, so that a line counted as fitting does fit; and
+    `half_width_extra` ems more for each half-width character (a table's room for faces that
+    draw digits wider than half an em)."""
     widths = [cells(char) for char in text]  # each character measured once: a table has thousands
     spaces = sum(1 for a, b, wa, wb in zip(text, text[1:], widths, widths[1:]) if wa != wb and autospaced(a, b))
-    return sum(widths) + gap * spaces
+    return sum(widths) + gap * spaces + half_width_extra * widths.count(0.5)
 
 
 def autospaced(before: str, after: str) -> bool:

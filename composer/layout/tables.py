@@ -18,7 +18,7 @@ _HALF_WIDTH_SLACK = 0.15
 
 def _line_cells(line: str, gap: float) -> float:
     """blocks.set_cells with room for wider half-width characters."""
-    return set_cells(line, gap) + _HALF_WIDTH_SLACK * sum(cells(char) < 1 for char in line)
+    return set_cells(line, gap, _HALF_WIDTH_SLACK)
 
 
 def _cell_widths(table: b.Table, size: float, margin: float, gap: float) -> list[list[float]]:
