@@ -290,8 +290,7 @@ class _Reader:
 
     def _drop(self, code: str, text: str = "", **params: str) -> None:
         text = " ".join(text.split())
-        shown = text if len(text) <= _NOTE_TEXT else text[:_NOTE_TEXT] + "…"
-        self.dropped.setdefault((code, self.here, text), {"text": shown, **params})
+        self.dropped.setdefault((code, self.here, text), {"text": _shown(text), **params})
 
     # paragraph properties: the paragraph's own, else its style's
 
@@ -607,6 +606,11 @@ class _Reader:
                 self.table(child, here)
 
 
+def _shown(text: str) -> str:
+    """A dropped text as its note quotes it: the first _NOTE_TEXT characters."""
+    return text if len(text) <= _NOTE_TEXT else text[:_NOTE_TEXT] + "…"
+
+
 def _is_toc(sdt: Any) -> bool:
     """Word's table of contents control (References > Table of Contents)."""
     return sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery[@{W}val='Table of Contents']") is not None
@@ -623,18 +627,28 @@ def _is_placeholder(element: Any) -> bool:
     return element.tag == W + "sdt" and element.find(f"{W}sdtPr/{W}showingPlcHdr") is not None
 
 
+def _related_parts(document: Any, kinds: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """The document's parts of these relationship kinds (footnotes, header, ...), parsed, each
+    with its kind; a broken one is passed over: it loses what a note would say, not the report."""
+    from docx.oxml import parse_xml
+
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in kinds and not rel.is_external:
+            try:
+                yield kind, parse_xml(rel.target_part.blob)
+            except Exception:
+                continue
+
+
+def _plain_text(element: Any) -> str:
+    return "".join(t.text or "" for t in element.iter(W + "t"))
+
+
 def _note_texts(document: Any, kind: str) -> dict[str, str]:
     """The texts of the document's footnotes, endnotes or comments, by id."""
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/" + kind + "s") and not rel.is_external:
-            from docx.oxml import parse_xml
-
-            try:
-                root = parse_xml(rel.target_part.blob)
-            except Exception:  # a broken notes part loses the notes' text, not the report
-                return {}
-            return {_attr(note, "id") or "": "".join(t.text or "" for t in note.iter(W + "t")).strip()
-                    for note in root.iter(W + kind)}
+    for _, root in _related_parts(document, (kind + "s",)):
+        return {_attr(note, "id") or "": _plain_text(note).strip() for note in root.iter(W + kind)}
     return {}
 
 
@@ -646,18 +660,9 @@ def _headers_and_footers(document: Any) -> list[tuple[str, str]]:
     """The text of each page header and footer, once, but a page number: a running title, the
     office's name, or the red header a template set in the first page's header, none of which
     the report's text holds."""
-    from docx.oxml import parse_xml
-
     found: list[tuple[str, str]] = []
-    for rel in document.part.rels.values():
-        kind = rel.reltype.rsplit("/", 1)[-1]
-        if kind not in ("header", "footer") or rel.is_external:
-            continue
-        try:
-            root = parse_xml(rel.target_part.blob)
-        except Exception:  # a broken header loses its note, not the report
-            continue
-        text = " ".join(" ".join("".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")).split())
+    for kind, root in _related_parts(document, ("header", "footer")):
+        text = " ".join(" ".join(_plain_text(p) for p in root.iter(W + "p")).split())
         if any(char not in _PAGE_NUMBER for char in text) and (kind, text) not in found:
             found.append((kind, text))
     return found
@@ -706,9 +711,8 @@ def read_docx(data: bytes, name: str, profile: Profile) -> SourceDocument:
     notes += [Problem(code, params, Location(name, line, 1), "info") for (code, line, _), params in reader.dropped.items()
               if code == "import_docx_placeholder"]
     for kind, text in _headers_and_footers(document):
-        shown = text if len(text) <= _NOTE_TEXT else text[:_NOTE_TEXT] + "…"
         place = {"place": "页眉" if kind == "header" else "页脚", "place_en": kind}
-        notes.append(Problem("import_docx_header_footer", {**place, "text": shown}, Location(name, 1, 1), "info"))
+        notes.append(Problem("import_docx_header_footer", {**place, "text": _shown(text)}, Location(name, 1, 1), "info"))
     if reader.toc_lines:
         notes.append(Problem("import_docx_toc", {"count": len(reader.toc_lines)}, Location(name, reader.toc_lines[0], 1), "info"))
     revisions = sum(1 for _ in document.element.body.iter(*_REVISIONS))

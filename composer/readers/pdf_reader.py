@@ -611,8 +611,11 @@ def read_pdf(data: bytes, name: str, profile: Profile) -> SourceDocument:
     """The PDF's paragraphs and tables in reading order, and notes on what was read and dropped."""
     document = _open(data, name)
     try:
-        pages = [_page_lines(document[number], number) for number in range(len(document))]
-        pictures = [p for number in range(len(document)) for p in _pictures(document[number], number)]
+        pages, pictures = [], []
+        for number in range(len(document)):
+            page = document[number]  # loaded once for its text and its pictures
+            pages.append(_page_lines(page, number))
+            pictures += _pictures(page, number)
     finally:
         document.close()
     characters = sum(len(c.text.strip()) for lines in pages for line in lines for c in line.ink)
